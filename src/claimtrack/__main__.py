@@ -1,0 +1,5 @@
+"""Allow ``python -m claimtrack``."""
+
+from claimtrack.cli import main
+
+main()

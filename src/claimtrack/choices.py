@@ -1,0 +1,31 @@
+"""The fixed vocabularies users type: statuses, output formats, sort keys.
+
+Kept free of heavy imports: the CLI needs them to build ``--help``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    unverified = "unverified"
+    confirmed = "confirmed"
+    refuted = "refuted"
+    disputed = "disputed"
+
+
+class Format(StrEnum):
+    """Output formats of read commands. Default: table on a terminal, tsv when piped."""
+
+    table = "table"
+    tsv = "tsv"
+    json = "json"
+
+
+class Sort(StrEnum):
+    id = "id"
+    confidence = "confidence"
+    status = "status"
+    said_on = "said_on"
+    updated = "updated"

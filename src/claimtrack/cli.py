@@ -1,0 +1,302 @@
+"""The command line: parse, call the service, render. No business rules live here.
+
+Heavy modules (SQLAlchemy, SQLModel, the store) are imported inside commands, so ``--help`` and
+``--version`` stay fast. Errors become one ``Error: ...`` line on stderr in ``ClaimtrackGroup``;
+set ``CLAIMTRACK_DEBUG=1`` to see the traceback instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from claimtrack import __version__
+from claimtrack.choices import Format, Sort, Status
+from claimtrack.errors import ClaimtrackError, ExitStatus
+
+if TYPE_CHECKING:
+    from claimtrack.service import Service
+
+# Typer vendors Click; its exception base is reachable without importing click itself.
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+# Typer itself turns these into exit codes: usage errors 2, Ctrl-C 130, a closed pipe quietly.
+_PASS_THROUGH = (typer.Exit, typer.Abort, _CLICK_EXCEPTION, KeyboardInterrupt, BrokenPipeError)
+
+
+def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
+    """Print the one error line and exit."""
+    sys.stderr.write(f"Error: {message}\n")
+    raise typer.Exit(int(status))
+
+
+class ClaimtrackGroup(TyperGroup):
+    """Maps every error raised by a command to its exit code, in one place."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _PASS_THROUGH:
+            raise
+        except ClaimtrackError as exc:
+            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+                raise
+            fail(str(exc), exc.exit_status)
+        except Exception as exc:
+            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc}; nothing was saved. Rerun with CLAIMTRACK_DEBUG=1 and report it")
+
+
+app = typer.Typer(
+    cls=ClaimtrackGroup,
+    help="Track claims made in the news until they resolve: who said it, how likely it is, how it turned out.",
+    epilog="Data: --db > $CLAIMTRACK_DB > your user data dir. Output: a table on a terminal, TSV when piped.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claimtrack {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None, typer.Option("--db", metavar="TARGET", help="Database file or SQLAlchemy URL (default: $CLAIMTRACK_DB, else your user data dir).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = {"db": db}
+
+
+def service(ctx: typer.Context) -> Service:
+    """The service for this invocation's database (opened lazily, closed at exit)."""
+    from claimtrack.service import Service
+
+    root = ctx.find_root()
+    if "service" not in root.obj:
+        svc = Service(root.obj["db"])
+        root.obj["service"] = svc
+        root.call_on_close(svc.close)
+    return root.obj["service"]
+
+
+def out_format(fmt: Format | None) -> Format:
+    if fmt is not None:
+        return fmt
+    return Format.table if sys.stdout.isatty() else Format.tsv
+
+
+def notify(lines: list[str]) -> None:
+    for line in lines:
+        sys.stderr.write(line + "\n")
+
+
+def _claim_id(value: str) -> int:
+    from claimtrack.service import claim_id
+
+    return claim_id(value)
+
+
+FormatOpt = Annotated[
+    Format | None, typer.Option("--format", "-f", help="table (default on a terminal), tsv (default when piped), json.")
+]
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Claim id, as shown by list.", show_default=False)]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Why: what you read, who said so.")]
+EvidenceOpt = Annotated[str | None, typer.Option("--evidence", metavar="URL", help="Link to the evidence (http/https).")]
+
+
+@app.command()
+def init(ctx: typer.Context, seed: Annotated[bool, typer.Option("--seed", help="Load the claims of the bundled article (once).")] = False) -> None:
+    """Create the database (or upgrade it) and optionally load the seed claims.
+
+    Example: claimtrack init --seed
+    """
+    result = service(ctx).init(seed=seed)
+    notify([f"Database ready: {result.target} (schema version {result.schema_version})."])
+    if result.seeded is not None:
+        notify([f"Seed: {result.seeded} claim{'s' if result.seeded != 1 else ''} added."
+                + (" (already loaded)" if result.seeded == 0 else "")])
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The claim, in one sentence.", show_default=False)],
+    source: Annotated[str, typer.Option("--source", "-s", help="Who made the claim (created if new).", show_default=False)],
+    confidence: Annotated[
+        str | None, typer.Option("--confidence", "-c", help="0.7, .7, 70% or an ICD 203 phrase such as 'very likely'.")
+    ] = None,
+    status: Annotated[Status, typer.Option("--status", help="Starting status.")] = Status.unverified,
+    url: Annotated[str | None, typer.Option("--url", help="Where the claim appeared.")] = None,
+    said_on: Annotated[str | None, typer.Option("--said-on", metavar="DATE", help="When it was said (YYYY-MM-DD).")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag; repeat for more.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="The exact words, if quoted.")] = None,
+    review_by: Annotated[str | None, typer.Option("--review-by", metavar="DATE", help="Date to look at it again.")] = None,
+    note: NoteOpt = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Record a new claim.
+
+    Example: claimtrack add "North Korea will send workers to Donetsk." --source "Andrei Lankov" --confidence likely --tag north-korea
+    """
+    from claimtrack import render
+
+    result = service(ctx).add(
+        text, source, confidence=confidence, status=status, url=url, said_on=said_on,
+        tags=tag or (), quote=quote, review_by=review_by, note=note,
+    )
+    notify(result.notices)
+    render.claims([result.claim], out_format(fmt), sys.stdout)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[list[Status] | None, typer.Option("--status", help="Only this status; repeat for any of several.")] = None,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Source name contains this (any case).")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Has this tag; repeat for any of several.")] = None,
+    min_confidence: Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")] = None,
+    max_confidence: Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Said on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date.")] = None,
+    sort: Annotated[Sort, typer.Option("--sort", help="Order by this field.")] = Sort.id,
+    desc: Annotated[bool, typer.Option("--desc", help="Reverse the order.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most N claims (default: all).")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List claims, filtered and sorted.
+
+    Example: claimtrack list --status unverified --tag north-korea --sort confidence --desc
+    """
+    from claimtrack import render, service as svc_module
+    from claimtrack.store.queries import ClaimFilter
+
+    def bound(value: str | None) -> float | None:
+        return None if value is None else svc_module.parse_confidence(value).value  # type: ignore[union-attr]
+
+    query = ClaimFilter(
+        statuses=tuple(s.value for s in status or ()),
+        source=source.strip() if source else None,
+        tags=tuple(svc_module.clean_tag(t) for t in tag or ()),
+        min_confidence=bound(min_confidence),
+        max_confidence=bound(max_confidence),
+        since=svc_module.timeutil.parse_date(since, "--since") if since else None,
+        until=svc_module.timeutil.parse_date(until, "--until") if until else None,
+        sort=sort.value,
+        desc=desc,
+        limit=limit,
+    )
+    render.claims(service(ctx).list(query), out_format(fmt), sys.stdout)
+
+
+@app.command()
+def show(ctx: typer.Context, claim: IdArg, fmt: FormatOpt = None) -> None:
+    """Show one claim and its whole timeline, oldest change first.
+
+    Example: claimtrack show 12 --format json
+    """
+    from claimtrack import render
+
+    render.claim_detail(service(ctx).show(_claim_id(claim)), out_format(fmt), sys.stdout)
+
+
+def _status_command(verb: str, status: Status, summary: str) -> None:
+    def command(
+        ctx: typer.Context,
+        claim: IdArg,
+        note: NoteOpt = None,
+        evidence: EvidenceOpt = None,
+        at: Annotated[
+            str | None, typer.Option("--at", metavar="DATETIME", help="When the news broke: a date or ISO 8601 time (UTC).")
+        ] = None,
+    ) -> None:
+        result = service(ctx).set_status(_claim_id(claim), status, note=note, evidence=evidence, at=at)
+        notify(result.notices)
+
+    command.__doc__ = (
+        f"{summary}\n\nExample: claimtrack {verb} 3 --note \"Confirmed by the UN panel report\" "
+        "--evidence https://example.org/report --at 2024-06-19"
+    )
+    app.command(verb)(command)
+
+
+_status_command("confirm", Status.confirmed, "Mark a claim confirmed: the evidence shows it is true.")
+_status_command("refute", Status.refuted, "Mark a claim refuted: the evidence shows it is false.")
+_status_command("dispute", Status.disputed, "Mark a claim disputed: credible sources disagree.")
+_status_command("reopen", Status.unverified, "Reopen a claim: back to unverified, e.g. when evidence is withdrawn.")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    claim: IdArg,
+    confidence: Annotated[str | None, typer.Option("--confidence", "-c", help="New confidence ('none' clears it).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Corrected claim text.")] = None,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Attribute to this source.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it appeared ('' clears it).")] = None,
+    said_on: Annotated[str | None, typer.Option("--said-on", metavar="DATE", help="When it was said ('' clears it).")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="The exact words ('' clears it).")] = None,
+    add_tag: Annotated[list[str] | None, typer.Option("--add-tag", help="Add a tag; repeatable.")] = None,
+    remove_tag: Annotated[list[str] | None, typer.Option("--remove-tag", help="Remove a tag; repeatable.")] = None,
+    review_by: Annotated[str | None, typer.Option("--review-by", metavar="DATE", help="Date to look again ('' clears it).")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Change a claim's confidence or details; each change is kept in its history.
+
+    Example: claimtrack set 3 --confidence "very likely" --add-tag sanctions --note "Second source agrees"
+    """
+    result = service(ctx).update(
+        _claim_id(claim), confidence=confidence, text=text, source=source, url=url, said_on=said_on,
+        quote=quote, add_tags=add_tag or (), remove_tags=remove_tag or (), review_by=review_by, note=note,
+    )
+    notify(result.notices)
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    claim: IdArg,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.", show_default=False)],
+    evidence: EvidenceOpt = None,
+) -> None:
+    """Add a note (and optionally evidence) to a claim without changing it.
+
+    Example: claimtrack note 3 "Satellite images show new rail traffic" --evidence https://example.org/imagery
+    """
+    notify(service(ctx).note(_claim_id(claim), text, evidence=evidence).notices)
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    claim: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only this claim.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Changes on or after this date.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N changes.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Show changes, newest first, across all claims or one.
+
+    Example: claimtrack log --since 2024-06-01
+    """
+    from claimtrack import render
+
+    cid = _claim_id(claim) if claim is not None else None
+    render.events(service(ctx).log(cid, since=since, limit=limit), out_format(fmt), sys.stdout)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="claimtrack")

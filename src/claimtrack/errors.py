@@ -1,0 +1,45 @@
+"""Exit codes and the typed errors the service and store raise.
+
+One place decides how a failure looks to the user: every error the user can fix is a
+``ClaimtrackError`` carrying a one-line message that says what was wrong and what to do. The CLI
+prints it as ``Error: <message>`` and exits with ``exit_status``; nothing else prints errors.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitStatus(enum.IntEnum):
+    """Process exit codes, as fixed by DESIGN.md."""
+
+    SUCCESS = 0
+    ERROR = 1  # an error the user can fix
+    USAGE = 2  # bad command line (Typer reports these itself)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class ClaimtrackError(Exception):
+    """An error the user can fix. ``str(error)`` is the whole message, one line."""
+
+    exit_status: ExitStatus = ExitStatus.ERROR
+
+
+class InvalidInput(ClaimtrackError):
+    """A value on the command line or in an import file is not acceptable."""
+
+
+class NotFound(ClaimtrackError):
+    """A claim id or source name does not exist."""
+
+
+class NothingChanged(ClaimtrackError):
+    """A change was asked for that would leave the claim exactly as it is."""
+
+
+class DatabaseRefused(ClaimtrackError):
+    """The target is not a claimtrack database we may open (wrong file, newer schema...)."""
+
+
+class DatabaseError(ClaimtrackError):
+    """The database could not be read or written (locked too long, disk full, driver missing)."""

@@ -1,0 +1,266 @@
+"""Opening a claimtrack database safely, migrating it, and the two ways of talking to it.
+
+* Reads are SQL text with named parameters (``store.queries``). On SQLite they run through the
+  standard library's ``sqlite3``, so read commands never import SQLAlchemy; elsewhere (or with
+  ``CLAIMTRACK_READ_DRIVER=sqlalchemy``, which the tests use to check both paths agree) they run
+  through SQLAlchemy. ``Database._reader`` is the one place that chooses.
+* Writes run through a SQLModel session whose transaction takes the write lock up front
+  (``BEGIN IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked".
+
+Before anything is written, the file is checked without modifying it: a file that is not SQLite,
+a SQLite database of another program, or one made by a newer claimtrack is refused untouched.
+SQLite-only settings (WAL, foreign keys, busy timeout, file modes) live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from claimtrack.errors import DatabaseError, DatabaseRefused
+from claimtrack.store import migrations
+from claimtrack.store.target import Target
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+BUSY_TIMEOUT_MS = 10_000  # concurrent writers wait this long for the lock before giving up
+SQLITE_HEADER = b"SQLite format 3\x00"
+READ_DRIVER_ENV = "CLAIMTRACK_READ_DRIVER"
+
+Row = dict[str, Any]
+
+
+class Database:
+    """An opened, checked and migrated claimtrack database."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self._engine: Engine | None = None
+        self._sqlite: sqlite3.Connection | None = None
+        self.schema_version = 0
+
+    # ---- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: Target) -> Database:
+        """Check the target, create or migrate it if needed, and return it ready to use."""
+        db = cls(target)
+        version = db._inspect()
+        if version < migrations.LATEST:
+            db._migrate()
+        db.schema_version = migrations.LATEST
+        return db
+
+    def _inspect(self) -> int:
+        """The schema version found (0: new or empty); refuse anything we must not touch."""
+        if not self.target.is_sqlite:
+            return self._inspect_server()
+        path = self.target.path
+        if path is None or not path.exists():
+            return 0
+        if path.is_dir():
+            raise DatabaseRefused(f"{path} is a directory; give a database file path with --db")
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise DatabaseRefused(f"cannot read {path}: {exc.strerror}; check its permissions") from exc
+        if not head:
+            return 0
+        if head != SQLITE_HEADER:
+            raise DatabaseRefused(
+                f"{path} is not a SQLite database; point --db or CLAIMTRACK_DB at a claimtrack database"
+            )
+        try:
+            tables = {r["name"] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseRefused(f"{path} cannot be read as a SQLite database ({exc}); it was left untouched") from exc
+        return self._check_tables(tables)
+
+    def _check_tables(self, tables: set[str]) -> int:
+        if not tables:
+            return 0
+        if migrations.VERSION_TABLE not in tables:
+            raise DatabaseRefused(
+                f"{self.target} belongs to another program (no claimtrack tables); "
+                "it was left untouched: choose another file with --db"
+            )
+        row = self.query_one(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")
+        version = int(row["v"] or 0) if row else 0
+        if version > migrations.LATEST:
+            raise DatabaseRefused(
+                f"{self.target} was written by a newer claimtrack (schema {version}, this one knows "
+                f"{migrations.LATEST}); upgrade claimtrack to use it"
+            )
+        return version
+
+    def _inspect_server(self) -> int:
+        from sqlalchemy import inspect
+
+        try:
+            tables = set(inspect(self.engine).get_table_names())
+        except Exception as exc:  # driver missing, server down, bad credentials...
+            raise DatabaseError(f"cannot connect to {self.target}: {_first_line(exc)}") from exc
+        return self._check_tables(tables)
+
+    def _migrate(self) -> None:
+        """Apply every missing migration, each in its own transaction, recording each one."""
+        from claimtrack import timeutil
+
+        if self.target.path is not None:
+            _create_private_file(self.target.path)
+        engine = self.engine
+        for number, migration in enumerate(migrations.MIGRATIONS, start=1):
+            with engine.connect() as conn, conn.begin():
+                migrations.create_version_table(conn)
+                done = conn.exec_driver_sql(
+                    f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = ?"
+                    if self.target.is_sqlite
+                    else f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = %s",
+                    (number,),
+                ).first()
+                if done:  # another process got here first
+                    continue
+                migration(conn)
+                conn.exec_driver_sql(
+                    f"INSERT INTO {migrations.VERSION_TABLE} (version, name, applied_at) VALUES "
+                    + ("(?, ?, ?)" if self.target.is_sqlite else "(%s, %s, %s)"),
+                    (number, migration.__name__, timeutil.now()),
+                )
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def _reader(self) -> str:
+        """Which driver runs reads: the one place that decides."""
+        if self.target.is_sqlite and os.environ.get(READ_DRIVER_ENV, "sqlite3") != "sqlalchemy":
+            return "sqlite3"
+        return "sqlalchemy"
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run a read query (SQL text, ``:name`` parameters) and return rows as dicts."""
+        return list(self.iterate(sql, params))
+
+    def query_one(self, sql: str, params: dict[str, Any] | None = None) -> Row | None:
+        for row in self.iterate(sql, params):
+            return row
+        return None
+
+    def iterate(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[Row]:
+        """Stream rows of a read query, one dict at a time."""
+        params = params or {}
+        if self._reader() == "sqlite3":
+            cursor = self._sqlite_conn().execute(sql, params)
+            names = [d[0] for d in cursor.description or ()]
+            for values in cursor:
+                yield dict(zip(names, values, strict=True))
+            return
+        from sqlalchemy import text
+
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True).execute(text(sql), params)
+            for mapping in result.mappings():
+                yield dict(mapping)
+
+    def _sqlite_conn(self) -> sqlite3.Connection:
+        if self._sqlite is None:
+            assert self.target.path is not None
+            conn = sqlite3.connect(self.target.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._sqlite = conn
+        return self._sqlite
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = _make_engine(self.target)
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write transaction: everything inside commits together or not at all."""
+        from sqlalchemy.exc import OperationalError
+        from sqlmodel import Session
+
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseError(
+                    f"the database is busy (another claimtrack kept it locked for over "
+                    f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
+                ) from exc
+            raise DatabaseError(f"could not write to {self.target}: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+            self._sqlite = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def _make_engine(target: Target) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    if not target.is_sqlite:
+        try:
+            return create_engine(target.url)
+        except ModuleNotFoundError as exc:
+            raise DatabaseError(
+                f"the driver for {target} is not installed ({exc.name}); "
+                "install it, e.g. pip install 'claimtrack[postgres]'"
+            ) from exc
+        except Exception as exc:
+            raise DatabaseError(f"invalid database URL {target}: {_first_line(exc)}") from exc
+
+    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (see "begin" below).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Take the write lock before the first read of a write transaction: a read-then-write
+        # can then never fail with "database is locked" half way; other writers wait instead.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _create_private_file(path: os.PathLike[str]) -> None:
+    """Create the database directory (0700) and an empty file (0600): claims can be sensitive."""
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise DatabaseError(f"cannot create {path}: {exc.strerror}; check the directory") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,80 @@
+"""The SQLModel tables: the schema as Python, used for every write.
+
+Reads go through plain SQL text (``store.queries``) so SQLite reads need not import SQLAlchemy.
+The tables are created by numbered migrations (``store.migrations``), never by ``create_all``;
+a test checks the two agree. Dates and times are ISO 8601 text (see ``claimtrack.timeutil``).
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class Source(SQLModel, table=True):
+    """Who made a claim: a person, outlet, organisation or government."""
+
+    __tablename__ = "source"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)  # casefolded name: names are unique ignoring case
+    kind: str = "other"
+    reliability: str | None = None  # Admiralty grade A-F
+    url: str | None = None
+    notes: str | None = None
+    created_at: str
+
+
+class Claim(SQLModel, table=True):
+    """One checkable statement, with its current status and confidence."""
+
+    __tablename__ = "claim"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    text: str
+    quote: str | None = None
+    source_id: int = Field(foreign_key="source.id")
+    url: str | None = None
+    said_on: str | None = None
+    status: str = "unverified"
+    confidence: float | None = None
+    confidence_phrase: str | None = None
+    review_by: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class ClaimTag(SQLModel, table=True):
+    __tablename__ = "claim_tag"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True)
+
+
+class Event(SQLModel, table=True):
+    """Append-only history: one row per change to a claim."""
+
+    __tablename__ = "event"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id")
+    at: str  # when the change happened in the world (``--at``)
+    recorded_at: str  # when claimtrack recorded it
+    kind: str  # created | status | confidence | edit | note
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+    note: str | None = None
+    evidence_url: str | None = None
