@@ -21,6 +21,30 @@ class Format(StrEnum):
     table = "table"
     tsv = "tsv"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+    claimreview = "claimreview"
+
+
+class ImportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class GroupBy(StrEnum):
+    status = "status"
+    source = "source"
+    tag = "tag"
 
 
 class Sort(StrEnum):

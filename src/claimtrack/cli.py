@@ -162,55 +162,61 @@ def add(
     render.claims([result.claim], out_format(fmt), sys.stdout)
 
 
+StatusFilter = Annotated[list[Status] | None, typer.Option("--status", help="Only this status; repeat for any of several.")]
+SourceFilter = Annotated[str | None, typer.Option("--source", "-s", help="Source name contains this (any case).")]
+TagFilter = Annotated[list[str] | None, typer.Option("--tag", "-t", help="Has this tag; repeat for any of several.")]
+MinConf = Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")]
+MaxConf = Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Said on or after this date.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date.")]
+Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')]
+AsOf = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Status and confidence as they stood at the end of DATE.")]
+SortOpt = Annotated[Sort, typer.Option("--sort", help="Order by this field.")]
+Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
+Limit = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N claims (default: all).")]
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    status: Annotated[list[Status] | None, typer.Option("--status", help="Only this status; repeat for any of several.")] = None,
-    source: Annotated[str | None, typer.Option("--source", "-s", help="Source name contains this (any case).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Has this tag; repeat for any of several.")] = None,
-    min_confidence: Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")] = None,
-    max_confidence: Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Said on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date.")] = None,
-    sort: Annotated[Sort, typer.Option("--sort", help="Order by this field.")] = Sort.id,
-    desc: Annotated[bool, typer.Option("--desc", help="Reverse the order.")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most N claims (default: all).")] = None,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    sort: SortOpt = Sort.id,
+    desc: Desc = False,
+    limit: Limit = None,
     fmt: FormatOpt = None,
 ) -> None:
     """List claims, filtered and sorted.
 
     Example: claimtrack list --status unverified --tag north-korea --sort confidence --desc
     """
-    from claimtrack import render, service as svc_module
-    from claimtrack.store.queries import ClaimFilter
+    from claimtrack import render
+    from claimtrack.service import claim_filter
 
-    def bound(value: str | None) -> float | None:
-        return None if value is None else svc_module.parse_confidence(value).value  # type: ignore[union-attr]
-
-    query = ClaimFilter(
-        statuses=tuple(s.value for s in status or ()),
-        source=source.strip() if source else None,
-        tags=tuple(svc_module.clean_tag(t) for t in tag or ()),
-        min_confidence=bound(min_confidence),
-        max_confidence=bound(max_confidence),
-        since=svc_module.timeutil.parse_date(since, "--since") if since else None,
-        until=svc_module.timeutil.parse_date(until, "--until") if until else None,
-        sort=sort.value,
-        desc=desc,
-        limit=limit,
+    query = claim_filter(
+        statuses=status or (), source=source, tags=tag or (), min_confidence=min_confidence,
+        max_confidence=max_confidence, since=since, until=until, search=search, as_of=as_of,
+        sort=sort.value, desc=desc, limit=limit,
     )
     render.claims(service(ctx).list(query), out_format(fmt), sys.stdout)
 
 
 @app.command()
-def show(ctx: typer.Context, claim: IdArg, fmt: FormatOpt = None) -> None:
+def show(ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = None) -> None:
     """Show one claim and its whole timeline, oldest change first.
 
-    Example: claimtrack show 12 --format json
+    Example: claimtrack show 12 --as-of 2024-01-01 --format json
     """
     from claimtrack import render
 
-    render.claim_detail(service(ctx).show(_claim_id(claim)), out_format(fmt), sys.stdout)
+    render.claim_detail(service(ctx).show(_claim_id(claim), as_of=as_of), out_format(fmt), sys.stdout)
 
 
 def _status_command(verb: str, status: Status, summary: str) -> None:

@@ -1,26 +1,20 @@
-"""Turning claims and events into output: Rich tables for people, TSV for pipes, JSON for scripts.
+"""Turning claims, timelines and summaries into output in every read format.
 
-Claim text is data, never markup: every string reaches Rich as a ``Text`` (so ``[bold]`` prints
-as typed), and control characters (ANSI/OSC escapes, carriage returns, bidi overrides...) are
-shown escaped, e.g. ``\\x1b``, in table and TSV output. JSON keeps the exact text, with the few
-characters a terminal might still act on written as ``\\u`` escapes (same text once parsed).
+``table`` is a Rich table for people (every string reaches Rich as ``Text``, so ``[bold]`` prints
+as typed); ``tsv`` is one record a line for pipes; ``json``/``jsonl``/``csv``/``md`` are for
+scripts, spreadsheets and reports. ``claimtrack.textsafe`` makes the text inert in each of them.
+Data goes to ``out`` (stdout); nothing here writes to stderr.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable
+import csv
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from claimtrack import confidence as conf
+from claimtrack import textsafe
 from claimtrack.choices import Format
-
-# C0/C1 controls, DEL, bidi embeddings/overrides/isolates, LRM/RLM, line/paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-# Characters json.dumps(ensure_ascii=False) leaves raw that a terminal could still act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 STATUS_STYLE = {"confirmed": "green", "refuted": "red", "disputed": "yellow", "unverified": "cyan"}
 
@@ -29,37 +23,17 @@ CLAIM_FIELDS = (
     "tags", "url", "said_on", "review_by", "created_at", "updated_at",
 )
 EVENT_FIELDS = ("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
-
-
-def safe(value: object) -> str:
-    """Text that cannot change the terminal: control characters shown as escapes."""
-    if value is None:
-        return ""
-    text = str(value)
-    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
-
-
-def to_json(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _tsv(values: Iterable[object]) -> str:
-    return "\t".join(safe(v) for v in values)
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else conf.format_number(value)
+LOG_FIELDS = ("claim_id", *EVENT_FIELDS)
+SUMMARY_FIELDS = ("group", "count", "share")
+TSV_CLAIM = ("id", "status", "confidence", "source", "said_on", "tags", "text")
 
 
 def event_summary(event: dict[str, Any]) -> str:
     """One human line for an event: 'status unverified -> confirmed', '+tag russia'..."""
     kind, field = event["kind"], event.get("field")
     old, new = event.get("old"), event.get("new")
-    if kind == "created":
-        return "created"
-    if kind == "note":
-        return "note"
+    if kind in ("created", "note"):
+        return kind
     if kind == "confidence":
         return f"confidence {_confidence_text(old)} -> {_confidence_text(new)}"
     if field == "tag":
@@ -72,7 +46,7 @@ def _confidence_text(canonical: str | None) -> str:
         return "not assessed"
     try:
         return conf.parse(canonical).label
-    except Exception:  # history written by a future version: show it as recorded
+    except ValueError:  # written by a newer version: show it as recorded
         return canonical
 
 
@@ -83,10 +57,46 @@ def _short(value: object, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-# ---- writers -------------------------------------------------------------------------------
+def _flat(value: object) -> object:
+    """A value for one TSV/CSV/Markdown cell: lists joined, numbers in their shortest form."""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, float):
+        return conf.format_number(value)
+    return value
 
 
-def _console(out: IO[str] | None = None) -> Any:
+# ---- generic writers ---------------------------------------------------------------------------
+
+
+def write_records(rows: Iterable[dict[str, Any]], fields: Sequence[str], fmt: Format, out: IO[str]) -> None:
+    """json, jsonl, csv, tsv and md for a list of flat records."""
+    if fmt is Format.json:
+        out.write(textsafe.json_text([{k: r[k] for k in fields} for r in rows]) + "\n")
+    elif fmt is Format.jsonl:
+        for r in rows:
+            out.write(textsafe.json_text({k: r[k] for k in fields}, indent=None) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        for r in rows:
+            writer.writerow([textsafe.csv_cell(_flat(r[k])) for k in fields])
+    elif fmt is Format.tsv:
+        for r in rows:
+            out.write("\t".join(textsafe.terminal(_flat(r[k])) for k in fields) + "\n")
+    elif fmt is Format.md:
+        out.write(markdown_table(fields, ([r[k] for k in fields] for r in rows)))
+    else:  # pragma: no cover - table is drawn by the callers
+        raise ValueError(fmt)
+
+
+def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(textsafe.markdown(_flat(v)) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _console(out: IO[str]) -> Any:
     from rich.console import Console
 
     return Console(file=out, highlight=False, emoji=False, markup=False)
@@ -95,56 +105,81 @@ def _console(out: IO[str] | None = None) -> Any:
 def _text(value: object, style: str = "") -> Any:
     from rich.text import Text
 
-    return Text(safe(value), style=style)
+    return Text(textsafe.terminal(_flat(value)), style=style)
+
+
+def _table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Any:
+    from rich.table import Table
+
+    table = Table(header_style="bold", title=title, title_justify="left")
+    for name, options in columns:
+        table.add_column(name, **options)
+    return table
+
+
+# ---- commands ----------------------------------------------------------------------------------
 
 
 def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
     """``list`` output."""
-    if fmt is Format.json:
-        out.write(to_json([{k: r[k] for k in CLAIM_FIELDS} for r in rows]) + "\n")
-        return
     if fmt is Format.tsv:
-        for r in rows:
-            out.write(_tsv((r["id"], r["status"], _number(r["confidence"]), r["source"], r["said_on"], ",".join(r["tags"]), r["text"])) + "\n")
+        write_records(rows, TSV_CLAIM, fmt, out)
         return
-    from rich.table import Table
-
+    if fmt is Format.md:
+        headers = ("id", "claim", "source", "confidence", "status", "said_on", "tags")
+        keys = ("id", "text", "source", "confidence_label", "status", "said_on", "tags")
+        out.write(markdown_table(headers, ([r[k] for k in keys] for r in rows)))
+        return
+    if fmt is not Format.table:
+        write_records(rows, CLAIM_FIELDS, fmt, out)
+        return
     console = _console(out)
     if not rows:
         console.print(_text("No claims match.", "dim"))
         return
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("Claim", ratio=1, min_width=30)
-    table.add_column("Source")
-    table.add_column("Confidence", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Said on", no_wrap=True)
-    table.add_column("Tags")
+    table = _table(
+        ("ID", {"justify": "right", "no_wrap": True}), ("Claim", {"ratio": 1, "min_width": 30}),
+        ("Source", {"min_width": 8}), ("Confidence", {"no_wrap": True}), ("Status", {"no_wrap": True}),
+        ("Said on", {"no_wrap": True}), ("Tags", {}),
+    )
     for r in rows:
         table.add_row(
             _text(r["id"]), _text(r["text"]), _text(r["source"]), _text(r["confidence_label"]),
-            _text(r["status"], STATUS_STYLE.get(r["status"], "")), _text(r["said_on"]), _text(", ".join(r["tags"]), "dim"),
+            _text(r["status"], STATUS_STYLE.get(r["status"], "")), _text(r["said_on"]),
+            _text(", ".join(r["tags"]), "dim"),
         )
     console.print(table)
     console.print(_text(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", "dim"))
 
 
 def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str]) -> None:
-    """``show`` output: the claim and its whole timeline, oldest first."""
+    """``show`` output: the claim and its timeline. csv: the timeline, one event a row."""
     events = claim["events"]
-    if fmt is Format.json:
+    if fmt in (Format.json, Format.jsonl):
         data = {k: claim[k] for k in CLAIM_FIELDS}
         data["events"] = [{k: e[k] for k in EVENT_FIELDS} for e in events]
-        out.write(to_json(data) + "\n")
-        return
-    if fmt is Format.tsv:
+        out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
+    elif fmt is Format.csv:
+        write_records(events, LOG_FIELDS, fmt, out)
+    elif fmt is Format.tsv:
         for key in CLAIM_FIELDS:
-            value = claim[key]
-            out.write(_tsv((key, ",".join(value) if key == "tags" else value)) + "\n")
+            out.write(f"{key}\t{textsafe.terminal(_flat(claim[key]))}\n")
         for e in events:
-            out.write(_tsv(("event", e["at"], e["kind"], e["field"], e["old"], e["new"], e["note"], e["evidence_url"])) + "\n")
-        return
+            out.write("\t".join(textsafe.terminal(x) for x in ("event", *(e[k] for k in EVENT_FIELDS))) + "\n")
+    elif fmt is Format.md:
+        out.write(f"## Claim {claim['id']}: {textsafe.markdown(claim['text'])}\n\n")
+        for key in CLAIM_FIELDS[3:]:
+            if key != "text" and claim[key] not in (None, []):
+                out.write(f"- **{key}**: {textsafe.markdown(_flat(claim[key]))}\n")
+        out.write("\n" + markdown_table(
+            ("at", "change", "note", "evidence"),
+            ([e["at"], event_summary(e), e["note"], e["evidence_url"]] for e in events),
+        ))
+    else:
+        _claim_table(claim, out)
+
+
+def _claim_table(claim: dict[str, Any], out: IO[str]) -> None:
     from rich.table import Table
 
     console = _console(out)
@@ -152,47 +187,53 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str]) -> None:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     grid.add_row(_text(f"Claim {claim['id']}"), _text(claim["text"]))
-    rows = [
+    fields = (
         ("Quote", claim["quote"]), ("Source", claim["source"]), ("Status", claim["status"]),
         ("Confidence", claim["confidence_label"] or "not assessed"), ("Said on", claim["said_on"]),
         ("Tags", ", ".join(claim["tags"])), ("URL", claim["url"]), ("Review by", claim["review_by"]),
         ("Added", claim["created_at"]), ("Updated", claim["updated_at"]), ("UUID", claim["uuid"]),
-    ]
-    for name, value in rows:
+    )
+    for name, value in fields:
         if value:
             grid.add_row(_text(name), _text(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
     console.print(grid)
-    timeline = Table(title="Timeline", title_justify="left", header_style="bold")
-    timeline.add_column("At", no_wrap=True)
-    timeline.add_column("Change")
-    timeline.add_column("Note / evidence", ratio=1)
-    for e in events:
-        detail = " ".join(safe(x) for x in (e["note"], e["evidence_url"]) if x)
+    timeline = _table(("At", {"no_wrap": True}), ("Change", {}), ("Note / evidence", {"ratio": 1}), title="Timeline")
+    for e in claim["events"]:
+        detail = " ".join(textsafe.terminal(x) for x in (e["note"], e["evidence_url"]) if x)
         timeline.add_row(_text(e["at"]), _text(event_summary(e)), _text(detail))
     console.print(timeline)
 
 
 def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
     """``log`` output: changes newest first."""
-    if fmt is Format.json:
-        out.write(to_json([{"claim_id": e["claim_id"], **{k: e[k] for k in EVENT_FIELDS}} for e in rows]) + "\n")
+    if fmt is Format.md:
+        out.write(markdown_table(
+            ("at", "claim", "change", "note", "evidence"),
+            ([e["at"], e["claim_id"], event_summary(e), e["note"], e["evidence_url"]] for e in rows),
+        ))
         return
-    if fmt is Format.tsv:
-        for e in rows:
-            out.write(_tsv((e["claim_id"], e["at"], e["kind"], e["field"], e["old"], e["new"], e["note"], e["evidence_url"])) + "\n")
+    if fmt is not Format.table:
+        write_records(rows, LOG_FIELDS, fmt, out)
         return
-    from rich.table import Table
-
     console = _console(out)
     if not rows:
         console.print(_text("No changes.", "dim"))
         return
-    table = Table(header_style="bold")
-    table.add_column("At", no_wrap=True)
-    table.add_column("Claim", justify="right")
-    table.add_column("Change")
-    table.add_column("Note / evidence", ratio=1)
+    table = _table(("At", {"no_wrap": True}), ("Claim", {"justify": "right"}), ("Change", {}), ("Note / evidence", {"ratio": 1}))
     for e in rows:
-        detail = " ".join(safe(x) for x in (e["note"], e["evidence_url"]) if x)
+        detail = " ".join(textsafe.terminal(x) for x in (e["note"], e["evidence_url"]) if x)
         table.add_row(_text(e["at"]), _text(e["claim_id"]), _text(event_summary(e)), _text(detail))
+    console.print(table)
+
+
+def summary(rows: list[dict[str, Any]], by: str, fmt: Format, out: IO[str]) -> None:
+    """``summary`` output: count and share of the matching claims in each group."""
+    if fmt is not Format.table:
+        write_records(rows, SUMMARY_FIELDS, fmt, out)
+        return
+    console = _console(out)
+    table = _table((by.capitalize(), {}), ("Claims", {"justify": "right"}), ("Share", {"justify": "right"}))
+    for r in rows:
+        style = STATUS_STYLE.get(r["group"], "") if by == "status" else ""
+        table.add_row(_text(r["group"], style), _text(r["count"]), _text(f"{r['share'] * 100:.1f}%"))
     console.print(table)

@@ -49,10 +49,17 @@ class InitResult:
 # ---- validation --------------------------------------------------------------------------------
 
 
+_EMPTY_HINT = {
+    "claim text": "give the words of the claim",
+    "source name": "give who made the claim, e.g. --source \"Andrei Lankov\"",
+    "note": "write the note's text, or leave the option out",
+}
+
+
 def clean_text(value: str, what: str = "claim text", limit: int = MAX_TEXT) -> str:
     text = value.strip()
     if not text:
-        raise InvalidInput(f"{what} is empty; give the words of the claim")
+        raise InvalidInput(f"{what} is empty; {_EMPTY_HINT.get(what, 'give some text, or leave the option out')}")
     if len(text) > limit:
         raise InvalidInput(f"{what} is {len(text):,} characters; the limit is {limit:,}: shorten it")
     return text
@@ -113,6 +120,47 @@ def parse_confidence(value: str | None) -> conf.Confidence | None:
     return None if value is None else conf.parse(value)
 
 
+def claim_filter(
+    *,
+    statuses: list[str] | tuple[str, ...] = (),
+    source: str | None = None,
+    tags: list[str] | tuple[str, ...] = (),
+    min_confidence: str | None = None,
+    max_confidence: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    as_of: str | None = None,
+    sort: str = "id",
+    desc: bool = False,
+    limit: int | None = None,
+) -> ClaimFilter:
+    """Validate the filter options shared by list, summary and export."""
+
+    def bound(value: str | None, option: str) -> float | None:
+        if value is None:
+            return None
+        try:
+            return conf.parse(value).value
+        except InvalidInput as exc:
+            raise InvalidInput(f"{option}: {exc}") from exc
+
+    return ClaimFilter(
+        statuses=tuple(Status(s).value for s in statuses),
+        source=source.strip() or None if source else None,
+        tags=tuple(clean_tag(t) for t in tags),
+        min_confidence=bound(min_confidence, "--min-confidence"),
+        max_confidence=bound(max_confidence, "--max-confidence"),
+        since=timeutil.parse_date(since, "--since") if since else None,
+        until=timeutil.parse_date(until, "--until") if until else None,
+        search=search if search and search.strip() else None,
+        as_of=timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of")) if as_of else None,
+        sort=sort,
+        desc=desc,
+        limit=limit,
+    )
+
+
 def seed_sql() -> str:
     """The seed shipped in the wheel, or ``data/seed.sql`` of a source checkout."""
     from importlib.resources import files
@@ -132,6 +180,36 @@ def view(row: dict[str, Any]) -> dict[str, Any]:
     phrase = row.pop("confidence_phrase", None)
     row["confidence_label"] = conf.label(row["confidence"], phrase) or None
     return row
+
+
+def _rebuilt(row: dict[str, Any]) -> dict[str, Any]:
+    """A row read with ``--as-of`` columns as a claim object holding the values of that time."""
+    row = dict(row)
+    row["status"] = row.pop("as_of_status")
+    text = row.pop("as_of_confidence")
+    if text is not None:  # None: never changed, the current value stands
+        parsed = conf.parse(text) if text else None
+        row["confidence"] = parsed.value if parsed else None
+        row["confidence_phrase"] = parsed.phrase if parsed else None
+    return view(row)
+
+
+def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter) -> list[dict[str, Any]]:
+    """Filter, sort and limit claims on their rebuilt status and confidence."""
+    claims = [_rebuilt(r) for r in rows]
+    if f.statuses:
+        claims = [c for c in claims if c["status"] in f.statuses]
+    if f.min_confidence is not None:
+        claims = [c for c in claims if c["confidence"] is not None and c["confidence"] >= f.min_confidence]
+    if f.max_confidence is not None:
+        claims = [c for c in claims if c["confidence"] is not None and c["confidence"] <= f.max_confidence]
+    key = {"updated": "updated_at"}.get(f.sort, f.sort)
+    present = [c for c in claims if c[key] is not None]
+    missing = [c for c in claims if c[key] is None]
+    present.sort(key=lambda c: (c[key], c["id"]), reverse=f.desc)
+    missing.sort(key=lambda c: c["id"], reverse=f.desc)
+    claims = present + missing
+    return claims[: f.limit] if f.limit is not None else claims
 
 
 # ---- the service -------------------------------------------------------------------------------
@@ -168,7 +246,10 @@ class Service:
     # -- reads
 
     def list(self, f: ClaimFilter) -> list[dict[str, Any]]:
-        return [view(r) for r in queries.list_claims(self.db, f)]
+        rows = queries.list_claims(self.db, f)
+        if not f.as_of:
+            return [view(r) for r in rows]
+        return as_of_view(rows, f)
 
     def get(self, cid: int) -> dict[str, Any]:
         row = queries.get_claim(self.db, cid)
@@ -176,9 +257,20 @@ class Service:
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         return view(row)
 
-    def show(self, cid: int) -> dict[str, Any]:
-        claim = self.get(cid)
-        claim["events"] = queries.events(self.db, cid)
+    def show(self, cid: int, as_of: str | None = None) -> dict[str, Any]:
+        """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
+        if as_of is None:
+            claim = self.get(cid)
+            claim["events"] = queries.events(self.db, cid)
+            return claim
+        until = timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of"))
+        row = queries.get_claim_as_of(self.db, cid, until)
+        if row is None:
+            if queries.claim_exists(self.db, cid):
+                raise NotFound(f"claim {cid} did not exist yet on {as_of}; try a later --as-of date")
+            raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
+        claim = _rebuilt(row)
+        claim["events"] = queries.events(self.db, cid, until)
         return claim
 
     def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

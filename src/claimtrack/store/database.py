@@ -50,9 +50,13 @@ class Database:
     def open(cls, target: Target) -> Database:
         """Check the target, create or migrate it if needed, and return it ready to use."""
         db = cls(target)
-        version = db._inspect()
-        if version < migrations.LATEST:
-            db._migrate()
+        try:
+            version = db._inspect()
+            if version < migrations.LATEST:
+                db._migrate()
+        except BaseException:
+            db.close()  # a refused file keeps no connection (nor -wal/-shm files) open
+            raise
         db.schema_version = migrations.LATEST
         return db
 
@@ -132,6 +136,11 @@ class Database:
                     + ("(?, ?, ?)" if self.target.is_sqlite else "(%s, %s, %s)"),
                     (number, migration.__name__, timeutil.now()),
                 )
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite``, ``postgresql``...: read from the URL, without importing SQLAlchemy."""
+        return self.target.url.split(":", 1)[0].split("+", 1)[0]
 
     # ---- reading -----------------------------------------------------------------------------
 

@@ -100,7 +100,41 @@ def m001_initial(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial]
+def m002_search(conn: Connection) -> None:
+    """Full-text search over claim text, quote and source name, kept in sync by the database."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_claim_search ON claim USING GIN "
+            "(to_tsvector('simple', text || ' ' || coalesce(quote, '')))"
+        )
+        return
+    fts_row = (
+        "SELECT c.id, c.text, coalesce(c.quote, ''), s.name FROM claim c JOIN source s ON s.id = c.source_id"
+    )
+    for statement in (
+        # unicode61 folds case and diacritics; the prefix indexes make "word*" queries cheap.
+        "CREATE VIRTUAL TABLE claim_fts USING fts5(text, quote, source, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        f"INSERT INTO claim_fts (rowid, text, quote, source) {fts_row}",
+        f"""CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN
+            INSERT INTO claim_fts (rowid, text, quote, source) {fts_row} WHERE c.id = new.id;
+        END""",
+        f"""CREATE TRIGGER claim_fts_update AFTER UPDATE OF text, quote, source_id ON claim BEGIN
+            DELETE FROM claim_fts WHERE rowid = old.id;
+            INSERT INTO claim_fts (rowid, text, quote, source) {fts_row} WHERE c.id = new.id;
+        END""",
+        """CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN
+            DELETE FROM claim_fts WHERE rowid = old.id;
+        END""",
+        f"""CREATE TRIGGER claim_fts_source AFTER UPDATE OF name ON source BEGIN
+            DELETE FROM claim_fts WHERE rowid IN (SELECT id FROM claim WHERE source_id = new.id);
+            INSERT INTO claim_fts (rowid, text, quote, source) {fts_row} WHERE c.source_id = new.id;
+        END""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search]
 LATEST = len(MIGRATIONS)
 
 

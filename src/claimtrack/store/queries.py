@@ -7,7 +7,8 @@ plain dicts shaped for the service layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimtrack.store.database import Database, Row
@@ -39,6 +40,8 @@ class ClaimFilter:
     max_confidence: float | None = None
     since: str | None = None  # said_on >= since
     until: str | None = None  # said_on <= until
+    search: str | None = None  # full-text: words, prefixes (word*), "quoted phrases"
+    as_of: str | None = None  # a stored time: status and confidence as they stood then
     sort: str = "id"
     desc: bool = False
     limit: int | None = None
@@ -84,17 +87,105 @@ def where_clause(f: ClaimFilter, params: dict[str, Any]) -> str:
     return " AND ".join(where)
 
 
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+
+def fts_query(text: str) -> str | None:
+    """Turn anything a user types into a valid FTS5 query, or None when it holds no words.
+
+    Bare words must all match (``north korea``), ``word*`` matches a prefix, and ``"a b"`` a
+    phrase. Every term is re-quoted from its word characters, so FTS5 operators and punctuation
+    (``AND``, ``NEAR``, ``(``, ``:``, ``^``, ``-``) are taken literally and can never be a syntax error.
+    """
+    terms = []
+    for phrase, word in _TERM.findall(text):
+        tokens = _WORD.findall(phrase if phrase else word)
+        if not tokens:
+            continue
+        term = '"' + " ".join(tokens) + '"'
+        if word and word.endswith("*"):
+            term += "*"
+        terms.append(term)
+    return " ".join(terms) if terms else None
+
+
+def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, str] | None:
+    """(extra FROM, extra WHERE) for a full-text search; None when nothing can match."""
+    if not f.search:
+        return ("", "")
+    if db.dialect == "postgresql":
+        params["search"] = f.search
+        return ("", "to_tsvector('simple', c.text || ' ' || coalesce(c.quote, '') || ' ' || s.name) "
+                    "@@ websearch_to_tsquery('simple', :search)")
+    query = fts_query(f.search)
+    if query is None:
+        return None
+    params["search"] = query
+    return (" JOIN claim_fts ON claim_fts.rowid = c.id", "claim_fts MATCH :search")
+
+
+def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
+    """Status and confidence as they stood at ``as_of``, rebuilt from the events.
+
+    The value at a time is the ``new`` of the last change at or before it (by ``at``); before
+    any change it is the ``old`` of the first change recorded (the value the claim was created
+    with); a claim never changed has its current value. Confidence comes back as canonical text
+    (``''``: not assessed, NULL: unchanged, use the current value) for the service to parse.
+    """
+    params["as_of"] = as_of
+
+    def latest(kind: str, column: str) -> str:
+        wrap = f"coalesce(e.{column}, '')" if kind == "confidence" else f"e.{column}"
+        return (
+            f"(SELECT {wrap} FROM event e WHERE e.claim_id = c.id AND e.kind = '{kind}' "
+            + ("AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC" if column == "new" else "ORDER BY e.id")
+            + " LIMIT 1)"
+        )
+
+    return (
+        f"coalesce({latest('status', 'new')}, {latest('status', 'old')}, c.status) AS as_of_status, "
+        f"coalesce({latest('confidence', 'new')}, {latest('confidence', 'old')}) AS as_of_confidence"
+    )
+
+
 def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
+    """Claims matching a filter, sorted and limited, with their tags."""
     params: dict[str, Any] = {}
+    search = _search(db, f, params)
+    if search is None:
+        return []
+    join, match = search
+    if f.as_of:
+        return _list_as_of(db, f, params, join, match)
     column = SORTS[f.sort]
     direction = "DESC" if f.desc else "ASC"
     order = f"{column} {direction}, c.id {direction}"
     if f.sort in ("confidence", "said_on"):  # unassessed / undated claims go last either way
         order = f"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {order}"
-    sql = f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE {where_clause(f, params)} ORDER BY {order}"
+    where = where_clause(f, params) + (f" AND {match}" if match else "")
+    sql = f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY {order}"
     if f.limit is not None:
         params["limit"] = f.limit
         sql += " LIMIT :limit"
+    return with_tags(db, db.query(sql, params))
+
+
+def _list_as_of(db: Database, f: ClaimFilter, params: dict[str, Any], join: str, match: str) -> list[Row]:
+    """``--as-of``: the claims that existed then, with status and confidence as they stood.
+
+    Status and confidence filters, sorting and the limit apply to the rebuilt values, so they
+    happen after the rows are read (time travel is an analysis query, not the fast path).
+    """
+    static = replace(f, statuses=(), min_confidence=None, max_confidence=None)
+    assert f.as_of is not None
+    params["as_of_day"] = f.as_of[:10]
+    where = where_clause(static, params) + (f" AND {match}" if match else "")
+    where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
+    sql = (
+        f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, f.as_of)} "
+        f"FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
+    )
     return with_tags(db, db.query(sql, params))
 
 
@@ -121,12 +212,25 @@ def with_tags(db: Database, claims: list[Row]) -> list[Row]:
     return claims
 
 
-def events(db: Database, claim_id: int) -> list[Row]:
-    """A claim's whole timeline, oldest first (by when each change happened)."""
-    return db.query(
-        f"SELECT {EVENT_COLUMNS} FROM event e WHERE e.claim_id = :id ORDER BY e.at, e.id",
-        {"id": claim_id},
+def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
+    """One claim as it stood at ``as_of`` (None if it did not exist yet)."""
+    params: dict[str, Any] = {"id": claim_id, "as_of_day": as_of[:10]}
+    row = db.query_one(
+        f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, as_of)} FROM {CLAIM_FROM} WHERE c.id = :id "
+        "AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day",
+        params,
     )
+    return with_tags(db, [row])[0] if row else None
+
+
+def events(db: Database, claim_id: int, until: str | None = None) -> list[Row]:
+    """A claim's timeline, oldest first (by when each change happened), up to ``until``."""
+    params: dict[str, Any] = {"id": claim_id}
+    where = "e.claim_id = :id"
+    if until:
+        params["until"] = until
+        where += " AND e.at <= :until"
+    return db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.at, e.id", params)
 
 
 def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:
