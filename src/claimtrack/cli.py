@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimtrack import __version__
-from claimtrack.choices import Format, Sort, Status
+from claimtrack.choices import ExportFormat, Format, GroupBy, ImportFormat, Sort, Status
 from claimtrack.errors import ClaimtrackError, ExitStatus
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def notify(lines: list[str]) -> None:
 
 
 def _claim_id(value: str) -> int:
-    from claimtrack.service import claim_id
+    from claimtrack.validate import claim_id
 
     return claim_id(value)
 
@@ -176,6 +176,14 @@ Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 Limit = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N claims (default: all).")]
 
 
+def _filters(**options: Any) -> Any:
+    """The ClaimFilter for the filter options list, summary and export share."""
+    from claimtrack.validate import claim_filter
+
+    status, tag, sort = options.pop("status"), options.pop("tag"), options.pop("sort", Sort.id)
+    return claim_filter(statuses=status or (), tags=tag or (), sort=sort.value, **options)
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
@@ -198,12 +206,10 @@ def list_(
     Example: claimtrack list --status unverified --tag north-korea --sort confidence --desc
     """
     from claimtrack import render
-    from claimtrack.service import claim_filter
 
-    query = claim_filter(
-        statuses=status or (), source=source, tags=tag or (), min_confidence=min_confidence,
-        max_confidence=max_confidence, since=since, until=until, search=search, as_of=as_of,
-        sort=sort.value, desc=desc, limit=limit,
+    query = _filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     )
     render.claims(service(ctx).list(query), out_format(fmt), sys.stdout)
 
@@ -301,6 +307,117 @@ def log(
 
     cid = _claim_id(claim) if claim is not None else None
     render.events(service(ctx).log(cid, since=since, limit=limit), out_format(fmt), sys.stdout)
+
+
+def _progress_wanted() -> bool:
+    return sys.stderr.isatty() and os.environ.get("CI", "") == ""
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group claims by this.")] = GroupBy.status,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N groups.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Count claims by status, source or tag, with each group's share; takes list's filters.
+
+    A claim with several tags counts once under each, so tag shares can add up to over 100%.
+
+    Example: claimtrack summary --by source --tag north-korea
+    """
+    from claimtrack import render
+
+    query = _filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, limit=limit,
+    )
+    render.summary(service(ctx).summary(query, by.value), by.value, out_format(fmt), sys.stdout)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="md/html: a report; csv: a spreadsheet; json/jsonl: a full backup; claimreview: JSON-LD.")] = ExportFormat.md,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    sort: SortOpt = Sort.id,
+    desc: Desc = False,
+    limit: Limit = None,
+) -> None:
+    """Export claims: a summary table for a report, a spreadsheet, or a complete backup.
+
+    json and jsonl hold every source, claim, tag and event; import reads them back. Exports are
+    deterministic, so the same data always gives the same bytes.
+
+    Example: claimtrack export --format md --status confirmed --status refuted --output report.md
+    """
+    from claimtrack import export as exporter
+
+    query = _filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
+    )
+    svc = service(ctx)
+    claims = svc.export_claims(query)
+    with exporter.open_output(output, sys.stdout) as out:
+        if _progress_wanted() and (output or not sys.stdout.isatty()):
+            from rich.console import Console
+            from rich.progress import track
+
+            claims = track(claims, total=svc.export_count(query), description="Exporting",
+                           console=Console(stderr=True), transient=True)
+        written = exporter.write(fmt, claims, out, svc.sources())
+    if output:
+        notify([f"Exported {written} claim{'s' if written != 1 else ''} to {output}."])
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE|-", help="A file, or - for standard input.", show_default=False)],
+    fmt: Annotated[ImportFormat | None, typer.Option("--format", "-f", help="Default: from the extension; jsonl for stdin.")] = None,
+) -> None:
+    """Import claims from a claimtrack export (json, jsonl) or a CSV with text and source columns.
+
+    All or nothing: one bad record imports nothing and the error names it. Claims whose uuid is
+    already present are skipped and counted. CSV columns: text, source (required); confidence,
+    status, tags, url, said_on, quote, review_by, uuid (optional).
+
+    Example: claimtrack import backup.json
+    """
+    from claimtrack import importer
+
+    kind = importer.detect_format(file, fmt)
+    handle = importer.open_text(file)
+    try:
+        if file != "-" and _progress_wanted():  # a bar that follows the bytes read
+            import rich.progress
+
+            handle.close()
+            handle = rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing", transient=True)
+        counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin")
+    finally:
+        handle.close()
+    skipped = f"; {counts.skipped} already present, skipped" if counts.skipped else ""
+    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."])
 
 
 def main() -> None:

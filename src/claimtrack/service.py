@@ -11,23 +11,29 @@ raises ``claimtrack.errors`` types. The CLI renders; other front ends can reuse 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from claimtrack import confidence as conf
-from claimtrack import timeutil
+from claimtrack import importer, timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.store.target import Target, resolve
-
-MAX_TEXT = 10_000
-MAX_NAME = 200
-MAX_TAG = 64
+from claimtrack.validate import (
+    MAX_NAME,
+    clean_optional,
+    clean_tag,
+    clean_text,
+    clean_url,
+    parse_confidence,
+    past_date,
+    past_time,
+)
 
 
 @dataclass
@@ -40,125 +46,16 @@ class Result:
 
 
 @dataclass
+class ImportCounts:
+    added: int
+    skipped: int
+
+
+@dataclass
 class InitResult:
     target: Target
     schema_version: int
     seeded: int | None  # claims added by --seed (None: not asked)
-
-
-# ---- validation --------------------------------------------------------------------------------
-
-
-_EMPTY_HINT = {
-    "claim text": "give the words of the claim",
-    "source name": "give who made the claim, e.g. --source \"Andrei Lankov\"",
-    "note": "write the note's text, or leave the option out",
-}
-
-
-def clean_text(value: str, what: str = "claim text", limit: int = MAX_TEXT) -> str:
-    text = value.strip()
-    if not text:
-        raise InvalidInput(f"{what} is empty; {_EMPTY_HINT.get(what, 'give some text, or leave the option out')}")
-    if len(text) > limit:
-        raise InvalidInput(f"{what} is {len(text):,} characters; the limit is {limit:,}: shorten it")
-    return text
-
-
-def clean_optional(value: str | None, what: str, limit: int = MAX_TEXT) -> str | None:
-    if value is None:
-        return None
-    return clean_text(value, what, limit)
-
-
-def clean_url(value: str | None, option: str = "--url") -> str | None:
-    if value is None:
-        return None
-    url = value.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
-        raise InvalidInput(f"invalid {option} {value!r}: give a web address starting with http:// or https://")
-    return url
-
-
-def clean_tag(value: str) -> str:
-    tag = "-".join(value.strip().lower().split())
-    if not tag or "," in tag or len(tag) > MAX_TAG:
-        raise InvalidInput(f"invalid tag {value!r}: use one word or hyphenated-words, up to {MAX_TAG} characters, no commas")
-    return tag
-
-
-def past_date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    day = timeutil.parse_date(value, option)
-    if day > timeutil.today().isoformat():
-        raise InvalidInput(f"{option} {day} is in the future; a claim cannot have been made yet")
-    return day
-
-
-def past_time(value: str | None, option: str = "--at") -> str | None:
-    if value is None:
-        return None
-    moment = timeutil.parse_datetime(value, option)
-    if moment > timeutil.now():
-        raise InvalidInput(f"{option} {value} is in the future; give when the news broke, up to now")
-    return moment
-
-
-def claim_id(value: str | int) -> int:
-    try:
-        number = int(str(value).strip().lstrip("#"))
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise InvalidInput(f"invalid claim id {value!r}: ids are whole numbers from 1; see them with: claimtrack list")
-    return number
-
-
-def parse_confidence(value: str | None) -> conf.Confidence | None:
-    return None if value is None else conf.parse(value)
-
-
-def claim_filter(
-    *,
-    statuses: list[str] | tuple[str, ...] = (),
-    source: str | None = None,
-    tags: list[str] | tuple[str, ...] = (),
-    min_confidence: str | None = None,
-    max_confidence: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    search: str | None = None,
-    as_of: str | None = None,
-    sort: str = "id",
-    desc: bool = False,
-    limit: int | None = None,
-) -> ClaimFilter:
-    """Validate the filter options shared by list, summary and export."""
-
-    def bound(value: str | None, option: str) -> float | None:
-        if value is None:
-            return None
-        try:
-            return conf.parse(value).value
-        except InvalidInput as exc:
-            raise InvalidInput(f"{option}: {exc}") from exc
-
-    return ClaimFilter(
-        statuses=tuple(Status(s).value for s in statuses),
-        source=source.strip() or None if source else None,
-        tags=tuple(clean_tag(t) for t in tags),
-        min_confidence=bound(min_confidence, "--min-confidence"),
-        max_confidence=bound(max_confidence, "--max-confidence"),
-        since=timeutil.parse_date(since, "--since") if since else None,
-        until=timeutil.parse_date(until, "--until") if until else None,
-        search=search if search and search.strip() else None,
-        as_of=timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of")) if as_of else None,
-        sort=sort,
-        desc=desc,
-        limit=limit,
-    )
 
 
 def seed_sql() -> str:
@@ -395,6 +292,54 @@ class Service:
         if written.new_source:
             notices.append(f"New source {source!r} created.")
         return Result(self.get(cid), len(written.events), notices)
+
+    # -- reports and exchange
+
+    def summary(self, f: ClaimFilter, by: str) -> list[dict[str, Any]]:
+        """``[{group, count, share}]``: statuses in their fixed order, others by count."""
+        if f.as_of:
+            claims = self.list(replace(f, limit=None))
+            groups: dict[str | None, int] = {}
+            for claim in claims:
+                keys = claim["tags"] or [None] if by == "tag" else [claim[by]]
+                for key in keys:
+                    groups[key] = groups.get(key, 0) + 1
+            rows, total = [{"grp": k, "n": n} for k, n in groups.items()], len(claims)
+        else:
+            rows, total = queries.summary(self.db, replace(f, limit=None), by)
+        counts = {(r["grp"] if r["grp"] is not None else "(untagged)"): int(r["n"]) for r in rows}
+        if by == "status":
+            order = [s.value for s in Status]
+        else:
+            order = sorted(counts, key=lambda g: (-counts[g], g.casefold()))
+        result = [{"group": g, "count": counts.get(g, 0), "share": round(counts.get(g, 0) / total, 4) if total else 0.0} for g in order]
+        return result[: f.limit] if f.limit is not None else result
+
+    def export_count(self, f: ClaimFilter) -> int:
+        return len(self.list(f)) if f.as_of else min(queries.count(self.db, f), f.limit or 2**63)
+
+    def export_claims(self, f: ClaimFilter) -> Iterator[dict[str, Any]]:
+        """Matching claims with tags and events, streamed; with ``as_of``, as they stood then."""
+        if f.as_of:
+            for claim in self.list(f):
+                claim["events"] = queries.events(self.db, claim["id"], f.as_of)
+                yield claim
+            return
+        for row in queries.iter_claims(self.db, f):
+            phrase = row["confidence_phrase"]
+            claim = view(row)
+            claim["confidence_phrase"] = phrase
+            yield claim
+
+    def sources(self) -> list[dict[str, Any]]:
+        return queries.all_sources(self.db)
+
+    def import_records(self, records: Iterable[importer.Record], origin: str) -> ImportCounts:
+        """Validate and import every record in one transaction; a bad record imports nothing."""
+        from claimtrack.store import imports
+
+        result = imports.import_items(self.db, importer.validated(records, origin))
+        return ImportCounts(result.added, result.skipped)
 
     def note(self, cid: int, text: str, *, evidence: str | None = None) -> Result:
         from claimtrack.store import writes

@@ -43,10 +43,13 @@ def json_text(data: Any, indent: int | None = 2) -> str:
 
 
 def csv_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run: formula starters get a leading ``'`` (OWASP)."""
+    """A CSV cell that is inert: control characters escaped, formula starters behind a ``'`` (OWASP).
+
+    CSV is for spreadsheets and reading; the lossless formats are JSON and JSONL.
+    """
     if value is None:
         return ""
-    text = str(value)
+    text = terminal(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

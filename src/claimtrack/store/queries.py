@@ -8,6 +8,7 @@ plain dicts shaped for the service layer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -149,15 +150,12 @@ def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
     )
 
 
-def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
-    """Claims matching a filter, sorted and limited, with their tags."""
-    params: dict[str, Any] = {}
+def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> str | None:
+    """The SELECT for a filter (not --as-of), sorted and limited; None when nothing can match."""
     search = _search(db, f, params)
     if search is None:
-        return []
+        return None
     join, match = search
-    if f.as_of:
-        return _list_as_of(db, f, params, join, match)
     column = SORTS[f.sort]
     direction = "DESC" if f.desc else "ASC"
     order = f"{column} {direction}, c.id {direction}"
@@ -168,10 +166,83 @@ def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
     if f.limit is not None:
         params["limit"] = f.limit
         sql += " LIMIT :limit"
-    return with_tags(db, db.query(sql, params))
+    return sql
 
 
-def _list_as_of(db: Database, f: ClaimFilter, params: dict[str, Any], join: str, match: str) -> list[Row]:
+def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
+    """Claims matching a filter, sorted and limited, with their tags."""
+    if f.as_of:
+        return _list_as_of(db, f)
+    params: dict[str, Any] = {}
+    sql = _claims_sql(db, f, params)
+    return with_tags(db, db.query(sql, params)) if sql else []
+
+
+def iter_claims(db: Database, f: ClaimFilter, batch: int = 500) -> Iterator[Row]:
+    """Stream matching claims with tags and their whole timeline, ``batch`` claims at a time."""
+    params: dict[str, Any] = {}
+    sql = _claims_sql(db, replace(f, as_of=None), params)
+    if sql is None:
+        return
+    buffer: list[Row] = []
+    for row in db.iterate(sql, params):
+        buffer.append(row)
+        if len(buffer) >= batch:
+            yield from _with_events(db, with_tags(db, buffer))
+            buffer = []
+    yield from _with_events(db, with_tags(db, buffer))
+
+
+def _with_events(db: Database, claims: list[Row]) -> list[Row]:
+    by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
+    if by_id:
+        params: dict[str, Any] = {}
+        marks = _in_list("id", tuple(by_id), params)
+        for event in db.query(
+            f"SELECT {EVENT_COLUMNS} FROM event e WHERE e.claim_id IN ({marks}) ORDER BY e.claim_id, e.at, e.id", params
+        ):
+            by_id[event["claim_id"]].append(event)
+    for claim in claims:
+        claim["events"] = by_id[claim["id"]]
+    return claims
+
+
+def count(db: Database, f: ClaimFilter) -> int:
+    """How many claims match a filter (ignoring its limit)."""
+    params: dict[str, Any] = {}
+    search = _search(db, f, params)
+    if search is None:
+        return 0
+    join, match = search
+    where = where_clause(f, params) + (f" AND {match}" if match else "")
+    row = db.query_one(f"SELECT count(*) AS n FROM {CLAIM_FROM}{join} WHERE {where}", params)
+    return int(row["n"]) if row else 0
+
+
+def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
+    """(groups with their counts, total matching claims) for ``summary --by``."""
+    params: dict[str, Any] = {}
+    search = _search(db, f, params)
+    if search is None:
+        return [], 0
+    join, match = search
+    where = where_clause(f, params) + (f" AND {match}" if match else "")
+    if by == "tag":
+        join += " LEFT JOIN claim_tag ct ON ct.claim_id = c.id LEFT JOIN tag t ON t.id = ct.tag_id"
+        group = "t.name"
+    else:
+        group = {"status": "c.status", "source": "s.name"}[by]
+    rows = db.query(
+        f"SELECT {group} AS grp, count(*) AS n FROM {CLAIM_FROM}{join} WHERE {where} GROUP BY {group}", params
+    )
+    return rows, count(db, replace(f, limit=None))
+
+
+def all_sources(db: Database) -> list[Row]:
+    return db.query("SELECT name, kind, reliability, url, notes, created_at FROM source ORDER BY name_key")
+
+
+def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     """``--as-of``: the claims that existed then, with status and confidence as they stood.
 
     Status and confidence filters, sorting and the limit apply to the rebuilt values, so they
@@ -179,6 +250,11 @@ def _list_as_of(db: Database, f: ClaimFilter, params: dict[str, Any], join: str,
     """
     static = replace(f, statuses=(), min_confidence=None, max_confidence=None)
     assert f.as_of is not None
+    params: dict[str, Any] = {}
+    search = _search(db, f, params)
+    if search is None:
+        return []
+    join, match = search
     params["as_of_day"] = f.as_of[:10]
     where = where_clause(static, params) + (f" AND {match}" if match else "")
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"

@@ -1,0 +1,224 @@
+"""``export``: the report formats people paste or share, and the lossless backup formats.
+
+Every writer streams: it takes an iterator of claims (each with tags and events) and writes as it
+goes, so memory does not grow with the number of claims. Output is deterministic (stable order,
+no export timestamp) so two exports of the same data are byte-identical and diff cleanly.
+
+* ``json`` / ``jsonl``: the backup: every source, claim, tag and event (``import`` reads it back).
+* ``csv``: one claim a row, safe to open in a spreadsheet.
+* ``md`` / ``html``: a summary table (id, claim, source, confidence, status, last change) and
+  totals by status; ``html`` is one self-contained page.
+* ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from claimtrack import textsafe
+from claimtrack.choices import ExportFormat, Status
+from claimtrack.errors import InvalidInput
+from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary, markdown_table
+
+BACKUP_VERSION = 1
+BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
+SOURCE_FIELDS = ("name", "kind", "reliability", "url", "notes", "created_at")
+# ClaimReview ratings: 1 (false) to 5 (true), with the name fact-checkers use.
+RATINGS = {"confirmed": (5, "True"), "refuted": (1, "False")}
+
+
+@contextmanager
+def open_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
+    """Standard output, or a file written atomically: a temp file renamed over it on success."""
+    if path is None or path == "-":
+        yield stdout
+        return
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise InvalidInput(f"cannot write --output {path}: it is a directory; give a file name")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise InvalidInput(f"cannot write --output {path}: {exc.strerror}; check the folder exists and is writable") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644 & ~_umask())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    data = {k: claim[k] for k in BACKUP_FIELDS}
+    data["events"] = [{k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
+    return data
+
+
+def _last_change(claim: dict[str, Any]) -> str:
+    events = claim["events"]
+    if not events:
+        return ""
+    last = events[-1]
+    return f"{last['at'][:10]} {event_summary(last)}"
+
+
+def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    """Write every claim in ``fmt``; return how many were written."""
+    writer = {
+        ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv, ExportFormat.md: _markdown,
+        ExportFormat.html: _html, ExportFormat.claimreview: _claimreview,
+    }[fmt]
+    return writer(claims, out, sources)
+
+
+def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    # One claim a line inside the array: valid JSON that still diffs line by line.
+    out.write('{"format": "claimtrack", "version": %d,\n"sources": [' % BACKUP_VERSION)
+    out.write(",".join("\n" + textsafe.json_text({k: s[k] for k in SOURCE_FIELDS}, indent=None) for s in sources))
+    out.write('\n],\n"claims": [')
+    n = 0
+    for n, claim in enumerate(claims, start=1):
+        out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(_backup_claim(claim), indent=None))
+    out.write("\n]}\n")
+    return n
+
+
+def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    out.write(textsafe.json_text({"type": "header", "format": "claimtrack", "version": BACKUP_VERSION}, indent=None) + "\n")
+    for source in sources:
+        out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
+    n = 0
+    for n, claim in enumerate(claims, start=1):
+        out.write(textsafe.json_text({"type": "claim", **_backup_claim(claim)}, indent=None) + "\n")
+    return n
+
+
+def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_FIELDS)
+    n = 0
+    for n, claim in enumerate(claims, start=1):
+        row = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]
+        writer.writerow([textsafe.csv_cell(v) for v in row])
+    return n
+
+
+def _totals(counts: Counter[str], total: int) -> list[tuple[str, int, str]]:
+    return [(s.value, counts[s.value], f"{counts[s.value] / total * 100:.1f}%" if total else "0.0%") for s in Status]
+
+
+def _report_rows(claims: Iterable[dict[str, Any]], counts: Counter[str]) -> Iterator[list[object]]:
+    for claim in claims:
+        counts[claim["status"]] += 1
+        yield [claim["id"], claim["text"], claim["source"], claim["confidence_label"] or "", claim["status"], _last_change(claim)]
+
+
+REPORT_HEADERS = ("id", "claim", "source", "confidence", "status", "last change")
+
+
+def _markdown(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    counts: Counter[str] = Counter()
+    out.write("# Claims\n\n")
+    out.write(markdown_table(REPORT_HEADERS, []))  # the header; rows stream below
+    for row in _report_rows(claims, counts):
+        out.write("| " + " | ".join(textsafe.markdown(v) for v in row) + " |\n")
+    total = sum(counts.values())
+    out.write(f"\n## Totals by status\n\n{markdown_table(('status', 'claims', 'share'), _totals(counts, total))}")
+    out.write(f"\n{total} claim{'s' if total != 1 else ''}.\n")
+    return total
+
+
+_HTML_HEAD = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Claims</title>
+<style>
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1f2328; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
+th, td { border: 1px solid #d0d7de; padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+td.num { text-align: right; white-space: nowrap; }
+.confirmed { color: #1a7f37; } .refuted { color: #cf222e; } .disputed { color: #9a6700; } .unverified { color: #0969da; }
+</style>
+</head>
+<body>
+<h1>Claims</h1>
+<table>
+<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Confidence</th><th>Status</th><th>Last change</th></tr></thead>
+<tbody>
+"""
+
+
+def _html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    counts: Counter[str] = Counter()
+    out.write(_HTML_HEAD)
+    for cid, text, source, label, status, last in _report_rows(claims, counts):
+        cells = [f'<td class="num">{cid}</td>'] + [f"<td>{textsafe.html_text(v)}</td>" for v in (text, source, label)]
+        cells += [f'<td class="{status}">{textsafe.html_text(status)}</td>', f"<td>{textsafe.html_text(last)}</td>"]
+        out.write("<tr>" + "".join(cells) + "</tr>\n")
+    total = sum(counts.values())
+    out.write("</tbody>\n</table>\n<h2>Totals by status</h2>\n<table>\n")
+    out.write("<thead><tr><th>Status</th><th>Claims</th><th>Share</th></tr></thead>\n<tbody>\n")
+    for status, n, share in _totals(counts, total):
+        out.write(f'<tr><td class="{status}">{status}</td><td class="num">{n}</td><td class="num">{share}</td></tr>\n')
+    out.write(f"</tbody>\n</table>\n<p>{total} claim{'s' if total != 1 else ''}.</p>\n</body>\n</html>\n")
+    return total
+
+
+def claim_review(claim: dict[str, Any]) -> dict[str, Any] | None:
+    """A schema.org ClaimReview for a confirmed or refuted claim (None for the others)."""
+    if claim["status"] not in RATINGS:
+        return None
+    value, name = RATINGS[claim["status"]]
+    resolving = [e for e in claim["events"] if e["kind"] == "status" and e["new"] == claim["status"]]
+    decided = resolving[-1] if resolving else None
+    author_type = "Person" if claim.get("source_kind") == "person" else "Organization"
+    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": claim["source"]}}
+    if claim["said_on"]:
+        item["datePublished"] = claim["said_on"]
+    if claim["url"]:
+        item["appearance"] = {"@type": "CreativeWork", "url": claim["url"]}
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "identifier": claim["uuid"],
+        "claimReviewed": claim["text"],
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name},
+        "datePublished": (decided["at"] if decided else claim["updated_at"])[:10],
+    }
+    if decided and decided["evidence_url"]:
+        review["url"] = decided["evidence_url"]
+    return review
+
+
+def _claimreview(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    kinds = {s["name"]: s["kind"] for s in sources}
+    out.write('{"@context": "https://schema.org", "@graph": [')
+    n = 0
+    for claim in claims:
+        review = claim_review({**claim, "source_kind": kinds.get(claim["source"])})
+        if review is None:
+            continue
+        n += 1
+        out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(review, indent=None))
+    out.write("\n]}\n")
+    return n
