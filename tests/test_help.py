@@ -24,6 +24,19 @@ from claimtrack.cli import app
 from conftest import Run
 
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+def _walk(commands: dict, prefix: str = "") -> dict:
+    """Every command, sub-commands of groups (``db check``) included, by its full name."""
+    found = {}
+    for name, command in commands.items():
+        found[prefix + name] = command
+        if hasattr(command, "commands"):
+            found.update(_walk(command.commands, f"{prefix}{name} "))
+    return found
+
+
+ALL_COMMANDS = _walk(COMMANDS)
 FIRST_RELEASE = {"init", "add", "list", "show", "confirm", "refute", "dispute", "reopen", "set", "note", "log"}
 
 
@@ -35,12 +48,12 @@ def test_every_first_release_command_is_registered() -> None:
     assert FIRST_RELEASE <= set(COMMANDS)
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(ALL_COMMANDS))
 def test_command_help_has_description_and_example(cli: Callable[..., Run], name: str) -> None:
-    run = cli(name, "--help")
+    run = cli(*name.split(), "--help")
     assert run.exit_code == 0, run.stderr
     assert "Traceback" not in run.stdout + run.stderr
-    description = (COMMANDS[name].help or "").strip().splitlines()
+    description = (ALL_COMMANDS[name].help or "").strip().splitlines()
     assert description and len(description[0]) >= 10, f"{name} has no description"
     assert not description[0].startswith("Example"), f"{name}'s description is only an example"
     assert flat(description[0]) in flat(run.stdout)

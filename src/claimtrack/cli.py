@@ -420,6 +420,53 @@ def import_(
     notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."])
 
 
+db_app = typer.Typer(
+    help="Where the data lives, and keeping it healthy.\n\nExample: claimtrack db check", no_args_is_help=True
+)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("path")
+def db_path(ctx: typer.Context) -> None:
+    """Print where the database is (from --db, CLAIMTRACK_DB, or your user data dir).
+
+    Example: claimtrack db path
+    """
+    from claimtrack.store.target import resolve
+
+    target = resolve(ctx.find_root().obj["db"])
+    sys.stdout.write(f"{target}\n")
+    if target.path is not None and not target.path.exists():
+        notify(["(it does not exist yet: any command creates it)"])
+
+
+@db_app.command("check")
+def db_check(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """Check the database: integrity, references, schema version and counts; exit 1 if damaged.
+
+    Example: claimtrack db check
+    """
+    from claimtrack import render
+
+    report = service(ctx).check()
+    render.report(report, out_format(fmt), sys.stdout)
+    if not report["ok"]:
+        fail("the database failed its integrity check; restore a backup (claimtrack db backup) or export what you can")
+
+
+@db_app.command("backup")
+def db_backup(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A new file for the copy.", show_default=False)],
+) -> None:
+    """Write a consistent copy of the database to a new file, even while others are writing.
+
+    Example: claimtrack db backup ~/claims-2024-06-19.db
+    """
+    path = service(ctx).backup(file)
+    notify([f"Backed up to {path}."])
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="claimtrack")

@@ -237,3 +237,22 @@ def summary(rows: list[dict[str, Any]], by: str, fmt: Format, out: IO[str]) -> N
         style = STATUS_STYLE.get(r["group"], "") if by == "status" else ""
         table.add_row(_text(r["group"], style), _text(r["count"]), _text(f"{r['share'] * 100:.1f}%"))
     console.print(table)
+
+
+def report(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
+    """A flat key/value report (``db check``)."""
+    if fmt in (Format.json, Format.jsonl):
+        out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
+        return
+    if fmt is not Format.table:
+        write_records([{"key": k, "value": v} for k, v in data.items()], ("key", "value"), fmt, out)
+        return
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key, value in data.items():
+        style = "" if key not in ("integrity", "foreign_keys", "ok") else ("green" if value in ("ok", True) else "red")
+        grid.add_row(_text(key.replace("_", " ")), _text(value, style))
+    _console(out).print(grid)

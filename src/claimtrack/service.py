@@ -140,6 +140,14 @@ class Service:
             seeded = writes.run_script(db, seed_sql())
         return InitResult(self.target, db.schema_version, seeded)
 
+    def check(self) -> dict[str, Any]:
+        return self.db.check()
+
+    def backup(self, destination: str) -> Path:
+        path = Path(destination).expanduser().absolute()
+        self.db.backup(path)
+        return path
+
     # -- reads
 
     def list(self, f: ClaimFilter) -> list[dict[str, Any]]:

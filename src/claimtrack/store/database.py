@@ -18,6 +18,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import DatabaseError, DatabaseRefused
@@ -209,6 +210,44 @@ class Database:
                 ) from exc
             raise DatabaseError(f"could not write to {self.target}: {_first_line(exc)}") from exc
 
+    # ---- care ------------------------------------------------------------------------------
+
+    def check(self) -> dict[str, Any]:
+        """Integrity, foreign keys, schema version and row counts: what ``db check`` reports."""
+        report: dict[str, Any] = {"target": str(self.target), "schema_version": self.schema_version}
+        if self.dialect == "sqlite":
+            problems = [r["integrity_check"] for r in self.query("PRAGMA integrity_check")]
+            problems = [p for p in problems if p != "ok"]
+            orphans = self.query("PRAGMA foreign_key_check")
+            report["journal_mode"] = self.query_one("PRAGMA journal_mode")["journal_mode"]  # type: ignore[index]
+            report["integrity"] = "ok" if not problems else "; ".join(problems[:10])
+            report["foreign_keys"] = "ok" if not orphans else f"{len(orphans)} broken reference(s)"
+        for table in ("source", "claim", "tag", "event"):
+            report[f"{table}s"] = int(self.query_one(f"SELECT count(*) AS n FROM {table}")["n"])  # type: ignore[index]
+        report["ok"] = report.get("integrity", "ok") == "ok" and report.get("foreign_keys", "ok") == "ok"
+        return report
+
+    def backup(self, destination: Path) -> None:
+        """A consistent copy (``VACUUM INTO``), safe while other commands are writing."""
+        if self.dialect != "sqlite":
+            raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
+                                "(pg_dump) or: claimtrack export --format json")
+        if destination.exists():
+            raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
+        if not destination.parent.is_dir():
+            raise DatabaseError(f"cannot write {destination}: the folder does not exist")
+        _create_private_file(destination)  # 0600 before any data lands in it
+        try:
+            destination.unlink()  # VACUUM INTO wants to create the file itself...
+            old = os.umask(0o077)  # ...so make sure it is born private
+            try:
+                self._sqlite_conn().execute("VACUUM INTO ?", (str(destination),))
+            finally:
+                os.umask(old)
+        except sqlite3.Error as exc:
+            destination.unlink(missing_ok=True)
+            raise DatabaseError(f"backup to {destination} failed: {exc}; nothing was written") from exc
+
     def close(self) -> None:
         if self._sqlite is not None:
             self._sqlite.close()
@@ -254,11 +293,8 @@ def _make_engine(target: Target) -> Engine:
     return engine
 
 
-def _create_private_file(path: os.PathLike[str]) -> None:
+def _create_private_file(path: Path) -> None:
     """Create the database directory (0700) and an empty file (0600): claims can be sensitive."""
-    from pathlib import Path
-
-    path = Path(path)
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
     if not path.exists():
