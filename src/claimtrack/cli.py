@@ -420,6 +420,71 @@ def import_(
     notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."])
 
 
+source_app = typer.Typer(help="Manage sources: who makes claims.\n\nExample: claimtrack source set \"The Bell\" --kind outlet --reliability B", no_args_is_help=True)
+app.add_typer(source_app, name="source")
+
+
+@source_app.command("set")
+def source_set(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The source (created if new).", show_default=False)],
+    kind: Annotated[str | None, typer.Option("--kind", help="person, outlet, organisation, government or other.")] = None,
+    reliability: Annotated[str | None, typer.Option("--reliability", metavar="A-F", help="Admiralty grade: A completely reliable ... E unreliable, F cannot be judged.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The source's home page.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Who they are, why trust them.")] = None,
+) -> None:
+    """Create a source or update its kind, reliability grade, URL or notes.
+
+    Example: claimtrack source set "Andrei Lankov" --kind person --reliability B
+    """
+    notify(service(ctx).set_source(name, kind=kind, reliability=reliability, url=url, notes=notes).notices)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """Each source with its claims by status and track record: accuracy and Brier score.
+
+    Accuracy is confirmed / (confirmed + refuted). The Brier score is the mean of (p - outcome)^2
+    over resolved claims, p being the confidence just before the claim was first resolved: 0 is
+    perfect, 0.25 is what always saying 50% earns.
+
+    Example: claimtrack sources --format json
+    """
+    from claimtrack import render
+
+    render.sources(service(ctx).sources_report(), out_format(fmt), sys.stdout)
+
+
+@app.command()
+def calibration(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Only sources whose name contains this.")] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Stated confidence against what came true, in ten bins, with the Brier score and a chart.
+
+    Example: claimtrack calibration --source lankov
+    """
+    from claimtrack import render
+
+    render.calibration(service(ctx).calibration(source), out_format(fmt), sys.stdout)
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option("--days", "-d", min=0, help="Review dates within this many days.")] = 7,
+    fmt: FormatOpt = None,
+) -> None:
+    """Claims to look at again: review date past or within N days, or unverified and untouched for 30 days.
+
+    Example: claimtrack due --days 14
+    """
+    from claimtrack import render
+
+    render.due(service(ctx).due(days), out_format(fmt), sys.stdout)
+
+
 db_app = typer.Typer(
     help="Where the data lives, and keeping it healthy.\n\nExample: claimtrack db check", no_args_is_help=True
 )

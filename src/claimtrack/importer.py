@@ -25,7 +25,9 @@ from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
 from claimtrack.validate import (
     MAX_NAME,
+    clean_kind,
     clean_optional,
+    clean_reliability,
     clean_tag,
     clean_text,
     clean_url,
@@ -162,7 +164,6 @@ def _object(value: Any, label: str) -> dict[str, Any]:
 
 # ---- import validation -------------------------------------------------------------------------
 
-SOURCE_KINDS = ("person", "outlet", "organisation", "government", "other")
 EVENT_KINDS = ("created", "status", "confidence", "edit", "note")
 
 
@@ -195,14 +196,13 @@ def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
 
     try:
         name = clean_text(str(data.get("name") or ""), "source name", MAX_NAME)
-        kind = data.get("kind") or "other"
-        if kind not in SOURCE_KINDS:
-            raise InvalidInput(f"unknown kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
         reliability = data.get("reliability")
-        if reliability is not None and reliability not in tuple("ABCDEF"):
-            raise InvalidInput(f"reliability {reliability!r} is not one of A-F")
         return ImportedSource(
-            name=name, kind=kind, reliability=reliability, url=data.get("url"), notes=data.get("notes"),
+            name=name,
+            kind=clean_kind(str(data.get("kind") or "other")),
+            reliability=clean_reliability(str(reliability)) if reliability is not None else None,
+            url=_opt_str(data, "url", label),
+            notes=_opt_str(data, "notes", label),
             created_at=_time(data.get("created_at"), "created_at", label, timeutil.now()),
         )
     except InvalidInput as exc:

@@ -139,14 +139,14 @@ def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
         return
     table = _table(
         ("ID", {"justify": "right", "no_wrap": True}), ("Claim", {"ratio": 1, "min_width": 30}),
-        ("Source", {"min_width": 8}), ("Confidence", {"no_wrap": True}), ("Status", {"no_wrap": True}),
-        ("Said on", {"no_wrap": True}), ("Tags", {}),
+        ("Source", {"min_width": 8}), ("Code", {"no_wrap": True}), ("Confidence", {"no_wrap": True}),
+        ("Status", {"no_wrap": True}), ("Said on", {"no_wrap": True}), ("Tags", {}),
     )
     for r in rows:
         table.add_row(
-            _text(r["id"]), _text(r["text"]), _text(r["source"]), _text(r["confidence_label"]),
-            _text(r["status"], STATUS_STYLE.get(r["status"], "")), _text(r["said_on"]),
-            _text(", ".join(r["tags"]), "dim"),
+            _text(r["id"]), _text(r["text"]), _text(r["source"]), _text(r.get("admiralty"), "bold"),
+            _text(r["confidence_label"]), _text(r["status"], STATUS_STYLE.get(r["status"], "")),
+            _text(r["said_on"]), _text(", ".join(r["tags"]), "dim"),
         )
     console.print(table)
     console.print(_text(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", "dim"))
@@ -188,7 +188,8 @@ def _claim_table(claim: dict[str, Any], out: IO[str]) -> None:
     grid.add_column()
     grid.add_row(_text(f"Claim {claim['id']}"), _text(claim["text"]))
     fields = (
-        ("Quote", claim["quote"]), ("Source", claim["source"]), ("Status", claim["status"]),
+        ("Quote", claim["quote"]), ("Source", claim["source"]), ("Admiralty", claim.get("admiralty")),
+        ("Status", claim["status"]),
         ("Confidence", claim["confidence_label"] or "not assessed"), ("Said on", claim["said_on"]),
         ("Tags", ", ".join(claim["tags"])), ("URL", claim["url"]), ("Review by", claim["review_by"]),
         ("Added", claim["created_at"]), ("Updated", claim["updated_at"]), ("UUID", claim["uuid"]),
@@ -256,3 +257,81 @@ def report(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
         style = "" if key not in ("integrity", "foreign_keys", "ok") else ("green" if value in ("ok", True) else "red")
         grid.add_row(_text(key.replace("_", " ")), _text(value, style))
     _console(out).print(grid)
+
+
+SOURCE_FIELDS = ("name", "kind", "reliability", "claims", "unverified", "confirmed", "refuted", "disputed",
+                 "resolved", "accuracy", "brier")
+DUE_FIELDS = ("due", "reason", *CLAIM_FIELDS)
+
+
+def sources(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+    """``sources``: each source's claims by status and track record."""
+    if fmt is not Format.table:
+        write_records(rows, SOURCE_FIELDS, fmt, out)
+        return
+    table = _table(("Source", {}), ("Kind", {}), ("Grade", {"justify": "center"}),
+                   *((name, {"justify": "right"}) for name in ("Claims", "Unverified", "Confirmed", "Refuted",
+                                                                "Disputed", "Accuracy", "Brier")))
+    for r in rows:
+        table.add_row(
+            _text(r["name"]), _text(r["kind"]), _text(r["reliability"] or "-"), _text(r["claims"]),
+            _text(r["unverified"]), _text(r["confirmed"], "green"), _text(r["refuted"], "red"), _text(r["disputed"]),
+            _text(f"{r['accuracy'] * 100:.0f}%" if r["accuracy"] is not None else "-"),
+            _text(f"{r['brier']:.3f}" if r["brier"] is not None else "-"),
+        )
+    _console(out).print(table)
+
+
+def calibration(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
+    """``calibration``: bins of stated confidence against the share that came true, with a chart."""
+    from claimtrack.scoring import FEW
+
+    bins = data["bins"]
+    if fmt in (Format.json, Format.jsonl):
+        out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
+        return
+    if fmt is not Format.table:
+        write_records(bins, ("low", "high", "count", "mean_confidence", "share_confirmed"), fmt, out)
+        return
+    width = 30
+    table = _table(("Stated", {"no_wrap": True}), ("Claims", {"justify": "right"}), ("Said", {"justify": "right"}),
+                   ("Came true", {"justify": "right"}), ("Said (cyan) vs came true (green)", {"no_wrap": True}),
+                   title="Calibration: resolved claims by the confidence they had before resolution")
+    for b in bins:
+        said, true = b["mean_confidence"], b["share_confirmed"]
+        if b["count"]:
+            bars = _text("█" * round(said * width), "cyan")
+            bars.append("\n")
+            bars.append("█" * round(true * width), "green")
+        else:
+            bars = _text("", "dim")
+        thin = b["count"] and b["count"] < FEW
+        table.add_row(
+            _text(f"{b['low'] * 100:.0f}-{b['high'] * 100:.0f}%"),
+            _text(f"{b['count']}{' (few)' if thin else ''}", "yellow" if thin else ""),
+            _text(f"{said * 100:.0f}%" if said is not None else "-"),
+            _text(f"{true * 100:.0f}%" if true is not None else "-"), bars,
+        )
+    console = _console(out)
+    console.print(table)
+    brier = data["brier"]
+    console.print(_text(f"Brier score: {brier:.3f} (0 is perfect; always saying 50% scores 0.250)" if brier is not None
+                        else "Brier score: - (no resolved claim had a confidence)"))
+
+
+def due(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+    """``due``: claims to look at again, most urgent first."""
+    if fmt is not Format.table:
+        write_records(rows, DUE_FIELDS if fmt is not Format.tsv else ("id", "due", "reason", "status", "text"), fmt, out)
+        return
+    console = _console(out)
+    if not rows:
+        console.print(_text("Nothing is due.", "dim"))
+        return
+    table = _table(("ID", {"justify": "right"}), ("Due", {"no_wrap": True}), ("Why", {}), ("Claim", {"ratio": 1}),
+                   ("Status", {"no_wrap": True}))
+    for r in rows:
+        urgent = "overdue" in r["reason"]
+        table.add_row(_text(r["id"]), _text(r["due"], "red" if urgent else ""), _text(r["reason"]), _text(r["text"]),
+                      _text(r["status"], STATUS_STYLE.get(r["status"], "")))
+    console.print(table)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from claimtrack import confidence as conf
-from claimtrack import importer, timeutil
+from claimtrack import importer, scoring, timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
@@ -26,7 +27,9 @@ from claimtrack.store.queries import ClaimFilter
 from claimtrack.store.target import Target, resolve
 from claimtrack.validate import (
     MAX_NAME,
+    clean_kind,
     clean_optional,
+    clean_reliability,
     clean_tag,
     clean_text,
     clean_url,
@@ -34,6 +37,8 @@ from claimtrack.validate import (
     past_date,
     past_time,
 )
+
+STALE_DAYS = 30  # an unverified claim untouched this long is due for a look
 
 
 @dataclass
@@ -72,10 +77,11 @@ def seed_sql() -> str:
 
 
 def view(row: dict[str, Any]) -> dict[str, Any]:
-    """A claim row as DESIGN.md's claim object."""
+    """A claim row as DESIGN.md's claim object (plus ``admiralty``, shown in tables)."""
     row = dict(row)
     phrase = row.pop("confidence_phrase", None)
     row["confidence_label"] = conf.label(row["confidence"], phrase) or None
+    row["admiralty"] = scoring.admiralty(row.pop("source_reliability", None), row["status"], row["confidence"])
     return row
 
 
@@ -338,6 +344,88 @@ class Service:
             claim = view(row)
             claim["confidence_phrase"] = phrase
             yield claim
+
+    # -- track record
+
+    def set_source(
+        self, name: str, *, kind: str | None = None, reliability: str | None = None,
+        url: str | None = None, notes: str | None = None,
+    ) -> Result:
+        from claimtrack.store import writes
+
+        details = {
+            "kind": clean_kind(kind) if kind is not None else None,
+            "reliability": clean_reliability(reliability) if reliability is not None else None,
+            "url": clean_url(url),
+            "notes": clean_optional(notes, "notes"),
+        }
+        name, created, changed = writes.set_source(self.db, clean_text(name, "source name", MAX_NAME), details)
+        if created:
+            notice = f"Source {name!r} created."
+        elif changed:
+            notice = f"Source {name!r}: {', '.join(changed)} updated."
+        else:
+            notice = f"Source {name!r} already had those details; nothing changed."
+        return Result({"name": name}, len(changed), [notice])
+
+    def _forecasts(self, source: str | None = None) -> Iterator[tuple[str, float | None, int]]:
+        """(source name, forecast, outcome) for every resolved claim."""
+        for claim in queries.iter_resolved(self.db, source):
+            p = scoring.forecast(claim["confidence"], claim["events"])
+            yield claim["source"], p, scoring.OUTCOMES[claim["status"]]
+
+    def sources_report(self) -> list[dict[str, Any]]:
+        """Each source with its claims by status, accuracy and Brier score."""
+        report: dict[str, dict[str, Any]] = {}
+        for row in queries.source_counts(self.db):
+            entry = report.setdefault(row["name"], {
+                "name": row["name"], "kind": row["kind"], "reliability": row["reliability"], "claims": 0,
+                **{s.value: 0 for s in Status},
+            })
+            if row["status"] is not None:
+                entry[row["status"]] = int(row["n"])
+                entry["claims"] += int(row["n"])
+        pairs: dict[str, list[tuple[float, int]]] = {}
+        for name, p, outcome in self._forecasts():
+            if p is not None:
+                pairs.setdefault(name, []).append((p, outcome))
+        for entry in report.values():
+            resolved = entry["confirmed"] + entry["refuted"]
+            entry["resolved"] = resolved
+            entry["accuracy"] = round(entry["confirmed"] / resolved, 4) if resolved else None
+            entry["brier"] = scoring.brier(pairs.get(entry["name"], []))
+        return list(report.values())
+
+    def calibration(self, source: str | None = None) -> dict[str, Any]:
+        """Stated confidence against outcomes, in ten bins, with the overall Brier score."""
+        if source is not None and not queries.source_exists(self.db, source):
+            raise NotFound(f"no source matches {source!r}; see them with: claimtrack sources")
+        pairs = [(p, o) for _, p, o in self._forecasts(source) if p is not None]
+        return {"brier": scoring.brier(pairs), "bins": [b.as_dict() for b in scoring.calibration(pairs)]}
+
+    def due(self, days: int = 7) -> list[dict[str, Any]]:
+        """Claims to look at again, most urgent first, each with ``due`` (a date) and ``reason``."""
+        today = timeutil.today()
+        horizon = (today + timedelta(days=days)).isoformat()
+        stale_before = timeutil.days_ago(STALE_DAYS)
+        result = []
+        for row in queries.due(self.db, horizon, stale_before):
+            claim = view(row)
+            review = claim["review_by"] if claim["review_by"] and claim["review_by"] <= horizon else None
+            stale_since = claim["updated_at"][:10]
+            if review is not None:
+                delta = (date.fromisoformat(review) - today).days
+                reason = (f"review overdue by {-delta} day{'s' if delta != -1 else ''}" if delta < 0
+                          else "review today" if delta == 0 else f"review in {delta} day{'s' if delta != 1 else ''}")
+                claim["due"], claim["rank"] = review, (0, review)
+            else:
+                age = (today - date.fromisoformat(stale_since)).days
+                reason = f"unverified, unchanged for {age} days"
+                claim["due"], claim["rank"] = stale_since, (1, stale_since)
+            claim["reason"] = reason
+            result.append(claim)
+        result.sort(key=lambda c: (c.pop("rank"), c["id"]))
+        return result
 
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)

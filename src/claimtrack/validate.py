@@ -129,3 +129,23 @@ def claim_filter(
         desc=desc,
         limit=limit,
     )
+
+
+SOURCE_KINDS = ("person", "outlet", "organisation", "government", "other")
+
+
+def clean_kind(value: str) -> str:
+    kind = value.strip().lower().replace("organization", "organisation")
+    if kind not in SOURCE_KINDS:
+        raise InvalidInput(f"invalid source kind {value!r}: use one of {', '.join(SOURCE_KINDS)}")
+    return kind
+
+
+def clean_reliability(value: str) -> str:
+    from claimtrack.scoring import RELIABILITY
+
+    grade = value.strip().upper()
+    if grade not in RELIABILITY:
+        grades = ", ".join(f"{k} {v}" for k, v in RELIABILITY.items())
+        raise InvalidInput(f"invalid reliability {value!r}: use an Admiralty grade A-F ({grades})")
+    return grade

@@ -16,7 +16,8 @@ from claimtrack.store.database import Database, Row
 
 CLAIM_COLUMNS = (
     "c.id, c.uuid, c.text, c.quote, s.name AS source, c.status, c.confidence, "
-    "c.confidence_phrase, c.url, c.said_on, c.review_by, c.created_at, c.updated_at"
+    "c.confidence_phrase, c.url, c.said_on, c.review_by, c.created_at, c.updated_at, "
+    "s.reliability AS source_reliability"
 )
 CLAIM_FROM = "claim c JOIN source s ON s.id = c.source_id"
 EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
@@ -236,6 +237,66 @@ def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
         f"SELECT {group} AS grp, count(*) AS n FROM {CLAIM_FROM}{join} WHERE {where} GROUP BY {group}", params
     )
     return rows, count(db, replace(f, limit=None))
+
+
+def source_counts(db: Database) -> list[Row]:
+    """Every source with its number of claims in each status (status NULL: a source with none)."""
+    return db.query(
+        "SELECT s.name, s.kind, s.reliability, c.status, count(c.id) AS n FROM source s "
+        "LEFT JOIN claim c ON c.source_id = s.id GROUP BY s.name_key, s.name, s.kind, s.reliability, c.status "
+        "ORDER BY s.name_key"
+    )
+
+
+def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> Iterator[Row]:
+    """Confirmed and refuted claims with their status and confidence events, for scoring."""
+    params: dict[str, Any] = {}
+    where = "c.status IN ('confirmed', 'refuted')"
+    if source:
+        params["source"] = f"%{_like_escape(source.casefold())}%"
+        where += " AND s.name_key LIKE :source ESCAPE '\\'"
+    sql = (
+        "SELECT c.id, s.name AS source, c.status, c.confidence FROM claim c JOIN source s ON s.id = c.source_id "
+        f"WHERE {where} ORDER BY c.id"
+    )
+    buffer: list[Row] = []
+    for row in db.iterate(sql, params):
+        buffer.append(row)
+        if len(buffer) >= batch:
+            yield from _with_scoring_events(db, buffer)
+            buffer = []
+    yield from _with_scoring_events(db, buffer)
+
+
+def _with_scoring_events(db: Database, claims: list[Row]) -> list[Row]:
+    by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
+    if by_id:
+        params: dict[str, Any] = {}
+        marks = _in_list("id", tuple(by_id), params)
+        for event in db.query(
+            "SELECT e.id, e.claim_id, e.at, e.kind, e.old, e.new FROM event e "
+            f"WHERE e.claim_id IN ({marks}) AND e.kind IN ('status', 'confidence')",
+            params,
+        ):
+            by_id[event["claim_id"]].append(event)
+    for claim in claims:
+        claim["events"] = by_id[claim["id"]]
+    return claims
+
+
+def source_exists(db: Database, name: str) -> bool:
+    params = {"source": f"%{_like_escape(name.casefold())}%"}
+    return db.query_one("SELECT 1 AS one FROM source s WHERE s.name_key LIKE :source ESCAPE '\\'", params) is not None
+
+
+def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
+    """Claims to look at again: review date by ``horizon``, or unverified and untouched since ``stale_before``."""
+    rows = db.query(
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE (c.review_by IS NOT NULL AND c.review_by <= :horizon) "
+        "OR (c.status = 'unverified' AND c.updated_at < :stale) ORDER BY c.id",
+        {"horizon": horizon, "stale": stale_before},
+    )
+    return with_tags(db, rows)
 
 
 def all_sources(db: Database) -> list[Row]:

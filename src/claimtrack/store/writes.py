@@ -109,6 +109,19 @@ def create_claim(db: Database, new: NewClaim) -> Written:
         return Written(claim.id, [event], new_source=created)
 
 
+def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple[str, bool, list[str]]:
+    """Create a source or update its details: (its name, created?, the fields that changed)."""
+    with db.session() as session:
+        source, created = _source(session, name)
+        changed = []
+        for key, value in details.items():
+            if value is not None and getattr(source, key) != value:
+                setattr(source, key, value)
+                changed.append(key)
+        session.add(source)
+        return source.name, created, changed
+
+
 def _confidence_text(value: float | None, phrase: str | None) -> str | None:
     return None if value is None else Confidence(value, phrase).canonical
 

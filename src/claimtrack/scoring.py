@@ -1,0 +1,111 @@
+"""Track record: how well stated confidence matched what turned out true.
+
+Pure functions over a claim's history, so the rules are easy to read and test:
+
+* A resolved claim is ``confirmed`` (outcome 1) or ``refuted`` (outcome 0).
+* Its forecast ``p`` is the confidence it had just before it was first resolved: the last
+  judgement made without hindsight. Confidence changed after that does not count.
+* Brier score = mean of (p - outcome)^2 over resolved claims that had a forecast (0 is perfect,
+  0.25 is what always saying 50% earns).
+* Admiralty code: the source's reliability letter (A-F; F, "cannot be judged", when not graded)
+  and an information-credibility digit derived from the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimtrack import confidence as conf
+
+OUTCOMES = {"confirmed": 1, "refuted": 0}
+RESOLVED = tuple(OUTCOMES)
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+FEW = 5  # a calibration bin with fewer resolved claims than this is marked as thin
+
+
+def _value(text: str | None) -> float | None:
+    return conf.parse(text).value if text else None
+
+
+def forecast(current: float | None, events: Sequence[dict[str, Any]]) -> float | None:
+    """The confidence a claim had just before it was first resolved (None: not assessed).
+
+    ``events`` are the claim's status and confidence events. Time order is ``at`` then recording
+    order. The value before any confidence change is the ``old`` of the first one recorded.
+    """
+    timeline = sorted(events, key=lambda e: (e["at"], e["id"]))
+    changes = [e for e in events if e["kind"] == "confidence"]
+    value = _value(min(changes, key=lambda e: e["id"])["old"]) if changes else current
+    for event in timeline:
+        if event["kind"] == "status" and event["new"] in RESOLVED:
+            return value
+        if event["kind"] == "confidence":
+            value = _value(event["new"])
+    return value  # resolved at creation (added as confirmed/refuted): the value it was given
+
+
+def brier(pairs: Iterable[tuple[float, int]]) -> float | None:
+    """Mean squared error of (forecast, outcome) pairs; None when there are none."""
+    scores = [(p - outcome) ** 2 for p, outcome in pairs]
+    return round(sum(scores) / len(scores), 4) if scores else None
+
+
+@dataclass(frozen=True, slots=True)
+class Bin:
+    low: float
+    high: float
+    count: int
+    mean_confidence: float | None
+    share_confirmed: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "count": self.count,
+                "mean_confidence": self.mean_confidence, "share_confirmed": self.share_confirmed}
+
+
+def calibration(pairs: Sequence[tuple[float, int]], bins: int = 10) -> list[Bin]:
+    """Ten bins of stated confidence, [0, 0.1) ... [0.9, 1.0], each with what came true."""
+    groups: list[list[tuple[float, int]]] = [[] for _ in range(bins)]
+    for p, outcome in pairs:
+        groups[min(int(p * bins), bins - 1)].append((p, outcome))
+    result = []
+    for i, group in enumerate(groups):
+        n = len(group)
+        result.append(Bin(
+            low=round(i / bins, 2), high=round((i + 1) / bins, 2), count=n,
+            mean_confidence=round(sum(p for p, _ in group) / n, 4) if n else None,
+            share_confirmed=round(sum(o for _, o in group) / n, 4) if n else None,
+        ))
+    return result
+
+
+def credibility(status: str, value: float | None) -> int:
+    """Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)."""
+    if status == "confirmed":
+        return 1
+    if status == "refuted":
+        return 5
+    if value is None:
+        return 6
+    band = conf.band_name(value)
+    if band in ("likely", "very likely", "almost certain"):
+        return 2
+    if band == "roughly even chance":
+        return 3
+    if band == "unlikely":
+        return 4
+    return 5
+
+
+def admiralty(reliability: str | None, status: str, value: float | None) -> str:
+    """Two-character code, e.g. ``B2``."""
+    return f"{reliability or 'F'}{credibility(status, value)}"
