@@ -196,3 +196,20 @@ def test_ids_are_never_reused(cli, db_path: Path):
         conn.execute("DELETE FROM event WHERE claim_id = 2")
         conn.execute("DELETE FROM claim WHERE id = 2")
     assert add(cli, "Three.", "--source", "S")["id"] == 3
+
+
+def test_status_changes_cannot_be_back_dated_before_the_last_one(cli, db_path: Path):
+    """History must replay to the current status, so a change may not land before the last one."""
+    from conftest import table_digest
+
+    claim = add(cli, "Ordered.", "--source", "S")
+    cid = str(claim["id"])
+    assert cli("dispute", cid, "--at", "2024-09-01").exit_code == 0
+    before = table_digest(db_path)
+    late = cli("confirm", cid, "--at", "2024-06-19")
+    assert late.exit_code == 1
+    assert "before claim" in late.stderr and "2024-09-01" in late.stderr
+    assert table_digest(db_path) == before
+    assert cli("confirm", cid, "--at", "2024-09-02").exit_code == 0
+    today = json.loads(cli("list", "--as-of", "2100-01-01", "--format", "json").stdout)
+    assert [c["status"] for c in today if c["id"] == claim["id"]] == ["confirmed"]

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
-from claimtrack.errors import NotFound
+from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.store.models import Claim, ClaimTag, Event, Source, Tag
 
 if TYPE_CHECKING:
@@ -151,6 +151,7 @@ def apply_changes(
         tags = _current_tags(session, claim_id)
         for change in changes:
             if change.field == "status":
+                _check_order(session, claim_id, at)
                 if claim.status != change.value:
                     written.events.append(
                         _event(session, claim_id, "status", at, now, field="status", old=claim.status, new=change.value, **extra)
@@ -200,6 +201,19 @@ def apply_changes(
             claim.updated_at = now
             session.add(claim)
         return written
+
+
+def _check_order(session: Session, claim_id: int, at: str) -> None:
+    """Status changes must be recorded in the order they happened, so history replays to the
+    current status: a back-dated change may not land before the claim's last status change."""
+    last = session.exec(
+        select(Event.at).where(Event.claim_id == claim_id, Event.kind == "status").order_by(Event.at.desc()).limit(1)  # type: ignore[attr-defined]
+    ).first()
+    if last is not None and at < last:
+        raise InvalidInput(
+            f"--at {at} is before claim {claim_id}'s last status change ({last}); status changes must be "
+            "recorded in the order they happened: record this one as a note instead"
+        )
 
 
 def _current_tags(session: Session, claim_id: int) -> dict[str, int]:

@@ -1,0 +1,236 @@
+"""Time travel: ``list --as-of`` and ``show --as-of`` (DESIGN.md "Commands", issue "Query and report").
+
+A claim exists from its ``said_on`` (or from when it was added if it has none); each change counts
+from its ``--at`` time (default: when it was recorded); the status and confidence shown are those
+at the end of the given day. Covers the required scenario (said 2023-03-01, confirmed
+2024-06-19, seen on 2023-01-01 / 2024-01-01 / 2024-07-01 in list and show), the day boundary,
+several back-dated moves, confidence changed today (seen before and after), claims without
+``said_on``, ``--status`` / ``--min-confidence`` filtering on the rebuilt values, and show's
+timeline cut at the as-of day.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from conftest import Run
+
+TODAY = datetime.now(UTC).date()
+YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
+
+
+def _json(run: Run) -> object:
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def _list(cli: Callable[..., Run], *args: str) -> dict[int, dict]:
+    return {c["id"]: c for c in _json(cli("list", *args, "--format", "json"))}
+
+
+def _add(cli: Callable[..., Run], text: str, *extra: str) -> int:
+    run = cli("add", text, "--source", "Desk", *extra, "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)[0]["id"]
+
+
+def _one_error_line(run: Run) -> str:
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), run.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def scenario(cli: Callable[..., Run]) -> int:
+    """The issue's scenario: a claim said on 2023-03-01 and confirmed as of 2024-06-19."""
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "The plant will close by summer.", "--said-on", "2023-03-01", "--confidence", "0.4")
+    run = cli("confirm", str(cid), "--at", "2024-06-19", "--note", "closure announced")
+    assert run.exit_code == 0, run.stderr
+    return cid
+
+
+# ---- the required scenario ---------------------------------------------------------------------
+
+
+def test_scenario_in_list(cli: Callable[..., Run], scenario: int) -> None:
+    assert scenario not in _list(cli, "--as-of", "2023-01-01")
+    assert _list(cli, "--as-of", "2024-01-01")[scenario]["status"] == "unverified"
+    assert _list(cli, "--as-of", "2024-07-01")[scenario]["status"] == "confirmed"
+    assert _list(cli)[scenario]["status"] == "confirmed"
+
+
+def test_scenario_in_show(cli: Callable[..., Run], scenario: int) -> None:
+    line = _one_error_line(cli("show", str(scenario), "--as-of", "2023-01-01", "--format", "json"))
+    assert str(scenario) in line
+    assert _json(cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "json"))["status"] == "unverified"
+    assert _json(cli("show", str(scenario), "--as-of", "2024-07-01", "--format", "json"))["status"] == "confirmed"
+
+
+def test_scenario_not_yet_existing_show_prints_nothing_on_stdout(cli: Callable[..., Run], scenario: int) -> None:
+    run = cli("show", str(scenario), "--as-of", "2023-01-01")
+    _one_error_line(run)
+    assert run.stdout == ""
+
+
+def test_claim_exists_from_its_said_on_day(cli: Callable[..., Run], scenario: int) -> None:
+    assert scenario not in _list(cli, "--as-of", "2023-02-28")
+    assert _list(cli, "--as-of", "2023-03-01")[scenario]["status"] == "unverified"
+
+
+def test_change_counts_from_the_end_of_its_day(cli: Callable[..., Run], scenario: int) -> None:
+    assert _list(cli, "--as-of", "2024-06-18")[scenario]["status"] == "unverified"
+    assert _list(cli, "--as-of", "2024-06-19")[scenario]["status"] == "confirmed"
+
+
+def test_late_in_the_day_change_counts_that_day(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "Late news.", "--said-on", "2023-01-01")
+    assert cli("refute", str(cid), "--at", "2024-02-10T23:30:00Z").exit_code == 0
+    assert _list(cli, "--as-of", "2024-02-10")[cid]["status"] == "refuted"
+    assert _list(cli, "--as-of", "2024-02-09")[cid]["status"] == "unverified"
+
+
+def test_several_back_dated_moves(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "A claim that went back and forth.", "--said-on", "2022-01-10")
+    for verb, at in (("dispute", "2022-03-01"), ("confirm", "2022-06-01"), ("refute", "2023-01-15"), ("reopen", "2023-05-05")):
+        assert cli(verb, str(cid), "--at", at).exit_code == 0
+    expected = {
+        "2022-02-01": "unverified", "2022-03-01": "disputed", "2022-12-31": "confirmed",
+        "2023-02-01": "refuted", "2023-06-01": "unverified",
+    }
+    for day, status in expected.items():
+        assert _list(cli, "--as-of", day)[cid]["status"] == status, day
+        assert _json(cli("show", str(cid), "--as-of", day, "--format", "json"))["status"] == status, day
+
+
+# ---- confidence --------------------------------------------------------------------------------
+
+
+def test_confidence_changed_today_shows_old_value_before_today(cli: Callable[..., Run], scenario: int) -> None:
+    assert cli("set", str(scenario), "--confidence", "0.9").exit_code == 0
+    before = _list(cli, "--as-of", YESTERDAY)[scenario]
+    now = _list(cli, "--as-of", TODAY.isoformat())[scenario]
+    assert before["confidence"] == pytest.approx(0.4)
+    assert now["confidence"] == pytest.approx(0.9)
+    assert before["status"] == now["status"] == "confirmed"
+    shown = _json(cli("show", str(scenario), "--as-of", YESTERDAY, "--format", "json"))
+    assert shown["confidence"] == pytest.approx(0.4)
+    assert shown["confidence_label"] != _json(cli("show", str(scenario), "--format", "json"))["confidence_label"]
+
+
+def test_confidence_assessed_today_was_not_assessed_before(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "No confidence at first.", "--said-on", "2023-05-05")
+    assert cli("set", str(cid), "--confidence", "very likely").exit_code == 0
+    before = _list(cli, "--as-of", YESTERDAY)[cid]
+    assert before["confidence"] is None
+    assert before["confidence_label"] is None
+    now = _list(cli, "--as-of", TODAY.isoformat())[cid]
+    assert now["confidence"] == pytest.approx(0.875)
+    assert "very likely" in now["confidence_label"]
+
+
+def test_confidence_cleared_today_was_set_before(cli: Callable[..., Run], scenario: int) -> None:
+    assert cli("set", str(scenario), "--confidence", "none").exit_code == 0
+    assert _list(cli, "--as-of", YESTERDAY)[scenario]["confidence"] == pytest.approx(0.4)
+    assert _list(cli, "--as-of", TODAY.isoformat())[scenario]["confidence"] is None
+
+
+def test_confidence_filters_use_the_rebuilt_value(cli: Callable[..., Run], scenario: int) -> None:
+    assert cli("set", str(scenario), "--confidence", "0.9").exit_code == 0
+    assert scenario in _list(cli, "--as-of", YESTERDAY, "--max-confidence", "0.5")
+    assert scenario not in _list(cli, "--as-of", YESTERDAY, "--min-confidence", "0.8")
+    assert scenario in _list(cli, "--as-of", TODAY.isoformat(), "--min-confidence", "0.8")
+    assert scenario not in _list(cli, "--min-confidence", "0.8", "--as-of", "2024-01-01")
+
+
+# ---- claims without said_on --------------------------------------------------------------------
+
+
+def test_claim_without_said_on_exists_from_when_it_was_added(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "Undated rumour.")
+    assert cid not in _list(cli, "--as-of", YESTERDAY)
+    assert cid not in _list(cli, "--as-of", "2020-01-01")
+    assert _list(cli, "--as-of", TODAY.isoformat())[cid]["status"] == "unverified"
+    _one_error_line(cli("show", str(cid), "--as-of", YESTERDAY))
+    assert _json(cli("show", str(cid), "--as-of", TODAY.isoformat(), "--format", "json"))["id"] == cid
+
+
+def test_as_of_mixes_dated_and_undated_claims(cli: Callable[..., Run], scenario: int) -> None:
+    undated = _add(cli, "Added today, said whenever.")
+    assert set(_list(cli, "--as-of", "2024-01-01")) == {scenario}
+    assert set(_list(cli, "--as-of", TODAY.isoformat())) == {scenario, undated}
+
+
+# ---- filters on the rebuilt status -------------------------------------------------------------
+
+
+def test_status_filter_uses_the_status_of_that_day(cli: Callable[..., Run], scenario: int) -> None:
+    assert scenario in _list(cli, "--as-of", "2024-01-01", "--status", "unverified")
+    assert scenario not in _list(cli, "--as-of", "2024-01-01", "--status", "confirmed")
+    assert scenario in _list(cli, "--as-of", "2024-07-01", "--status", "confirmed")
+    assert scenario not in _list(cli, "--as-of", "2024-07-01", "--status", "unverified")
+    assert scenario in _list(cli, "--as-of", "2024-01-01", "--status", "refuted", "--status", "unverified")
+
+
+def test_status_filter_finds_a_claim_whose_status_later_changed(cli: Callable[..., Run], scenario: int) -> None:
+    assert cli("reopen", str(scenario), "--at", "2024-09-01", "--note", "retracted").exit_code == 0
+    assert _list(cli)[scenario]["status"] == "unverified"
+    assert scenario in _list(cli, "--as-of", "2024-07-01", "--status", "confirmed")
+    assert scenario not in _list(cli, "--status", "confirmed")
+    assert scenario in _list(cli, "--as-of", "2024-10-01", "--status", "unverified")
+
+
+def test_as_of_with_search_source_and_tag(cli: Callable[..., Run], scenario: int) -> None:
+    other = _add(cli, "Unrelated rumour.", "--said-on", "2023-04-01", "--tag", "misc")
+    assert set(_list(cli, "--as-of", "2024-07-01", "--search", "plant")) == {scenario}
+    assert set(_list(cli, "--as-of", "2024-07-01", "--tag", "misc")) == {other}
+    assert set(_list(cli, "--as-of", "2024-07-01", "--source", "desk", "--status", "confirmed")) == {scenario}
+
+
+def test_as_of_sort_and_limit(cli: Callable[..., Run], scenario: int) -> None:
+    newer = _add(cli, "Another plant claim.", "--said-on", "2023-06-01")
+    ids = [c["id"] for c in _json(cli("list", "--as-of", "2024-07-01", "--sort", "id", "--desc", "--format", "json"))]
+    assert ids == [newer, scenario]
+    ids = [c["id"] for c in _json(cli("list", "--as-of", "2024-07-01", "--limit", "1", "--format", "json"))]
+    assert ids == [scenario]
+
+
+def test_as_of_with_invalid_date_is_an_error(cli: Callable[..., Run], scenario: int) -> None:
+    line = _one_error_line(cli("list", "--as-of", "2024-13-45"))
+    assert "--as-of" in line
+    _one_error_line(cli("show", str(scenario), "--as-of", "yesterday"))
+
+
+# ---- show's timeline ---------------------------------------------------------------------------
+
+
+def test_show_as_of_lists_only_events_up_to_that_day(cli: Callable[..., Run], scenario: int) -> None:
+    assert cli("refute", str(scenario), "--at", "2024-08-15", "--note", "plant stayed open").exit_code == 0
+    full = _json(cli("show", str(scenario), "--format", "json"))
+    assert len(full["events"]) == 3  # created (today), confirm, refute
+
+    early = _json(cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "json"))
+    assert early["events"] == []
+    mid = _json(cli("show", str(scenario), "--as-of", "2024-07-01", "--format", "json"))
+    assert [(e["kind"], e["new"]) for e in mid["events"]] == [("status", "confirmed")]
+    assert mid["events"][0]["note"] == "closure announced"
+    late = _json(cli("show", str(scenario), "--as-of", "2024-09-01", "--format", "json"))
+    assert [e["new"] for e in late["events"]] == ["confirmed", "refuted"]
+    assert late["status"] == "refuted"
+    assert all(e["at"] <= "2024-09-01T23:59:59Z" for e in late["events"])
+
+
+def test_show_as_of_table_output(cli: Callable[..., Run], scenario: int) -> None:
+    run = cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "table")
+    assert run.exit_code == 0, run.stderr
+    assert "unverified" in run.stdout
+    assert "confirmed" not in run.stdout
+    assert "closure announced" not in run.stdout
