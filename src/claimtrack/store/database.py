@@ -210,6 +210,11 @@ class Database:
                 ) from exc
             raise DatabaseError(f"could not write to {self.target}: {_first_line(exc)}") from exc
 
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the database file (after bulk writes, so reads stay quick)."""
+        if self.dialect == "sqlite":
+            self._sqlite_conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # ---- care ------------------------------------------------------------------------------
 
     def check(self) -> dict[str, Any]:

@@ -148,4 +148,6 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
             session.connection().execute(
                 text("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
             )
+    if result.added >= BATCH:
+        db.checkpoint()
     return result

@@ -151,23 +151,45 @@ def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
     )
 
 
-def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> str | None:
-    """The SELECT for a filter (not --as-of), sorted and limited; None when nothing can match."""
+def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[str] | None:
+    """The SELECTs for a filter (not --as-of), run in turn until the limit is reached.
+
+    Usually one statement. Sorting on a column that may be empty (confidence, said_on) puts the
+    empty ones last in either direction; that is two statements (values by the index, then the
+    empty ones by id), since no index can serve "NULLs last" in both directions. A search sorted
+    by id walks the full-text index in rowid order, so a word found in most claims costs no more
+    than a rare one. None when nothing can match.
+    """
     search = _search(db, f, params)
     if search is None:
         return None
     join, match = search
-    column = SORTS[f.sort]
     direction = "DESC" if f.desc else "ASC"
-    order = f"{column} {direction}, c.id {direction}"
-    if f.sort in ("confidence", "said_on"):  # unassessed / undated claims go last either way
-        order = f"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {order}"
+    column = "claim_fts.rowid" if f.sort == "id" and join else SORTS[f.sort]
     where = where_clause(f, params) + (f" AND {match}" if match else "")
-    sql = f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY {order}"
+    limit = ""
     if f.limit is not None:
         params["limit"] = f.limit
-        sql += " LIMIT :limit"
-    return sql
+        limit = " LIMIT :limit"
+    select = f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM}{join} WHERE {where}"
+    if f.sort not in ("confidence", "said_on"):
+        tiebreak = "" if column in ("c.id", "claim_fts.rowid") else f", c.id {direction}"
+        return [f"{select} ORDER BY {column} {direction}{tiebreak}{limit}"]
+    return [
+        f"{select} AND {column} IS NOT NULL ORDER BY {column} {direction}, c.id {direction}{limit}",
+        f"{select} AND {column} IS NULL ORDER BY c.id {direction}{limit}",
+    ]
+
+
+def _run(db: Database, statements: list[str], params: dict[str, Any], limit: int | None) -> Iterator[Row]:
+    """Rows of each statement in turn, stopping at ``limit`` rows in all."""
+    produced = 0
+    for sql in statements:
+        for row in db.iterate(sql, params):
+            yield row
+            produced += 1
+            if limit is not None and produced >= limit:
+                return
 
 
 def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
@@ -175,18 +197,18 @@ def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
     if f.as_of:
         return _list_as_of(db, f)
     params: dict[str, Any] = {}
-    sql = _claims_sql(db, f, params)
-    return with_tags(db, db.query(sql, params)) if sql else []
+    statements = _claims_sql(db, f, params)
+    return with_tags(db, list(_run(db, statements, params, f.limit))) if statements else []
 
 
 def iter_claims(db: Database, f: ClaimFilter, batch: int = 500) -> Iterator[Row]:
     """Stream matching claims with tags and their whole timeline, ``batch`` claims at a time."""
     params: dict[str, Any] = {}
-    sql = _claims_sql(db, replace(f, as_of=None), params)
-    if sql is None:
+    statements = _claims_sql(db, replace(f, as_of=None), params)
+    if statements is None:
         return
     buffer: list[Row] = []
-    for row in db.iterate(sql, params):
+    for row in _run(db, statements, params, f.limit):
         buffer.append(row)
         if len(buffer) >= batch:
             yield from _with_events(db, with_tags(db, buffer))
@@ -208,35 +230,60 @@ def _with_events(db: Database, claims: list[Row]) -> list[Row]:
     return claims
 
 
+def _filtered(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, str] | None:
+    """(FROM, WHERE) selecting the claims of a filter, joining sources only when it needs them."""
+    search = _search(db, f, params)
+    if search is None:
+        return None
+    join, match = search
+    source = " JOIN source s ON s.id = c.source_id" if f.source else ""
+    return f"claim c{source}{join}", where_clause(f, params) + (f" AND {match}" if match else "")
+
+
 def count(db: Database, f: ClaimFilter) -> int:
     """How many claims match a filter (ignoring its limit)."""
     params: dict[str, Any] = {}
-    search = _search(db, f, params)
-    if search is None:
+    found = _filtered(db, f, params)
+    if found is None:
         return 0
-    join, match = search
-    where = where_clause(f, params) + (f" AND {match}" if match else "")
-    row = db.query_one(f"SELECT count(*) AS n FROM {CLAIM_FROM}{join} WHERE {where}", params)
+    row = db.query_one(f"SELECT count(*) AS n FROM {found[0]} WHERE {found[1]}", params)
     return int(row["n"]) if row else 0
 
 
 def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
-    """(groups with their counts, total matching claims) for ``summary --by``."""
+    """(groups with their counts, total matching claims) for ``summary --by``.
+
+    Counts are taken over ids in covering indexes (status, source_id, tag_id) and only then
+    joined to names, so a summary of a million claims reads indexes, not rows.
+    """
     params: dict[str, Any] = {}
-    search = _search(db, f, params)
-    if search is None:
+    found = _filtered(db, f, params)
+    if found is None:
         return [], 0
-    join, match = search
-    where = where_clause(f, params) + (f" AND {match}" if match else "")
-    if by == "tag":
-        join += " LEFT JOIN claim_tag ct ON ct.claim_id = c.id LEFT JOIN tag t ON t.id = ct.tag_id"
-        group = "t.name"
+    tables, where = found
+    if by == "status":
+        sql = f"SELECT c.status AS grp, count(*) AS n FROM {tables} WHERE {where} GROUP BY c.status"
+    elif by == "source":
+        sql = (f"SELECT src.name AS grp, x.n FROM (SELECT c.source_id, count(*) AS n FROM {tables} WHERE {where} "
+               "GROUP BY c.source_id) x JOIN source src ON src.id = x.source_id")
     else:
-        group = {"status": "c.status", "source": "s.name"}[by]
-    rows = db.query(
-        f"SELECT {group} AS grp, count(*) AS n FROM {CLAIM_FROM}{join} WHERE {where} GROUP BY {group}", params
-    )
-    return rows, count(db, replace(f, limit=None))
+        narrowed = "" if where == "1 = 1" else f" WHERE ct.claim_id IN (SELECT c.id FROM {tables} WHERE {where})"
+        sql = (f"SELECT t.name AS grp, x.n FROM (SELECT ct.tag_id, count(*) AS n FROM claim_tag ct{narrowed} "
+               "GROUP BY ct.tag_id) x JOIN tag t ON t.id = x.tag_id")
+    rows = db.query(sql, params)
+    total = count(db, replace(f, limit=None))
+    if by == "tag":
+        if where == "1 = 1":  # every claim: count the tagged ones off the link index
+            tagged = db.query_one("SELECT count(DISTINCT claim_id) AS n FROM claim_tag")
+            untagged = total - int(tagged["n"] if tagged else 0)
+        else:
+            row = db.query_one(
+                f"SELECT count(*) AS n FROM {tables} WHERE {where} AND NOT EXISTS "
+                "(SELECT 1 FROM claim_tag ct WHERE ct.claim_id = c.id)", params)
+            untagged = int(row["n"]) if row else 0
+        if untagged:
+            rows.append({"grp": None, "n": untagged})
+    return rows, total
 
 
 def source_counts(db: Database) -> list[Row]:
