@@ -201,6 +201,7 @@ class Database:
 
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                session.connection()  # BEGIN IMMEDIATE now: the lock is held before anything is read
                 yield session
         except OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):

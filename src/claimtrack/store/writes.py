@@ -83,8 +83,8 @@ def _event(session: Session, claim_id: int, kind: str, at: str, recorded_at: str
 
 def create_claim(db: Database, new: NewClaim) -> Written:
     """Insert a claim, its source (if new), its tags and its ``created`` event."""
-    now = timeutil.now()
     with db.session() as session:
+        now = timeutil.now()  # read once the lock is held, so times follow commit order
         source, created = _source(session, new.source)
         claim = Claim(
             uuid=str(uuidlib.uuid4()),
@@ -140,9 +140,9 @@ def apply_changes(
     Changes that would leave a field as it is are skipped; when nothing changes nothing is written
     and ``Written.events`` is empty, for the caller to report.
     """
-    now = timeutil.now()
-    at = at or now
     with db.session() as session:
+        now = timeutil.now()  # read once the lock is held, so times follow commit order
+        at = at or now
         claim = session.get(Claim, claim_id)
         if claim is None:
             raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
@@ -224,8 +224,8 @@ def _current_tags(session: Session, claim_id: int) -> dict[str, int]:
 
 
 def add_note(db: Database, claim_id: int, note: str, evidence_url: str | None, at: str | None = None) -> Written:
-    now = timeutil.now()
     with db.session() as session:
+        now = timeutil.now()
         claim = session.get(Claim, claim_id)
         if claim is None:
             raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
