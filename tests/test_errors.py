@@ -111,7 +111,57 @@ CASES = [
     case("show", "1", "--format", "xml", code=2, hint="xml", id="show-format-xml"),
     case("frobnicate", code=2, hint="frobnicate", id="unknown-command"),
     case("add", "A claim.", code=2, hint="--source", id="add-without-source"),
+    # import files ({dir} holds the files made by the bad_files fixture)
+    case("import", "{dir}/malformed.json", hint="not valid JSON", id="import-malformed-json"),
+    case("import", "{dir}/truncated.json", hint="not valid JSON", id="import-truncated-json"),
+    case("import", "{dir}/empty.jsonl", hint="is empty", id="import-empty-jsonl"),
+    case("import", "{dir}/empty.json", hint="is empty", id="import-empty-json"),
+    case("import", "{dir}/binary.json", hint="not UTF-8", id="import-binary"),
+    case("import", "{dir}/missing-columns.csv", hint="text and source", id="import-csv-missing-columns"),
+    case("import", "{dir}/third-bad.jsonl", hint="record 3", id="import-third-record-bad"),
+    case("import", "{dir}/bad-line.jsonl", hint="line 2", id="import-jsonl-bad-line"),
+    case("import", "{dir}/not-claims.json", hint="no claims", id="import-json-without-claims"),
+    case("import", "{dir}/notes.txt", hint="--format", id="import-unknown-extension"),
+    case("import", "{dir}/no-such-file.json", hint="check the path", id="import-missing-file"),
+    case("import", "{dir}/malformed.json", "--format", "yaml", code=2, hint="yaml", id="import-format-unknown"),
+    # output paths
+    case("export", "--output", "{dir}/no/such/folder/report.md", hint="writable", id="export-output-missing-folder"),
+    case("export", "--output", "{dir}", hint="directory", id="export-output-is-a-directory"),
+    case("export", "--format", "pdf", code=2, hint="pdf", id="export-format-unknown"),
+    case("db", "backup", "{dir}/notes.txt", hint="already exists", id="backup-over-existing-file"),
+    # sources and track record
+    case("source", "set", "The Bell", "--reliability", "Z", hint="A-F", id="source-reliability-z"),
+    case("source", "set", "The Bell", "--kind", "blogger", hint="person, outlet", id="source-kind-unknown"),
+    case("source", "set", " ", hint="source name is empty", id="source-name-empty"),
+    case("calibration", "--source", "nobody-by-this-name", hint="claimtrack sources", id="calibration-unknown-source"),
+    case("due", "--days", "-1", code=2, hint="--days", id="due-days-negative"),
+    case("summary", "--by", "colour", code=2, hint="colour", id="summary-by-unknown"),
+    case("list", "--as-of", "last week", hint=DATE_HINT, id="list-as-of-bad-date"),
+    case("show", "1", "--as-of", "2001-01-01", hint="later --as-of", id="show-as-of-before-claim-existed"),
 ]
+
+
+@pytest.fixture
+def bad_files(tmp_path: Path) -> Path:
+    """A folder of broken import files (and one plain text file)."""
+    folder = tmp_path / "files"
+    folder.mkdir()
+    good = '{"text": "Fine claim.", "source": "Tester"}'
+    files = {
+        "malformed.json": '{"claims": [ {"text": "x", "source": "y"}, ]',
+        "truncated.json": '[{"text": "A.", "source": "B"}, {"text": "C.", "sou',
+        "empty.jsonl": "",
+        "empty.json": "  \n",
+        "missing-columns.csv": "claim,who\nA,B\n",
+        "third-bad.jsonl": "\n".join([good, good, '{"text": "Bad.", "source": "T", "confidence": "maybe"}', good]),
+        "bad-line.jsonl": good + "\n{not json}\n",
+        "not-claims.json": '{"hello": "world"}',
+        "notes.txt": "just some notes",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "binary.json").write_bytes(b"\x00\xff\xfe\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    return folder
 
 
 def assert_error_line(exit_code: int, stdout: str, stderr: str, hint: str) -> None:
@@ -132,7 +182,9 @@ def assert_usage_error(exit_code: int, stdout: str, stderr: str, hint: str) -> N
     assert hint in stderr, stderr
 
 
-def prepare(seeded: Callable[..., Run], c: Case) -> tuple[str, ...]:
+def prepare(seeded: Callable[..., Run], c: Case, folder: Path | None = None) -> tuple[str, ...]:
+    if folder is not None:
+        c = Case(tuple(a.replace("{dir}", str(folder)) for a in c.args), c.exit_code, c.hint, c.setup)
     if c.setup is None:
         return c.args
     done = seeded(*c.setup)
@@ -143,8 +195,8 @@ def prepare(seeded: Callable[..., Run], c: Case) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("c", CASES)
-def test_bad_input_is_refused_cleanly(seeded: Callable[..., Run], db_path: Path, c: Case) -> None:
-    args = prepare(seeded, c)
+def test_bad_input_is_refused_cleanly(seeded: Callable[..., Run], db_path: Path, bad_files: Path, c: Case) -> None:
+    args = prepare(seeded, c, bad_files)
     before = table_digest(db_path)
     run = seeded(*args)
     if c.exit_code == 1:
