@@ -172,7 +172,8 @@ class Database:
         from sqlalchemy import text
 
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True).execute(text(sql), params)
+            conn = conn.execution_options(stream_results=True, claimtrack_read=True)
+            result = conn.execute(text(sql), params)
             for mapping in result.mappings():
                 yield dict(mapping)
 
@@ -294,7 +295,9 @@ def _make_engine(target: Target) -> Engine:
     def _on_begin(conn: Any) -> None:
         # Take the write lock before the first read of a write transaction: a read-then-write
         # can then never fail with "database is locked" half way; other writers wait instead.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Plain reads (``iterate``) take no lock.
+        read_only = conn.get_execution_options().get("claimtrack_read", False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
