@@ -1,4 +1,11 @@
-"""Shared fixtures: every test gets its own real SQLite file and never touches a home directory."""
+"""Shared fixtures: every test gets its own real database and never touches a home directory.
+
+By default that is a SQLite file in the test's tmp dir. With ``CLAIMTRACK_TEST_DB`` set to a
+PostgreSQL URL (``postgresql+psycopg://user@127.0.0.1:5432/postgres``, any database the user may
+create databases from), every test gets a fresh PostgreSQL database instead, dropped afterwards;
+tests marked ``sqlite_only`` (they open the file with ``sqlite3`` or test SQLite itself) are
+skipped there. ``.ci/run`` runs the suite both ways.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -17,12 +25,50 @@ from typer.testing import CliRunner
 from claimtrack.cli import app
 
 
+SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: needs the database to be a SQLite file")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if SERVER:
+        skip = pytest.mark.skip(reason="SQLite-specific; the suite runs on CLAIMTRACK_TEST_DB")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+def _dsn(url: str) -> str:
+    """A SQLAlchemy URL as a libpq connection string."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+@pytest.fixture
+def server_database() -> Any:
+    """A fresh, empty PostgreSQL database for one test (its SQLAlchemy URL), dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    name = f"ct_{uuid.uuid4().hex[:12]}"
+    base, _, _ = SERVER.rpartition("/")
+    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{base}/{name}"
+    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the database and every per-user directory at this test's tmp dir."""
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Any:
+    """Point the database and every per-user directory at this test's tmp dir (or server)."""
     home = tmp_path / "home"
     home.mkdir()
-    db = tmp_path / "claims.db"
+    db: Any = tmp_path / "claims.db"
+    if SERVER and "sqlite_only" not in request.keywords:
+        db = request.getfixturevalue("server_database")
     monkeypatch.setenv("HOME", str(home))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
@@ -33,7 +79,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db_path(isolated: Path) -> Path:
+def db_path(isolated: Any) -> Any:
+    """The test's database: a Path to a SQLite file, or a PostgreSQL URL in server mode."""
     return isolated
 
 
@@ -74,8 +121,10 @@ def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None 
     )
 
 
-def table_digest(path: Path) -> str:
+def table_digest(path: Any) -> str:
     """A hash of every row of every table: equal digests mean the data did not change."""
+    if isinstance(path, str) and path.startswith("postgresql"):
+        return _server_digest(path)
     digest = hashlib.sha256()
     conn = sqlite3.connect(path)
     try:
@@ -86,4 +135,18 @@ def table_digest(path: Path) -> str:
                 digest.update(repr(row).encode())
     finally:
         conn.close()
+    return digest.hexdigest()
+
+
+def _server_digest(url: str) -> str:
+    import psycopg
+
+    digest = hashlib.sha256()
+    with psycopg.connect(_dsn(url)) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")]
+        for table in tables:
+            digest.update(table.encode())
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
+                digest.update(repr(row).encode())
     return digest.hexdigest()

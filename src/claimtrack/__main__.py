@@ -1,5 +1,5 @@
 """Allow ``python -m claimtrack``."""
 
-from claimtrack.cli import main
+from claimtrack.entry import main
 
 main()

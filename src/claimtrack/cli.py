@@ -532,6 +532,21 @@ def db_backup(
     notify([f"Backed up to {path}."])
 
 
+@db_app.command("copy")
+def db_copy(
+    source: Annotated[str, typer.Argument(metavar="SOURCE_TARGET", help="Copy from: a file or URL.", show_default=False)],
+    destination: Annotated[str, typer.Argument(metavar="DEST_TARGET", help="Copy to: a new, empty database.", show_default=False)],
+) -> None:
+    """Copy a whole database (every source, claim, tag and event) to another, e.g. up to PostgreSQL.
+
+    Example: claimtrack db copy ~/.local/share/claimtrack/claims.db postgresql+psycopg://me@db.example.org/claims
+    """
+    from claimtrack.service import copy_database
+
+    src, dst, counts = copy_database(source, destination)
+    notify([f"Copied {counts.added} claim{'s' if counts.added != 1 else ''} from {src} to {dst}."])
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="claimtrack")

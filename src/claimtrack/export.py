@@ -65,7 +65,8 @@ def _umask() -> int:
     return mask
 
 
-def _backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
+def backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim as the backup formats hold it: every field, and its events."""
     data = {k: claim[k] for k in BACKUP_FIELDS}
     data["events"] = [{k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
     return data
@@ -95,7 +96,7 @@ def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str
     out.write('\n],\n"claims": [')
     n = 0
     for n, claim in enumerate(claims, start=1):
-        out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(_backup_claim(claim), indent=None))
+        out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(backup_claim(claim), indent=None))
     out.write("\n]}\n")
     return n
 
@@ -106,7 +107,7 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0
     for n, claim in enumerate(claims, start=1):
-        out.write(textsafe.json_text({"type": "claim", **_backup_claim(claim)}, indent=None) + "\n")
+        out.write(textsafe.json_text({"type": "claim", **backup_claim(claim)}, indent=None) + "\n")
     return n
 
 

@@ -11,6 +11,7 @@ raises ``claimtrack.errors`` types. The CLI renders; other front ends can reuse 
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -113,6 +114,31 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter) -> list[dict[str, Any
     missing.sort(key=lambda c: c["id"], reverse=f.desc)
     claims = present + missing
     return claims[: f.limit] if f.limit is not None else claims
+
+
+def copy_database(source: str, destination: str) -> tuple[Target, Target, ImportCounts]:
+    """Copy every source, claim, tag and event from one database to another, empty one.
+
+    Works between any two targets (SQLite file <-> PostgreSQL URL): it streams the backup form
+    of each claim out of one and imports it, all in one transaction, into the other.
+    """
+    from claimtrack.export import backup_claim
+
+    src, dst = Service(source), Service(destination)
+    try:
+        if src.target.url == dst.target.url:
+            raise InvalidInput("the source and destination are the same database; give two different targets")
+        existing = queries.count_claims(dst.db)
+        if existing:
+            raise InvalidInput(f"{dst.target} already holds {existing} claims; copy into a new, empty database")
+        records = itertools.chain(
+            (importer.Record("source", f"source {s['name']!r}", s) for s in src.sources()),
+            (importer.Record("claim", f"claim {c['id']}", backup_claim(c)) for c in src.export_claims(ClaimFilter())),
+        )
+        return src.target, dst.target, dst.import_records(records, origin=str(src.target))
+    finally:
+        src.close()
+        dst.close()
 
 
 # ---- the service -------------------------------------------------------------------------------

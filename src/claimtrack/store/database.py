@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+WRITE_LOCK_KEY = 0x636C6D74  # "clmt": PostgreSQL advisory lock that serialises claimtrack writers
 BUSY_TIMEOUT_MS = 10_000  # concurrent writers wait this long for the lock before giving up
 SQLITE_HEADER = b"SQLite format 3\x00"
 READ_DRIVER_ENV = "CLAIMTRACK_READ_DRIVER"
@@ -122,6 +123,8 @@ class Database:
         engine = self.engine
         for number, migration in enumerate(migrations.MIGRATIONS, start=1):
             with engine.connect() as conn, conn.begin():
+                if self.dialect == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 migrations.create_version_table(conn)
                 done = conn.exec_driver_sql(
                     f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = ?"
@@ -203,6 +206,8 @@ class Database:
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 session.connection()  # BEGIN IMMEDIATE now: the lock is held before anything is read
+                if self.dialect == "postgresql":  # the same one-writer-at-a-time rule on a server
+                    session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
         except OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):

@@ -96,6 +96,13 @@ def m001_initial(conn: Connection) -> None:
             """CREATE TRIGGER event_no_delete BEFORE DELETE ON event
                BEGIN SELECT RAISE(ABORT, 'claimtrack events are append-only'); END""",
         ]
+    elif conn.dialect.name == "postgresql":
+        statements += [
+            """CREATE FUNCTION claimtrack_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN RAISE EXCEPTION 'claimtrack events are append-only'; END $$""",
+            """CREATE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON event
+               FOR EACH ROW EXECUTE FUNCTION claimtrack_event_append_only()""",
+        ]
     for statement in statements:
         conn.exec_driver_sql(statement)
 
@@ -103,10 +110,28 @@ def m001_initial(conn: Connection) -> None:
 def m002_search(conn: Connection) -> None:
     """Full-text search over claim text, quote and source name, kept in sync by the database."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(
-            "CREATE INDEX ix_claim_search ON claim USING GIN "
-            "(to_tsvector('simple', text || ' ' || coalesce(quote, '')))"
-        )
+        # A tsvector of text, quote and source name, kept by triggers, under a GIN index.
+        for statement in (
+            "ALTER TABLE claim ADD COLUMN search_vector tsvector",
+            """CREATE FUNCTION claimtrack_claim_search() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN
+                 NEW.search_vector := to_tsvector('simple', NEW.text || ' ' || coalesce(NEW.quote, '') || ' '
+                     || coalesce((SELECT name FROM source WHERE id = NEW.source_id), ''));
+                 RETURN NEW;
+               END $$""",
+            """CREATE TRIGGER claim_search BEFORE INSERT OR UPDATE OF text, quote, source_id ON claim
+               FOR EACH ROW EXECUTE FUNCTION claimtrack_claim_search()""",
+            """CREATE FUNCTION claimtrack_source_search() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN
+                 UPDATE claim SET source_id = source_id WHERE source_id = NEW.id;
+                 RETURN NEW;
+               END $$""",
+            """CREATE TRIGGER source_search AFTER UPDATE OF name ON source
+               FOR EACH ROW EXECUTE FUNCTION claimtrack_source_search()""",
+            "UPDATE claim SET source_id = source_id",
+            "CREATE INDEX ix_claim_search ON claim USING GIN (search_vector)",
+        ):
+            conn.exec_driver_sql(statement)
         return
     fts_row = (
         "SELECT c.id, c.text, coalesce(c.quote, ''), s.name FROM claim c JOIN source s ON s.id = c.source_id"

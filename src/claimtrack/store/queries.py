@@ -112,14 +112,36 @@ def fts_query(text: str) -> str | None:
     return " ".join(terms) if terms else None
 
 
+def ts_query(text: str) -> str | None:
+    """The same words, prefixes and phrases as ``fts_query``, for PostgreSQL's ``to_tsquery``.
+
+    Built from word characters only, each quoted, so any user text stays a valid query (as
+    ``websearch_to_tsquery`` would guarantee, but keeping ``word*`` prefixes working).
+    """
+    terms = []
+    for phrase, word in _TERM.findall(text):
+        tokens = [t.lower() for t in _WORD.findall(phrase if phrase else word)]
+        if not tokens:
+            continue
+        if word and word.endswith("*"):
+            tokens[-1] += "':*"
+            tokens = [f"'{t}'" if not t.endswith(":*") else f"'{t}" for t in tokens]
+        else:
+            tokens = [f"'{t}'" for t in tokens]
+        terms.append("(" + " <-> ".join(tokens) + ")")
+    return " & ".join(terms) if terms else None
+
+
 def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, str] | None:
     """(extra FROM, extra WHERE) for a full-text search; None when nothing can match."""
     if not f.search:
         return ("", "")
     if db.dialect == "postgresql":
-        params["search"] = f.search
-        return ("", "to_tsvector('simple', c.text || ' ' || coalesce(c.quote, '') || ' ' || s.name) "
-                    "@@ websearch_to_tsquery('simple', :search)")
+        query = ts_query(f.search)
+        if query is None:
+            return None
+        params["search"] = query
+        return ("", "c.search_vector @@ to_tsquery('simple', :search)")
     query = fts_query(f.search)
     if query is None:
         return None
