@@ -150,3 +150,25 @@ def _server_digest(url: str) -> str:
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
                 digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+class _ServerConnection:
+    """Just enough of sqlite3.Connection over psycopg for tests that read rows back (``?`` params)."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._conn = psycopg.connect(_dsn(url), autocommit=True)
+
+    def execute(self, sql: str, params: tuple = ()) -> Any:
+        return self._conn.execute(sql.replace("?", "%s"), params)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def open_db(target: Any) -> Any:
+    """A connection to the test's database, SQLite file or PostgreSQL URL alike."""
+    if isinstance(target, str) and target.startswith("postgresql"):
+        return _ServerConnection(target)
+    return sqlite3.connect(target)

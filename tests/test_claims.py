@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 
 def add(cli, *args: str) -> dict:
     result = cli("add", *args, "--format", "json")
@@ -81,6 +83,7 @@ def test_acceptance_added_confirmed_refuted_shows_three_changes(cli):
         assert text in table.stdout
 
 
+@pytest.mark.sqlite_only
 def test_each_change_writes_exactly_one_event(cli, db_path: Path):
     claim = add(cli, "A claim.", "--source", "S")
     cid = str(claim["id"])
@@ -188,6 +191,7 @@ def test_log_newest_first_and_per_claim(cli):
     assert len(json.loads(cli("log", "--limit", "1", "--format", "json").stdout)) == 1
 
 
+@pytest.mark.sqlite_only
 def test_ids_are_never_reused(cli, db_path: Path):
     add(cli, "One.", "--source", "S")
     add(cli, "Two.", "--source", "S")

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import table_digest
 
+pytestmark = pytest.mark.sqlite_only  # tests SQLite itself: skipped when the suite runs on PostgreSQL
+
 CLAIMS = 100_000
 SEED_CLAIMS = 3
 WAL_HALF = 35 * 1024 * 1024  # the WAL grows steadily to ~70 MB over a full import of CLAIMS

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import table_digest
 
 
@@ -23,6 +25,7 @@ def test_db_path_follows_flag_then_env_then_user_dir(cli, db_path: Path, tmp_pat
     assert not Path(default.stdout.strip()).exists()  # asking where does not create it
 
 
+@pytest.mark.sqlite_only
 def test_db_check_reports_a_healthy_database(seeded):
     result = seeded("db", "check", "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -33,6 +36,7 @@ def test_db_check_reports_a_healthy_database(seeded):
     assert report["claims"] >= 12 and report["events"] >= report["claims"]
 
 
+@pytest.mark.sqlite_only
 def test_db_check_finds_broken_references(seeded, db_path: Path):
     with sqlite3.connect(db_path) as conn:  # damage it behind claimtrack's back
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -43,6 +47,7 @@ def test_db_check_finds_broken_references(seeded, db_path: Path):
     assert result.stderr.startswith("Error: the database failed its integrity check")
 
 
+@pytest.mark.sqlite_only
 def test_db_backup_is_a_private_consistent_copy(seeded, db_path: Path, tmp_path: Path):
     copy = tmp_path / "backup.db"
     result = seeded("db", "backup", str(copy))
@@ -56,6 +61,7 @@ def test_db_backup_is_a_private_consistent_copy(seeded, db_path: Path, tmp_path:
     assert missing.exit_code == 1 and missing.stderr.startswith("Error: ")
 
 
+@pytest.mark.sqlite_only
 def test_db_backup_while_another_process_writes(seeded, db_path: Path, tmp_path: Path):
     """A backup taken during a stream of writes is a complete, consistent database."""
     writer = subprocess.Popen(

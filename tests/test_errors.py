@@ -196,6 +196,8 @@ def prepare(seeded: Callable[..., Run], c: Case, folder: Path | None = None) -> 
 
 @pytest.mark.parametrize("c", CASES)
 def test_bad_input_is_refused_cleanly(seeded: Callable[..., Run], db_path: Path, bad_files: Path, c: Case) -> None:
+    if c.args[:2] == ("db", "backup") and not isinstance(db_path, Path):
+        pytest.skip("db backup copies SQLite files")
     args = prepare(seeded, c, bad_files)
     before = table_digest(db_path)
     run = seeded(*args)

@@ -94,6 +94,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 def populated(template: tuple[Path, dict[str, int]], db_path: Path) -> dict[str, int]:
     """This test's database: a copy of the populated template."""
     path, ids = template
+    if isinstance(db_path, str):  # a PostgreSQL database: copy the template up, as a team would
+        from claimtrack.service import copy_database
+
+        copy_database(str(path), db_path)
+        return dict(ids)
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{path}{suffix}").exists():
             shutil.copyfile(f"{path}{suffix}", f"{db_path}{suffix}")

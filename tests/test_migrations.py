@@ -21,6 +21,8 @@ import pytest
 
 from claimtrack.store import migrations
 
+pytestmark = pytest.mark.sqlite_only  # tests SQLite itself: skipped when the suite runs on PostgreSQL
+
 V1_SCHEMA = """
 CREATE TABLE claimtrack_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
 

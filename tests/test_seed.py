@@ -46,6 +46,7 @@ def test_seed_twice_adds_nothing(seeded, db_path: Path):
     assert table_digest(db_path) == before
 
 
+@pytest.mark.sqlite_only
 def test_every_seeded_claim_has_its_created_event(seeded, db_path: Path):
     with sqlite3.connect(db_path) as conn:
         missing = conn.execute(

@@ -16,6 +16,8 @@ from claimtrack.store import migrations
 from claimtrack.store.database import Database
 from claimtrack.store.target import resolve
 
+pytestmark = pytest.mark.sqlite_only  # tests SQLite itself: skipped when the suite runs on PostgreSQL
+
 
 def open_db(path: Path) -> Database:
     return Database.open(resolve(str(path)))

@@ -110,7 +110,9 @@ class Database:
 
         try:
             tables = set(inspect(self.engine).get_table_names())
-        except Exception as exc:  # driver missing, server down, bad credentials...
+        except DatabaseError:
+            raise
+        except Exception as exc:  # server down, bad credentials, no such database...
             raise DatabaseError(f"cannot connect to {self.target}: {_first_line(exc)}") from exc
         return self._check_tables(tables)
 
