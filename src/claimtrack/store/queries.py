@@ -229,23 +229,30 @@ def iter_claims(db: Database, f: ClaimFilter, batch: int = 500) -> Iterator[Row]
     statements = _claims_sql(db, replace(f, as_of=None), params)
     if statements is None:
         return
-    buffer: list[Row] = []
-    for row in _run(db, statements, params, f.limit):
-        buffer.append(row)
-        if len(buffer) >= batch:
-            yield from _with_events(db, with_tags(db, buffer))
-            buffer = []
-    yield from _with_events(db, with_tags(db, buffer))
+    for chunk in _chunks(_run(db, statements, params, f.limit), batch):
+        yield from _with_events(db, with_tags(db, chunk))
 
 
-def _with_events(db: Database, claims: list[Row]) -> list[Row]:
+def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = ()) -> list[Row]:
+    """Attach each claim's events (only these ``kinds``, if given) as ``events``, oldest first."""
     by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
     if by_id:
         params: dict[str, Any] = {}
-        marks = _in_list("id", tuple(by_id), params)
-        for event in db.query(
-            f"SELECT {EVENT_COLUMNS} FROM event e WHERE e.claim_id IN ({marks}) ORDER BY e.claim_id, e.at, e.id", params
-        ):
+        where = f"e.claim_id IN ({_in_list('id', tuple(by_id), params)})"
+        if kinds:
+            where += f" AND e.kind IN ({_in_list('kind', kinds, params)})"
+        for event in db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
             by_id[event["claim_id"]].append(event)
     for claim in claims:
         claim["events"] = by_id[claim["id"]]
@@ -328,29 +335,8 @@ def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> 
         "SELECT c.id, s.name AS source, c.status, c.confidence FROM claim c JOIN source s ON s.id = c.source_id "
         f"WHERE {where} ORDER BY c.id"
     )
-    buffer: list[Row] = []
-    for row in db.iterate(sql, params):
-        buffer.append(row)
-        if len(buffer) >= batch:
-            yield from _with_scoring_events(db, buffer)
-            buffer = []
-    yield from _with_scoring_events(db, buffer)
-
-
-def _with_scoring_events(db: Database, claims: list[Row]) -> list[Row]:
-    by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
-    if by_id:
-        params: dict[str, Any] = {}
-        marks = _in_list("id", tuple(by_id), params)
-        for event in db.query(
-            "SELECT e.id, e.claim_id, e.at, e.kind, e.old, e.new FROM event e "
-            f"WHERE e.claim_id IN ({marks}) AND e.kind IN ('status', 'confidence')",
-            params,
-        ):
-            by_id[event["claim_id"]].append(event)
-    for claim in claims:
-        claim["events"] = by_id[claim["id"]]
-    return claims
+    for chunk in _chunks(db.iterate(sql, params), batch):
+        yield from _with_events(db, chunk, kinds=("status", "confidence"))
 
 
 def source_exists(db: Database, name: str) -> bool:
