@@ -16,16 +16,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
-from claimtrack import importer, scoring, timeutil
+from claimtrack import scoring, timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.store.target import Target, resolve
+
+if TYPE_CHECKING:
+    from claimtrack.importer import Record
+
 from claimtrack.validate import (
     MAX_NAME,
     clean_kind,
@@ -122,6 +126,7 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
     Works between any two targets (SQLite file <-> PostgreSQL URL): it streams the backup form
     of each claim out of one and imports it, all in one transaction, into the other.
     """
+    from claimtrack import importer
     from claimtrack.export import backup_claim
 
     src, dst = Service(source), Service(destination)
@@ -456,8 +461,9 @@ class Service:
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
-    def import_records(self, records: Iterable[importer.Record], origin: str) -> ImportCounts:
+    def import_records(self, records: Iterable[Record], origin: str) -> ImportCounts:
         """Validate and import every record in one transaction; a bad record imports nothing."""
+        from claimtrack import importer
         from claimtrack.store import imports
 
         result = imports.import_items(self.db, importer.validated(records, origin))
