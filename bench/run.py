@@ -254,7 +254,8 @@ def write_results(figures: list[Figure], build: dict[int, float], runs: int, siz
         lines.append(f"| {f.name} | {fmt(f.value)} {f.unit} | {f.reference} | {ref} | {ratio} | {f.target} | {met} |")
     notes = HERE / "NOTES.md"
     if notes.exists():
-        lines += ["", notes.read_text(encoding="utf-8").strip()]
+        text = notes.read_text(encoding="utf-8").strip()
+        lines += ["", "## Notes" + text.split("\n", 1)[1] if text.startswith("## Notes") else text]
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
