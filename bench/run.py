@@ -255,7 +255,9 @@ def write_results(figures: list[Figure], build: dict[int, float], runs: int, siz
     notes = HERE / "NOTES.md"
     if notes.exists():
         text = notes.read_text(encoding="utf-8").strip()
-        lines += ["", "## Notes" + text.split("\n", 1)[1] if text.startswith("## Notes") else text]
+        if text.startswith("## Notes"):  # drop the heading's remark about this file
+            text = "## Notes\n\n" + text.split("\n", 1)[1].strip()
+        lines += ["", text]
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
