@@ -15,6 +15,7 @@ from typing import IO, Any
 from claimtrack import confidence as conf
 from claimtrack import textsafe
 from claimtrack.choices import Format
+from claimtrack.errors import InvalidInput
 
 STATUS_STYLE = {"confirmed": "green", "refuted": "red", "disputed": "yellow", "unverified": "cyan"}
 
@@ -46,7 +47,7 @@ def _confidence_text(canonical: str | None) -> str:
         return "not assessed"
     try:
         return conf.parse(canonical).label
-    except ValueError:  # written by a newer version: show it as recorded
+    except InvalidInput:  # written by a newer version: show it as recorded
         return canonical
 
 

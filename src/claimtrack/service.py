@@ -251,10 +251,10 @@ class Service:
             tags=tuple(clean_tag(t) for t in tags),
             note=clean_optional(note, "note"),
         )
-        names = queries.source_names(self.db)
         written = writes.create_claim(self.db, new)
         notices = [f"Added claim {written.claim_id}."]
-        if written.new_source:
+        if written.new_source:  # only then look for the source the user may have meant
+            names = [n for n in queries.source_names(self.db) if n.casefold() != new.source.casefold()]
             notices.append(self._new_source_notice(new.source, names))
         return Result(self.get(written.claim_id), len(written.events), notices)
 
