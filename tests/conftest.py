@@ -20,12 +20,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
 
 
 SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
+
+# Property tests are derandomized by default: the same examples every run, so a failure always
+# reproduces and the suite never fails "one run in ten". Every example hypothesis ever found is
+# pinned with @example next to its test. ``HYPOTHESIS_PROFILE=explore`` searches afresh (random
+# seeds, more examples) when you want hypothesis to look for new failures.
+settings.register_profile("deterministic", derandomize=True, deadline=None, print_blob=True, database=None)
+settings.register_profile("explore", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 def pytest_configure(config: pytest.Config) -> None:
