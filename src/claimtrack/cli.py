@@ -39,13 +39,20 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     raise typer.Exit(int(status))
 
 
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
+
+
 def _shown(value: str, width: int = 40) -> str:
-    """An argument as it can be shown: undecodable bytes as ``\\xe9``, long values cut short."""
+    """An argument as it can be shown: undecodable bytes as ``\\xe9``; a long one cut to the part
+    around its first bad character, so the user sees where it is."""
+    bad = _BAD_CHAR.search(value)
+    start = max(0, (bad.start() if bad else 0) - width // 2)
+    part = value[start : start + width]
     try:
-        text = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        text = part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that did not come from undecodable bytes
-        text = value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= width else text[: width - 1] + "…"
+        text = part.encode("utf-8", "backslashreplace").decode("utf-8")
+    return ("…" if start else "") + text + ("…" if start + width < len(value) else "")
 
 
 def _not_text(value: str) -> str | None:
