@@ -40,6 +40,7 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
 
 
 _BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _shown(value: str, width: int = 40) -> str:
@@ -59,7 +60,7 @@ def _not_text(value: str) -> str | None:
     """Why ``value`` cannot be used as text, or None if it can."""
     if "\x00" in value:
         return "contains a NUL character (\\x00); remove it"
-    if re.search("[\ud800-\udfff]", value):
+    if _SURROGATE.search(value):
         return "is not valid UTF-8 text; retype it, or set your terminal or script to UTF-8"
     return None
 
@@ -186,7 +187,7 @@ def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
     return parse
 
 
-MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit
+MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; not imported, to start fast)
 MAX_DAYS = 36_500  # a hundred years
 
 
