@@ -8,13 +8,15 @@ set ``CLAIMTRACK_DEBUG=1`` to see the traceback instead.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from claimtrack import __version__
+from claimtrack import __version__, textsafe
 from claimtrack.choices import ExportFormat, Format, GroupBy, ImportFormat, Sort, Status
 from claimtrack.errors import ClaimtrackError, ExitStatus
 
@@ -28,13 +30,72 @@ _PASS_THROUGH = (typer.Exit, typer.Abort, _CLICK_EXCEPTION, KeyboardInterrupt, B
 
 
 def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
-    """Print the one error line and exit."""
-    sys.stderr.write(f"Error: {message}\n")
+    """Print the one error line and exit.
+
+    Messages quote what the user typed (paths, URLs, names): ``textsafe.terminal`` keeps that from
+    driving the terminal or breaking the line, here at the one place errors are printed.
+    """
+    sys.stderr.write(f"Error: {textsafe.terminal(message)}\n")
     raise typer.Exit(int(status))
+
+
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(value: str, width: int = 40) -> str:
+    """An argument as it can be shown: undecodable bytes as ``\\xe9``; a long one cut to the part
+    around its first bad character, so the user sees where it is."""
+    bad = _BAD_CHAR.search(value)
+    start = max(0, (bad.start() if bad else 0) - width // 2)
+    part = value[start : start + width]
+    try:
+        text = part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from undecodable bytes
+        text = part.encode("utf-8", "backslashreplace").decode("utf-8")
+    return ("…" if start else "") + text + ("…" if start + width < len(value) else "")
+
+
+def _not_text(value: str) -> str | None:
+    """Why ``value`` cannot be used as text, or None if it can."""
+    if "\x00" in value:
+        return "contains a NUL character (\\x00); remove it"
+    if _SURROGATE.search(value):
+        return "is not valid UTF-8 text; retype it, or set your terminal or script to UTF-8"
+    return None
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse undecodable arguments before anything runs.
+
+    Python decodes argv with ``surrogateescape``: bytes that are not UTF-8 become lone surrogates,
+    which crash later when encoded or stored. A NUL cannot come from a shell, but can from a
+    script calling the CLI in-process; no value may hold one.
+    """
+    for number, arg in enumerate(args, start=1):
+        problem = _not_text(arg)
+        if problem:
+            fail(f"argument {number} ('{_shown(arg)}') {problem}")
+
+
+def _db_setting(ctx: typer.Context) -> str | None:
+    """``--db``, else None (the service then reads $CLAIMTRACK_DB, checked here first)."""
+    db = ctx.find_root().obj["db"]
+    env = os.environ.get("CLAIMTRACK_DB")
+    if db is None and env:
+        problem = _not_text(env)
+        if problem:
+            fail(f"CLAIMTRACK_DB ('{_shown(env)}') {problem.replace('retype it', 'set it again')}")
+    return db
 
 
 class ClaimtrackGroup(TyperGroup):
     """Maps every error raised by a command to its exit code, in one place."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # the whole command line, before any option is parsed
+            check_arguments(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -87,7 +148,7 @@ def service(ctx: typer.Context) -> Service:
 
     root = ctx.find_root()
     if "service" not in root.obj:
-        svc = Service(root.obj["db"])
+        svc = Service(_db_setting(ctx))
         root.obj["service"] = svc
         root.call_on_close(svc.close)
     return root.obj["service"]
@@ -100,8 +161,34 @@ def out_format(fmt: Format | None) -> Format:
 
 
 def notify(lines: list[str]) -> None:
+    """Messages for the user on stderr, made inert like errors (they quote paths and names)."""
     for line in lines:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(textsafe.terminal(line) + "\n")
+
+
+def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
+    """A parser for an integer option: ASCII digits only, from ``low`` to ``high``.
+
+    Click's int type takes whatever ``int()`` does: ``1_0`` and fullwidth or Arabic-Indic digits.
+    A value past ``high`` is a usage error rather than an overflow deep in the database.
+    """
+
+    def parse(value: str | int) -> int:
+        text = str(value).strip()
+        if not re.fullmatch("[0-9]+", text, re.ASCII):
+            raise typer.BadParameter(f"{_shown(text)!r} is not a whole number (ASCII digits 0-9 only)")
+        number = int(text)
+        if number < low:
+            raise typer.BadParameter(f"{number} is less than {low}")
+        if number > high:
+            raise typer.BadParameter(f"{_shown(text)} is more than {high}; {hint}")
+        return number
+
+    return parse
+
+
+MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; not imported, to start fast)
+MAX_DAYS = 36_500  # a hundred years
 
 
 def _claim_id(value: str) -> int:
@@ -173,7 +260,9 @@ Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", he
 AsOf = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Status and confidence as they stood at the end of DATE.")]
 SortOpt = Annotated[Sort, typer.Option("--sort", help="Order by this field.")]
 Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
-Limit = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N claims (default: all).")]
+Limit = Annotated[int | None, typer.Option(
+    "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+    help="At most N claims (default: all).")]
 
 
 def _filters(**options: Any) -> Any:
@@ -296,7 +385,9 @@ def log(
     ctx: typer.Context,
     claim: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only this claim.", show_default=False)] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Changes on or after this date.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N changes.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+        help="At most N changes.")] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Show changes, newest first, across all claims or one.
@@ -326,7 +417,9 @@ def summary(
     until: Until = None,
     search: Search = None,
     as_of: AsOf = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most N groups.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+        help="At most N groups.")] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Count claims by status, source or tag, with each group's share; takes list's filters.
@@ -473,7 +566,9 @@ def calibration(
 @app.command()
 def due(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option("--days", "-d", min=0, help="Review dates within this many days.")] = 7,
+    days: Annotated[int, typer.Option(
+        "--days", "-d", metavar="DAYS", parser=whole_number(0, MAX_DAYS, f"give at most {MAX_DAYS} (a hundred years)"),
+        help=f"Review dates within this many days (0-{MAX_DAYS}).")] = 7,
     fmt: FormatOpt = None,
 ) -> None:
     """Claims to look at again: review date past or within N days, or unverified and untouched for 30 days.
@@ -499,8 +594,8 @@ def db_path(ctx: typer.Context) -> None:
     """
     from claimtrack.store.target import resolve
 
-    target = resolve(ctx.find_root().obj["db"])
-    sys.stdout.write(f"{target}\n")
+    target = resolve(_db_setting(ctx))
+    sys.stdout.write(f"{textsafe.terminal(target)}\n")
     if target.path is not None and not target.path.exists():
         notify(["(it does not exist yet: any command creates it)"])
 

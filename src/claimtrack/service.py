@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import shlex
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -26,6 +27,7 @@ from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.store.target import Target, resolve
+from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
@@ -254,17 +256,32 @@ class Service:
         written = writes.create_claim(self.db, new)
         notices = [f"Added claim {written.claim_id}."]
         if written.new_source:  # only then look for the source the user may have meant
-            names = [n for n in queries.source_names(self.db) if n.casefold() != new.source.casefold()]
-            notices.append(self._new_source_notice(new.source, names))
+            notices.append(self._new_source_notice(written.claim_id, new.source))
         return Result(self.get(written.claim_id), len(written.events), notices)
 
-    def _new_source_notice(self, name: str, existing: list[str]) -> str:
+    def _new_source_notice(self, cid: int, name: str) -> str:
+        """The notice for a source just created, pointing at an existing one it looks like.
+
+        Names are compared by ``textsafe.lookalike_keys``: ``The\u200bBell`` (a zero-width space)
+        or fullwidth ``Ｔｈｅ Ｂｅｌｌ`` is a new source, because sources are keyed by their casefolded
+        name, yet on screen it is ``The Bell``; the notice says so. Other near spellings are
+        found with difflib, as before.
+        """
+        keys = lookalike_keys(name)
+        others = [n for n in queries.source_names(self.db) if n.casefold() != name.casefold()]
         notice = f"New source {name!r} created."
-        lowered = {n.casefold(): n for n in existing}
-        close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.6)
-        close += [key for key in lowered if name.casefold() in key and key not in close]
+        same = next((n for n in others if keys & lookalike_keys(n)), None)
+        if same is not None:
+            return (notice + f" It looks like {same!r} but differs in invisible or look-alike characters;"
+                    f" if you meant {same!r}, fix it with: claimtrack set {cid} --source {shlex.quote(same)}")
+        key = min(keys)  # the one without spaces for invisible characters
+        existing: dict[str, str] = {}
+        for other in others:  # the first in name order stands for names that fold alike
+            existing.setdefault(min(lookalike_keys(other)), other)
+        close = difflib.get_close_matches(key, list(existing), n=1, cutoff=0.6)
+        close += [k for k in existing if key and key in k and k not in close]
         if close:
-            notice += f" Did you mean {lowered[close[0]]!r}? Fix it with: claimtrack set ID --source NAME"
+            notice += f" Did you mean {existing[close[0]]!r}? Fix it with: claimtrack set {cid} --source NAME"
         return notice
 
     def set_status(
@@ -334,8 +351,8 @@ class Service:
         if not written.events:
             raise NothingChanged(f"claim {cid} already has those values; nothing was changed")
         notices = [f"Claim {cid}: {len(written.events)} change{'s' if len(written.events) != 1 else ''} recorded."]
-        if written.new_source:
-            notices.append(f"New source {source!r} created.")
+        if written.new_source and source is not None:
+            notices.append(self._new_source_notice(cid, clean_text(source, "source name", MAX_NAME)))
         return Result(self.get(cid), len(written.events), notices)
 
     # -- reports and exchange

@@ -10,13 +10,24 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from typing import Any
 
-# C0/C1 controls, DEL, bidi embeddings/overrides/isolates, LRM/RLM, line/paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Characters a terminal acts on or that hide what the text says, each shown as an escape:
+# C0/C1 controls and DEL; bidi embeddings/overrides/isolates, LRM/RLM and the Arabic letter mark;
+# line/paragraph separators; invisible format characters (soft hyphen, Mongolian vowel separator,
+# zero-width space/joiners, word joiner, invisible operators, BOM, interlinear annotation) and the
+# Unicode tag characters, which make ``The\u200bBell`` look exactly like ``The Bell``; and lone
+# surrogates, which are not text at all and would crash the UTF-8 encoder.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f"
+)
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-# What json.dumps(ensure_ascii=False) leaves raw that a terminal could still act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal could still act on or that hides.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -26,7 +37,18 @@ def _escape(match: re.Match[str]) -> str:
     if char in _NAMED:
         return _NAMED[char]
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A JSON ``\\u`` escape; characters beyond U+FFFF become a surrogate pair, as JSON requires."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def terminal(value: object) -> str:
@@ -36,10 +58,35 @@ def terminal(value: object) -> str:
     return _UNSAFE.sub(_escape, str(value))
 
 
+# Invisible characters that are not format characters (category Cf): combining grapheme joiner,
+# Hangul fillers, variation selectors.
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def lookalike_keys(name: str) -> frozenset[str]:
+    """What a name looks like, for spotting near-duplicates (never a database key).
+
+    Applies NFKC (fullwidth ``Ｂ`` is ``B``, a no-break space is a space), casefolds, and reads
+    each invisible character (every format character, category Cf, and the other invisibles) both
+    as nothing and as a space, since terminals show a zero-width space either way: so
+    ``The\u200bBell`` gives ``thebell`` and ``the bell``. Runs of spaces are collapsed. Two names
+    whose key sets meet look the same on screen.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = "".join("\0" if unicodedata.category(c) == "Cf" else c for c in _IGNORABLE.sub("\0", text))
+    text = unicodedata.normalize("NFKC", text)
+    return frozenset(" ".join(text.replace("\0", sep).split()) for sep in ("", " "))
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces, control and invisible characters."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cc" for c in min(lookalike_keys(text)))
+
+
 def json_text(data: Any, indent: int | None = 2) -> str:
     """JSON that keeps the exact text; the few characters a terminal acts on become ``\\u`` escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(_json_escape, text)
 
 
 def csv_cell(value: object) -> str:

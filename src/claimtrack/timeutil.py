@@ -12,8 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from claimtrack.errors import InvalidInput
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the stored form, for strptime
+EARLIEST = "0001-01-01T00:00:00Z"
 
 
 def now() -> str:
@@ -22,8 +23,14 @@ def now() -> str:
 
 
 def format_time(moment: datetime) -> str:
-    """A timezone-aware datetime as stored text (UTC, whole seconds)."""
-    return moment.astimezone(UTC).strftime(TIME_FORMAT)
+    """A timezone-aware datetime as stored text (UTC, whole seconds).
+
+    Formatted by hand, not with ``strftime``: glibc's ``%Y`` writes year 1 as ``1``, not ``0001``,
+    and stored times must be fixed-width to sort as text. Raises OverflowError when the UTC time
+    falls outside years 1-9999 (``0001-01-01T00:00:00+01:00``).
+    """
+    m = moment.astimezone(UTC)
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
 
 
 def today() -> date:
@@ -33,7 +40,7 @@ def today() -> date:
 def parse_date(text: str, option: str = "date") -> str:
     """Validate ``YYYY-MM-DD`` and return it normalised; raise InvalidInput otherwise."""
     raw = text.strip()
-    if _DATE.match(raw):
+    if _DATE.fullmatch(raw):
         try:
             return date.fromisoformat(raw).isoformat()
         except ValueError:
@@ -44,7 +51,7 @@ def parse_date(text: str, option: str = "date") -> str:
 def parse_datetime(text: str, option: str = "--at") -> str:
     """A date (midnight UTC) or an ISO 8601 date-time (UTC if no offset) -> stored time text."""
     raw = text.strip()
-    if _DATE.match(raw):
+    if _DATE.fullmatch(raw):
         day = parse_date(raw, option)
         return f"{day}T00:00:00Z"
     try:
@@ -58,7 +65,13 @@ def parse_datetime(text: str, option: str = "--at") -> str:
         )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_time(moment)
+    try:
+        return format_time(moment)
+    except OverflowError:  # the offset moves it past year 1 or 9999 in UTC
+        raise InvalidInput(
+            f"invalid {option} {text!r}: it falls outside the times claimtrack can store; "
+            f"give a time from {EARLIEST} up to now"
+        ) from None
 
 
 def end_of_day(day: str) -> str:

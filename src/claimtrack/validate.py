@@ -6,6 +6,7 @@ wrong and how to fix it. Shared by the service (commands) and the importer (file
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from claimtrack import confidence as conf
@@ -13,10 +14,14 @@ from claimtrack import timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput
 from claimtrack.store.queries import ClaimFilter
+from claimtrack.textsafe import visible
 
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_TAG = 64
+MAX_ID = 2**63 - 1  # SQLite and PostgreSQL BIGINT ids are signed 64-bit
+_ID = re.compile(r"#?[0-9]+", re.ASCII)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _EMPTY_HINT = {
@@ -26,10 +31,34 @@ _EMPTY_HINT = {
 }
 
 
+def storable(value: str, what: str) -> str:
+    """Refuse what no backend can store as text and that is never meaningful in a claim.
+
+    A NUL character ends a C string (SQLite's ``length()`` stops at it, so a claim of one NUL
+    broke a CHECK constraint) and PostgreSQL text cannot hold it at all. A lone surrogate (what
+    Python leaves for bytes that were not UTF-8, or a JSON ``"\\ud800"``) is not a character and
+    cannot be encoded. Both are refused, naming the field.
+    """
+    if "\x00" in value:
+        raise InvalidInput(f"{what} contains a NUL character (\\x00); remove it")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise InvalidInput(
+            f"{what} contains a lone surrogate (\\u{ord(bad.group()):04x}), which is not text; "
+            "check the encoding of what you pasted or imported (it must be UTF-8)"
+        )
+    return value
+
+
 def clean_text(value: str, what: str = "claim text", limit: int = MAX_TEXT) -> str:
-    text = value.strip()
+    text = storable(value, what).strip()
     if not text:
         raise InvalidInput(f"{what} is empty; {_EMPTY_HINT.get(what, 'give some text, or leave the option out')}")
+    if not visible(text):
+        raise InvalidInput(
+            f"{what} {text!r} has only invisible or control characters; "
+            f"{_EMPTY_HINT.get(what, 'give some text, or leave the option out')}"
+        )
     if len(text) > limit:
         raise InvalidInput(f"{what} is {len(text):,} characters; the limit is {limit:,}: shorten it")
     return text
@@ -44,16 +73,20 @@ def clean_optional(value: str | None, what: str, limit: int = MAX_TEXT) -> str |
 def clean_url(value: str | None, option: str = "--url") -> str | None:
     if value is None:
         return None
-    url = value.strip()
-    parts = urlsplit(url)
+    url = storable(value, option).strip()
+    hint = "give a web address starting with http:// or https://"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. 'http://[x': "Invalid IPv6 URL"
+        raise InvalidInput(f"invalid {option} {value!r} ({exc}): {hint}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
-        raise InvalidInput(f"invalid {option} {value!r}: give a web address starting with http:// or https://")
+        raise InvalidInput(f"invalid {option} {value!r}: {hint}")
     return url
 
 
 def clean_tag(value: str) -> str:
-    tag = "-".join(value.strip().lower().split())
-    if not tag or "," in tag or len(tag) > MAX_TAG:
+    tag = "-".join(storable(value, "tag").strip().lower().split())
+    if not tag or "," in tag or len(tag) > MAX_TAG or not visible(tag):
         raise InvalidInput(f"invalid tag {value!r}: use one word or hyphenated-words, up to {MAX_TAG} characters, no commas")
     return tag
 
@@ -77,12 +110,19 @@ def past_time(value: str | None, option: str = "--at") -> str | None:
 
 
 def claim_id(value: str | int) -> int:
-    try:
-        number = int(str(value).strip().lstrip("#"))
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise InvalidInput(f"invalid claim id {value!r}: ids are whole numbers from 1; see them with: claimtrack list")
+    """A claim id: ASCII digits only (an optional ``#``), from 1 to the largest id a database holds.
+
+    ``int()`` would also accept ``1_0`` (claim 10!), fullwidth ``１`` and Arabic-Indic ``٣``;
+    none of them is how anyone writes an id shown by ``list``, so all are refused.
+    """
+    raw = str(value).strip()
+    number = int(raw.lstrip("#")) if _ID.fullmatch(raw) else 0
+    if not 1 <= number <= MAX_ID:
+        shown = raw if len(raw) <= 30 else raw[:29] + "…"
+        raise InvalidInput(
+            f"invalid claim id {shown!r}: ids are whole numbers from 1 to {MAX_ID} in ASCII digits; "
+            "see them with: claimtrack list"
+        )
     return number
 
 
@@ -115,15 +155,17 @@ def claim_filter(
         except InvalidInput as exc:
             raise InvalidInput(f"{option}: {exc}") from exc
 
+    if limit is not None and not 1 <= limit <= MAX_ID:
+        raise InvalidInput(f"invalid --limit {limit}: give a whole number from 1 to {MAX_ID}, or leave it out for all")
     return ClaimFilter(
         statuses=tuple(Status(s).value for s in statuses),
-        source=source.strip() or None if source else None,
+        source=storable(source, "--source").strip() or None if source else None,
         tags=tuple(clean_tag(t) for t in tags),
         min_confidence=bound(min_confidence, "--min-confidence"),
         max_confidence=bound(max_confidence, "--max-confidence"),
         since=timeutil.parse_date(since, "--since") if since else None,
         until=timeutil.parse_date(until, "--until") if until else None,
-        search=search if search and search.strip() else None,
+        search=storable(search, "--search") if search and search.strip() else None,
         as_of=timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of")) if as_of else None,
         sort=sort,
         desc=desc,
