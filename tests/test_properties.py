@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimtrack import confidence as conf
+from claimtrack import textsafe
 from claimtrack.cli import app
 from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.service import Service
@@ -169,9 +170,10 @@ def test_as_of_equals_replaying_status_events(
 
 def stripped_text(max_size: int, alphabet: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     # Any text claimtrack accepts: every character but lone surrogates (not text) and NUL (refused
-    # with a clear error, since PostgreSQL cannot store it; see test_nul_text_is_refused below).
+    # with a clear error, since PostgreSQL cannot store it; see test_nul_text_is_refused below),
+    # with at least one visible character (text of only invisible characters counts as empty).
     chars = alphabet if alphabet is not None else st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
-    return st.text(chars, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+    return st.text(chars, min_size=1, max_size=max_size).map(str.strip).filter(textsafe.visible)
 
 
 confidences = st.one_of(
@@ -219,7 +221,7 @@ HARD_TEXT = "\x01\x1b[31m=SUM(A1)\u200b\u202e\U000e0041 'x'\n\tline\r2 \U0001f60
 
 @settings(FIXTURE_OK, max_examples=15)
 @given(specs=st.lists(claim_specs(), min_size=1, max_size=5), fmt=st.sampled_from(["json", "jsonl"]))
-@example(specs=[spec(HARD_TEXT, source="The\u200bBell", quote="\x01", notes=["\x1b]8;;x\x07"],
+@example(specs=[spec(HARD_TEXT, source="The\u200bBell", quote="\x01q", notes=["\x1b]8;;x\x07"],
                      moves=["confirm", "reopen"], tags=["a"], confidence="70%")], fmt="json")
 @example(specs=[spec("-1", status="refuted", confidence="0"), spec("@x", said_on=date(1990, 1, 1))], fmt="jsonl")
 def test_export_import_export_is_byte_identical(tmp_path_factory: pytest.TempPathFactory, specs: list[dict], fmt: str):
