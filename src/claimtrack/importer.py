@@ -4,12 +4,22 @@
 (``record 3 (line 4)``); ``validated`` checks each record into what the store imports. Writing
 is the store's job (``store.imports``), in one all-or-nothing transaction.
 Formats: ``--format`` wins, else the file extension (.json, .jsonl/.ndjson, .csv), else JSONL
-for standard input. JSONL and CSV stream; JSON is read whole.
+for standard input. JSONL and CSV stream; JSON is read whole. CSV may be separated by commas,
+semicolons, tabs or vertical bars (detected from the header, or named by a ``sep=X`` first line),
+and claimtrack's own CSV export reads back as the same claims.
+
+Validation is as strict as the command line: every field must have its type (text is never made
+from an object or number), every string must be valid Unicode, URLs (the claim's, a source's, an
+event's evidence) must be http(s), ``said_on`` and every time must not be in the future (times
+may run ``CLOCK_SKEW`` ahead, for a writer whose clock is a little fast), and a claim's events
+must be a history the commands could have written. Events are append-only, so a bad one let in
+could never be taken out again.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -294,10 +304,15 @@ def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
     return value or None
 
 
+@functools.lru_cache(maxsize=4)
+def _latest(now: str) -> str:
+    """The latest time an import accepts: ``now`` plus the allowed clock skew (one per import)."""
+    return timeutil.format_time(datetime.fromisoformat(now.replace("Z", "+00:00")) + CLOCK_SKEW)
+
+
 def _not_future(moment: str, now: str, key: str) -> str:
     """``moment`` (stored time text), unless it is later than ``now`` plus the allowed clock skew."""
-    limit = timeutil.format_time(datetime.fromisoformat(now.replace("Z", "+00:00")) + CLOCK_SKEW)
-    if moment > limit:
+    if moment > _latest(now):
         raise InvalidInput(f"{key} {moment} is in the future (it is now {now}); give when it happened, up to now")
     return moment
 
