@@ -112,6 +112,12 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
 
 
 def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    """One claim a row, every claim field (``CLAIM_FIELDS``), tags joined by commas.
+
+    ``import`` reads this back to the same claims (ids kept when free, timestamps kept): cells
+    are made inert by ``textsafe.csv_cell`` in a way ``csv_unguard`` undoes, and newlines stay
+    newlines inside quoted cells. Only other control characters are escaped (``\\x1b``).
+    """
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CLAIM_FIELDS)
     n = 0

@@ -4,23 +4,36 @@
 (``record 3 (line 4)``); ``validated`` checks each record into what the store imports. Writing
 is the store's job (``store.imports``), in one all-or-nothing transaction.
 Formats: ``--format`` wins, else the file extension (.json, .jsonl/.ndjson, .csv), else JSONL
-for standard input. JSONL and CSV stream; JSON is read whole.
+for standard input. JSONL and CSV stream; JSON is read whole. CSV may be separated by commas,
+semicolons, tabs or vertical bars (detected from the header, or named by a ``sep=X`` first line),
+and claimtrack's own CSV export reads back as the same claims.
+
+Validation is as strict as the command line: every field must have its type (text is never made
+from an object or number), every string must be valid Unicode, URLs (the claim's, a source's, an
+event's evidence) must be http(s), ``said_on`` and every time must not be in the future (times
+may run ``CLOCK_SKEW`` ahead, for a writer whose clock is a little fast), and a claim's events
+must be a history the commands could have written. Events are append-only, so a bad one let in
+could never be taken out again.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import itertools
 import json
+import re
 import sys
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
-from claimtrack import timeutil
+from claimtrack import textsafe, timeutil
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
 from claimtrack.validate import (
@@ -31,13 +44,14 @@ from claimtrack.validate import (
     clean_tag,
     clean_text,
     clean_url,
+    past_date,
 )
 
 if TYPE_CHECKING:
     from claimtrack.store.imports import ImportedClaim, ImportedSource
 
 CSV_REQUIRED = ("text", "source")
-CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid")
+CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +97,34 @@ def read(handle: IO[str], fmt: ImportFormat, name: str) -> Iterator[Record]:
         raise InvalidInput(f"{name} is not UTF-8 text (byte {exc.start}); export it again as UTF-8") from exc
 
 
+def _loads(text: str, where: str) -> Any:
+    """``json.loads`` with every way it can fail as one clear line naming ``where``.
+
+    Besides malformed JSON, Python's parser refuses nesting deeper than its recursion limit
+    (``RecursionError``) and integers longer than 4,300 digits (``ValueError``); no claimtrack
+    file holds either, so they are errors in the file, not in claimtrack.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{where} is not valid JSON (line {exc.lineno}: {exc.msg}); is it complete? Nothing was imported") from exc
+    except RecursionError as exc:
+        raise InvalidInput(
+            f"{where} nests lists or objects too deeply to read (more than {sys.getrecursionlimit():,} levels); "
+            "a claimtrack file nests four: fix the file; nothing was imported"
+        ) from exc
+    except ValueError as exc:  # int(...) of more digits than sys.get_int_max_str_digits()
+        raise InvalidInput(
+            f"{where} holds a number too long to read (over {sys.get_int_max_str_digits():,} digits); "
+            "no claim field takes such a number: fix the file; nothing was imported"
+        ) from exc
+
+
 def _json(handle: IO[str], name: str) -> Iterator[Record]:
     text = handle.read()
     if not text.strip():
         raise InvalidInput(f"{name} is empty; nothing to import")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{name} is not valid JSON (line {exc.lineno}: {exc.msg}); is it complete?") from exc
+    data = _loads(text, name)
     if isinstance(data, dict) and isinstance(data.get("claims"), list):
         sources, claims = data.get("sources") or [], data["claims"]
     elif isinstance(data, list):
@@ -112,11 +146,7 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
         if not line.strip():
             continue
         seen_any = True
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(f"line {line_no} of {name} is not valid JSON ({exc.msg}); nothing was imported") from exc
-        data = _object(data, f"line {line_no}")
+        data = _object(_loads(line, f"line {line_no} of {name}"), f"line {line_no}")
         kind = data.pop("type", "claim")
         if kind == "header":
             continue
@@ -131,29 +161,82 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
         raise InvalidInput(f"{name} is empty; nothing to import")
 
 
+CSV_DELIMITERS = (",", ";", "\t", "|")
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+_SEP_LINE = re.compile(r"sep=(.)")
+
+
 def _csv(handle: IO[str], name: str) -> Iterator[Record]:
-    reader = csv.DictReader(handle)
+    """Rows of a CSV file as claim records, streamed.
+
+    The delimiter is what a ``sep=X`` first line says (Excel writes one), else the first of
+    comma, semicolon, tab and vertical bar that splits the header into columns naming ``text``
+    and ``source`` (spreadsheets in many European locales write semicolons). Cells that
+    ``export --format csv`` guarded against formula injection get their ``'`` back off, and its
+    bookkeeping columns (id, created_at, ...) are read as in a JSON backup, so a CSV export imports
+    back to the same claims.
+    """
+    skipped = 0  # lines before the header that the csv reader does not see
     try:
-        header = reader.fieldnames
+        first = handle.readline()
+        sep = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
+        if sep:
+            skipped, first = 1, handle.readline()
+        if not first.strip():
+            raise InvalidInput(f"{name} is empty; a CSV needs a header row with at least: text,source")
+        delimiter = sep.group(1) if sep else _delimiter(first)
+        reader = csv.reader(itertools.chain([first], handle), delimiter=delimiter)
+        header = next(reader)
     except csv.Error as exc:
         raise InvalidInput(f"{name} is not valid CSV ({exc})") from exc
-    if not header:
-        raise InvalidInput(f"{name} is empty; a CSV needs a header row with at least: text,source")
-    columns = [(h or "").strip().lower() for h in header]
+    columns = [h.strip().lower() for h in header]
     missing = [c for c in CSV_REQUIRED if c not in columns]
     if missing:
-        raise InvalidInput(
-            f"{name} lacks the column(s) {', '.join(missing)}; the header must name text and source "
-            f"(optional: {', '.join(CSV_OPTIONAL)})"
-        )
+        raise InvalidInput(_missing_columns(name, missing, header, delimiter))
+    count = 0
     try:
-        for i, row in enumerate(reader, start=1):
-            data = {key: (row.get(raw) or "").strip() for raw, key in zip(header, columns, strict=True) if key}
-            if None in row:
-                raise InvalidInput(f"record {i} (line {reader.line_num}) of {name} has more cells than the header")
-            yield Record("claim", f"record {i} (line {reader.line_num})", {k: v for k, v in data.items() if v != ""})
+        for row in reader:
+            if not row:  # a blank line
+                continue
+            count += 1
+            label = f"record {count} (line {reader.line_num + skipped})"
+            if len(row) > len(columns):
+                raise InvalidInput(f"{label} of {name} has more cells than the header; nothing was imported")
+            data: dict[str, Any] = {}
+            for key, cell in zip(columns, row, strict=False):
+                value = textsafe.csv_unguard(cell.strip())
+                if key and value != "":
+                    data[key] = value
+            if isinstance(data.get("id"), str) and data["id"].isascii() and data["id"].isdigit():
+                data["id"] = int(data["id"])
+            yield Record("claim", label, data)
     except csv.Error as exc:
-        raise InvalidInput(f"{name} is not valid CSV at line {reader.line_num} ({exc})") from exc
+        raise InvalidInput(f"{name} is not valid CSV at line {reader.line_num + skipped} ({exc})") from exc
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter that splits a header line into the required columns; else the one giving most columns."""
+    best, most = ",", 0
+    for delimiter in CSV_DELIMITERS:
+        columns = [c.strip().lower() for c in next(csv.reader([header], delimiter=delimiter), [])]
+        if all(c in columns for c in CSV_REQUIRED):
+            return delimiter
+        if len(columns) > most:
+            best, most = delimiter, len(columns)
+    return best
+
+
+def _missing_columns(name: str, missing: list[str], header: list[str], delimiter: str) -> str:
+    found = ", ".join(repr(textsafe.terminal(h)) for h in header[:8]) + (", ..." if len(header) > 8 else "")
+    what = f"its header has {len(header)} column{'s' if len(header) != 1 else ''}, {found}"
+    if len(header) == 1:
+        other = next((d for d in CSV_DELIMITERS if d != delimiter and d in header[0]), None)
+        if other:
+            what += f": is the file separated by {_DELIMITER_NAMES[other]}? Then make its first line sep={other}"
+    return (
+        f"{name} lacks the column(s) {', '.join(missing)} ({what}); the header must name text and source "
+        f"(optional: {', '.join(CSV_OPTIONAL)})"
+    )
 
 
 def _object(value: Any, label: str) -> dict[str, Any]:
@@ -163,30 +246,85 @@ def _object(value: Any, label: str) -> dict[str, Any]:
 
 
 # ---- import validation -------------------------------------------------------------------------
+#
+# An import is held to the same rules as the command line, because whatever it stores is read by
+# every later command and events can never be corrected (they are append-only): values have the
+# type the field needs (no silent str() of an object), text is valid Unicode, URLs are web
+# addresses, dates are not in the future, and a history is one the commands could have written.
 
 EVENT_KINDS = ("created", "status", "confidence", "edit", "note")
+EDIT_FIELDS = ("text", "quote", "url", "said_on", "review_by", "source", "tag")
+MAX_ID = 2**63 - 1  # the largest SQLite/PostgreSQL bigint
+# How far ahead of this machine's clock a time may be: the clock of the machine that wrote the
+# file may run a little fast. Anything later is refused as "in the future".
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 def _field(label: str, name: str, exc: Exception) -> InvalidInput:
     return InvalidInput(f"{label}, field {name!r}: {exc}; nothing was imported")
 
 
-def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
-    value = data.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise _field(label, key, InvalidInput(f"expected text, got {type(value).__name__}"))
+def _kind_of(value: Any) -> str:
+    """A JSON value's type as a person would name it."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _unicode(value: str) -> str:
+    """``value``, unless it holds a lone surrogate (JSON can escape one; no database can store it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise InvalidInput(f"holds U+{code:04X}, half of a surrogate pair, which is not text; fix the file") from exc
     return value
 
 
-def _time(value: Any, key: str, label: str, default: str) -> str:
+def _string(value: Any, what: str = "text") -> str | None:
+    """A string field: None when absent, else a valid Unicode string (anything else is refused)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"expected {what}, got {_kind_of(value)}")
+    return _unicode(value)
+
+
+def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
+    try:
+        value = _string(data.get(key))
+    except InvalidInput as exc:
+        raise _field(label, key, exc) from exc
+    return value or None
+
+
+@functools.lru_cache(maxsize=4)
+def _latest(now: str) -> str:
+    """The latest time an import accepts: ``now`` plus the allowed clock skew (one per import)."""
+    return timeutil.format_time(datetime.fromisoformat(now.replace("Z", "+00:00")) + CLOCK_SKEW)
+
+
+def _not_future(moment: str, now: str, key: str) -> str:
+    """``moment`` (stored time text), unless it is later than ``now`` plus the allowed clock skew."""
+    if moment > _latest(now):
+        raise InvalidInput(f"{key} {moment} is in the future (it is now {now}); give when it happened, up to now")
+    return moment
+
+
+def _time(value: Any, key: str, label: str, default: str, now: str | None = None) -> str:
     if value is None:
         return default
-    if not isinstance(value, str):
-        raise _field(label, key, InvalidInput("expected an ISO 8601 time"))
     try:
-        return timeutil.parse_datetime(value, key)
+        if not isinstance(value, str):
+            raise InvalidInput(f"expected an ISO 8601 time, got {_kind_of(value)}")
+        moment = timeutil.parse_datetime(_unicode(value), key)
+        return _not_future(moment, now, key) if now else moment
     except InvalidInput as exc:
         raise _field(label, key, exc) from exc
 
@@ -195,13 +333,15 @@ def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
     from claimtrack.store.imports import ImportedSource
 
     try:
-        name = clean_text(str(data.get("name") or ""), "source name", MAX_NAME)
-        reliability = data.get("reliability")
+        name = clean_text(_opt_str(data, "name", label) or "", "source name", MAX_NAME)
+        kind = _opt_str(data, "kind", label)
+        reliability = _opt_str(data, "reliability", label)
+        url = _opt_str(data, "url", label)
         return ImportedSource(
             name=name,
-            kind=clean_kind(str(data.get("kind") or "other")),
-            reliability=clean_reliability(str(reliability)) if reliability is not None else None,
-            url=_opt_str(data, "url", label),
+            kind=clean_kind(kind or "other"),
+            reliability=clean_reliability(reliability) if reliability is not None else None,
+            url=clean_url(url, "url"),
             notes=_opt_str(data, "notes", label),
             created_at=_time(data.get("created_at"), "created_at", label, timeutil.now()),
         )
@@ -221,83 +361,221 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         except (InvalidInput, ValueError, TypeError) as exc:
             raise _field(label, name, exc) from exc
 
-    text = check("text", clean_text, str(data.get("text") or ""))
-    source_value = data.get("source")
-    source = check("source", clean_text, str(source_value or ""), "source name", MAX_NAME)
-    status = check("status", lambda v: Status(v).value if v in {s.value for s in Status} else _bad_status(v), data.get("status") or "unverified")
-    confidence = check("confidence", _import_confidence, data.get("confidence"), data.get("confidence_phrase"))
-    raw_tags = data.get("tags") or []
-    if isinstance(raw_tags, str):
-        raw_tags = [t for t in raw_tags.replace(";", ",").split(",") if t.strip()]
-    tags = tuple(sorted({check("tags", clean_tag, str(t)) for t in raw_tags}))
-    raw_uuid = data.get("uuid")
-    uuid = check("uuid", lambda v: str(uuidlib.UUID(str(v))), raw_uuid) if raw_uuid else str(uuidlib.uuid4())
+    def text_field(name: str) -> str | None:
+        return check(name, _string, data.get(name))
+
+    text = check("text", clean_text, text_field("text") or "")
+    source = check("source", clean_text, text_field("source") or "", "source name", MAX_NAME)
+    status = check("status", _status, data.get("status") or "unverified")
+    confidence = check(
+        "confidence", _import_confidence, data.get("confidence"), text_field("confidence_phrase"),
+        data.get("confidence_label"),
+    )
+    tags = check("tags", _tags, data.get("tags"))
+    raw_uuid = text_field("uuid")
+    uuid = check("uuid", lambda v: str(uuidlib.UUID(v)), raw_uuid) if raw_uuid else str(uuidlib.uuid4())
     raw_id = data.get("id")
-    if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or raw_id < 1):
-        raise _field(label, "id", InvalidInput("expected a whole number from 1"))
-    created_at = _time(data.get("created_at"), "created_at", label, now)
+    if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID):
+        raise _field(label, "id", InvalidInput(f"expected a whole number from 1 to {MAX_ID}"))
+    created_at = _time(data.get("created_at"), "created_at", label, now, now)
     events = data.get("events")
     if events is None:
         events = [{"at": created_at, "recorded_at": now, "kind": "created", "field": None, "old": None,
                    "new": None, "note": f"Imported from {origin}", "evidence_url": None}]
     else:
-        events = check("events", _events, events, label)
+        events = _events(events, label, status, now)
     return ImportedClaim(
         id=raw_id,
         uuid=uuid,
         text=text,
-        quote=check("quote", clean_optional, _opt_str(data, "quote", label), "quote"),
+        quote=check("quote", clean_optional, text_field("quote") or None, "quote"),
         source=source,
         status=status,
         confidence=confidence.value if confidence else None,
         confidence_phrase=confidence.phrase if confidence else None,
-        url=check("url", clean_url, _opt_str(data, "url", label)),
-        said_on=check("said_on", lambda v: timeutil.parse_date(v, "said_on") if v else None, _opt_str(data, "said_on", label)),
-        review_by=check("review_by", lambda v: timeutil.parse_date(v, "review_by") if v else None, _opt_str(data, "review_by", label)),
+        url=check("url", clean_url, text_field("url") or None, "url"),
+        said_on=check("said_on", past_date, text_field("said_on") or None, "said_on"),
+        review_by=check("review_by", lambda v: timeutil.parse_date(v, "review_by") if v else None, text_field("review_by")),
         tags=tags,
         created_at=created_at,
-        updated_at=_time(data.get("updated_at"), "updated_at", label, created_at),
+        updated_at=_time(data.get("updated_at"), "updated_at", label, created_at, now),
         events=events,
     )
 
 
-def _bad_status(value: object) -> str:
+def _status(value: Any) -> str:
+    if isinstance(value, str) and value in {s.value for s in Status}:
+        return value
     raise InvalidInput(f"unknown status {value!r}; use one of {', '.join(s.value for s in Status)}")
 
 
-def _import_confidence(value: Any, phrase: Any) -> conf.Confidence | None:
+def _tags(value: Any) -> tuple[str, ...]:
+    """Tags as a list of strings or one comma-separated string (a spreadsheet cell)."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        items = [t for t in _unicode(value).replace(";", ",").split(",") if t.strip()]
+    elif isinstance(value, list):
+        items = [_string(t, "each tag to be text") for t in value]
+    else:
+        raise InvalidInput(f"expected a list of tags or comma-separated text, got {_kind_of(value)}")
+    return tuple(sorted({clean_tag(t) for t in items if t is not None}))
+
+
+def _import_confidence(value: Any, phrase: str | None, shown: Any = None) -> conf.Confidence | None:
+    """The confidence of a record: a number or text, checked against its phrase if one is given.
+
+    ``shown`` is the ``confidence_label`` column of a claim list or CSV export (``87.5% very
+    likely``): when no phrase is given and the label names an estimative phrase whose midpoint
+    is the value, that phrase is kept, so a re-imported claim reads as it did.
+    """
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        raise InvalidInput("expected a probability, not true/false")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidInput(f"expected a probability (a number or text), got {_kind_of(value)}")
     if isinstance(value, int | float):
         parsed = conf.parse(conf.format_number(float(value))) if 0 <= value <= 1 else conf.parse(str(value))
     else:
-        parsed = conf.parse(str(value))
+        parsed = conf.parse(_unicode(value))
     if phrase:
-        named = conf.parse(str(phrase))
+        named = conf.parse(phrase)
         if named.phrase is None or abs(named.value - parsed.value) > 1e-9:
             raise InvalidInput(f"confidence_phrase {phrase!r} does not match confidence {value!r}")
         return named
+    if parsed.phrase is None and isinstance(shown, str) and " " in shown:
+        try:
+            named = conf.parse(shown.split(" ", 1)[1])
+        except InvalidInput:
+            return parsed
+        if named.phrase is not None and abs(named.value - parsed.value) < 1e-9:
+            return named
     return parsed
 
 
-def _events(events: Any, label: str) -> list[dict[str, Any]]:
+def _events(events: Any, label: str, status: str, now: str) -> list[dict[str, Any]]:
+    """A record's events, each checked as the command that writes it would, and the whole history:
+    exactly one ``created`` event, recorded first, and status changes that replay to ``status``."""
     if not isinstance(events, list):
-        raise InvalidInput("expected a list of events")
+        raise _field(label, "events", InvalidInput(f"expected a list of events, got {_kind_of(events)}"))
     clean = []
     for i, event in enumerate(events, start=1):
-        if not isinstance(event, dict) or event.get("kind") not in EVENT_KINDS:
-            raise InvalidInput(f"event {i} has no valid kind (one of {', '.join(EVENT_KINDS)})")
-        row = {k: event.get(k) for k in ("field", "old", "new", "note", "evidence_url")}
-        for key, value in row.items():
-            if value is not None and not isinstance(value, str):
-                raise InvalidInput(f"event {i}: {key} must be text")
-        row["kind"] = event["kind"]
-        row["at"] = timeutil.parse_datetime(str(event.get("at") or ""), f"event {i} at")
-        row["recorded_at"] = timeutil.parse_datetime(str(event.get("recorded_at") or event.get("at") or ""), f"event {i} recorded_at")
-        clean.append(row)
+        try:
+            clean.append(_event(event, now))
+        except (InvalidInput, ValueError) as exc:
+            raise InvalidInput(f"{label}, event {i}: {exc}; nothing was imported") from exc
+    _check_history(clean, label, status)
     return clean
+
+
+def _event(event: Any, now: str) -> dict[str, Any]:
+    if not isinstance(event, dict):
+        raise InvalidInput(f"expected an object, got {_kind_of(event)}")
+    kind = event.get("kind")
+    if kind not in EVENT_KINDS:
+        raise InvalidInput(f"kind {kind!r} is not one of {', '.join(EVENT_KINDS)}")
+    row: dict[str, Any] = {"kind": kind}
+    for key in ("field", "old", "new", "note", "evidence_url"):
+        try:
+            row[key] = _string(event.get(key))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{key}: {exc}") from exc
+    at = _string(event.get("at"), "an ISO 8601 time")
+    recorded = _string(event.get("recorded_at"), "an ISO 8601 time")
+    row["at"] = _not_future(timeutil.parse_datetime(at or "", "at"), now, "at")
+    row["recorded_at"] = _not_future(timeutil.parse_datetime(recorded, "recorded_at"), now, "recorded_at") if recorded else row["at"]
+    field, old, new = row["field"], row["old"], row["new"]
+    if kind in ("created", "note"):
+        if field is not None or old is not None or new is not None:
+            raise InvalidInput(f"a {kind} event has no field, old or new value")
+    elif kind == "status":
+        if field not in (None, "status"):
+            raise InvalidInput(f"a status event's field is 'status', not {field!r}")
+        row["field"] = "status"
+        for key, value in (("old", old), ("new", new)):
+            try:
+                _status(value)
+            except InvalidInput as exc:
+                raise InvalidInput(f"{key}: {exc}") from exc
+        if old == new:
+            raise InvalidInput(f"a status event must change the status (old and new are both {old!r})")
+    elif kind == "confidence":
+        if field not in (None, "confidence"):
+            raise InvalidInput(f"a confidence event's field is 'confidence', not {field!r}")
+        row["field"] = "confidence"
+        for key, value in (("old", old), ("new", new)):
+            if value is not None:
+                try:
+                    conf.parse(value)
+                except InvalidInput as exc:
+                    raise InvalidInput(f"{key}: {exc}") from exc
+    else:  # edit
+        _check_edit(field, old, new)
+    if row["note"] is not None:
+        row["note"] = clean_text(row["note"], "note")
+    elif kind == "note":
+        raise InvalidInput("a note event needs its note text")
+    row["evidence_url"] = clean_url(row["evidence_url"], "evidence_url")
+    return row
+
+
+def _check_edit(field: str | None, old: str | None, new: str | None) -> None:
+    """An edit event's values are what ``set`` would have written for that field."""
+    if field not in EDIT_FIELDS:
+        raise InvalidInput(f"an edit event's field {field!r} is not one of {', '.join(EDIT_FIELDS)}")
+    if field == "tag":
+        if (old is None) == (new is None):
+            raise InvalidInput("a tag edit adds a tag (new) or removes one (old), one of the two")
+        clean_tag(old or new or "")
+        return
+    for key, value in (("old", old), ("new", new)):
+        if value is None:
+            if field in ("text", "source"):
+                raise InvalidInput(f"an edit of {field} needs its {key} value")
+            continue
+        try:
+            if field == "url":
+                clean_url(value, "url")
+            elif field in ("said_on", "review_by"):
+                timeutil.parse_date(value, field)
+            elif field == "source":
+                clean_text(value, "source name", MAX_NAME)
+            elif field == "text":
+                clean_text(value)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{key}: {exc}") from exc
+
+
+def _check_history(events: list[dict[str, Any]], label: str, status: str) -> None:
+    """One ``created`` event recorded first; status changes chain (each ``old`` is the previous
+    ``new``, in time order) and end at the claim's status; with none, it was born with it."""
+    created = [i for i, e in enumerate(events) if e["kind"] == "created"]
+    if len(created) != 1:
+        raise InvalidInput(
+            f"{label}: has {len(created) or 'no'} created event{'s' if len(created) > 1 else ''}; a claim's history "
+            "starts with exactly one; nothing was imported"
+        )
+    first = events[created[0]]["recorded_at"]
+    for i, event in enumerate(events, start=1):
+        if event["recorded_at"] < first:
+            raise InvalidInput(
+                f"{label}, event {i}: recorded at {event['recorded_at']}, before the claim's created event "
+                f"({first}); the created event must come first; nothing was imported"
+            )
+    moves = sorted((e["at"], i, e) for i, e in enumerate(events, start=1) if e["kind"] == "status")
+    before = None
+    for _, i, event in moves:
+        if before is not None and event["old"] != before:
+            raise InvalidInput(
+                f"{label}, event {i}: changes status from {event['old']!r}, but the claim was {before!r} by then; "
+                "status changes must replay in order; nothing was imported"
+            )
+        before = event["new"]
+    if before is not None and before != status:
+        _, i, _ = moves[-1]
+        raise InvalidInput(
+            f"{label}, event {i}: the last status change is to {before!r}, but the claim's status is {status!r}; "
+            "the history must replay to the claim's status; nothing was imported"
+        )
 
 
 def validated(records: Iterable[Record], origin: str) -> Iterator[ImportedSource | ImportedClaim]:

@@ -4,7 +4,9 @@ Pure functions over a claim's history, so the rules are easy to read and test:
 
 * A resolved claim is ``confirmed`` (outcome 1) or ``refuted`` (outcome 0).
 * Its forecast ``p`` is the confidence it had just before it was first resolved: the last
-  judgement made without hindsight. Confidence changed after that does not count.
+  judgement made without hindsight. Confidence changed after that does not count. A claim
+  added (or imported) already confirmed or refuted was resolved when created: its forecast is
+  the confidence it was created with.
 * Brier score = mean of (p - outcome)^2 over resolved claims that had a forecast (0 is perfect,
   0.25 is what always saying 50% earns).
 * Admiralty code: the source's reliability letter (A-F; F, "cannot be judged", when not graded)
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimtrack import confidence as conf
+from claimtrack.errors import InvalidInput
 
 OUTCOMES = {"confirmed": 1, "refuted": 0}
 RESOLVED = tuple(OUTCOMES)
@@ -32,8 +35,15 @@ RELIABILITY = {
 FEW = 5  # a calibration bin with fewer resolved claims than this is marked as thin
 
 
-def _value(text: str | None) -> float | None:
-    return conf.parse(text).value if text else None
+def _value(text: object) -> float | None:
+    """A recorded confidence as a probability; None when not assessed, or when the stored text
+    does not parse (a tampered or newer database): one odd event must not stop every report."""
+    if text is None or text == "":
+        return None
+    try:
+        return conf.parse(str(text)).value
+    except InvalidInput:
+        return None
 
 
 def forecast(current: float | None, events: Sequence[dict[str, Any]]) -> float | None:
@@ -41,16 +51,22 @@ def forecast(current: float | None, events: Sequence[dict[str, Any]]) -> float |
 
     ``events`` are the claim's status and confidence events. Time order is ``at`` then recording
     order. The value before any confidence change is the ``old`` of the first one recorded.
+    A claim born resolved (added or imported as confirmed or refuted: no status event, or its
+    first status event moves away from confirmed/refuted) was resolved at its creation, so its
+    forecast is the confidence it was created with; later changes are hindsight.
     """
-    timeline = sorted(events, key=lambda e: (e["at"], e["id"]))
+    timeline = sorted(events, key=lambda e: (str(e["at"] or ""), e["id"]))
     changes = [e for e in events if e["kind"] == "confidence"]
     value = _value(min(changes, key=lambda e: e["id"])["old"]) if changes else current
+    moves = [e for e in timeline if e["kind"] == "status"]
+    if not moves or moves[0]["old"] in RESOLVED:
+        return value
     for event in timeline:
         if event["kind"] == "status" and event["new"] in RESOLVED:
             return value
         if event["kind"] == "confidence":
             value = _value(event["new"])
-    return value  # resolved at creation (added as confirmed/refuted): the value it was given
+    return value  # no move to confirmed/refuted in the history (it does not replay): the last value
 
 
 def brier(pairs: Iterable[tuple[float, int]]) -> float | None:

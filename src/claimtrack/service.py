@@ -98,7 +98,10 @@ def _rebuilt(row: dict[str, Any]) -> dict[str, Any]:
     row["status"] = row.pop("as_of_status")
     text = row.pop("as_of_confidence")
     if text is not None:  # None: never changed, the current value stands
-        parsed = conf.parse(text) if text else None
+        try:
+            parsed = conf.parse(text) if text else None
+        except InvalidInput:  # an unreadable recorded value (tampered or newer): not assessed
+            parsed = None
         row["confidence"] = parsed.value if parsed else None
         row["confidence_phrase"] = parsed.phrase if parsed else None
     return view(row)

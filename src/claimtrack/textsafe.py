@@ -92,12 +92,24 @@ def json_text(data: Any, indent: int | None = 2) -> str:
 def csv_cell(value: object) -> str:
     """A CSV cell that is inert: control characters escaped, formula starters behind a ``'`` (OWASP).
 
-    CSV is for spreadsheets and reading; the lossless formats are JSON and JSONL.
+    Newlines and tabs are kept: the csv module quotes such a cell, every spreadsheet and CSV
+    reader takes it back as one cell, and ``import`` gets the text back unchanged. Every other
+    control character is escaped as in ``terminal`` (``\\x1b``), so CSV is not lossless for
+    those (JSON is). The guard ``'`` also goes before a text whose leading ``'`` marks are
+    followed by a formula starter (``'=x`` is written ``''=x``), so ``csv_unguard`` can tell a
+    guard from a text that starts with ``'`` and always undoes exactly what was added.
     """
     if value is None:
         return ""
-    text = terminal(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    text = "\n".join("\t".join(terminal(part) for part in line.split("\t")) for line in str(value).split("\n"))
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def csv_unguard(cell: str) -> str:
+    """The text of a cell ``csv_cell`` wrote: its formula guard ``'`` taken off again."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
 
 
 def markdown(value: object) -> str:
