@@ -28,7 +28,6 @@ which the CLI ends quietly, as it does for ``export | head``.
 from __future__ import annotations
 
 import errno
-import fcntl
 import hashlib
 import io
 import os
@@ -45,10 +44,18 @@ from typing import IO, Literal, cast
 from claimtrack import textsafe
 from claimtrack.errors import OutputError
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; abandoned temp files are then left alone (see _alive)
+    fcntl = None  # type: ignore[assignment]
+
 NEW_FILE_MODE = 0o600
 _TEMP = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.tmp", re.DOTALL)
 _PROC_FD = re.compile(r"/proc/(?P<proc>self|thread-self|[0-9]+)(?:/task/[0-9]+)?/fd")
 _MAX_HOPS = 40  # symlinks followed before giving up, as the kernel does (ELOOP)
+# POSIX open flags; 0 where the platform lacks one.
+_NOFOLLOW, _CLOEXEC, _NOCTTY = (getattr(os, f, 0) for f in ("O_NOFOLLOW", "O_CLOEXEC", "O_NOCTTY"))
+_NONBLOCK, _DIRECTORY = (getattr(os, f, 0) for f in ("O_NONBLOCK", "O_DIRECTORY"))
 
 _WHY = {
     errno.ENOSPC: "the disk is full",
@@ -106,21 +113,22 @@ def resolve(path: str, shown: str) -> Destination:
         folder, name = os.path.split(current)
         if not name:
             raise OutputError(f"cannot write --output {shown}: it is a directory; give a file name")
-        fd = _fd_alias(folder, name, current)
-        if fd is not None:
-            return fd
+        alias = _fd_alias(folder, name, current)
+        if alias is not None:
+            return alias
         try:
             st = os.lstat(current)
+            link = os.readlink(current) if stat.S_ISLNK(st.st_mode) else None
         except FileNotFoundError:
             return Destination("replace", current)  # a new file; its folder is checked when the temp file is made
         except NotADirectoryError:
             raise OutputError(f"cannot write --output {shown}: part of the path is a file, not a folder; check the path") from None
         except OSError as exc:
             raise OutputError(f"cannot write --output {shown}: {_why(exc)}; {_fix(exc)}") from exc
-        mode = st.st_mode
-        if stat.S_ISLNK(mode):
-            current = os.path.join(folder, os.readlink(current))
+        if link is not None:
+            current = os.path.join(folder, link)
             continue
+        mode = st.st_mode
         if stat.S_ISREG(mode):
             return Destination("replace", current)
         if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
@@ -209,7 +217,7 @@ def _through(dest: Destination, shown: str) -> Iterator[IO[str]]:
         if dest.how == "fd":
             fd = os.dup(dest.fd)
         else:
-            fd = os.open(dest.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)  # blocks until a FIFO has a reader
+            fd = os.open(dest.path, os.O_WRONLY | _NOCTTY | _CLOEXEC)  # blocks until a FIFO has a reader
     except OSError as exc:
         if exc.errno == errno.EBADF:
             raise OutputError(f"cannot write --output {shown}: file descriptor {dest.fd} is not open; check the path") from exc
@@ -251,8 +259,7 @@ def _replace(target: str, shown: str) -> Iterator[IO[str]]:
     try:
         stream = io.open(fd, "w", encoding="utf-8", newline="")
         try:
-            with suppress(OSError):  # no locks on this file system: the sweeper then relies on the pid alone
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(fd)
             _take_mode(fd, existing)
             with _removed_on_signals():
                 out = _Guarded(stream, explain)
@@ -293,7 +300,7 @@ def _temp_name(name: str, budget: int) -> str:
 
 def _create_temp(folder: str, name: str, budget: int, shown: str) -> tuple[str, int]:
     temp = os.path.join(folder, _temp_name(name, budget))
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
     try:
         return temp, os.open(temp, flags, NEW_FILE_MODE)
     except (FileNotFoundError, NotADirectoryError) as exc:
@@ -305,28 +312,35 @@ def _create_temp(folder: str, name: str, budget: int, shown: str) -> tuple[str, 
                           "give a path in a writable folder (nothing was written)") from exc
 
 
+def _lock(fd: int) -> None:
+    """Mark the temp file as being written: the sweeper leaves a locked one alone."""
+    if fcntl is not None:
+        with suppress(OSError):  # no locks on this file system: the sweeper then relies on the pid alone
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def _take_mode(fd: int, existing: os.stat_result | None) -> None:
-    """A new file is 0600; a replaced file keeps its mode, and its owner where we may set it."""
-    if existing is None or not stat.S_ISREG(existing.st_mode):
-        with suppress(OSError):  # a file system without modes (FAT) cannot do better
-            os.fchmod(fd, NEW_FILE_MODE)  # exactly 0600, whatever the umask
-        return
-    mine = os.fstat(fd)
-    if (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
-        for uid in (existing.st_uid, -1):  # root may keep the owner; others may still keep the group
-            try:
-                os.fchown(fd, uid, existing.st_gid)
-                break
-            except OSError:
-                continue
-    with suppress(OSError):
-        os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+    """A new file is 0600 (whatever the umask); a replaced file keeps its mode, and its owner where we may."""
+    if existing is not None and stat.S_ISREG(existing.st_mode):
+        mine = os.fstat(fd)
+        if (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid) and hasattr(os, "fchown"):
+            for uid in (existing.st_uid, -1):  # root may keep the owner; others may still keep the group
+                try:
+                    os.fchown(fd, uid, existing.st_gid)
+                    break
+                except OSError:
+                    continue
+        mode = stat.S_IMODE(existing.st_mode)
+    else:
+        mode = NEW_FILE_MODE
+    with suppress(OSError, AttributeError):  # a file system without modes (FAT), or no fchmod (Windows)
+        os.fchmod(fd, mode)
 
 
 def _sync_folder(folder: str) -> None:
     """Make the rename itself durable (best effort: not every file system can sync a folder)."""
     try:
-        fd = os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        fd = os.open(folder or ".", os.O_RDONLY | _DIRECTORY | _CLOEXEC)
     except OSError:
         return
     try:
@@ -352,8 +366,8 @@ def _removed_on_signals() -> Iterator[None]:
         raise SystemExit(128 + signum)
 
     previous = {}
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) is signal.SIG_DFL:
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
             previous[sig] = signal.signal(sig, stop)
     try:
         yield
@@ -380,8 +394,8 @@ def remove_abandoned_temp_files(folder: str) -> None:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True  # ours, or a dead process's whose pid we now have: the next export decides
+    if pid == os.getpid() or os.name != "posix":
+        return True  # ours (or a dead process's whose pid we now have); on Windows os.kill(pid, 0) kills
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -395,7 +409,7 @@ def _alive(pid: int) -> bool:
 
 def _remove_if_abandoned(path: str) -> None:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
     except OSError:
         return
     try:
@@ -403,7 +417,8 @@ def _remove_if_abandoned(path: str) -> None:
         if not stat.S_ISREG(st.st_mode):
             return
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return  # its writer is still at work (a pid from another pid namespace, say)
         except OSError:
