@@ -441,7 +441,7 @@ def summary(
 def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="md/html: a report; csv: a spreadsheet; json/jsonl: a full backup; claimreview: JSON-LD.")] = ExportFormat.md,
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.")] = None,
     status: StatusFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
@@ -463,6 +463,8 @@ def export(
     Example: claimtrack export --format md --status confirmed --status refuted --output report.md
     """
     from claimtrack import export as exporter
+    from claimtrack import textsafe
+    from claimtrack.outfile import open_output
 
     query = _filters(
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
@@ -470,7 +472,7 @@ def export(
     )
     svc = service(ctx)
     claims = svc.export_claims(query)
-    with exporter.open_output(output, sys.stdout) as out:
+    with open_output(output, sys.stdout) as out:
         if _progress_wanted() and (output or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
@@ -479,7 +481,7 @@ def export(
                            console=Console(stderr=True), transient=True)
         written = exporter.write(fmt, claims, out, svc.sources())
     if output:
-        notify([f"Exported {written} claim{'s' if written != 1 else ''} to {output}."])
+        notify([f"Exported {written} claim{'s' if written != 1 else ''} to {textsafe.terminal(output)}."])
 
 
 @app.command("import")

@@ -43,3 +43,7 @@ class DatabaseRefused(ClaimtrackError):
 
 class DatabaseError(ClaimtrackError):
     """The database could not be read or written (locked too long, disk full, driver missing)."""
+
+
+class OutputError(ClaimtrackError):
+    """An export could not be written where asked (disk full, no permission, not a file we may replace)."""

@@ -8,23 +8,22 @@ no export timestamp) so two exports of the same data are byte-identical and diff
 * ``csv``: one claim a row, safe to open in a spreadsheet.
 * ``md`` / ``html``: a summary table (id, claim, source, confidence, status, last change) and
   totals by status; ``html`` is one self-contained page.
-* ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims.
+* ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
+  safe to paste into a ``<script type="application/ld+json">`` element.
+
+Where the output goes (stdout, a file replaced atomically, a device or pipe written through) is
+``outfile``'s business.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, Any
 
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat, Status
-from claimtrack.errors import InvalidInput
 from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary, markdown_table
 
 BACKUP_VERSION = 1
@@ -32,37 +31,8 @@ BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
 SOURCE_FIELDS = ("name", "kind", "reliability", "url", "notes", "created_at")
 # ClaimReview ratings: 1 (false) to 5 (true), with the name fact-checkers use.
 RATINGS = {"confirmed": (5, "True"), "refuted": (1, "False")}
-
-
-@contextmanager
-def open_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
-    """Standard output, or a file written atomically: a temp file renamed over it on success."""
-    if path is None or path == "-":
-        yield stdout
-        return
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise InvalidInput(f"cannot write --output {path}: it is a directory; give a file name")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    except OSError as exc:
-        raise InvalidInput(f"cannot write --output {path}: {exc.strerror}; check the folder exists and is writable") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644 & ~_umask())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+# ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
@@ -226,6 +196,16 @@ def _claimreview(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[d
         if review is None:
             continue
         n += 1
-        out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(review, indent=None))
+        out.write(("\n" if n == 1 else ",\n") + script_safe_json(review))
     out.write("\n]}\n")
     return n
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that can be pasted inside a ``<script>`` element: ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+
+    Those characters only ever occur inside JSON strings, where the escape means the same
+    character, so the JSON is unchanged for a parser; ``</script>`` in a claim can no longer end
+    the element (what JSON-LD embedders do too).
+    """
+    return textsafe.json_text(data, indent=None).translate(_SCRIPT_UNSAFE)
