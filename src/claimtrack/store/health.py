@@ -115,7 +115,7 @@ def _sqlite_schema(db: Database) -> list[str]:
             findings.append(f"missing {what} {name} (on {table})" if kind in ("index", "trigger") else f"missing {what} {name}")
         elif actual[(kind, name)][1] != sql:
             findings.append(f"{kind} {name} differs from the one claimtrack created")
-    claimtrack_tables = {table for (_, table) in expected.values()}
+    claimtrack_tables = {table for (table, _) in expected.values()}
     for (kind, name), (table, _) in sorted(actual.items()):
         if kind == "trigger" and (kind, name) not in expected and table in claimtrack_tables:
             findings.append(f"trigger {name} on {table} was not created by claimtrack")
