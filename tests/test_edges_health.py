@@ -377,7 +377,7 @@ def test_truncate_is_refused_on_postgresql(seeded, db_path: str, statement: str)
 
 def check(cli: Callable[..., Any]) -> tuple[int, list[str], str]:
     result = cli("db", "check", "--format", "json")
-    return result.exit_code, json.loads(result.stdout)["findings"], result.stderr
+    return result.exit_code, json.loads(result.stdout).get("findings", []), result.stderr
 
 
 def test_db_check_finds_nothing_wrong_with_a_healthy_database(seeded, tmp_path: Path):

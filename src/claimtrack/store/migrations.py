@@ -166,6 +166,8 @@ GUARDED_TABLES = ("source", "claim", "tag", "claim_tag", "event")
 def m003_guards(conn: Connection) -> None:
     """Close the two ways around append-only history that skip the row triggers of m001.
 
+    (No percent sign in this SQL: psycopg would take it for a placeholder.)
+
     SQLite: ``INSERT OR REPLACE INTO event`` with an existing id deletes the old row without
     firing delete triggers (unless ``recursive_triggers`` is on), so history could be rewritten;
     a BEFORE INSERT trigger now refuses any insert whose id is taken. PostgreSQL: ``TRUNCATE``
@@ -181,7 +183,9 @@ def m003_guards(conn: Connection) -> None:
     elif conn.dialect.name == "postgresql":
         conn.exec_driver_sql(
             """CREATE FUNCTION claimtrack_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-               BEGIN RAISE EXCEPTION 'claimtrack keeps an append-only history: % cannot be truncated', TG_TABLE_NAME;
+               BEGIN
+                 RAISE EXCEPTION USING MESSAGE =
+                     'claimtrack keeps an append-only history: ' || TG_TABLE_NAME || ' cannot be truncated';
                END $$"""
         )
         for table in GUARDED_TABLES:
