@@ -472,7 +472,7 @@ def export(
     )
     svc = service(ctx)
     claims = svc.export_claims(query)
-    with open_output(output, sys.stdout) as out:
+    with svc.reading(), open_output(output, sys.stdout) as out:  # one snapshot: sources and claims
         if _progress_wanted() and (output or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
@@ -512,7 +512,8 @@ def import_(
     finally:
         handle.close()
     skipped = f"; {counts.skipped} already present, skipped" if counts.skipped else ""
-    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."])
+    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."]
+           + [f"Warning: {warning}" for warning in counts.warnings])
 
 
 source_app = typer.Typer(help="Manage sources: who makes claims.\n\nExample: claimtrack source set \"The Bell\" --kind outlet --reliability B", no_args_is_help=True)
@@ -604,7 +605,7 @@ def db_path(ctx: typer.Context) -> None:
 
 @db_app.command("check")
 def db_check(ctx: typer.Context, fmt: FormatOpt = None) -> None:
-    """Check the database: integrity, references, schema version and counts; exit 1 if damaged.
+    """Check the database: integrity, references, schema, history and search index; exit 1 if damaged.
 
     Example: claimtrack db check
     """
@@ -613,7 +614,9 @@ def db_check(ctx: typer.Context, fmt: FormatOpt = None) -> None:
     report = service(ctx).check()
     render.report(report, out_format(fmt), sys.stdout)
     if not report["ok"]:
-        fail("the database failed its integrity check; restore a backup (claimtrack db backup) or export what you can")
+        found = len(report.get("findings", []))
+        what = f" ({found} finding{'s' if found != 1 else ''} listed above)" if found else ""
+        fail(f"the database failed its integrity check{what}; restore a backup (claimtrack db backup) or export what you can")
 
 
 @db_app.command("backup")

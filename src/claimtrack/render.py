@@ -246,16 +246,24 @@ def report(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
     if fmt in (Format.json, Format.jsonl):
         out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
         return
+    # A list (``findings``) becomes one row per item, each under the singular key, or "none".
+    rows: list[tuple[str, object]] = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            rows += [(key.removesuffix("s"), item) for item in value] if value else [(key, "none")]
+        else:
+            rows.append((key, value))
     if fmt is not Format.table:
-        write_records([{"key": k, "value": v} for k, v in data.items()], ("key", "value"), fmt, out)
+        write_records([{"key": k, "value": v} for k, v in rows], ("key", "value"), fmt, out)
         return
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    for key, value in data.items():
-        style = "" if key not in ("integrity", "foreign_keys", "ok") else ("green" if value in ("ok", True) else "red")
+    for key, value in rows:
+        style = "" if key not in ("integrity", "foreign_keys", "ok", "finding") else (
+            "green" if value in ("ok", True) else "red")
         grid.add_row(_text(key.replace("_", " ")), _text(value, style))
     _console(out).print(grid)
 

@@ -11,13 +11,15 @@ raises ``claimtrack.errors`` types. The CLI renders; other front ends can reuse 
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import shlex
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimtrack import confidence as conf
 from claimtrack import scoring, timeutil
@@ -47,6 +49,19 @@ from claimtrack.validate import (
 
 STALE_DAYS = 30  # an unverified claim untouched this long is due for a look
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _one_snapshot(method: _Method) -> _Method:
+    """Run a read method's queries in one read transaction, so they all see the same data."""
+
+    @functools.wraps(method)
+    def wrapper(self: Service, *args: Any, **kwargs: Any) -> Any:
+        with self.reading():
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
 
 @dataclass
 class Result:
@@ -61,6 +76,7 @@ class Result:
 class ImportCounts:
     added: int
     skipped: int
+    warnings: list[str] = field(default_factory=list)  # the data is in, but something after failed
 
 
 @dataclass
@@ -145,7 +161,8 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
             (importer.Record("source", f"source {s['name']!r}", s) for s in src.sources()),
             (importer.Record("claim", f"claim {c['id']}", backup_claim(c)) for c in src.export_claims(ClaimFilter())),
         )
-        return src.target, dst.target, dst.import_records(records, origin=str(src.target))
+        with src.reading():  # sources, claims and events from one snapshot of the source
+            return src.target, dst.target, dst.import_records(records, origin=str(src.target))
     finally:
         src.close()
         dst.close()
@@ -171,6 +188,14 @@ class Service:
         if self._db is not None:
             self._db.close()
 
+    def reading(self) -> AbstractContextManager[None]:
+        """One read transaction for every read inside the block (see ``Database.reading``).
+
+        Read methods open their own; wrap several calls (``export``: the sources, then the
+        streamed claims) to have them all read the same snapshot.
+        """
+        return self.db.reading()
+
     # -- setup
 
     def init(self, seed: bool = False) -> InitResult:
@@ -192,18 +217,21 @@ class Service:
 
     # -- reads
 
+    @_one_snapshot
     def list(self, f: ClaimFilter) -> list[dict[str, Any]]:
         rows = queries.list_claims(self.db, f)
         if not f.as_of:
             return [view(r) for r in rows]
         return as_of_view(rows, f)
 
+    @_one_snapshot
     def get(self, cid: int) -> dict[str, Any]:
         row = queries.get_claim(self.db, cid)
         if row is None:
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         return view(row)
 
+    @_one_snapshot
     def show(self, cid: int, as_of: str | None = None) -> dict[str, Any]:
         """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
         if as_of is None:
@@ -220,6 +248,7 @@ class Service:
         claim["events"] = queries.events(self.db, cid, until)
         return claim
 
+    @_one_snapshot
     def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
@@ -360,6 +389,7 @@ class Service:
 
     # -- reports and exchange
 
+    @_one_snapshot
     def summary(self, f: ClaimFilter, by: str) -> list[dict[str, Any]]:
         """``[{group, count, share}]``: statuses in their fixed order, others by count."""
         if f.as_of:
@@ -380,21 +410,27 @@ class Service:
         result = [{"group": g, "count": counts.get(g, 0), "share": round(counts.get(g, 0) / total, 4) if total else 0.0} for g in order]
         return result[: f.limit] if f.limit is not None else result
 
+    @_one_snapshot
     def export_count(self, f: ClaimFilter) -> int:
         return len(self.list(f)) if f.as_of else min(queries.count(self.db, f), f.limit or 2**63)
 
     def export_claims(self, f: ClaimFilter) -> Iterator[dict[str, Any]]:
-        """Matching claims with tags and events, streamed; with ``as_of``, as they stood then."""
-        if f.as_of:
-            for claim in self.list(f):
-                claim["events"] = queries.events(self.db, claim["id"], f.as_of)
+        """Matching claims with tags and events, streamed; with ``as_of``, as they stood then.
+
+        All of it is read in one read transaction, held while the claims stream out: claims and
+        their events agree even while others write.
+        """
+        with self.reading():
+            if f.as_of:
+                for claim in self.list(f):
+                    claim["events"] = queries.events(self.db, claim["id"], f.as_of)
+                    yield claim
+                return
+            for row in queries.iter_claims(self.db, f):
+                phrase = row["confidence_phrase"]
+                claim = view(row)
+                claim["confidence_phrase"] = phrase
                 yield claim
-            return
-        for row in queries.iter_claims(self.db, f):
-            phrase = row["confidence_phrase"]
-            claim = view(row)
-            claim["confidence_phrase"] = phrase
-            yield claim
 
     # -- track record
 
@@ -425,6 +461,7 @@ class Service:
             p = scoring.forecast(claim["confidence"], claim["events"])
             yield claim["source"], p, scoring.OUTCOMES[claim["status"]]
 
+    @_one_snapshot
     def sources_report(self) -> list[dict[str, Any]]:
         """Each source with its claims by status, accuracy and Brier score."""
         report: dict[str, dict[str, Any]] = {}
@@ -447,6 +484,7 @@ class Service:
             entry["brier"] = scoring.brier(pairs.get(entry["name"], []))
         return list(report.values())
 
+    @_one_snapshot
     def calibration(self, source: str | None = None) -> dict[str, Any]:
         """Stated confidence against outcomes, in ten bins, with the overall Brier score."""
         if source is not None and not queries.source_exists(self.db, source):
@@ -454,6 +492,7 @@ class Service:
         pairs = [(p, o) for _, p, o in self._forecasts(source) if p is not None]
         return {"brier": scoring.brier(pairs), "bins": [b.as_dict() for b in scoring.calibration(pairs)]}
 
+    @_one_snapshot
     def due(self, days: int = 7) -> list[dict[str, Any]]:
         """Claims to look at again, most urgent first, each with ``due`` (a date) and ``reason``."""
         today = timeutil.today()
@@ -478,6 +517,7 @@ class Service:
         result.sort(key=lambda c: (c.pop("rank"), c["id"]))
         return result
 
+    @_one_snapshot
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
@@ -487,7 +527,7 @@ class Service:
         from claimtrack.store import imports
 
         result = imports.import_items(self.db, importer.validated(records, origin))
-        return ImportCounts(result.added, result.skipped)
+        return ImportCounts(result.added, result.skipped, result.warnings)
 
     def note(self, cid: int, text: str, *, evidence: str | None = None) -> Result:
         from claimtrack.store import writes

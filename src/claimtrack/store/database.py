@@ -3,7 +3,9 @@
 * Reads are SQL text with named parameters (``store.queries``). On SQLite they run through the
   standard library's ``sqlite3``, so read commands never import SQLAlchemy; elsewhere (or with
   ``CLAIMTRACK_READ_DRIVER=sqlalchemy``, which the tests use to check both paths agree) they run
-  through SQLAlchemy. ``Database._reader`` is the one place that chooses.
+  through SQLAlchemy. ``Database._reader`` is the one place that chooses. A command that reads
+  with several queries wraps them in ``Database.reading()``: one read transaction, so every query
+  sees the same snapshot even while others write.
 * Writes run through a SQLModel session whose transaction takes the write lock up front
   (``BEGIN IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked".
 
@@ -14,8 +16,10 @@ SQLite-only settings (WAL, foreign keys, busy timeout, file modes) live here and
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +48,8 @@ class Database:
         self.target = target
         self._engine: Engine | None = None
         self._sqlite: sqlite3.Connection | None = None
+        self._read_conn: Any = None  # the SQLAlchemy connection pinned by ``reading()``
+        self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
 
     # ---- opening ---------------------------------------------------------------------------
@@ -176,11 +182,62 @@ class Database:
             return
         from sqlalchemy import text
 
+        if self._read_conn is not None:  # inside ``reading()``: its connection and snapshot
+            result = self._read_conn.execute(text(sql), params, execution_options={"stream_results": True})
+            for mapping in result.mappings():
+                yield dict(mapping)
+            return
         with self.engine.connect() as conn:
             conn = conn.execution_options(stream_results=True, claimtrack_read=True)
             result = conn.execute(text(sql), params)
             for mapping in result.mappings():
                 yield dict(mapping)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Run every read inside the block in ONE read transaction: one consistent snapshot.
+
+        Without it each statement is its own snapshot (the ``sqlite3`` reader is in autocommit
+        mode; on the SQLAlchemy path each ``iterate`` takes its own connection), so a command that
+        reads claims and then their events could see a claim's old status next to the event that
+        changed it. SQLite: ``BEGIN DEFERRED`` on the reader connection (the snapshot is taken by
+        the first read and held until the block ends; it takes no write lock, so writers carry on).
+        PostgreSQL: one pinned connection in a ``REPEATABLE READ, READ ONLY`` transaction.
+        Blocks nest (only the outermost one opens and ends the transaction). A generator may hold
+        the block open while it streams; it ends when the generator is exhausted or closed.
+        """
+        if self._read_depth:
+            self._read_depth += 1
+            try:
+                yield
+            finally:
+                self._read_depth -= 1
+            return
+        if self._reader() == "sqlite3":
+            conn = self._sqlite_conn()
+            conn.execute("BEGIN DEFERRED")
+            self._read_depth = 1
+            try:
+                yield
+            finally:
+                self._read_depth = 0
+                if self._sqlite is conn:  # not closed meanwhile (closing ends the transaction)
+                    try:
+                        conn.execute("COMMIT")
+                    except sqlite3.Error:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+            return
+        with self.engine.connect() as sa_conn:
+            sa_conn = sa_conn.execution_options(claimtrack_read=True)
+            with sa_conn.begin():
+                if self.dialect == "postgresql":
+                    sa_conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                self._read_conn, self._read_depth = sa_conn, 1
+                try:
+                    yield
+                finally:
+                    self._read_conn, self._read_depth = None, 0
 
     def _sqlite_conn(self) -> sqlite3.Connection:
         if self._sqlite is None:
@@ -212,6 +269,8 @@ class Database:
                     session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
         except OperationalError as exc:
+            if is_disk_full(exc):
+                raise DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again") from exc
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DatabaseError(
                     f"the database is busy (another claimtrack kept it locked for over "
@@ -219,50 +278,72 @@ class Database:
                 ) from exc
             raise DatabaseError(f"could not write to {self.target}: {_first_line(exc)}") from exc
 
-    def checkpoint(self) -> None:
-        """Fold the WAL back into the database file (after bulk writes, so reads stay quick)."""
-        if self.dialect == "sqlite":
+    def checkpoint(self) -> str | None:
+        """Fold the WAL back into the database file (after bulk writes, so reads stay quick).
+
+        Best effort, and only ever called after a commit: the data is already safe in the WAL,
+        and SQLite folds it in later by itself, so a failure here (a full disk, most likely) must
+        never be reported as a failed write. Returns None, or what went wrong, for a warning.
+        """
+        if self.dialect != "sqlite":
+            return None
+        try:
             self._sqlite_conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            return DISK_FULL if is_disk_full(exc) else _first_line(exc)
+        return None
 
     # ---- care ------------------------------------------------------------------------------
 
     def check(self) -> dict[str, Any]:
-        """Integrity, foreign keys, schema version and row counts: what ``db check`` reports."""
-        report: dict[str, Any] = {"target": str(self.target), "schema_version": self.schema_version}
-        if self.dialect == "sqlite":
-            problems = [r["integrity_check"] for r in self.query("PRAGMA integrity_check")]
-            problems = [p for p in problems if p != "ok"]
-            orphans = self.query("PRAGMA foreign_key_check")
-            report["journal_mode"] = self.query_one("PRAGMA journal_mode")["journal_mode"]  # type: ignore[index]
-            report["integrity"] = "ok" if not problems else "; ".join(problems[:10])
-            report["foreign_keys"] = "ok" if not orphans else f"{len(orphans)} broken reference(s)"
-        for table in ("source", "claim", "tag", "event"):
-            report[f"{table}s"] = int(self.query_one(f"SELECT count(*) AS n FROM {table}")["n"])  # type: ignore[index]
-        report["ok"] = report.get("integrity", "ok") == "ok" and report.get("foreign_keys", "ok") == "ok"
-        return report
+        """What ``db check`` reports: counts, integrity, and every finding of ``store.health``.
+
+        Everything is read in one snapshot, so a check made while others write is consistent.
+        """
+        from claimtrack.store import health
+
+        with self.reading():
+            return health.check(self)
 
     def backup(self, destination: Path) -> None:
-        """A consistent copy (``VACUUM INTO``), safe while other commands are writing."""
+        """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
+
+        The copy is written to a private temporary name in the destination's folder and given
+        its final name only once complete, so an interrupted backup (killed, disk full) never
+        leaves a file under the name asked for, and the retry is not refused. The final name is
+        claimed with ``link``, which never replaces an existing file.
+        """
         if self.dialect != "sqlite":
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
                                 "(pg_dump) or: claimtrack export --format json")
-        if destination.exists():
+        if destination.exists() or destination.is_symlink():
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
         if not destination.parent.is_dir():
             raise DatabaseError(f"cannot write {destination}: the folder does not exist")
-        _create_private_file(destination)  # 0600 before any data lands in it
+        partial = destination.parent / f".{destination.name}.{uuid.uuid4().hex[:12]}.partial"
         try:
-            destination.unlink()  # VACUUM INTO wants to create the file itself...
-            old = os.umask(0o077)  # ...so make sure it is born private
-            try:
-                self._sqlite_conn().execute("VACUUM INTO ?", (str(destination),))
-            finally:
-                os.umask(old)
-        except sqlite3.Error as exc:
-            destination.unlink(missing_ok=True)
-            raise DatabaseError(f"backup to {destination} failed: {exc}; nothing was written") from exc
+            # Born empty and 0600, before any data lands in it; VACUUM INTO accepts an empty file.
+            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
+            _fsync(partial)
+            _claim_name(partial, destination)
+        except FileExistsError as exc:
+            partial.unlink(missing_ok=True)
+            raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)") from exc
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            if is_disk_full(exc):
+                raise DatabaseError(
+                    f"{DISK_FULL}: the backup was not written (no file was left at {destination}); "
+                    "free some space and try again"
+                ) from exc
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
+            raise DatabaseError(f"backup to {destination} failed: {reason}; nothing was written") from exc
+        finally:
+            partial.unlink(missing_ok=True)
 
     def close(self) -> None:
+        self._read_conn, self._read_depth = None, 0
         if self._sqlite is not None:
             self._sqlite.close()
             self._sqlite = None
@@ -320,6 +401,65 @@ def _create_private_file(path: Path) -> None:
             pass
         except OSError as exc:
             raise DatabaseError(f"cannot create {path}: {exc.strerror}; check the directory") from exc
+
+
+DISK_FULL = "the disk is full"
+_SQLITE_FULL = 13
+_PG_DISK_FULL = "53100"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an error (SQLite, PostgreSQL, the OS; raw or wrapped by SQLAlchemy) means no space left."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if isinstance(exc, sqlite3.Error) and (
+            getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL or "database or disk is full" in str(exc)
+        ):
+            return True
+        if getattr(exc, "sqlstate", None) == _PG_DISK_FULL:  # psycopg.errors.DiskFull
+            return True
+        exc = getattr(exc, "orig", None) or exc.__cause__  # type: ignore[assignment]
+    return False
+
+
+def _fsync(path: Path) -> None:
+    """Make a finished file durable before it gets its final name."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _claim_name(partial: Path, final: Path) -> None:
+    """Give a finished file its final name, never replacing a file of that name (FileExistsError).
+
+    ``link`` is atomic and refuses an existing name; where a file system has no hard links, fall
+    back to ``rename`` after checking the name is still free.
+    """
+    try:
+        os.link(partial, final)
+    except FileExistsError:
+        raise
+    except OSError:
+        if final.exists() or final.is_symlink():
+            raise FileExistsError(errno.EEXIST, "file exists", str(final)) from None
+        os.rename(partial, final)
+    else:
+        partial.unlink()
+    try:  # the new name itself must survive a crash
+        dir_fd = os.open(final.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -58,6 +58,7 @@ class ImportedSource:
 class ImportResult:
     added: int = 0
     skipped: int = 0
+    warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit
 
 
 class _Importer:
@@ -148,6 +149,14 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
             session.connection().execute(
                 text("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
             )
+    # Committed: from here on nothing may be reported as a failed import (a user told "nothing
+    # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:
-        db.checkpoint()
+        problem = db.checkpoint()
+        if problem:
+            result.warnings.append(
+                f"imported {result.added} claim{'s' if result.added != 1 else ''}, but folding the write-ahead "
+                f"log into the database file failed ({problem}); the claims are saved, so do not import them "
+                "again" + ("; free some space" if problem.startswith("the disk is full") else "")
+            )
     return result

@@ -159,7 +159,43 @@ def m002_search(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search]
+# Tables whose rows TRUNCATE could wipe without firing row triggers (PostgreSQL; see m003).
+GUARDED_TABLES = ("source", "claim", "tag", "claim_tag", "event")
+
+
+def m003_guards(conn: Connection) -> None:
+    """Close the two ways around append-only history that skip the row triggers of m001.
+
+    (No percent sign in this SQL: psycopg would take it for a placeholder.)
+
+    SQLite: ``INSERT OR REPLACE INTO event`` with an existing id deletes the old row without
+    firing delete triggers (unless ``recursive_triggers`` is on), so history could be rewritten;
+    a BEFORE INSERT trigger now refuses any insert whose id is taken. PostgreSQL: ``TRUNCATE``
+    fires no row triggers at all; statement-level TRUNCATE triggers refuse it on every table
+    holding claims or their history (truncating ``claim`` or ``source`` would cascade to events).
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            """CREATE TRIGGER event_no_replace BEFORE INSERT ON event
+               WHEN EXISTS (SELECT 1 FROM event WHERE id = NEW.id)
+               BEGIN SELECT RAISE(ABORT, 'claimtrack events are append-only'); END"""
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            """CREATE FUNCTION claimtrack_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN
+                 RAISE EXCEPTION USING MESSAGE =
+                     'claimtrack keeps an append-only history: ' || TG_TABLE_NAME || ' cannot be truncated';
+               END $$"""
+        )
+        for table in GUARDED_TABLES:
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION claimtrack_no_truncate()"
+            )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards]
 LATEST = len(MIGRATIONS)
 
 
