@@ -36,6 +36,7 @@ from urllib.parse import quote
 from claimtrack.errors import DatabaseError, DatabaseRefused
 from claimtrack.store import migrations
 from claimtrack.store.target import Target
+from claimtrack.textsafe import terminal
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -179,7 +180,7 @@ class Database:
         except DatabaseError:
             raise
         except Exception as exc:  # server down, bad credentials, no such database...
-            raise DatabaseError(f"cannot connect to {self.target}: {self.target.scrub(_first_line(exc))}") from exc
+            raise DatabaseError(f"cannot connect to {self.target}: {terminal(self.target.scrub(_first_line(exc)))}") from exc
         return self._check_tables(tables)
 
     def _migrate(self) -> None:
@@ -359,7 +360,7 @@ def _make_engine(target: Target, read_only: str | None = None) -> Engine:
                     f"invalid database URL {target}: unknown database type {target.url.split(':', 1)[0]!r}; "
                     "give sqlite:///PATH, postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or a file path"
                 ) from exc
-            raise DatabaseError(f"invalid database URL {target}: {target.scrub(_first_line(exc))}") from exc
+            raise DatabaseError(f"invalid database URL {target}: {terminal(target.scrub(_first_line(exc)))}") from exc
 
     path = target.path
     assert path is not None
@@ -438,7 +439,11 @@ def _read_only_conn(path: Path) -> sqlite3.Connection:
     conn = _connect(path, _uri(path, "mode=ro"))
     try:
         conn.execute("PRAGMA schema_version").fetchone()  # opens the WAL now, not mid-command
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
+        primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if primary not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            conn.close()
+            raise  # "locked" and the like are real: immutable reads would take no lock at all
         conn.close()
         return _connect(path, _uri(path, "mode=ro&immutable=1"))
     return conn
@@ -493,8 +498,6 @@ def _create_private_file(path: Path) -> None:
 
 
 def _shown(path: Path) -> str:
-    from claimtrack.textsafe import terminal
-
     return terminal(path)
 
 

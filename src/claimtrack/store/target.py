@@ -204,6 +204,11 @@ def _from_server_url(raw: str, scheme: str) -> Target:
         else:
             why = ""
         raise InvalidInput(f"invalid database URL {_quoted(raw)}{why}; {_expected(scheme)}")
+    if raw.partition("?")[0].count("@") > 1:  # SQLAlchemy would read "p@ss@host" as host "ss@host"
+        raise InvalidInput(
+            f"invalid database URL {_quoted(raw)}: an @ in the user name or password must be written %40; "
+            f"{_expected(scheme)}"
+        )
     port = match.group("port")
     if port and not port.isdigit():
         raise InvalidInput(
