@@ -12,6 +12,16 @@
 Before anything is written, the file is checked without modifying it: a file that is not SQLite,
 a SQLite database of another program, or one made by a newer claimtrack is refused untouched.
 SQLite-only settings (WAL, foreign keys, busy timeout, file modes) live here and nowhere else.
+
+The file is never opened with ``open()``: closing any descriptor of a file drops every POSIX lock
+this process holds on it, including those of another connection (a second ``Service``) still
+using it, and another process may then checkpoint and delete a WAL that is still in use. SQLite's
+own VFS shares descriptors and locks between the connections of a process, so every look at the
+file goes through ``sqlite3``: first ``os.stat`` (a FIFO or a device is refused before anything
+opens it), then a read-only connection that cannot write, checkpoint, or change the journal mode.
+
+A database we may read but not write (``?mode=ro``, a read-only file, folder or medium) opens
+read-only: reads work, and the first write is refused with a line saying why, before any change.
 """
 
 from __future__ import annotations
@@ -19,15 +29,18 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from claimtrack.errors import DatabaseError, DatabaseRefused
 from claimtrack.store import migrations
 from claimtrack.store.target import Target
+from claimtrack.textsafe import terminal
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -35,7 +48,6 @@ if TYPE_CHECKING:
 
 WRITE_LOCK_KEY = 0x636C6D74  # "clmt": PostgreSQL advisory lock that serialises claimtrack writers
 BUSY_TIMEOUT_MS = 10_000  # concurrent writers wait this long for the lock before giving up
-SQLITE_HEADER = b"SQLite format 3\x00"
 READ_DRIVER_ENV = "CLAIMTRACK_READ_DRIVER"
 
 Row = dict[str, Any]
@@ -51,6 +63,7 @@ class Database:
         self._read_conn: Any = None  # the SQLAlchemy connection pinned by ``reading()``
         self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
+        self.read_only: str | None = None  # why writes are refused (one line), None when writable
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -61,6 +74,9 @@ class Database:
         try:
             version = db._inspect()
             if version < migrations.LATEST:
+                if db.read_only is not None:
+                    what = "create a database in it" if version == 0 else f"upgrade it to schema {migrations.LATEST}"
+                    raise DatabaseError(f"cannot {what}: {db.read_only}")
                 db._migrate()
         except BaseException:
             db.close()  # a refused file keeps no connection (nor -wal/-shm files) open
@@ -69,32 +85,79 @@ class Database:
         return db
 
     def _inspect(self) -> int:
-        """The schema version found (0: new or empty); refuse anything we must not touch."""
+        """The schema version found (0: new or empty); refuse anything we must not touch.
+
+        Nothing here writes: ``os.stat`` first (so a FIFO cannot hang us), then one read-only
+        connection (``_peek``) that is closed before the file is accepted.
+        """
         if not self.target.is_sqlite:
             return self._inspect_server()
         path = self.target.path
-        if path is None or not path.exists():
-            return 0
-        if path.is_dir():
-            raise DatabaseRefused(f"{path} is a directory; give a database file path with --db")
+        assert path is not None  # target.resolve refuses in-memory SQLite
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(len(SQLITE_HEADER))
-        except OSError as exc:
-            raise DatabaseRefused(f"cannot read {path}: {exc.strerror}; check its permissions") from exc
-        if not head:
-            return 0
-        if head != SQLITE_HEADER:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if self.target.read_only:
+                raise DatabaseRefused(
+                    f"{self.target} does not exist; ?mode=ro opens an existing database only"
+                ) from None
+            return 0  # _migrate creates it
+        except NotADirectoryError:
             raise DatabaseRefused(
-                f"{path} is not a SQLite database; point --db or CLAIMTRACK_DB at a claimtrack database"
+                f"cannot use {self.target}: a part of that path is a file, not a folder; give another database path"
+            ) from None
+        except OSError as exc:
+            raise DatabaseRefused(f"cannot use {self.target}: {exc.strerror}; give another database path") from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise DatabaseRefused(f"{self.target} is a directory; give a database file path with --db")
+        if not stat.S_ISREG(info.st_mode):
+            raise DatabaseRefused(
+                f"{self.target} is not a regular file ({_file_kind(info.st_mode)}); give a database file path"
             )
+        if not _may(path, os.R_OK):
+            raise DatabaseRefused(f"cannot read {self.target}: permission denied; check its permissions")
+        self.read_only = self._read_only_reason(path)
+        if info.st_size == 0:
+            return 0
         try:
-            tables = {r["name"] for r in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            conn = _peek(path)
+            try:
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                return self._check_tables(tables, lambda sql: conn.execute(sql).fetchone()[0])
+            finally:
+                conn.close()
         except sqlite3.DatabaseError as exc:
-            raise DatabaseRefused(f"{path} cannot be read as a SQLite database ({exc}); it was left untouched") from exc
-        return self._check_tables(tables)
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                raise DatabaseRefused(
+                    f"{self.target} is not a SQLite database; point --db or CLAIMTRACK_DB at a claimtrack database"
+                ) from exc
+            raise DatabaseRefused(
+                f"{self.target} cannot be read as a SQLite database ({exc}); it was left untouched"
+            ) from exc
 
-    def _check_tables(self, tables: set[str]) -> int:
+    def _read_only_reason(self, path: Path) -> str | None:
+        """Why this existing file may be read but not written, as the line a write will show."""
+        if self.target.read_only:
+            return "the database was opened read-only (mode=ro); nothing was changed: drop ?mode=ro to make changes"
+        try:
+            on_read_only_medium = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except OSError:
+            on_read_only_medium = False
+        if on_read_only_medium:
+            return f"{self.target} is on a read-only medium; nothing was changed: copy it (claimtrack db backup) to change it"
+        if not _may(path, os.W_OK):
+            return (f"{self.target} is read-only to you (no write permission); nothing was changed: "
+                    "ask its owner, or copy it (claimtrack db backup) to change it")
+        if not _may(path.parent, os.W_OK | os.X_OK):
+            return (f"the folder of {self.target} is read-only to you (SQLite writes its -wal and -shm files "
+                    "there); nothing was changed: copy it (claimtrack db backup) to change it")
+        return None
+
+    def _check_tables(self, tables: set[str], scalar: Callable[[str], Any] | None = None) -> int:
+        """The schema version, after refusing tables that are not (or not yet) ours.
+
+        ``scalar`` runs one query on the connection that listed ``tables``.
+        """
         if not tables:
             return 0
         if migrations.VERSION_TABLE not in tables:
@@ -102,8 +165,12 @@ class Database:
                 f"{self.target} belongs to another program (no claimtrack tables); "
                 "it was left untouched: choose another file with --db"
             )
-        row = self.query_one(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")
-        version = int(row["v"] or 0) if row else 0
+        if scalar is None:
+            row = self.query_one(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")
+            found = row["v"] if row else None
+        else:
+            found = scalar(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")
+        version = int(found or 0)
         if version > migrations.LATEST:
             raise DatabaseRefused(
                 f"{self.target} was written by a newer claimtrack (schema {version}, this one knows "
@@ -119,7 +186,7 @@ class Database:
         except DatabaseError:
             raise
         except Exception as exc:  # server down, bad credentials, no such database...
-            raise DatabaseError(f"cannot connect to {self.target}: {_first_line(exc)}") from exc
+            raise DatabaseError(f"cannot connect to {self.target}: {terminal(self.target.scrub(_first_line(exc)))}") from exc
         return self._check_tables(tables)
 
     def _migrate(self) -> None:
@@ -240,10 +307,13 @@ class Database:
                     self._read_conn, self._read_depth = None, 0
 
     def _sqlite_conn(self) -> sqlite3.Connection:
+        """The reading connection (read-only when writes are refused, see ``_read_only_conn``)."""
         if self._sqlite is None:
             assert self.target.path is not None
-            conn = sqlite3.connect(self.target.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if self.read_only is None:
+                conn = _connect(self.target.path)
+            else:
+                conn = _read_only_conn(self.target.path)
             conn.execute("PRAGMA foreign_keys = ON")
             self._sqlite = conn
         return self._sqlite
@@ -253,7 +323,7 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = _make_engine(self.target)
+            self._engine = _make_engine(self.target, self.read_only)
         return self._engine
 
     @contextmanager
@@ -352,8 +422,10 @@ class Database:
             self._engine = None
 
 
-def _make_engine(target: Target) -> Engine:
+def _make_engine(target: Target, read_only: str | None = None) -> Engine:
+    """The SQLAlchemy engine; ``read_only`` (the reason) refuses every write transaction."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
 
     if not target.is_sqlite:
         try:
@@ -364,9 +436,21 @@ def _make_engine(target: Target) -> Engine:
                 "install it, e.g. pip install 'claimtrack[postgres]'"
             ) from exc
         except Exception as exc:
-            raise DatabaseError(f"invalid database URL {target}: {_first_line(exc)}") from exc
+            if type(exc).__name__ == "NoSuchModuleError":  # an unknown scheme: http://, postgres://...
+                raise DatabaseError(
+                    f"invalid database URL {target}: unknown database type {target.url.split(':', 1)[0]!r}; "
+                    "give sqlite:///PATH, postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or a file path"
+                ) from exc
+            raise DatabaseError(f"invalid database URL {target}: {terminal(target.scrub(_first_line(exc)))}") from exc
 
-    engine = create_engine(target.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    path = target.path
+    assert path is not None
+
+    def connect() -> sqlite3.Connection:
+        # Our own connect, so the path is used exactly (a "?" or "%" in it is not URL syntax).
+        return _connect(path) if read_only is None else _read_only_conn(path)
+
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -375,7 +459,7 @@ def _make_engine(target: Target) -> Engine:
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        if read_only is None and cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
@@ -384,23 +468,118 @@ def _make_engine(target: Target) -> Engine:
         # Take the write lock before the first read of a write transaction: a read-then-write
         # can then never fail with "database is locked" half way; other writers wait instead.
         # Plain reads (``iterate``) take no lock.
-        read_only = conn.get_execution_options().get("claimtrack_read", False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        read_only_txn = conn.get_execution_options().get("claimtrack_read", False)
+        if read_only is not None and not read_only_txn:
+            raise DatabaseError(read_only)  # before BEGIN: nothing was written
+        conn.exec_driver_sql("BEGIN" if read_only_txn else "BEGIN IMMEDIATE")
 
     return engine
 
 
+def _connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
+    """A ``sqlite3`` connection with our busy timeout and autocommit (transactions are explicit)."""
+    conn = sqlite3.connect(
+        uri or path, uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None, check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _uri(path: Path, params: str) -> str:
+    return f"file://{quote(str(path), safe='/')}?{params}"
+
+
+def _peek(path: Path) -> sqlite3.Connection:
+    """A connection to look at a file not yet accepted, which leaves all its files as they were.
+
+    ``mode=ro`` alone is not enough in WAL mode: a read-only connection still creates missing
+    -wal/-shm files (and cannot remove them again), and the first connection to a -shm rewrites it.
+    So: with no -wal, nothing is pending and ``immutable=1`` reads the main file without locks or
+    side files; with both, ``readonly_shm=1`` reads the WAL without writing the -shm (SQLite falls
+    back to a private index when it cannot use the shared one). With a -wal but no -shm, plain
+    ``mode=ro`` is the only way to read what the WAL holds; SQLite then creates a new -shm.
+    """
+    wal, shm, journal = (Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
+    if not wal and not journal:
+        params = "mode=ro&immutable=1"
+    elif wal and shm:
+        params = "mode=ro&readonly_shm=1"
+    else:
+        params = "mode=ro"
+    return _connect(path, _uri(path, params))
+
+
+def _read_only_conn(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, and can read even a WAL database on read-only media.
+
+    ``mode=ro`` needs the -wal and -shm files to exist or be creatable; on a read-only medium or
+    in a folder we may not write with no -wal present (so nobody has it open to write), SQLite can
+    only read it as ``immutable=1``, the documented way to read WAL databases on read-only media.
+    """
+    conn = _connect(path, _uri(path, "mode=ro"))
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # opens the WAL now, not mid-command
+    except sqlite3.OperationalError as exc:
+        primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if primary not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            conn.close()
+            raise  # "locked" and the like are real: immutable reads would take no lock at all
+        conn.close()
+        return _connect(path, _uri(path, "mode=ro&immutable=1"))
+    return conn
+
+
+def _may(path: Path, mode: int) -> bool:
+    """``os.access`` with the effective ids where the platform allows (what SQLite will get)."""
+    return os.access(path, mode, effective_ids=os.access in os.supports_effective_ids)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
 def _create_private_file(path: Path) -> None:
-    """Create the database directory (0700) and an empty file (0600): claims can be sensitive."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    """Create every missing folder of ``path`` (0700) and the empty file (0600): claims can be sensitive.
+
+    Folders are made one level at a time, each 0700 whatever the umask (``mkdir -p`` would give
+    all but the last the umask's default, 0777 under umask 000); existing folders keep their modes.
+    """
+    missing: list[Path] = []
+    folder = path.parent
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+            os.chmod(folder, 0o700)  # exactly 0700, whatever the umask took away
+        except FileExistsError:
+            if not folder.is_dir():
+                raise DatabaseError(f"cannot create {_shown(path)}: {_shown(folder)} is a file, not a folder; "
+                                    "give another database path") from None
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder {_shown(folder)}: {exc.strerror}; "
+                                "choose a database path in a folder you may write to") from exc
+    if not path.parent.is_dir():
+        raise DatabaseError(f"cannot create {_shown(path)}: {_shown(path.parent)} is not a folder; "
+                            "give another database path")
     if not path.exists():
         try:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
             pass
         except OSError as exc:
-            raise DatabaseError(f"cannot create {path}: {exc.strerror}; check the directory") from exc
+            raise DatabaseError(f"cannot create {_shown(path)}: {exc.strerror}; "
+                                "choose a path in a folder you may write to") from exc
+
+
+def _shown(path: Path) -> str:
+    return terminal(path)
 
 
 DISK_FULL = "the disk is full"
