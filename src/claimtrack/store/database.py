@@ -30,6 +30,7 @@ import errno
 import os
 import sqlite3
 import stat
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 WRITE_LOCK_KEY = 0x636C6D74  # "clmt": PostgreSQL advisory lock that serialises claimtrack writers
 BUSY_TIMEOUT_MS = 10_000  # concurrent writers wait this long for the lock before giving up
 READ_DRIVER_ENV = "CLAIMTRACK_READ_DRIVER"
+PEEK_RETRY_S = 2.0  # how long to keep looking at a file whose WAL files change under us
 
 Row = dict[str, Any]
 
@@ -119,21 +121,31 @@ class Database:
         self.read_only = self._read_only_reason(path)
         if info.st_size == 0:
             return 0
-        try:
-            conn = _peek(path)
+        deadline = time.monotonic() + PEEK_RETRY_S
+        while True:
             try:
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                return self._check_tables(tables, lambda sql: conn.execute(sql).fetchone()[0])
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                return self._peek_version(path)
+            except sqlite3.DatabaseError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                    raise DatabaseRefused(
+                        f"{self.target} is not a SQLite database; point --db or CLAIMTRACK_DB at a claimtrack database"
+                    ) from exc
+                # Other processes open, write and close the file meanwhile: its -wal/-shm files come
+                # and go between _peek's look at them and its open. Look again before giving up.
+                if time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    continue
                 raise DatabaseRefused(
-                    f"{self.target} is not a SQLite database; point --db or CLAIMTRACK_DB at a claimtrack database"
+                    f"{self.target} cannot be read as a SQLite database ({exc}); it was left untouched"
                 ) from exc
-            raise DatabaseRefused(
-                f"{self.target} cannot be read as a SQLite database ({exc}); it was left untouched"
-            ) from exc
+
+    def _peek_version(self, path: Path) -> int:
+        conn = _peek(path)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            return self._check_tables(tables, lambda sql: conn.execute(sql).fetchone()[0])
+        finally:
+            conn.close()
 
     def _read_only_reason(self, path: Path) -> str | None:
         """Why this existing file may be read but not written, as the line a write will show."""
