@@ -494,7 +494,9 @@ def import_(
 
     All or nothing: one bad record imports nothing and the error names it. Claims whose uuid is
     already present are skipped and counted. CSV columns: text, source (required); confidence,
-    status, tags, url, said_on, quote, review_by, uuid (optional).
+    status, tags, url, said_on, quote, review_by, uuid (optional); the other columns of
+    `export --format csv` are read back too. Separated by , ; TAB or | (detected), or as a
+    sep=X first line says.
 
     Example: claimtrack import backup.json
     """
