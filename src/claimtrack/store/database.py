@@ -140,12 +140,26 @@ class Database:
                 ) from exc
 
     def _peek_version(self, path: Path) -> int:
+        """The version ``_inspect`` found, from one look through ``_peek``.
+
+        With no -wal, ``_peek`` reads without any lock (``immutable=1``): that look counts only if
+        no -wal appeared and the file did not change while it ran (another process opened it and
+        checkpointed meanwhile); otherwise it raises so that ``_inspect`` looks again. A refusal
+        ("another program") is never decided on such a torn read.
+        """
+        before = _file_state(path)
         conn = _peek(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            return self._check_tables(tables, lambda sql: conn.execute(sql).fetchone()[0])
+            version = None
+            if migrations.VERSION_TABLE in tables:
+                version = conn.execute(f"SELECT max(version) FROM {migrations.VERSION_TABLE}").fetchone()[0]
         finally:
             conn.close()
+        unlocked = not before[0] and not before[2]  # no -wal, no -journal: _peek read immutable
+        if unlocked and _file_state(path) != before:
+            raise sqlite3.OperationalError("the file changed while it was read without a lock")
+        return self._check_tables(tables, lambda _sql: version)
 
     def _read_only_reason(self, path: Path) -> str | None:
         """Why this existing file may be read but not written, as the line a write will show."""
@@ -520,6 +534,17 @@ def _peek(path: Path) -> sqlite3.Connection:
     else:
         params = "mode=ro"
     return _connect(path, _uri(path, params))
+
+
+def _file_state(path: Path) -> tuple[bool, bool, bool, tuple[int, int, int]]:
+    """Whether -wal, -shm and -journal exist, and the main file's inode, size and change time."""
+    wal, shm, journal = (os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))
+    try:
+        info = os.stat(path)
+        main = (info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        main = (0, 0, 0)
+    return wal, shm, journal, main
 
 
 def _read_only_conn(path: Path) -> sqlite3.Connection:
