@@ -221,26 +221,29 @@ class Database:
 
         if self.target.path is not None:
             _create_private_file(self.target.path)
-        engine = self.engine
         for number, migration in enumerate(migrations.MIGRATIONS, start=1):
-            with engine.connect() as conn, conn.begin():
-                if self.dialect == "postgresql":
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-                migrations.create_version_table(conn)
-                done = conn.exec_driver_sql(
-                    f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = ?"
-                    if self.target.is_sqlite
-                    else f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = %s",
-                    (number,),
-                ).first()
-                if done:  # another process got here first
-                    continue
-                migration(conn)
-                conn.exec_driver_sql(
-                    f"INSERT INTO {migrations.VERSION_TABLE} (version, name, applied_at) VALUES "
-                    + ("(?, ?, ?)" if self.target.is_sqlite else "(%s, %s, %s)"),
-                    (number, migration.__name__, timeutil.now()),
-                )
+            _when_unlocked(lambda: self._apply(number, migration, timeutil.now))
+
+    def _apply(self, number: int, migration: Callable[[Any], None], now: Callable[[], str]) -> None:
+        """Apply one migration in its own transaction unless another process already did."""
+        with self.engine.connect() as conn, conn.begin():
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            migrations.create_version_table(conn)
+            done = conn.exec_driver_sql(
+                f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = ?"
+                if self.target.is_sqlite
+                else f"SELECT 1 FROM {migrations.VERSION_TABLE} WHERE version = %s",
+                (number,),
+            ).first()
+            if done:  # another process got here first
+                return
+            migration(conn)
+            conn.exec_driver_sql(
+                f"INSERT INTO {migrations.VERSION_TABLE} (version, name, applied_at) VALUES "
+                + ("(?, ?, ?)" if self.target.is_sqlite else "(%s, %s, %s)"),
+                (number, migration.__name__, now()),
+            )
 
     @property
     def dialect(self) -> str:
@@ -486,7 +489,7 @@ def _make_engine(target: Target, read_only: str | None = None) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if read_only is None and cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _when_unlocked(lambda: cursor.execute("PRAGMA journal_mode = WAL"))
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -514,6 +517,33 @@ def _connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
 
 def _uri(path: Path, params: str) -> str:
     return f"file://{quote(str(path), safe='/')}?{params}"
+
+
+def _when_unlocked(step: Callable[[], Any]) -> Any:
+    """Run a start-up step (journal mode switch, one migration), again if SQLite said "locked".
+
+    SQLite answers "database is locked" at once, without waiting out the busy timeout, when
+    waiting could deadlock: two processes opening a rollback-journal database at the same moment
+    both switch it to WAL or migrate it, and one of them is told to back off. Each step is safe to
+    repeat (a migration checks whether it is already applied), so back off and try again for up to
+    the busy timeout; then it is a clear "busy" error, not an unexpected one.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            return step()
+        except Exception as exc:  # sqlite3 or SQLAlchemy's wrapper of it
+            locked = "database is locked" in str(exc) or "database is busy" in str(exc)
+            if not locked:
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseError(
+                    f"the database is busy (another claimtrack kept it locked for over "
+                    f"{BUSY_TIMEOUT_MS // 1000} s while opening it); nothing was changed, try again"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _peek(path: Path) -> sqlite3.Connection:
