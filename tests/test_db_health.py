@@ -50,20 +50,24 @@ def write_csv(path: Path, rows: int, text: str = "Claim number {i} about the har
 @contextmanager
 def pages_capped() -> Iterator[None]:
     """Every new SQLite connection may not grow its database: SQLite's real SQLITE_FULL ("database or
-    disk is full"), the error a full disk gives, set through SQLAlchemy's public pool events."""
-    from sqlalchemy import event
-    from sqlalchemy.pool import Pool
+    disk is full"), the error a full disk gives. Every claimtrack connection, whichever driver writes
+    (``sqlite3`` or SQLAlchemy, whose engine connects through the same function), is made by
+    ``store.database._connect``; the cap wraps it."""
+    from claimtrack.store import database
 
-    def cap(dbapi_conn: Any, _record: Any) -> None:
-        if isinstance(dbapi_conn, sqlite3.Connection):
-            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
-            dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+    original = database._connect
 
-    event.listen(Pool, "connect", cap)
+    def capped(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = original(*args, **kwargs)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    database._connect = capped
     try:
         yield
     finally:
-        event.remove(Pool, "connect", cap)
+        database._connect = original
 
 
 @pytest.fixture

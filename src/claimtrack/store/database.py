@@ -6,8 +6,12 @@
   through SQLAlchemy. ``Database._reader`` is the one place that chooses. A command that reads
   with several queries wraps them in ``Database.reading()``: one read transaction, so every query
   sees the same snapshot even while others write.
-* Writes run through a SQLModel session whose transaction takes the write lock up front
-  (``BEGIN IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked".
+* Writes are SQL text too (``store.writes``, ``store.imports``), run by a ``store.writer.Writer``
+  inside ``Database.writing()``, whose transaction takes the write lock up front (``BEGIN
+  IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked". On SQLite the
+  writer is the standard library's ``sqlite3`` (on the reading connection, outside any read
+  transaction); elsewhere, or with ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``, a SQLAlchemy connection.
+  Migrations, and the SQLAlchemy paths, use the engine (``Database.session()``).
 
 Before anything is written, the file is checked without modifying it: a file that is not SQLite,
 a SQLite database of another program, or one made by a newer claimtrack is refused untouched.
@@ -47,9 +51,12 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from claimtrack.store.writer import Writer
+
 WRITE_LOCK_KEY = 0x636C6D74  # "clmt": PostgreSQL advisory lock that serialises claimtrack writers
 BUSY_TIMEOUT_MS = 10_000  # concurrent writers wait this long for the lock before giving up
 READ_DRIVER_ENV = "CLAIMTRACK_READ_DRIVER"
+WRITE_DRIVER_ENV = "CLAIMTRACK_WRITE_DRIVER"
 PEEK_RETRY_S = 2.0  # how long to keep looking at a file whose WAL files change under us
 
 Row = dict[str, Any]
@@ -66,6 +73,7 @@ class Database:
         self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
         self.read_only: str | None = None  # why writes are refused (one line), None when writable
+        self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -368,14 +376,52 @@ class Database:
                     session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
         except OperationalError as exc:
-            if is_disk_full(exc):
-                raise DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again") from exc
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise DatabaseError(
-                    f"the database is busy (another claimtrack kept it locked for over "
-                    f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
-                ) from exc
-            raise DatabaseError(f"could not write to {self.target}: {_first_line(exc)}") from exc
+            raise _write_error(exc, self.target) from exc
+
+    def _write_driver(self) -> str:
+        """Which driver runs writes: the one place that decides (see ``store.writer``)."""
+        if self.target.is_sqlite and os.environ.get(WRITE_DRIVER_ENV, "sqlite3") != "sqlalchemy":
+            return "sqlite3"
+        return "sqlalchemy"
+
+    @contextmanager
+    def writing(self) -> Iterator[Writer]:
+        """A write transaction: everything inside commits together or not at all.
+
+        The write lock is taken before anything is read (``BEGIN IMMEDIATE`` on SQLite, an advisory
+        lock on PostgreSQL), so a read-then-write never fails half way with "locked": other writers
+        wait their turn, up to the busy timeout. Read the clock inside the block, once the lock is
+        held, so recorded times follow commit order. Failures become one-line ``DatabaseError``s
+        (busy, disk full, read-only), and nothing is written.
+        """
+        from claimtrack.store.writer import AlchemyWriter, SqliteWriter
+
+        if self._write_driver() != "sqlite3":
+            with self.session() as session:
+                yield AlchemyWriter(session.connection())
+            return
+        if self.read_only is not None:
+            raise DatabaseError(self.read_only)  # before BEGIN: nothing was written
+        conn = self._sqlite_conn()
+        if conn.in_transaction:  # pragma: no cover - a programming error: writing inside reading()
+            raise RuntimeError("a write transaction cannot start inside a read transaction")
+        try:
+            if not self._wal_checked:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    _when_unlocked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+                self._wal_checked = True
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(exc, self.target) from exc
+        try:
+            yield SqliteWriter(conn)
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            _rollback(conn)
+            raise _write_error(exc, self.target) from exc
+        except BaseException:
+            _rollback(conn)
+            raise
 
     def checkpoint(self) -> str | None:
         """Fold the WAL back into the database file (after bulk writes, so reads stay quick).
@@ -449,6 +495,27 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+def _write_error(exc: BaseException, target: Target) -> DatabaseError:
+    """The one line for a failed write transaction (either driver): disk full, busy, or what SQLite said."""
+    if is_disk_full(exc):
+        return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
+    if "locked" in str(exc) or "busy" in str(exc):
+        return DatabaseError(
+            f"the database is busy (another claimtrack kept it locked for over "
+            f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
+        )
+    return DatabaseError(f"could not write to {target}: {_first_line(exc)}")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open write transaction; a failure here only means SQLite already rolled back."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def _make_engine(target: Target, read_only: str | None = None) -> Engine:

@@ -3,6 +3,10 @@
 The service validates input and decides what should change; these functions make the change
 atomically. A change and its event are written in the same transaction, and events are only ever
 inserted (the SQLite schema refuses updates and deletes of events outright).
+
+Every statement is SQL text built here, with ``:name`` parameters, and run by the ``Writer`` that
+``Database.writing()`` gives (``sqlite3`` on SQLite, SQLAlchemy elsewhere: see ``store.writer``).
+The tables and columns are those of ``store.models``; a test checks every column named here exists.
 """
 
 from __future__ import annotations
@@ -12,12 +16,10 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
-
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import InvalidInput, NotFound
-from claimtrack.store.models import Claim, ClaimTag, Event, Source, Tag
+from claimtrack.store.writer import Writer, one
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -54,76 +56,83 @@ class Written:
     new_source: bool = False
 
 
-def _source(session: Session, name: str) -> tuple[Source, bool]:
+def _source(w: Writer, name: str) -> tuple[dict[str, Any], bool]:
+    """The source of that name (any case), created when new: (its row, created?)."""
     key = name.casefold()
-    found = session.exec(select(Source).where(Source.name_key == key)).first()
+    found = one(w, "SELECT id, name, name_key, kind, reliability, url, notes FROM source WHERE name_key = :key", {"key": key})
     if found is not None:
         return found, False
-    source = Source(name=name, name_key=key, kind="other", created_at=timeutil.now())
-    session.add(source)
-    session.flush()
-    return source, True
+    row = {"name": name, "name_key": key, "kind": "other", "created_at": timeutil.now()}
+    return {**row, "id": w.insert("source", row), "reliability": None, "url": None, "notes": None}, True
 
 
-def _tag_id(session: Session, name: str) -> int:
-    found = session.exec(select(Tag).where(Tag.name == name)).first()
-    if found is None:
-        found = Tag(name=name)
-        session.add(found)
-        session.flush()
-    assert found.id is not None
-    return found.id
+def _tag_id(w: Writer, name: str) -> int:
+    found = one(w, "SELECT id FROM tag WHERE name = :name", {"name": name})
+    return int(found["id"]) if found is not None else w.insert("tag", {"name": name})
 
 
-def _event(session: Session, claim_id: int, kind: str, at: str, recorded_at: str, **values: Any) -> dict[str, Any]:
-    event = Event(claim_id=claim_id, kind=kind, at=at, recorded_at=recorded_at, **values)
-    session.add(event)
-    return {"claim_id": claim_id, "kind": kind, "at": at, "recorded_at": recorded_at, **values}
+def _event(w: Writer, claim_id: int, kind: str, at: str, recorded_at: str, **values: Any) -> dict[str, Any]:
+    event = {"claim_id": claim_id, "kind": kind, "at": at, "recorded_at": recorded_at, **values}
+    w.insert("event", event)
+    return event
+
+
+def _link_tag(w: Writer, claim_id: int, tag: str) -> None:
+    w.execute("INSERT INTO claim_tag (claim_id, tag_id) VALUES (:claim_id, :tag_id)",
+              {"claim_id": claim_id, "tag_id": _tag_id(w, tag)})
 
 
 def create_claim(db: Database, new: NewClaim) -> Written:
     """Insert a claim, its source (if new), its tags and its ``created`` event."""
-    with db.session() as session:
+    with db.writing() as w:
         now = timeutil.now()  # read once the lock is held, so times follow commit order
-        source, created = _source(session, new.source)
-        claim = Claim(
-            uuid=str(uuidlib.uuid4()),
-            text=new.text,
-            quote=new.quote,
-            source_id=source.id,
-            url=new.url,
-            said_on=new.said_on,
-            status=new.status,
-            confidence=new.confidence.value if new.confidence else None,
-            confidence_phrase=new.confidence.phrase if new.confidence else None,
-            review_by=new.review_by,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(claim)
-        session.flush()
-        assert claim.id is not None
+        source, created = _source(w, new.source)
+        claim_id = w.insert("claim", {
+            "uuid": str(uuidlib.uuid4()),
+            "text": new.text,
+            "quote": new.quote,
+            "source_id": source["id"],
+            "url": new.url,
+            "said_on": new.said_on,
+            "status": new.status,
+            "confidence": new.confidence.value if new.confidence else None,
+            "confidence_phrase": new.confidence.phrase if new.confidence else None,
+            "review_by": new.review_by,
+            "created_at": now,
+            "updated_at": now,
+        })
         for tag in sorted(set(new.tags)):
-            session.add(ClaimTag(claim_id=claim.id, tag_id=_tag_id(session, tag)))
-        event = _event(session, claim.id, "created", now, now, note=new.note)
-        return Written(claim.id, [event], new_source=created)
+            _link_tag(w, claim_id, tag)
+        event = _event(w, claim_id, "created", now, now, note=new.note)
+        return Written(claim_id, [event], new_source=created)
+
+
+SOURCE_DETAILS = ("kind", "reliability", "url", "notes")
 
 
 def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple[str, bool, list[str]]:
     """Create a source or update its details: (its name, created?, the fields that changed)."""
-    with db.session() as session:
-        source, created = _source(session, name)
-        changed = []
-        for key, value in details.items():
-            if value is not None and getattr(source, key) != value:
-                setattr(source, key, value)
-                changed.append(key)
-        session.add(source)
-        return source.name, created, changed
+    with db.writing() as w:
+        source, created = _source(w, name)
+        changed = [k for k in SOURCE_DETAILS if details.get(k) is not None and source[k] != details[k]]
+        if changed:
+            sets = ", ".join(f"{k} = :{k}" for k in changed)
+            w.execute(f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]})
+        return source["name"], created, changed
 
 
 def _confidence_text(value: float | None, phrase: str | None) -> str | None:
     return None if value is None else Confidence(value, phrase).canonical
+
+
+CLAIM_FIELDS = ("status", "confidence", "confidence_phrase", "source_id", *EDITABLE)
+
+
+def _claim(w: Writer, claim_id: int) -> dict[str, Any]:
+    claim = one(w, f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claim WHERE id = :id", {"id": claim_id})
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
+    return claim
 
 
 def apply_changes(
@@ -140,75 +149,70 @@ def apply_changes(
     Changes that would leave a field as it is are skipped; when nothing changes nothing is written
     and ``Written.events`` is empty, for the caller to report.
     """
-    with db.session() as session:
+    with db.writing() as w:
         now = timeutil.now()  # read once the lock is held, so times follow commit order
         at = at or now
-        claim = session.get(Claim, claim_id)
-        if claim is None:
-            raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
+        claim = _claim(w, claim_id)
+        before = dict(claim)
         written = Written(claim_id)
         extra = {"note": note, "evidence_url": evidence_url}
-        tags = _current_tags(session, claim_id)
+        tags = _current_tags(w, claim_id)
+
+        def event(kind: str, name: str, old: Any, new: Any) -> None:
+            written.events.append(_event(w, claim_id, kind, at, now, field=name, old=old, new=new, **extra))
+
         for change in changes:
             if change.field == "status":
-                _check_order(session, claim_id, at)
-                if claim.status != change.value:
-                    written.events.append(
-                        _event(session, claim_id, "status", at, now, field="status", old=claim.status, new=change.value, **extra)
-                    )
-                    claim.status = change.value
+                _check_order(w, claim_id, at)
+                if claim["status"] != change.value:
+                    event("status", "status", claim["status"], change.value)
+                    claim["status"] = change.value
             elif change.field == "confidence":
                 conf: Confidence | None = change.value
-                old = _confidence_text(claim.confidence, claim.confidence_phrase)
+                old = _confidence_text(claim["confidence"], claim["confidence_phrase"])
                 new = conf.canonical if conf else None
                 if old != new:
-                    written.events.append(
-                        _event(session, claim_id, "confidence", at, now, field="confidence", old=old, new=new, **extra)
-                    )
-                    claim.confidence = conf.value if conf else None
-                    claim.confidence_phrase = conf.phrase if conf else None
+                    event("confidence", "confidence", old, new)
+                    claim["confidence"] = conf.value if conf else None
+                    claim["confidence_phrase"] = conf.phrase if conf else None
             elif change.field == "source":
-                current = session.get(Source, claim.source_id)
+                current = one(w, "SELECT name, name_key FROM source WHERE id = :id", {"id": claim["source_id"]})
                 assert current is not None
-                if current.name_key != change.value.casefold():
-                    source, created = _source(session, change.value)
+                if current["name_key"] != change.value.casefold():
+                    source, created = _source(w, change.value)
                     written.new_source = written.new_source or created
-                    written.events.append(
-                        _event(session, claim_id, "edit", at, now, field="source", old=current.name, new=source.name, **extra)
-                    )
-                    claim.source_id = source.id  # type: ignore[assignment]
+                    event("edit", "source", current["name"], source["name"])
+                    claim["source_id"] = source["id"]
             elif change.field == "tag+":
                 if change.value not in tags:
-                    session.add(ClaimTag(claim_id=claim_id, tag_id=_tag_id(session, change.value)))
+                    _link_tag(w, claim_id, change.value)
                     tags[change.value] = -1
-                    written.events.append(_event(session, claim_id, "edit", at, now, field="tag", old=None, new=change.value, **extra))
+                    event("edit", "tag", None, change.value)
             elif change.field == "tag-":
                 if change.value in tags:
-                    link = session.get(ClaimTag, (claim_id, tags.pop(change.value)))
-                    if link is not None:
-                        session.delete(link)
-                    written.events.append(_event(session, claim_id, "edit", at, now, field="tag", old=change.value, new=None, **extra))
+                    w.execute("DELETE FROM claim_tag WHERE claim_id = :claim_id AND tag_id = :tag_id",
+                              {"claim_id": claim_id, "tag_id": tags.pop(change.value)})
+                    event("edit", "tag", change.value, None)
             elif change.field in EDITABLE:
-                old = getattr(claim, change.field)
+                old = claim[change.field]
                 if old != change.value:
-                    written.events.append(
-                        _event(session, claim_id, "edit", at, now, field=change.field, old=old, new=change.value, **extra)
-                    )
-                    setattr(claim, change.field, change.value)
+                    event("edit", change.field, old, change.value)
+                    claim[change.field] = change.value
             else:  # pragma: no cover - a programming error, not user input
                 raise ValueError(f"unknown field {change.field}")
         if written.events:
-            claim.updated_at = now
-            session.add(claim)
+            changed = [k for k in CLAIM_FIELDS if claim[k] != before[k]]
+            sets = ", ".join([*(f"{k} = :{k}" for k in changed), "updated_at = :updated_at"])
+            w.execute(f"UPDATE claim SET {sets} WHERE id = :id",
+                      {**{k: claim[k] for k in changed}, "updated_at": now, "id": claim_id})
         return written
 
 
-def _check_order(session: Session, claim_id: int, at: str) -> None:
+def _check_order(w: Writer, claim_id: int, at: str) -> None:
     """Status changes must be recorded in the order they happened, so history replays to the
     current status: a back-dated change may not land before the claim's last status change."""
-    last = session.exec(
-        select(Event.at).where(Event.claim_id == claim_id, Event.kind == "status").order_by(Event.at.desc()).limit(1)  # type: ignore[attr-defined]
-    ).first()
+    found = one(w, "SELECT max(at) AS latest FROM event WHERE claim_id = :id AND kind = 'status'", {"id": claim_id})
+    last = found["latest"] if found else None
     if last is not None and at < last:
         raise InvalidInput(
             f"--at {at} is before claim {claim_id}'s last status change ({last}); status changes must be "
@@ -216,34 +220,31 @@ def _check_order(session: Session, claim_id: int, at: str) -> None:
         )
 
 
-def _current_tags(session: Session, claim_id: int) -> dict[str, int]:
-    rows = session.exec(
-        select(Tag.name, Tag.id).join(ClaimTag, ClaimTag.tag_id == Tag.id).where(ClaimTag.claim_id == claim_id)
-    ).all()
-    return {name: tag_id for name, tag_id in rows}
+def _current_tags(w: Writer, claim_id: int) -> dict[str, int]:
+    rows = w.rows(
+        "SELECT t.name, t.id FROM tag t JOIN claim_tag ct ON ct.tag_id = t.id WHERE ct.claim_id = :id", {"id": claim_id}
+    )
+    return {r["name"]: r["id"] for r in rows}
 
 
 def add_note(db: Database, claim_id: int, note: str, evidence_url: str | None, at: str | None = None) -> Written:
-    with db.session() as session:
+    with db.writing() as w:
         now = timeutil.now()
-        claim = session.get(Claim, claim_id)
-        if claim is None:
-            raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
-        event = _event(session, claim_id, "note", at or now, now, note=note, evidence_url=evidence_url)
-        claim.updated_at = now
-        session.add(claim)
+        _claim(w, claim_id)
+        event = _event(w, claim_id, "note", at or now, now, note=note, evidence_url=evidence_url)
+        w.execute("UPDATE claim SET updated_at = :now WHERE id = :id", {"now": now, "id": claim_id})
         return Written(claim_id, [event])
 
 
 def run_script(db: Database, script: str) -> int:
     """Run a SQL script (the seed) in one transaction; return how many claims it added."""
-    with db.session() as session:
-        conn = session.connection()
-        before = conn.exec_driver_sql("SELECT count(*) FROM claim").scalar_one()
-        for statement in split_statements(script):
-            conn.exec_driver_sql(statement)
-        after = conn.exec_driver_sql("SELECT count(*) FROM claim").scalar_one()
-        return int(after - before)
+    count = "SELECT count(*) AS n FROM claim"
+    with db.writing() as w:
+        before = one(w, count)
+        w.script(split_statements(script))
+        after = one(w, count)
+        assert before is not None and after is not None
+        return int(after["n"] - before["n"])
 
 
 def split_statements(script: str) -> list[str]:

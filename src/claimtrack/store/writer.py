@@ -1,0 +1,122 @@
+"""One write transaction, as SQL text with ``:name`` parameters, through either of two drivers.
+
+Every change is SQL text built in ``store.writes`` and ``store.imports`` and run by a ``Writer``.
+On SQLite the ``Writer`` drives the standard library's ``sqlite3`` directly: a write command then
+never imports SQLAlchemy, SQLModel or pydantic, which cost ~0.4 s per command, far more than the
+SQL itself. On other databases (and with ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``, which the tests
+and CI use to check both drivers leave the same database) the same statements run through a
+SQLAlchemy connection. ``Database.writing()`` chooses, opens the transaction (taking the write
+lock first) and maps failures to one-line errors; this module only runs statements.
+
+Statements are portable SQL. The one dialect difference is how an insert gives back its new id:
+``cursor.lastrowid`` on SQLite (either driver), ``RETURNING id`` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+
+def insert_sql(table: str, columns: Iterable[str]) -> str:
+    """``INSERT INTO table (a, b) VALUES (:a, :b)``: the one place inserts are spelled."""
+    names = list(columns)
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})"
+
+
+class Writer(Protocol):
+    """What ``store.writes`` and ``store.imports`` may do inside one write transaction."""
+
+    dialect: str
+
+    def execute(self, sql: str, params: Params | None = None) -> int:
+        """Run one statement; return how many rows it changed."""
+
+    def executemany(self, sql: str, rows: list[Params]) -> None:
+        """Run one statement once per row, in one go."""
+
+    def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        """Run a query inside the transaction; rows as dicts."""
+
+    def insert(self, table: str, row: Params) -> int:
+        """Insert one row into a table with an ``id`` key; return the new id."""
+
+    def script(self, statements: Iterable[str]) -> None:
+        """Run SQL statements verbatim, with no parameters (the seed)."""
+
+
+def one(writer: Writer, sql: str, params: Params | None = None) -> Row | None:
+    found = writer.rows(sql, params)
+    return found[0] if found else None
+
+
+def scalar(writer: Writer, sql: str, params: Params | None = None) -> Any:
+    row = one(writer, sql, params)
+    return next(iter(row.values())) if row else None
+
+
+class SqliteWriter:
+    """Statements on a ``sqlite3`` connection already inside ``BEGIN IMMEDIATE``."""
+
+    dialect = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Params | None = None) -> int:
+        return self.conn.execute(sql, params or {}).rowcount
+
+    def executemany(self, sql: str, rows: list[Params]) -> None:
+        if rows:
+            self.conn.executemany(sql, rows)
+
+    def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        cursor = self.conn.execute(sql, params or {})
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, values, strict=True)) for values in cursor]
+
+    def insert(self, table: str, row: Params) -> int:
+        cursor = self.conn.execute(insert_sql(table, row), row)
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def script(self, statements: Iterable[str]) -> None:
+        for statement in statements:
+            self.conn.execute(statement)
+
+
+class AlchemyWriter:
+    """The same statements on a SQLAlchemy connection inside its write transaction."""
+
+    def __init__(self, conn: Any) -> None:  # sqlalchemy.Connection, imported only on this path
+        from sqlalchemy import text
+
+        self.conn = conn
+        self.dialect = conn.dialect.name
+        self._text = text
+
+    def execute(self, sql: str, params: Params | None = None) -> int:
+        return int(self.conn.execute(self._text(sql), dict(params or {})).rowcount)
+
+    def executemany(self, sql: str, rows: list[Params]) -> None:
+        if rows:
+            self.conn.execute(self._text(sql), [dict(r) for r in rows])
+
+    def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        return [dict(m) for m in self.conn.execute(self._text(sql), dict(params or {})).mappings()]
+
+    def insert(self, table: str, row: Params) -> int:
+        sql = insert_sql(table, row)
+        if self.dialect == "sqlite":
+            result = self.conn.execute(self._text(sql), dict(row))
+            assert result.lastrowid is not None
+            return int(result.lastrowid)
+        return int(self.conn.execute(self._text(sql + " RETURNING id"), dict(row)).scalar_one())
+
+    def script(self, statements: Iterable[str]) -> None:
+        for statement in statements:
+            self.conn.exec_driver_sql(statement)
