@@ -101,6 +101,7 @@ def test_both_write_drivers_leave_the_same_database(cli, tmp_path: Path, monkeyp
 
 def test_the_stdlib_writer_really_wrote_through_sqlite3(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The comparison above means something only if the default driver is not SQLAlchemy."""
+    monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER", raising=False)  # CI also runs the suite with it set
     from claimtrack.store.database import Database
     from claimtrack.store.target import resolve
 
@@ -171,7 +172,7 @@ def test_write_commands_do_not_import_the_database_stack(seeded_file: Path, args
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.replace("ARGS", repr(["--db", str(seeded_file), *args]))],
         capture_output=True, text=True, timeout=120,
-        env={**{k: v for k, v in os.environ.items() if k != "CLAIMTRACK_WRITE_DRIVER"}, "COLUMNS": "200"},
+        env={**{k: v for k, v in os.environ.items() if not k.endswith("_DRIVER")}, "COLUMNS": "200"},
     )
     out, _, probe = proc.stdout.rpartition("\nPROBE ")
     result = json.loads(probe)
