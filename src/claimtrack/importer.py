@@ -355,28 +355,31 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
     """One import record -> an ImportedClaim, or InvalidInput naming the record and field."""
     from claimtrack.store.imports import ImportedClaim
 
-    def check(name: str, fn: Any, *args: Any) -> Any:
-        try:
-            return fn(*args)
-        except (InvalidInput, ValueError, TypeError) as exc:
-            raise _field(label, name, exc) from exc
-
-    def text_field(name: str) -> str | None:
-        return check(name, _string, data.get(name))
-
-    text = check("text", clean_text, text_field("text") or "")
-    source = check("source", clean_text, text_field("source") or "", "source name", MAX_NAME)
-    status = check("status", _status, data.get("status") or "unverified")
-    confidence = check(
-        "confidence", _import_confidence, data.get("confidence"), text_field("confidence_phrase"),
-        data.get("confidence_label"),
-    )
-    tags = check("tags", _tags, data.get("tags"))
-    raw_uuid = text_field("uuid")
-    uuid = check("uuid", lambda v: str(uuidlib.UUID(v)), raw_uuid) if raw_uuid else str(uuidlib.uuid4())
-    raw_id = data.get("id")
-    if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID):
-        raise _field(label, "id", InvalidInput(f"expected a whole number from 1 to {MAX_ID}"))
+    # Each field is checked by the same function the command line uses; ``name`` follows along so
+    # that an error names its field (a plain variable: this runs for every record of an import).
+    # Fields are checked in a fixed order, so a record with several errors always reports the same one.
+    name = "text"
+    try:
+        text = clean_text(_string(data.get("text")) or "")
+        name = "source"
+        source = clean_text(_string(data.get("source")) or "", "source name", MAX_NAME)
+        name = "status"
+        status = _status(data.get("status") or "unverified")
+        name = "confidence_phrase"
+        phrase = _string(data.get("confidence_phrase"))
+        name = "confidence"
+        confidence = _import_confidence(data.get("confidence"), phrase, data.get("confidence_label"))
+        name = "tags"
+        tags = _tags(data.get("tags"))
+        name = "uuid"
+        raw_uuid = _string(data.get("uuid"))
+        uuid = str(uuidlib.UUID(raw_uuid)) if raw_uuid else None  # None: the store gives a new one
+        name = "id"
+        raw_id = data.get("id")
+        if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID):
+            raise InvalidInput(f"expected a whole number from 1 to {MAX_ID}")
+    except (InvalidInput, ValueError, TypeError) as exc:
+        raise _field(label, name, exc) from exc
     created_at = _time(data.get("created_at"), "created_at", label, now, now)
     events = data.get("events")
     if events is None:
@@ -384,18 +387,30 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
                    "new": None, "note": f"Imported from {origin}", "evidence_url": None}]
     else:
         events = _events(events, label, status, now)
+    name = "quote"
+    try:
+        quote = clean_optional(_string(data.get("quote")) or None, "quote")
+        name = "url"
+        url = clean_url(_string(data.get("url")) or None, "url")
+        name = "said_on"
+        said_on = past_date(_string(data.get("said_on")) or None, "said_on", today=now[:10])
+        name = "review_by"
+        review = _string(data.get("review_by"))
+        review_by = timeutil.parse_date(review, "review_by") if review else None
+    except (InvalidInput, ValueError, TypeError) as exc:
+        raise _field(label, name, exc) from exc
     return ImportedClaim(
         id=raw_id,
         uuid=uuid,
         text=text,
-        quote=check("quote", clean_optional, text_field("quote") or None, "quote"),
+        quote=quote,
         source=source,
         status=status,
         confidence=confidence.value if confidence else None,
         confidence_phrase=confidence.phrase if confidence else None,
-        url=check("url", clean_url, text_field("url") or None, "url"),
-        said_on=check("said_on", past_date, text_field("said_on") or None, "said_on"),
-        review_by=check("review_by", lambda v: timeutil.parse_date(v, "review_by") if v else None, text_field("review_by")),
+        url=url,
+        said_on=said_on,
+        review_by=review_by,
         tags=tags,
         created_at=created_at,
         updated_at=_time(data.get("updated_at"), "updated_at", label, created_at, now),
@@ -403,8 +418,11 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
     )
 
 
+STATUSES = frozenset(s.value for s in Status)
+
+
 def _status(value: Any) -> str:
-    if isinstance(value, str) and value in {s.value for s in Status}:
+    if isinstance(value, str) and value in STATUSES:
         return value
     raise InvalidInput(f"unknown status {value!r}; use one of {', '.join(s.value for s in Status)}")
 

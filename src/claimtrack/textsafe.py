@@ -78,8 +78,15 @@ def lookalike_keys(name: str) -> frozenset[str]:
     return frozenset(" ".join(text.replace("\0", sep).split()) for sep in ("", " "))
 
 
+# A printable ASCII character other than space shows as itself whatever surrounds it (NFKC and
+# casefolding keep it printable ASCII), so text holding one is visible: the common case, in C.
+_PLAIN_VISIBLE = re.compile("[!-~]")
+
+
 def visible(text: str) -> bool:
     """Whether ``text`` shows anything: not only spaces, control and invisible characters."""
+    if _PLAIN_VISIBLE.search(text):
+        return True
     return any(not c.isspace() and unicodedata.category(c) != "Cc" for c in min(lookalike_keys(text)))
 
 

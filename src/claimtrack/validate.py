@@ -91,11 +91,12 @@ def clean_tag(value: str) -> str:
     return tag
 
 
-def past_date(value: str | None, option: str) -> str | None:
+def past_date(value: str | None, option: str, today: str | None = None) -> str | None:
+    """A day that is not in the future; ``today`` (an import reads the clock once) or the clock's."""
     if value is None:
         return None
     day = timeutil.parse_date(value, option)
-    if day > timeutil.today().isoformat():
+    if day > (today or timeutil.today().isoformat()):
         raise InvalidInput(f"{option} {day} is in the future; a claim cannot have been made yet")
     return day
 

@@ -1,21 +1,35 @@
 """Bulk import: many claims, their tags and events, in one all-or-nothing transaction.
 
-Rows go in with SQLAlchemy Core ``executemany`` in batches, which is several times faster than
-ORM objects and keeps memory bounded: only one batch is held at a time. A claim whose uuid is
-already present is skipped and counted. A backup's claim ids are kept when they are free, so a
-restored database reads like the original; otherwise the next unused id is given.
+Rows go in with ``executemany`` in batches of SQL text (the ``Writer`` of ``Database.writing()``:
+``sqlite3`` on SQLite, SQLAlchemy elsewhere), holding one batch in memory at a time. A claim whose
+uuid is already present is skipped and counted. A backup's claim ids are kept when they are free,
+so a restored database reads like the original; otherwise the next unused id is given.
+
+On SQLite the per-row index work is done in bulk, inside the same transaction (DDL is
+transactional there, so an error, Ctrl-C or kill -9 rolls it back with the rows):
+
+* the search-index trigger (``claim_fts_insert``) is dropped at the start and its rows are written
+  by one ``executemany`` per batch from the values already in hand (the same text, quote and source
+  name the trigger would have copied), then the trigger is recreated; so is the guard trigger
+  ``event_no_replace``, which only refuses an event id already taken, and an import gives none;
+* when the database is still small (``REBUILD_INDEXES_BELOW`` claims), the secondary indexes of
+  ``claim``, ``claim_tag`` and ``event`` are dropped too and rebuilt once at the end, which costs
+  little on a small table and saves updating them row by row.
+
+Every object is recreated from the SQL text SQLite kept for it (``sqlite_master``), so the schema
+after an import is byte-identical to the one before (``db check`` verifies it). Concurrent readers
+keep reading their snapshot; writers wait for the lock as for any other write.
 """
 
 from __future__ import annotations
 
+import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert, text
-
 from claimtrack import timeutil
-from claimtrack.store.models import Claim, ClaimTag, Event, Source, Tag
+from claimtrack.store.writer import Writer, insert_sql, scalar
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -25,9 +39,10 @@ BATCH = 2_000
 
 @dataclass(slots=True)
 class ImportedClaim:
-    """A validated claim to import (the service builds these)."""
+    """A validated claim to import (the service builds these). ``uuid`` None: a new claim, given a
+    fresh random uuid here (which no claim can already have, so it is not looked up)."""
 
-    uuid: str
+    uuid: str | None
     text: str
     source: str
     status: str
@@ -61,16 +76,64 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit
 
 
+CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
+                 "confidence_phrase", "review_by", "created_at", "updated_at")
+EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
+SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
+FTS_INSERT = "INSERT INTO claim_fts (rowid, text, quote, source) VALUES (:id, :text, :quote, :source)"
+FTS_TRIGGER = "claim_fts_insert"
+# Row triggers an import does the work of itself: the search rows (written by hand, below), and the
+# guard against INSERT OR REPLACE rewriting an event (m003): an import never gives event ids, and
+# holds the write lock, so no other statement can run before the guard is back.
+BULK_TRIGGERS = (FTS_TRIGGER, "event_no_replace")
+REBUILD_INDEXES_BELOW = 50_000  # claims already there: rebuilding indexes over them costs well under a second
+_BULK_TABLES = ("claim", "claim_tag", "event")
+IMPORT_CACHE_KIB = 64 * 1024
+
+
 class _Importer:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.sources = {key: sid for key, sid in conn.execute(text("SELECT name_key, id FROM source"))}
-        self.tags = {name: tid for name, tid in conn.execute(text("SELECT name, id FROM tag"))}
-        top = conn.execute(text("SELECT max(id) FROM claim")).scalar() or 0
-        if conn.dialect.name == "sqlite":  # ids of deleted claims are never given again
-            seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'claim'")).scalar()
+    def __init__(self, w: Writer) -> None:
+        self.w = w
+        self.sources = {r["name_key"]: r["id"] for r in w.rows("SELECT name_key, id FROM source")}
+        self.tags = {r["name"]: r["id"] for r in w.rows("SELECT name, id FROM tag")}
+        top = scalar(w, "SELECT max(id) AS top FROM claim") or 0
+        if w.dialect == "sqlite":  # ids of deleted claims are never given again
+            seq = scalar(w, "SELECT seq FROM sqlite_sequence WHERE name = 'claim'")
             top = max(top, seq or 0)
+        self.existing = int(scalar(w, "SELECT count(*) AS n FROM claim") or 0)
         self.next_id = top + 1
+        self.names: dict[int, str] = {}  # source id -> name, for the search rows
+        self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
+        self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
+        self.link_sql = insert_sql("claim_tag", ("claim_id", "tag_id"))
+        self.event_sql = insert_sql("event", EVENT_COLUMNS)
+
+    # -- bulk index work (SQLite)
+
+    def set_indexes_aside(self) -> None:
+        """Drop the search trigger (and, on a small database, the secondary indexes) until ``restore``."""
+        if self.w.dialect != "sqlite":
+            return
+        tables = ", ".join(f"'{t}'" for t in _BULK_TABLES)
+        triggers = ", ".join(f"'{t}'" for t in BULK_TRIGGERS)
+        wanted = f"(type = 'trigger' AND name IN ({triggers}))"
+        if self.existing < REBUILD_INDEXES_BELOW:
+            wanted += f" OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tables}))"
+        self.set_aside = self.w.rows(f"SELECT type, name, sql FROM sqlite_master WHERE {wanted} ORDER BY type, name")
+        for obj in self.set_aside:
+            self.w.execute(f'DROP {obj["type"].upper()} "{obj["name"]}"')
+
+    def restore(self) -> None:
+        """Recreate what ``set_indexes_aside`` dropped, from the very SQL text it had."""
+        for obj in self.set_aside:
+            self.w.execute(obj["sql"])
+        self.set_aside = []
+
+    @property
+    def _search_rows_by_hand(self) -> bool:
+        return any(obj["name"] == FTS_TRIGGER for obj in self.set_aside)
+
+    # -- rows
 
     def source_id(self, name: str, details: ImportedSource | None = None) -> int:
         key = name.casefold()
@@ -80,50 +143,63 @@ class _Importer:
                 "name": name, "name_key": key, "kind": d.kind, "reliability": d.reliability, "url": d.url,
                 "notes": d.notes, "created_at": d.created_at or timeutil.now(),
             }
-            self.sources[key] = self.conn.execute(insert(Source).values(**row).returning(Source.id)).scalar_one()
+            self.sources[key] = self.w.insert("source", row)
         return self.sources[key]
+
+    def source_name(self, source_id: int) -> str:
+        if source_id not in self.names:
+            self.names[source_id] = scalar(self.w, "SELECT name FROM source WHERE id = :id", {"id": source_id})
+        return self.names[source_id]
 
     def tag_id(self, name: str) -> int:
         if name not in self.tags:
-            self.tags[name] = self.conn.execute(insert(Tag).values(name=name).returning(Tag.id)).scalar_one()
+            self.tags[name] = self.w.insert("tag", {"name": name})
         return self.tags[name]
 
     def add(self, batch: list[ImportedClaim], result: ImportResult) -> None:
         if not batch:
             return
-        uuids = [c.uuid for c in batch]
-        present = self._existing("uuid", uuids)
+        given = [c.uuid for c in batch if c.uuid is not None]
+        present = self._existing("uuid", given) if given else set()
         wanted = [c.id for c in batch if c.id is not None]
         taken = self._existing("id", wanted) if wanted else set()
-        claims, links, events = [], [], []
+        claims: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
         for c in batch:
-            if c.uuid in present:
+            if c.uuid is None:
+                uuid = str(uuidlib.uuid4())
+            elif c.uuid in present:
                 result.skipped += 1
                 continue
-            present.add(c.uuid)
-            if c.id is not None and c.id not in taken:
-                cid = c.id
             else:
-                cid = self.next_id
+                uuid = c.uuid
+                present.add(uuid)
+            cid = c.id if c.id is not None and c.id not in taken else self.next_id
             taken.add(cid)
             self.next_id = max(self.next_id, cid + 1)
             claims.append({
-                "id": cid, "uuid": c.uuid, "text": c.text, "quote": c.quote, "source_id": self.source_id(c.source),
+                "id": cid, "uuid": uuid, "text": c.text, "quote": c.quote, "source_id": self.source_id(c.source),
                 "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
                 "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
                 "created_at": c.created_at, "updated_at": c.updated_at,
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
-            events += [{"claim_id": cid, **e} for e in c.events]
+            events += [{"claim_id": cid, **{k: e.get(k) for k in EVENT_COLUMNS[1:]}} for e in c.events]
             result.added += 1
-        for table, rows in ((Claim, claims), (ClaimTag, links), (Event, events)):
-            if rows:
-                self.conn.execute(insert(table), rows)
+        self.w.executemany(self.claim_sql, claims)
+        if self._search_rows_by_hand:
+            self.w.executemany(FTS_INSERT, [
+                {"id": r["id"], "text": r["text"], "quote": r["quote"] or "", "source": self.source_name(r["source_id"])}
+                for r in claims
+            ])
+        self.w.executemany(self.link_sql, links)
+        self.w.executemany(self.event_sql, events)
 
     def _existing(self, column: str, values: list[Any]) -> set[Any]:
         params = {f"v{i}": v for i, v in enumerate(values)}
         marks = ", ".join(f":v{i}" for i in range(len(values)))
-        return {r[0] for r in self.conn.execute(text(f"SELECT {column} FROM claim WHERE {column} IN ({marks})"), params)}
+        return {r[column] for r in self.w.rows(f"SELECT {column} FROM claim WHERE {column} IN ({marks})", params)}
 
 
 def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) -> ImportResult:
@@ -133,8 +209,11 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
     written ``BATCH`` at a time.
     """
     result = ImportResult()
-    with db.session() as session:
-        importer = _Importer(session.connection())
+    with db.writing() as w:
+        importer = _Importer(w)
+        if w.dialect == "sqlite":
+            w.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        importer.set_indexes_aside()
         batch: list[ImportedClaim] = []
         for item in items:
             if isinstance(item, ImportedSource):
@@ -145,10 +224,9 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
                 importer.add(batch, result)
                 batch = []
         importer.add(batch, result)
-        if db.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
-            session.connection().execute(
-                text("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
-            )
+        importer.restore()
+        if w.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
+            w.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
     # Committed: from here on nothing may be reported as a failed import (a user told "nothing
     # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:
