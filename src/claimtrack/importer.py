@@ -27,10 +27,9 @@ import re
 import sys
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack import confidence as conf
 from claimtrack import textsafe, timeutil
@@ -54,8 +53,9 @@ CSV_REQUIRED = ("text", "source")
 CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at")
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
+    """One record of an import file (a tuple: one is made for every line of a large import)."""
+
     kind: str  # "claim" or "source"
     label: str  # how errors name it: "record 3 (line 4)"
     data: dict[str, Any]
