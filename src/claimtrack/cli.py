@@ -471,7 +471,7 @@ def export(
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     )
     svc = service(ctx)
-    claims = svc.export_claims(query)
+    claims = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output, sys.stdout) as out:  # one snapshot: sources and claims
         if _progress_wanted() and (output or not sys.stdout.isatty()):
             from rich.console import Console

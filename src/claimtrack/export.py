@@ -50,6 +50,11 @@ def _last_change(claim: dict[str, Any]) -> str:
     return f"{last['at'][:10]} {event_summary(last)}"
 
 
+def needs_events(fmt: ExportFormat) -> bool:
+    """Whether a format shows claims' events (a CSV has a row per claim and no column for them)."""
+    return fmt is not ExportFormat.csv
+
+
 def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
     """Write every claim in ``fmt``; return how many were written."""
     writer = {
@@ -92,8 +97,7 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
     writer.writerow(CLAIM_FIELDS)
     n = 0
     for n, claim in enumerate(claims, start=1):
-        row = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]
-        writer.writerow([textsafe.csv_cell(v) for v in row])
+        writer.writerow(textsafe.csv_row([",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]))
     return n
 
 

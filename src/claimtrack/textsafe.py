@@ -90,9 +90,18 @@ def visible(text: str) -> bool:
     return any(not c.isspace() and unicodedata.category(c) != "Cc" for c in min(lookalike_keys(text)))
 
 
+# Made once: ``json.dumps`` with options builds a new encoder on every call (an export makes one a claim).
+_JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_text(data: Any, indent: int | None = 2) -> str:
     """JSON that keeps the exact text; the few characters a terminal acts on become ``\\u`` escapes."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    if indent:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    else:
+        text = _JSON_COMPACT.encode(data)
+    if text.isascii() and "\x7f" not in text:  # json escapes C0 controls itself; DEL is the one ASCII left
+        return text
     return _JSON_UNSAFE.sub(_json_escape, text)
 
 
@@ -108,8 +117,23 @@ def csv_cell(value: object) -> str:
     """
     if value is None:
         return ""
-    text = "\n".join("\t".join(terminal(part) for part in line.split("\t")) for line in str(value).split("\n"))
+    text = str(value)
+    if _UNSAFE.search(text) is not None:  # most cells hold no control character at all
+        text = "\n".join("\t".join(terminal(part) for part in line.split("\t")) for line in text.split("\n"))
     return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+_GUARD_FIRST = ("'", *_FORMULA_START)
+
+
+def csv_row(values: list[object]) -> list[str]:
+    """``csv_cell`` of every value of a row, the common case (no control character anywhere in the
+    row, so nothing to escape; only cells starting with a formula character or ``'`` to check for
+    the guard) found with one search over the whole row: an export writes millions of cells."""
+    cells = ["" if v is None else str(v) for v in values]
+    if _UNSAFE.search("".join(cells)) is not None:
+        return [csv_cell(v) for v in values]
+    return ["'" + c if c.startswith(_GUARD_FIRST) and c.lstrip("'").startswith(_FORMULA_START) else c for c in cells]
 
 
 def csv_unguard(cell: str) -> str:

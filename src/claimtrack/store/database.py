@@ -284,6 +284,18 @@ class Database:
             for values in cursor:
                 yield dict(zip(names, values, strict=True))
             return
+        yield from self._alchemy_rows(sql, params)
+
+    def values(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[tuple[Any, ...]]:
+        """Stream rows of a read query as tuples: for the queries an export runs per claim.
+
+        On SQLite this is the ``sqlite3`` cursor itself, with no Python step per row."""
+        params = params or {}
+        if self._reader() == "sqlite3":
+            return iter(self._sqlite_conn().execute(sql, params))
+        return (tuple(row.values()) for row in self._alchemy_rows(sql, params))
+
+    def _alchemy_rows(self, sql: str, params: dict[str, Any]) -> Iterator[Row]:
         from sqlalchemy import text
 
         if self._read_conn is not None:  # inside ``reading()``: its connection and snapshot

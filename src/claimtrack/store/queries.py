@@ -7,6 +7,7 @@ plain dicts shaped for the service layer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ CLAIM_COLUMNS = (
 )
 CLAIM_FROM = "claim c JOIN source s ON s.id = c.source_id"
 EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
+_EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second
 
 SORTS = {
     "id": "c.id",
@@ -49,12 +51,18 @@ class ClaimFilter:
     limit: int | None = None
 
 
-def _in_list(prefix: str, values: tuple[str, ...], params: dict[str, Any]) -> str:
-    names = []
-    for i, value in enumerate(values):
-        params[f"{prefix}{i}"] = value
-        names.append(f":{prefix}{i}")
-    return ", ".join(names)
+def _in_list(prefix: str, values: tuple[Any, ...], params: dict[str, Any]) -> str:
+    """``:p0, :p1, ...`` for an ``IN (...)`` list, each value put in ``params`` under its name."""
+    names, marks = _names(prefix, len(values))
+    params.update(zip(names, values))
+    return marks
+
+
+@functools.lru_cache(maxsize=64)
+def _names(prefix: str, n: int) -> tuple[tuple[str, ...], str]:
+    """The parameter names of an ``IN`` list of ``n`` values, and its text: made once per size."""
+    names = tuple(f"{prefix}{i}" for i in range(n))
+    return names, ", ".join(f":{name}" for name in names)
 
 
 def _like_escape(text: str) -> str:
@@ -223,14 +231,16 @@ def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
     return with_tags(db, list(_run(db, statements, params, f.limit))) if statements else []
 
 
-def iter_claims(db: Database, f: ClaimFilter, batch: int = 500) -> Iterator[Row]:
-    """Stream matching claims with tags and their whole timeline, ``batch`` claims at a time."""
+def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool = True) -> Iterator[Row]:
+    """Stream matching claims with tags and (unless ``events`` is false) their whole timeline,
+    ``batch`` claims at a time."""
     params: dict[str, Any] = {}
     statements = _claims_sql(db, replace(f, as_of=None), params)
     if statements is None:
         return
     for chunk in _chunks(_run(db, statements, params, f.limit), batch):
-        yield from _with_events(db, with_tags(db, chunk))
+        chunk = with_tags(db, chunk)
+        yield from _with_events(db, chunk) if events else chunk
 
 
 def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
@@ -252,8 +262,8 @@ def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = ()) -
         where = f"e.claim_id IN ({_in_list('id', tuple(by_id), params)})"
         if kinds:
             where += f" AND e.kind IN ({_in_list('kind', kinds, params)})"
-        for event in db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
-            by_id[event["claim_id"]].append(event)
+        for values in db.values(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
+            by_id[values[1]].append(dict(zip(_EVENT_NAMES, values, strict=True)))
     for claim in claims:
         claim["events"] = by_id[claim["id"]]
     return claims
@@ -393,12 +403,12 @@ def with_tags(db: Database, claims: list[Row]) -> list[Row]:
     for start in range(0, len(ids), 500):
         params: dict[str, Any] = {}
         marks = _in_list("id", tuple(ids[start:start + 500]), params)
-        for row in db.query(
+        for claim_id, name in db.values(
             "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
             f"WHERE ct.claim_id IN ({marks}) ORDER BY t.name",
             params,
         ):
-            by_id[row["claim_id"]].append(row["name"])
+            by_id[claim_id].append(name)
     for claim in claims:
         claim["tags"] = by_id[claim["id"]]
     return claims
