@@ -171,3 +171,19 @@ def test_import_does_not_import_the_database_stack(cli, tmp_path: Path):
     assert result["code"] in (0, None), proc.stdout + proc.stderr
     assert "Imported 10 claims." in out + proc.stderr
     assert result["heavy"] == []
+
+
+def test_checks_remembered_for_repeated_values_still_refuse_look_alikes(seeded, tmp_path: Path):
+    """Repeated sources, tags, dates and confidences are checked once per value; ``true`` is not
+    ``1`` to that memory, and a bad value is refused every time it comes."""
+    path = tmp_path / "mixed.jsonl"
+    lines = [{"text": "one", "source": "S", "confidence": 1, "tags": ["a"], "said_on": "2024-01-01"},
+             {"text": "two", "source": "S", "confidence": 1.0, "tags": ["a"], "said_on": "2024-01-01"},
+             {"text": "three", "source": "S", "confidence": True}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = seeded("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: record 3 (line 3), field 'confidence'")
+    for bad in ({"text": "x", "source": "S", "said_on": "2999-01-01"}, {"text": "x", "source": "S", "tags": ["a,b"]}):
+        path.write_text("\n".join(json.dumps(line) for line in [bad, bad]) + "\n", encoding="utf-8")
+        assert seeded("import", str(path)).stderr.startswith("Error: record 1 (line 1)")

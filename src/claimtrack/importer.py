@@ -362,13 +362,13 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
     try:
         text = clean_text(_string(data.get("text")) or "")
         name = "source"
-        source = clean_text(_string(data.get("source")) or "", "source name", MAX_NAME)
+        source = _source_name(_string(data.get("source")) or "")
         name = "status"
         status = _status(data.get("status") or "unverified")
         name = "confidence_phrase"
         phrase = _string(data.get("confidence_phrase"))
         name = "confidence"
-        confidence = _import_confidence(data.get("confidence"), phrase, data.get("confidence_label"))
+        confidence = _confidence(data.get("confidence"), phrase, data.get("confidence_label"))
         name = "tags"
         tags = _tags(data.get("tags"))
         name = "uuid"
@@ -393,7 +393,7 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         name = "url"
         url = clean_url(_string(data.get("url")) or None, "url")
         name = "said_on"
-        said_on = past_date(_string(data.get("said_on")) or None, "said_on", today=now[:10])
+        said_on = _said_on(_string(data.get("said_on")) or None, now[:10])
         name = "review_by"
         review = _string(data.get("review_by"))
         review_by = timeutil.parse_date(review, "review_by") if review else None
@@ -427,6 +427,24 @@ def _status(value: Any) -> str:
     raise InvalidInput(f"unknown status {value!r}; use one of {', '.join(s.value for s in Status)}")
 
 
+# A large import repeats the same few sources, tags, dates and confidences on every record: their
+# checks are pure functions of the value, so each distinct value is checked once. Failures are
+# not cached (an exception is raised every time); ``typed`` keeps True apart from 1.
+_tag = functools.lru_cache(maxsize=4096)(clean_tag)
+_said_on = functools.lru_cache(maxsize=4096)(lambda value, today: past_date(value, "said_on", today=today))
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_name(value: str) -> str:
+    return clean_text(value, "source name", MAX_NAME)
+
+
+def _confidence(value: Any, phrase: str | None, shown: Any) -> conf.Confidence | None:
+    if isinstance(shown, list | dict) or isinstance(value, list | dict):
+        return _import_confidence(value, phrase, shown)  # unhashable: refused there, uncached
+    return _cached_confidence(value, phrase, shown)
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     """Tags as a list of strings or one comma-separated string (a spreadsheet cell)."""
     if value is None or value == "":
@@ -437,7 +455,7 @@ def _tags(value: Any) -> tuple[str, ...]:
         items = [_string(t, "each tag to be text") for t in value]
     else:
         raise InvalidInput(f"expected a list of tags or comma-separated text, got {_kind_of(value)}")
-    return tuple(sorted({clean_tag(t) for t in items if t is not None}))
+    return tuple(sorted({_tag(t) for t in items if t is not None}))
 
 
 def _import_confidence(value: Any, phrase: str | None, shown: Any = None) -> conf.Confidence | None:
@@ -468,6 +486,9 @@ def _import_confidence(value: Any, phrase: str | None, shown: Any = None) -> con
         if named.phrase is not None and abs(named.value - parsed.value) < 1e-9:
             return named
     return parsed
+
+
+_cached_confidence = functools.lru_cache(maxsize=4096, typed=True)(_import_confidence)
 
 
 def _events(events: Any, label: str, status: str, now: str) -> list[dict[str, Any]]:
