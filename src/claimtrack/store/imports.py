@@ -185,7 +185,9 @@ class _Importer:
                 "created_at": c.created_at, "updated_at": c.updated_at,
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
-            events += [{"claim_id": cid, **{k: e.get(k) for k in EVENT_COLUMNS[1:]}} for e in c.events]
+            for event in c.events:  # validated events carry every column; fill any missing one
+                event["claim_id"] = cid
+                events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
             result.added += 1
         self.w.executemany(self.claim_sql, claims)
         if self._search_rows_by_hand:
