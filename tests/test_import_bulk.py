@@ -187,3 +187,20 @@ def test_checks_remembered_for_repeated_values_still_refuse_look_alikes(seeded, 
     for bad in ({"text": "x", "source": "S", "said_on": "2999-01-01"}, {"text": "x", "source": "S", "tags": ["a,b"]}):
         path.write_text("\n".join(json.dumps(line) for line in [bad, bad]) + "\n", encoding="utf-8")
         assert seeded("import", str(path)).stderr.startswith("Error: record 1 (line 1)")
+
+
+def test_the_search_index_is_complete_when_ids_come_in_runs_and_gaps(seeded, db_path: Path, tmp_path: Path):
+    """Given ids (a backup's) break the runs of new ids that the search rows are written for."""
+    path = tmp_path / "ids.jsonl"
+    ids = [None, 5000, 5002, None, 5001, 3, 7000, None, None, 24, 6999]  # 3 is taken: it gets a new id
+    with path.open("w", encoding="utf-8") as out:
+        for i, cid in enumerate(ids):
+            record: dict[str, Any] = {"text": f"Gap claim {i} about Chongjin.", "source": f"Gap source {i % 2}"}
+            if cid is not None:
+                record["id"] = cid
+            out.write(json.dumps(record) + "\n")
+    result = seeded("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert rows(db_path, FTS_FOUND) == rows(db_path, FTS_EXPECTED)
+    assert len(json.loads(seeded("list", "--search", "chongjin", "--format", "json").stdout)) == len(ids)
+    assert {5000, 5001, 5002, 7000, 6999, 24} <= {r[0] for r in rows(db_path, "SELECT id FROM claim")}

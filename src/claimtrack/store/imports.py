@@ -9,8 +9,8 @@ On SQLite the per-row index work is done in bulk, inside the same transaction (D
 transactional there, so an error, Ctrl-C or kill -9 rolls it back with the rows):
 
 * the search-index trigger (``claim_fts_insert``) is dropped at the start and its rows are written
-  by one ``executemany`` per batch from the values already in hand (the same text, quote and source
-  name the trigger would have copied), then the trigger is recreated; so is the guard trigger
+  by one ``INSERT ... SELECT`` per run of consecutive new ids (one for a whole import of new
+  claims), copying what the trigger would have copied, then the trigger is recreated; so is the guard trigger
   ``event_no_replace``, which only refuses an event id already taken, and an import gives none;
 * when the database is still small (``REBUILD_INDEXES_BELOW`` claims), the secondary indexes of
   ``claim``, ``claim_tag`` and ``event`` are dropped too and rebuilt once at the end, which costs
@@ -80,7 +80,8 @@ CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "
                  "confidence_phrase", "review_by", "created_at", "updated_at")
 EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
-FTS_INSERT = "INSERT INTO claim_fts (rowid, text, quote, source) VALUES (:id, :text, :quote, :source)"
+FTS_FILL = ("INSERT INTO claim_fts (rowid, text, quote, source) SELECT c.id, c.text, coalesce(c.quote, ''), s.name "
+            "FROM claim c JOIN source s ON s.id = c.source_id WHERE c.id BETWEEN :lo AND :hi")
 FTS_TRIGGER = "claim_fts_insert"
 # Row triggers an import does the work of itself: the search rows (written by hand, below), and the
 # guard against INSERT OR REPLACE rewriting an event (m003): an import never gives event ids, and
@@ -102,8 +103,8 @@ class _Importer:
             top = max(top, seq or 0)
         self.existing = int(scalar(w, "SELECT count(*) AS n FROM claim") or 0)
         self.next_id = top + 1
-        self.names: dict[int, str] = {}  # source id -> name, for the search rows
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
+        self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
         self.link_sql = insert_sql("claim_tag", ("claim_id", "tag_id"))
         self.event_sql = insert_sql("event", EVENT_COLUMNS)
@@ -125,6 +126,7 @@ class _Importer:
 
     def restore(self) -> None:
         """Recreate what ``set_indexes_aside`` dropped, from the very SQL text it had."""
+        self.index_run()
         for obj in self.set_aside:
             self.w.execute(obj["sql"])
         self.set_aside = []
@@ -145,11 +147,6 @@ class _Importer:
             }
             self.sources[key] = self.w.insert("source", row)
         return self.sources[key]
-
-    def source_name(self, source_id: int) -> str:
-        if source_id not in self.names:
-            self.names[source_id] = scalar(self.w, "SELECT name FROM source WHERE id = :id", {"id": source_id})
-        return self.names[source_id]
 
     def tag_id(self, name: str) -> int:
         if name not in self.tags:
@@ -191,12 +188,25 @@ class _Importer:
             result.added += 1
         self.w.executemany(self.claim_sql, claims)
         if self._search_rows_by_hand:
-            self.w.executemany(FTS_INSERT, [
-                {"id": r["id"], "text": r["text"], "quote": r["quote"] or "", "source": self.source_name(r["source_id"])}
-                for r in claims
-            ])
+            for row in claims:
+                self._index_later(row["id"])
         self.w.executemany(self.link_sql, links)
         self.w.executemany(self.event_sql, events)
+
+    def _index_later(self, claim_id: int) -> None:
+        """Note a new claim for the search index: consecutive ids make one run, filled by one
+        statement (a run of ids given in this import holds no other claim: ids are unique)."""
+        if self.run is not None and claim_id == self.run[1] + 1:
+            self.run = (self.run[0], claim_id)
+            return
+        self.index_run()
+        self.run = (claim_id, claim_id)
+
+    def index_run(self) -> None:
+        """Write the search rows of the pending run of new claims: what the trigger would have."""
+        if self.run is not None:
+            self.w.execute(FTS_FILL, {"lo": self.run[0], "hi": self.run[1]})
+            self.run = None
 
     def _existing(self, column: str, values: list[Any]) -> set[Any]:
         params = {f"v{i}": v for i, v in enumerate(values)}
