@@ -83,3 +83,27 @@ def test_exports_are_the_same_bytes_on_both_read_drivers(seeded, tmp_path: Path,
     else:
         status_events = sum(1 for line in seeded("log", "--format", "json").stdout.split("\n") if '"kind": "status"' in line)
         assert text.count('"kind":"status"') == status_events >= 3
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_backup_export_as_of_a_day_holds_the_phrase_of_that_day(seeded, tmp_path: Path, fmt: str):
+    """``export --format json --as-of`` failed with KeyError 'confidence_phrase' before."""
+    assert seeded("set", "1", "--confidence", "likely").exit_code == 0
+    result = seeded("export", "--format", fmt, "--as-of", _today())
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    claims = (json.loads(text)["claims"] if fmt == "json"
+              else [json.loads(line) for line in text.splitlines() if '"type":"claim"' in line])
+    assert len(claims) == 23
+    first = next(c for c in claims if c["id"] == 1)
+    assert first["confidence_phrase"] == "likely"
+    restored = tmp_path / "restored.db"
+    backup = tmp_path / f"b.{fmt}"
+    backup.write_text(text, encoding="utf-8")
+    assert seeded("--db", str(restored), "import", str(backup)).exit_code == 0
+
+
+def _today() -> str:
+    from claimtrack import timeutil
+
+    return timeutil.today().isoformat()

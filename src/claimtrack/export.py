@@ -38,7 +38,7 @@ _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim as the backup formats hold it: every field, and its events."""
     data = {k: claim[k] for k in BACKUP_FIELDS}
-    data["events"] = [{k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
+    data["events"] = [e if tuple(e) == EVENT_FIELDS else {k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
     return data
 
 

@@ -99,18 +99,21 @@ def seed_sql() -> str:
     raise NotFound("the seed file is missing from this installation; reinstall claimtrack")
 
 
-def view(row: dict[str, Any], copy: bool = True) -> dict[str, Any]:
+def view(row: dict[str, Any], copy: bool = True, phrase: bool = False) -> dict[str, Any]:
     """A claim row as DESIGN.md's claim object (plus ``admiralty``, shown in tables).
 
-    ``copy=False`` reshapes the row itself (an export streams rows it owns, a million of them)."""
+    ``copy=False`` reshapes the row itself (an export streams rows it owns, a million of them);
+    ``phrase=True`` keeps ``confidence_phrase`` (last), which the backup formats hold."""
     row = dict(row) if copy else row
-    phrase = row.pop("confidence_phrase", None)
-    row["confidence_label"] = conf.label(row["confidence"], phrase) or None
+    said = row.pop("confidence_phrase", None)
+    row["confidence_label"] = conf.label(row["confidence"], said) or None
     row["admiralty"] = scoring.admiralty(row.pop("source_reliability", None), row["status"], row["confidence"])
+    if phrase:
+        row["confidence_phrase"] = said
     return row
 
 
-def _rebuilt(row: dict[str, Any]) -> dict[str, Any]:
+def _rebuilt(row: dict[str, Any], phrase: bool = False) -> dict[str, Any]:
     """A row read with ``--as-of`` columns as a claim object holding the values of that time."""
     row = dict(row)
     row["status"] = row.pop("as_of_status")
@@ -122,12 +125,12 @@ def _rebuilt(row: dict[str, Any]) -> dict[str, Any]:
             parsed = None
         row["confidence"] = parsed.value if parsed else None
         row["confidence_phrase"] = parsed.phrase if parsed else None
-    return view(row)
+    return view(row, phrase=phrase)
 
 
-def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter) -> list[dict[str, Any]]:
+def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False) -> list[dict[str, Any]]:
     """Filter, sort and limit claims on their rebuilt status and confidence."""
-    claims = [_rebuilt(r) for r in rows]
+    claims = [_rebuilt(r, phrase) for r in rows]
     if f.statuses:
         claims = [c for c in claims if c["status"] in f.statuses]
     if f.min_confidence is not None:
@@ -424,16 +427,13 @@ class Service:
         (a CSV export has no column for them) unless ``as_of`` needs them.
         """
         with self.reading():
-            if f.as_of:
-                for claim in self.list(f):
+            if f.as_of:  # the backup formats hold the phrase the confidence had then
+                for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
                     claim["events"] = queries.events(self.db, claim["id"], f.as_of)
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
-                phrase = row["confidence_phrase"]
-                claim = view(row, copy=False)
-                claim["confidence_phrase"] = phrase
-                yield claim
+                yield view(row, copy=False, phrase=True)
 
     # -- track record
 

@@ -90,8 +90,17 @@ def visible(text: str) -> bool:
     return any(not c.isspace() and unicodedata.category(c) != "Cc" for c in min(lookalike_keys(text)))
 
 
-# Made once: ``json.dumps`` with options builds a new encoder on every call (an export makes one a claim).
+# Made once: ``json.dumps`` with options builds a new encoder on every call (an export makes one a
+# claim); the C encoder itself, where Python has it, as ``JSONEncoder.encode`` would make per call.
 _JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_C_ENCODER = (json.encoder.c_make_encoder(None, _JSON_COMPACT.default, json.encoder.encode_basestring, None, ":", ",",
+                                          False, False, True) if json.encoder.c_make_encoder else None)
+
+
+def _compact(data: Any) -> str:
+    if _C_ENCODER is not None and isinstance(data, dict | list):
+        return "".join(_C_ENCODER(data, 0))
+    return _JSON_COMPACT.encode(data)
 
 
 def json_text(data: Any, indent: int | None = 2) -> str:
@@ -99,7 +108,7 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     if indent:
         text = json.dumps(data, ensure_ascii=False, indent=indent)
     else:
-        text = _JSON_COMPACT.encode(data)
+        text = _compact(data)
     if text.isascii() and "\x7f" not in text:  # json escapes C0 controls itself; DEL is the one ASCII left
         return text
     return _JSON_UNSAFE.sub(_json_escape, text)
