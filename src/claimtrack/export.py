@@ -35,9 +35,11 @@ RATINGS = {"confirmed": (5, "True"), "refuted": (1, "False")}
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def backup_claim(claim: dict[str, Any]) -> dict[str, Any]:
-    """A claim as the backup formats hold it: every field, and its events."""
-    data = {k: claim[k] for k in BACKUP_FIELDS}
+def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
+    """A claim as the backup formats hold it: ``first`` (JSONL's ``type``), every field, its events."""
+    data = first
+    for k in BACKUP_FIELDS:
+        data[k] = claim[k]
     data["events"] = [e if tuple(e) == EVENT_FIELDS else {k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
     return data
 
@@ -82,7 +84,7 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0
     for n, claim in enumerate(claims, start=1):
-        out.write(textsafe.json_text({"type": "claim", **backup_claim(claim)}, indent=None) + "\n")
+        out.write(textsafe.json_text(backup_claim(claim, type="claim"), indent=None) + "\n")
     return n
 
 

@@ -99,18 +99,30 @@ def seed_sql() -> str:
     raise NotFound("the seed file is missing from this installation; reinstall claimtrack")
 
 
-def view(row: dict[str, Any], copy: bool = True, phrase: bool = False) -> dict[str, Any]:
+def view(row: dict[str, Any], copy: bool = True, export: bool = False) -> dict[str, Any]:
     """A claim row as DESIGN.md's claim object (plus ``admiralty``, shown in tables).
 
-    ``copy=False`` reshapes the row itself (an export streams rows it owns, a million of them);
-    ``phrase=True`` keeps ``confidence_phrase`` (last), which the backup formats hold."""
-    row = dict(row) if copy else row
+    ``export=True`` is for a stream of claims an export owns (a million of them): the row is
+    reshaped in place, keeps ``confidence_phrase`` (last; the backups hold it) and gets no
+    ``admiralty`` (no export shows it)."""
+    row = row if export or not copy else dict(row)
     said = row.pop("confidence_phrase", None)
-    row["confidence_label"] = conf.label(row["confidence"], said) or None
-    row["admiralty"] = scoring.admiralty(row.pop("source_reliability", None), row["status"], row["confidence"])
-    if phrase:
+    reliability = row.pop("source_reliability", None)
+    row["confidence_label"] = _label(row["confidence"], said) or None
+    if export:
         row["confidence_phrase"] = said
+    else:
+        row["admiralty"] = scoring.admiralty(reliability, row["status"], row["confidence"])
     return row
+
+
+def _label(value: float | None, phrase: str | None) -> str:
+    """``confidence.label``, remembered for the few hundred values a large export repeats
+    (not for zero, whose sign the label shows and a cache would not keep apart)."""
+    return conf.label(value, phrase) if not value else _remembered_label(value, phrase)
+
+
+_remembered_label = functools.lru_cache(maxsize=4096)(conf.label)
 
 
 def _rebuilt(row: dict[str, Any], phrase: bool = False) -> dict[str, Any]:
@@ -125,7 +137,7 @@ def _rebuilt(row: dict[str, Any], phrase: bool = False) -> dict[str, Any]:
             parsed = None
         row["confidence"] = parsed.value if parsed else None
         row["confidence_phrase"] = parsed.phrase if parsed else None
-    return view(row, phrase=phrase)
+    return view(row, export=phrase)
 
 
 def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False) -> list[dict[str, Any]]:
@@ -433,7 +445,7 @@ class Service:
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
-                yield view(row, copy=False, phrase=True)
+                yield view(row, export=True)
 
     # -- track record
 
