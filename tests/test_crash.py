@@ -55,7 +55,23 @@ def seed(cli: Callable) -> None:
 
 
 def read_position(pid: int, path: Path) -> int | None:
-    """How far process ``pid`` has read ``path`` (None: not open, or no /proc)."""
+    """How far process ``pid``, or the reader process it forked (``claimtrack.readahead``), has
+    read ``path`` (None: not open, or no /proc). The reader is at most ~1 MiB of records ahead."""
+    for child in _children(pid):
+        found = _position(child, path)
+        if found is not None:
+            return found
+    return _position(pid, path)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _position(pid: int, path: Path) -> int | None:
     fd_dir = Path(f"/proc/{pid}/fd")
     try:
         for fd in fd_dir.iterdir():

@@ -500,10 +500,15 @@ def import_(
 
     Example: claimtrack import backup.json
     """
-    from claimtrack import importer
+    from claimtrack import importer, readahead
 
     kind = importer.detect_format(file, fmt)
     handle = importer.open_text(file)
+    if file != "-" and not _progress_wanted() and readahead.available():  # read and check in a second process
+        handle.close()
+        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file))
+        _imported(counts)
+        return
     try:
         if file != "-" and _progress_wanted():  # a bar that follows the bytes read
             import rich.progress
@@ -513,6 +518,10 @@ def import_(
         counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin")
     finally:
         handle.close()
+    _imported(counts)
+
+
+def _imported(counts: Any) -> None:
     skipped = f"; {counts.skipped} already present, skipped" if counts.skipped else ""
     notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."]
            + [f"Warning: {warning}" for warning in counts.warnings])

@@ -33,6 +33,7 @@ from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
+    from claimtrack.store.imports import ImportedClaim, ImportedSource
 
 from claimtrack.validate import (
     MAX_NAME,
@@ -539,9 +540,14 @@ class Service:
     def import_records(self, records: Iterable[Record], origin: str) -> ImportCounts:
         """Validate and import every record in one transaction; a bad record imports nothing."""
         from claimtrack import importer
+
+        return self.import_checked(importer.validated(records, origin))
+
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim]) -> ImportCounts:
+        """Import records already checked (``importer.validated``, ``readahead.validated``)."""
         from claimtrack.store import imports
 
-        result = imports.import_items(self.db, importer.validated(records, origin))
+        result = imports.import_items(self.db, items)
         return ImportCounts(result.added, result.skipped, result.warnings)
 
     def note(self, cid: int, text: str, *, evidence: str | None = None) -> Result:

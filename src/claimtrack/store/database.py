@@ -425,12 +425,19 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _write_error(exc, self.target) from exc
+        committing = False
         try:
             yield SqliteWriter(conn)
+            committing = True
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             _rollback(conn)
             raise _write_error(exc, self.target) from exc
+        except KeyboardInterrupt:
+            if committing and not conn.in_transaction:
+                return  # Ctrl-C landed as the commit finished: the work is saved; report it as done
+            _rollback(conn)
+            raise
         except BaseException:
             _rollback(conn)
             raise

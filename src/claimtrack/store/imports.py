@@ -242,7 +242,10 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
     # Committed: from here on nothing may be reported as a failed import (a user told "nothing
     # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:
-        problem = db.checkpoint()
+        try:
+            problem = db.checkpoint()
+        except KeyboardInterrupt:  # Ctrl-C after the commit: the claims are in; say so, exit 0
+            problem = "interrupted"
         if problem:
             result.warnings.append(
                 f"imported {result.added} claim{'s' if result.added != 1 else ''}, but folding the write-ahead "
