@@ -169,3 +169,24 @@ def test_ctrl_c_after_the_commit_reports_the_claims_saved(seeded, db_path: Any, 
         f"Warning: imported {imports.BATCH} claims, but folding the write-ahead log into the database file failed "
         "(interrupted); the claims are saved, so do not import them again",
     ]
+
+
+def test_a_fifo_is_read_once_in_one_process(seeded, tmp_path: Path, forks):
+    """A FIFO (or a shell's ``<(...)``) can be read only once: the reader would reopen it and hang."""
+    import threading
+
+    fifo = tmp_path / "claims.jsonl"
+    os.mkfifo(fifo)
+    text = write_backup(tmp_path / "b.jsonl", 5).read_text(encoding="utf-8")
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as out:
+            out.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    run = seeded("import", str(fifo))
+    writer.join(timeout=30)
+    assert run.exit_code == 0, run.stderr
+    assert run.stderr == "Imported 5 claims.\n"
+    assert forks == []

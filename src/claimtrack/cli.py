@@ -504,7 +504,7 @@ def import_(
 
     kind = importer.detect_format(file, fmt)
     handle = importer.open_text(file)
-    if file != "-" and not _progress_wanted() and readahead.available():  # read and check in a second process
+    if file != "-" and not _progress_wanted() and readahead.available(file):  # read and check in a second process
         handle.close()
         counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file))
         _imported(counts)

@@ -9,9 +9,10 @@ results in batches through a pipe; this process writes them as they come, in its
 What does not change: the reader never touches the database (it ends with ``os._exit``, so not
 even a destructor of the connection it inherited runs); the first bad record stops the import
 with the very error the one-process path gives, and nothing is written; Ctrl-C reaches this
-process, which rolls back and stops the reader. The reader is used for a file on Linux, where
-``fork`` is safe and cheap; standard input, a progress bar on a terminal (it follows the bytes
-read here), other systems and ``CLAIMTRACK_IMPORT_READER=inline`` keep the one-process path.
+process, which rolls back and stops the reader. The reader is used for a regular file on Linux,
+where ``fork`` is safe and cheap; standard input, a FIFO or ``<(...)`` (readable once only), a
+progress bar on a terminal (it follows the bytes read here), other systems and
+``CLAIMTRACK_IMPORT_READER=inline`` keep the one-process path.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -34,9 +36,15 @@ BATCH = 500  # records a message: ~100 KiB of pickled claims
 PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged process (/proc/sys/fs/pipe-max-size)
 
 
-def available() -> bool:
-    """Whether imports may use a reader process here."""
-    return sys.platform == "linux" and hasattr(os, "fork") and os.environ.get(READER_ENV, "process") != "inline"
+def available(path: str) -> bool:
+    """Whether an import of ``path`` may use a reader process: a regular file (the reader opens it
+    again; a FIFO or ``<(...)`` can be read only once), on Linux, unless turned off."""
+    if sys.platform != "linux" or not hasattr(os, "fork") or os.environ.get(READER_ENV, "process") == "inline":
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def validated(path: str, fmt: ImportFormat, origin: str) -> Iterator[ImportedSource | ImportedClaim]:
