@@ -503,21 +503,22 @@ def import_(
     from claimtrack import importer, readahead
 
     kind = importer.detect_format(file, fmt)
-    handle = importer.open_text(file)
-    if file != "-" and not _progress_wanted() and readahead.available(file):  # read and check in a second process
+    handle = importer.open_text(file)  # a path that cannot be read is refused here, first
+    if file != "-" and _progress_wanted():  # a bar that follows the bytes read
+        import rich.progress
+
+        handle.close()
+        with rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing",
+                                transient=True) as handle:
+            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file)
+    elif file != "-" and readahead.available(file):  # read and checked in a second process
         handle.close()
         counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file))
-        _imported(counts)
-        return
-    try:
-        if file != "-" and _progress_wanted():  # a bar that follows the bytes read
-            import rich.progress
-
+    else:
+        try:
+            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin")
+        finally:
             handle.close()
-            handle = rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing", transient=True)
-        counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin")
-    finally:
-        handle.close()
     _imported(counts)
 
 
