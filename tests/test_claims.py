@@ -170,6 +170,7 @@ def test_list_sorts(seeded):
 
 
 def test_empty_list_is_success(cli):
+    assert cli("init").exit_code == 0
     result = cli("list", "--format", "tsv")
     assert result.exit_code == 0 and result.stdout == ""
     assert cli("list", "--format", "json").stdout.strip() == "[]"

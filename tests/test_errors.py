@@ -311,7 +311,7 @@ def test_directory_as_db_is_refused(cli: Callable[..., Run], tmp_path: Path) -> 
 
 def test_new_database_in_missing_directory_is_created(cli: Callable[..., Run], tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "claims.db"
-    run = cli("--db", str(path), "list")
+    run = cli("--db", str(path), "init")
     assert run.exit_code == 0, run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert path.parent.is_dir() and path.is_file()

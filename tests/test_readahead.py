@@ -195,9 +195,9 @@ def test_a_fifo_is_read_once_in_one_process(seeded, tmp_path: Path, forks):
 def test_an_import_under_a_progress_bar_works(seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks):
     """On a terminal the bar follows the bytes read (one process). It used to fail at once with
     AttributeError: '_ReadContext' object has no attribute 'close' (rich.progress.open is a context)."""
-    from claimtrack import cli
+    from claimtrack.cli import output as cli
 
-    monkeypatch.setattr(cli, "_progress_wanted", lambda: True)
+    monkeypatch.setattr(cli, "progress_wanted", lambda: True)
     run = seeded("import", str(write_backup(tmp_path / "b.jsonl", 40)))
     assert run.exit_code == 0, run.stderr
     assert run.stderr.splitlines()[-1] == "Imported 40 claims."

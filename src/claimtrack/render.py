@@ -16,6 +16,8 @@ from claimtrack import confidence as conf
 from claimtrack import textsafe
 from claimtrack.choices import Format
 from claimtrack.errors import InvalidInput
+from claimtrack.fit import Col, View, register
+from claimtrack import fit
 
 STATUS_STYLE = {"confirmed": "green", "refuted": "red", "disputed": "yellow", "unverified": "cyan"}
 
@@ -97,10 +99,43 @@ def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> 
     return "\n".join(lines) + "\n"
 
 
-def _console(out: IO[str]) -> Any:
+def _console(out: IO[str], view: View | None = None) -> Any:
     from rich.console import Console
 
-    return Console(file=out, highlight=False, emoji=False, markup=False)
+    view = view or View()
+    return Console(file=out, highlight=False, emoji=False, markup=False, width=view.width,
+                   force_terminal=True if view.terminal else None)
+
+
+def _fit_view(console: Any, view: View | None) -> View:
+    """``view`` with the width to fit filled in: the console's (terminal, $COLUMNS, else 80)."""
+    view = view or View()
+    return View(width=view.width or console.width, columns=view.columns, wide=view.wide, terminal=view.terminal)
+
+
+def _print_fitted(console: Any, renderable: Any, view: View) -> None:
+    """Print a fitted table; with --wide it may be wider than the console, and is not cut."""
+    if view.wide:
+        from rich.measure import Measurement
+
+        needed = Measurement.get(console, console.options, renderable).maximum
+        if needed > console.width:
+            console.width = needed
+    console.print(renderable)
+
+
+def _status_style(row: dict[str, str]) -> str:
+    return STATUS_STYLE.get(row.get("status", ""), "")
+
+
+def _percent_only(label: str) -> str:
+    """'70% likely' -> '70%' (a confidence cell when space is short)."""
+    return label.split(" ", 1)[0]
+
+
+def _day_only(moment: str) -> str:
+    """'2024-06-19T00:00:00Z' -> '2024-06-19' (a time cell when space is short)."""
+    return moment[:10]
 
 
 def _text(value: object, style: str = "") -> Any:
@@ -121,7 +156,31 @@ def _table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> An
 # ---- commands ----------------------------------------------------------------------------------
 
 
-def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+CLAIM_COLUMNS = register("list", (
+    Col("id", "ID", 0, justify="right"),
+    Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36, names=("claim",)),
+    Col("source", "Source", 2, wrap=True, min_width=8, comfort=12),
+    Col("code", "Code", 5, names=("admiralty",)),
+    Col("confidence", "Confidence", 0, short="Conf", compact=_percent_only),
+    Col("status", "Status", 0, style=_status_style),
+    Col("said_on", "Said on", 3, short="Said"),
+    Col("tags", "Tags", 4, wrap=True, min_width=10, whole_words=True, style=lambda _: "dim"),
+    Col("review_by", "Review by", 6, default=False),
+    Col("url", "URL", 6, wrap=True, min_width=16, default=False),
+    Col("quote", "Quote", 6, wrap=True, min_width=16, default=False),
+    Col("uuid", "UUID", 6, default=False),
+    Col("created", "Added", 6, default=False, compact=_day_only, names=("created_at",)),
+    Col("updated", "Updated", 6, default=False, compact=_day_only, names=("updated_at",)),
+))
+
+
+def _t(value: object) -> str:
+    """A value as inert terminal text ('' for none)."""
+    return "" if value is None else textsafe.terminal(_flat(value))
+
+
+def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None,
+           empty: str = "No claims match.") -> None:
     """``list`` output."""
     if fmt is Format.tsv:
         write_records(rows, TSV_CLAIM, fmt, out)
@@ -134,26 +193,23 @@ def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
     if fmt is not Format.table:
         write_records(rows, CLAIM_FIELDS, fmt, out)
         return
-    console = _console(out)
+    console = _console(out, view)
     if not rows:
-        console.print(_text("No claims match.", "dim"))
+        console.print(_text(empty, "dim"))
         return
-    table = _table(
-        ("ID", {"justify": "right", "no_wrap": True}), ("Claim", {"ratio": 1, "min_width": 30}),
-        ("Source", {"min_width": 8}), ("Code", {"no_wrap": True}), ("Confidence", {"no_wrap": True}),
-        ("Status", {"no_wrap": True}), ("Said on", {"no_wrap": True}), ("Tags", {}),
-    )
-    for r in rows:
-        table.add_row(
-            _text(r["id"]), _text(r["text"]), _text(r["source"]), _text(r.get("admiralty"), "bold"),
-            _text(r["confidence_label"]), _text(r["status"], STATUS_STYLE.get(r["status"], "")),
-            _text(r["said_on"]), _text(", ".join(r["tags"]), "dim"),
-        )
-    console.print(table)
+    view = _fit_view(console, view)
+    cells = [{
+        "id": str(r["id"]), "text": _t(r["text"]), "source": _t(r["source"]), "code": _t(r.get("admiralty")),
+        "confidence": _t(r["confidence_label"]), "status": r["status"], "said_on": _t(r["said_on"]),
+        "tags": ", ".join(_t(t) for t in r["tags"]), "url": _t(r.get("url")), "review_by": _t(r.get("review_by")),
+        "quote": _t(r.get("quote")), "uuid": _t(r.get("uuid")), "created": _t(r.get("created_at")),
+        "updated": _t(r.get("updated_at")),
+    } for r in rows]
+    _print_fitted(console, fit.render(CLAIM_COLUMNS, cells, view), view)
     console.print(_text(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", "dim"))
 
 
-def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str]) -> None:
+def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | None = None) -> None:
     """``show`` output: the claim and its timeline. csv: the timeline, one event a row."""
     events = claim["events"]
     if fmt in (Format.json, Format.jsonl):
@@ -177,16 +233,28 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str]) -> None:
             ([e["at"], event_summary(e), e["note"], e["evidence_url"]] for e in events),
         ))
     else:
-        _claim_table(claim, out)
+        _claim_table(claim, out, view)
 
 
-def _claim_table(claim: dict[str, Any], out: IO[str]) -> None:
+TIMELINE_COLUMNS = register("show", (
+    Col("at", "At", 0, compact=_day_only),
+    Col("change", "Change", 0, wrap=True, min_width=14),
+    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence")),
+))
+
+
+def _detail(event: dict[str, Any]) -> str:
+    return " ".join(textsafe.terminal(x) for x in (event["note"], event["evidence_url"]) if x)
+
+
+def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None:
     from rich.table import Table
 
-    console = _console(out)
+    console = _console(out, view)
+    view = _fit_view(console, view)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")
     grid.add_row(_text(f"Claim {claim['id']}"), _text(claim["text"]))
     fields = (
         ("Quote", claim["quote"]), ("Source", claim["source"]), ("Admiralty", claim.get("admiralty")),
@@ -199,15 +267,21 @@ def _claim_table(claim: dict[str, Any], out: IO[str]) -> None:
         if value:
             grid.add_row(_text(name), _text(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
     console.print(grid)
-    timeline = _table(("At", {"no_wrap": True}), ("Change", {}), ("Note / evidence", {"ratio": 1}), title="Timeline")
-    for e in claim["events"]:
-        detail = " ".join(textsafe.terminal(x) for x in (e["note"], e["evidence_url"]) if x)
-        timeline.add_row(_text(e["at"]), _text(event_summary(e)), _text(detail))
-    console.print(timeline)
+    cells = [{"at": e["at"], "change": _t(event_summary(e)), "detail": _detail(e)} for e in claim["events"]]
+    _print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline"), view)
 
 
-def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
-    """``log`` output: changes newest first."""
+LOG_COLUMNS = register("log", (
+    Col("at", "At", 0, compact=_day_only),
+    Col("id", "ID", 0, justify="right", names=("claim_id",)),
+    Col("text", "Claim", 1, ellipsis=True, min_width=12, comfort=24, names=("claim",)),
+    Col("change", "Change", 0, wrap=True, min_width=14, comfort=20),
+    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence")),
+))
+
+
+def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None) -> None:
+    """``log`` output: changes newest first, each with the start of its claim's text."""
     if fmt is Format.md:
         out.write(markdown_table(
             ("at", "claim", "change", "note", "evidence"),
@@ -217,31 +291,34 @@ def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
     if fmt is not Format.table:
         write_records(rows, LOG_FIELDS, fmt, out)
         return
-    console = _console(out)
+    console = _console(out, view)
     if not rows:
         console.print(_text("No changes.", "dim"))
         return
-    table = _table(("At", {"no_wrap": True}), ("Claim", {"justify": "right"}), ("Change", {}), ("Note / evidence", {"ratio": 1}))
-    for e in rows:
-        detail = " ".join(textsafe.terminal(x) for x in (e["note"], e["evidence_url"]) if x)
-        table.add_row(_text(e["at"]), _text(e["claim_id"]), _text(event_summary(e)), _text(detail))
-    console.print(table)
+    view = _fit_view(console, view)
+    cells = [{"at": e["at"], "id": str(e["claim_id"]), "text": _t(" ".join(str(e.get("claim_text") or "").split())),
+              "change": _t(event_summary(e)), "detail": _detail(e)} for e in rows]
+    _print_fitted(console, fit.render(LOG_COLUMNS, cells, view), view)
 
 
-def summary(rows: list[dict[str, Any]], by: str, fmt: Format, out: IO[str]) -> None:
+def summary(rows: list[dict[str, Any]], by: str, fmt: Format, out: IO[str], view: View | None = None) -> None:
     """``summary`` output: count and share of the matching claims in each group."""
     if fmt is not Format.table:
         write_records(rows, SUMMARY_FIELDS, fmt, out)
         return
-    console = _console(out)
-    table = _table((by.capitalize(), {}), ("Claims", {"justify": "right"}), ("Share", {"justify": "right"}))
-    for r in rows:
-        style = STATUS_STYLE.get(r["group"], "") if by == "status" else ""
-        table.add_row(_text(r["group"], style), _text(r["count"]), _text(f"{r['share'] * 100:.1f}%"))
-    console.print(table)
+    console = _console(out, view)
+    view = _fit_view(console, view)
+    columns = register("summary", (
+        Col("group", by.capitalize(), 0, wrap=True, min_width=10, style=(lambda r: STATUS_STYLE.get(r["group"], "")) if by == "status" else None,
+            names=("group",)),
+        Col("count", "Claims", 0, justify="right", names=("count",)),
+        Col("share", "Share", 0, justify="right"),
+    ))
+    cells = [{"group": _t(r["group"]), "count": str(r["count"]), "share": f"{r['share'] * 100:.1f}%"} for r in rows]
+    _print_fitted(console, fit.render(columns, cells, view), view)
 
 
-def report(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
+def report(data: dict[str, Any], fmt: Format, out: IO[str], view: View | None = None) -> None:
     """A flat key/value report (``db check``)."""
     if fmt in (Format.json, Format.jsonl):
         out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
@@ -259,40 +336,58 @@ def report(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
     for key, value in rows:
         style = "" if key not in ("integrity", "foreign_keys", "ok", "finding") else (
             "green" if value in ("ok", True) else "red")
         grid.add_row(_text(key.replace("_", " ")), _text(value, style))
-    _console(out).print(grid)
+    _console(out, view).print(grid)
 
 
 SOURCE_FIELDS = ("name", "kind", "reliability", "claims", "unverified", "confirmed", "refuted", "disputed",
                  "resolved", "accuracy", "brier")
 DUE_FIELDS = ("due", "reason", *CLAIM_FIELDS)
 
+SOURCE_COLUMNS = register("sources", (
+    Col("name", "Source", 0, wrap=True, min_width=10, comfort=16, names=("source",)),
+    Col("kind", "Kind", 4),
+    Col("reliability", "Grade", 3, justify="center", short="Gr", names=("grade",)),
+    Col("claims", "Claims", 0, justify="right", short="All"),
+    Col("unverified", "Unverified", 2, justify="right", short="Open"),
+    Col("confirmed", "Confirmed", 1, justify="right", short="True", style=lambda _: "green"),
+    Col("refuted", "Refuted", 1, justify="right", short="False", style=lambda _: "red"),
+    Col("disputed", "Disputed", 2, justify="right", short="Disp"),
+    Col("accuracy", "Accuracy", 0, justify="right", short="Acc"),
+    Col("brier", "Brier", 0, justify="right"),
+))
 
-def sources(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+
+def sources(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None) -> None:
     """``sources``: each source's claims by status and track record."""
     if fmt is not Format.table:
         write_records(rows, SOURCE_FIELDS, fmt, out)
         return
-    table = _table(("Source", {}), ("Kind", {}), ("Grade", {"justify": "center"}),
-                   *((name, {"justify": "right"}) for name in ("Claims", "Unverified", "Confirmed", "Refuted",
-                                                                "Disputed", "Accuracy", "Brier")))
-    for r in rows:
-        table.add_row(
-            _text(r["name"]), _text(r["kind"]), _text(r["reliability"] or "-"), _text(r["claims"]),
-            _text(r["unverified"]), _text(r["confirmed"], "green"), _text(r["refuted"], "red"), _text(r["disputed"]),
-            _text(f"{r['accuracy'] * 100:.0f}%" if r["accuracy"] is not None else "-"),
-            _text(f"{r['brier']:.3f}" if r["brier"] is not None else "-"),
-        )
-    _console(out).print(table)
+    console = _console(out, view)
+    view = _fit_view(console, view)
+    cells = [{
+        "name": _t(r["name"]), "kind": _t(r["kind"]), "reliability": _t(r["reliability"] or "-"),
+        **{k: str(r[k]) for k in ("claims", "unverified", "confirmed", "refuted", "disputed")},
+        "accuracy": f"{r['accuracy'] * 100:.0f}%" if r["accuracy"] is not None else "-",
+        "brier": f"{r['brier']:.3f}" if r["brier"] is not None else "-",
+    } for r in rows]
+    _print_fitted(console, fit.render(SOURCE_COLUMNS, cells, view), view)
 
 
-def calibration(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
-    """``calibration``: bins of stated confidence against the share that came true, with a chart."""
+SAID_BAR, TRUE_BAR = "░", "█"  # told apart by shape, not only colour (NO_COLOR, print)
+
+
+def calibration(data: dict[str, Any], fmt: Format, out: IO[str], view: View | None = None) -> None:
+    """``calibration``: bins of stated confidence against the share that came true, with a chart.
+
+    The chart draws what was said as ``░`` (cyan) and what came true as ``█`` (green), so it reads
+    without colour; its bars get what width the terminal leaves, up to 30 cells.
+    """
     from claimtrack.scoring import FEW
 
     bins = data["bins"]
@@ -302,45 +397,70 @@ def calibration(data: dict[str, Any], fmt: Format, out: IO[str]) -> None:
     if fmt is not Format.table:
         write_records(bins, ("low", "high", "count", "mean_confidence", "share_confirmed"), fmt, out)
         return
-    width = 30
-    table = _table(("Stated", {"no_wrap": True}), ("Claims", {"justify": "right"}), ("Said", {"justify": "right"}),
-                   ("Came true", {"justify": "right"}), ("Said (cyan) vs came true (green)", {"no_wrap": True}),
-                   title="Calibration: resolved claims by the confidence they had before resolution")
+    console = _console(out, view)
+    view = _fit_view(console, view)
+    rows = []
     for b in bins:
         said, true = b["mean_confidence"], b["share_confirmed"]
-        if b["count"]:
-            bars = _text("█" * round(said * width), "cyan")
-            bars.append("\n")
-            bars.append("█" * round(true * width), "green")
-        else:
-            bars = _text("", "dim")
         thin = b["count"] and b["count"] < FEW
-        table.add_row(
-            _text(f"{b['low'] * 100:.0f}-{b['high'] * 100:.0f}%"),
-            _text(f"{b['count']}{' (few)' if thin else ''}", "yellow" if thin else ""),
-            _text(f"{said * 100:.0f}%" if said is not None else "-"),
-            _text(f"{true * 100:.0f}%" if true is not None else "-"), bars,
-        )
-    console = _console(out)
-    console.print(table)
+        rows.append({
+            "stated": f"{b['low'] * 100:.0f}-{b['high'] * 100:.0f}%",
+            "claims": f"{b['count']}{' (few)' if thin else ''}",
+            "said": f"{said * 100:.0f}%" if said is not None else "-",
+            "true": f"{true * 100:.0f}%" if true is not None else "-",
+            "_said": said, "_true": true, "_count": b["count"],
+        })
+    columns = [
+        Col("stated", "Stated", 0), Col("claims", "Claims", 0, justify="right", style=lambda r: "yellow" if "few" in r["claims"] else ""),
+        Col("said", "Said", 0, justify="right"), Col("true", "Came true", 0, justify="right", short="True"),
+    ]
+    chosen = fit.select(columns, view.columns) if view.columns else columns
+    used = fit.overhead(len(chosen) + 1) + sum(max(len(c.header), *(len(r[c.key]) for r in rows)) for c in chosen)
+    width = 30 if view.wide else min(30, (view.width or 80) - used)
+    header = f"Said {SAID_BAR} vs came true {TRUE_BAR}"
+    if width >= 8 and not view.columns:
+        columns.append(Col("chart", header if width >= len(header) else f"{SAID_BAR} said {TRUE_BAR} true", 0))
+        for r in rows:
+            r["chart"] = (SAID_BAR * round(r["_said"] * width) + "\n" + TRUE_BAR * round(r["_true"] * width)) if r["_count"] else ""
+    register("calibration", columns)
+    table = fit.render(columns, rows, view, title="Calibration: resolved claims by the confidence they had before resolution")
+    _color_bars(table)
+    _print_fitted(console, table, view)
     brier = data["brier"]
     console.print(_text(f"Brier score: {brier:.3f} (0 is perfect; always saying 50% scores 0.250)" if brier is not None
                         else "Brier score: - (no resolved claim had a confidence)"))
 
 
-def due(rows: list[dict[str, Any]], fmt: Format, out: IO[str]) -> None:
+def _color_bars(table: Any) -> None:
+    """Colour the chart's two bars (cyan: said, green: came true), where a table has a chart."""
+    from rich.table import Table
+
+    if not isinstance(table, Table) or not table.columns or "true" not in str(table.columns[-1].header):
+        return
+    for cell in table.columns[-1]._cells:
+        cell.highlight_regex(SAID_BAR + "+", "cyan")
+        cell.highlight_regex(TRUE_BAR + "+", "green")
+
+
+DUE_COLUMNS = register("due", (
+    Col("id", "ID", 0, justify="right"),
+    Col("due", "Due", 0, style=lambda r: "red" if "overdue" in r["reason"] else ""),
+    Col("reason", "Why", 1, wrap=True, min_width=10, comfort=16, whole_words=True, names=("why",)),
+    Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36, names=("claim",)),
+    Col("status", "Status", 0, style=_status_style),
+))
+
+
+def due(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None) -> None:
     """``due``: claims to look at again, most urgent first."""
     if fmt is not Format.table:
         write_records(rows, DUE_FIELDS if fmt is not Format.tsv else ("id", "due", "reason", "status", "text"), fmt, out)
         return
-    console = _console(out)
+    console = _console(out, view)
     if not rows:
         console.print(_text("Nothing is due.", "dim"))
         return
-    table = _table(("ID", {"justify": "right"}), ("Due", {"no_wrap": True}), ("Why", {}), ("Claim", {"ratio": 1}),
-                   ("Status", {"no_wrap": True}))
-    for r in rows:
-        urgent = "overdue" in r["reason"]
-        table.add_row(_text(r["id"]), _text(r["due"], "red" if urgent else ""), _text(r["reason"]), _text(r["text"]),
-                      _text(r["status"], STATUS_STYLE.get(r["status"], "")))
-    console.print(table)
+    view = _fit_view(console, view)
+    cells = [{"id": str(r["id"]), "due": _t(r["due"]), "reason": _t(r["reason"]), "text": _t(r["text"]),
+              "status": r["status"]} for r in rows]
+    _print_fitted(console, fit.render(DUE_COLUMNS, cells, view), view)

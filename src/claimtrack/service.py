@@ -50,6 +50,20 @@ from claimtrack.validate import (
 
 STALE_DAYS = 30  # an unverified claim untouched this long is due for a look
 
+
+def _nearest(what: str, typed: str, names: list[str], option: str) -> str:
+    """'No source matches 'fvn'; did you mean ...?' from the stored names nearest to ``typed``."""
+    folded = {n.casefold(): n for n in names}
+    close = difflib.get_close_matches(typed.casefold(), list(folded), n=3, cutoff=0.5)
+    close += [k for k in folded if typed.casefold() in k and k not in close]  # a part of a name
+    if not close:  # words of a longer name: 'lankov' in 'andrei lankov' is found by contains
+        words = {w: k for k in folded for w in k.split()}
+        close = [words[w] for w in difflib.get_close_matches(typed.casefold(), list(words), n=3, cutoff=0.6)]
+    if not close:
+        return f"No {what} matches {typed!r}; see them all with: claimtrack {'sources' if what == 'source' else 'summary --by tag'}"
+    shown = ", ".join(repr(folded[k]) for k in dict.fromkeys(close[:3]))
+    return f"No {what} matches {typed!r}; did you mean {shown}? ({option} {shlex.quote(folded[close[0]])})"
+
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
@@ -192,14 +206,16 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
 class Service:
     """One database and the operations on it. The database is opened on first use."""
 
-    def __init__(self, target: str | None = None) -> None:
+    def __init__(self, target: str | None = None, create: bool = True) -> None:
+        """``create=False``: only read; a target with no database is an error, not created."""
         self.target = resolve(target)
+        self.create = create
         self._db: Database | None = None
 
     @property
     def db(self) -> Database:
         if self._db is None:
-            self._db = Database.open(self.target)
+            self._db = Database.open(self.target, create=self.create)
         return self._db
 
     def close(self) -> None:
@@ -532,6 +548,23 @@ class Service:
             result.append(claim)
         result.sort(key=lambda c: (c.pop("rank"), c["id"]))
         return result
+
+    @_one_snapshot
+    def nothing_found(self, f: ClaimFilter | None = None) -> list[str]:
+        """Why a read found nothing, and what to try: for an empty database, how to start; for a
+        source or tag filter that names nothing stored, the nearest names that are."""
+        if queries.count_claims(self.db) == 0:
+            return ["No claims yet. Add one: claimtrack add \"TEXT\" --source NAME, "
+                    "or load the bundled article's claims: claimtrack init --seed"]
+        hints = []
+        if f is not None and f.source and not queries.source_exists(self.db, f.source):
+            hints.append(_nearest("source", f.source, queries.source_names(self.db), "--source"))
+        if f is not None:
+            tags = queries.tag_names(self.db)
+            for tag in f.tags:
+                if tag not in tags:
+                    hints.append(_nearest("tag", tag, tags, "--tag"))
+        return hints
 
     @_one_snapshot
     def sources(self) -> list[dict[str, Any]]:

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from claimtrack.errors import DatabaseError, DatabaseRefused
+from claimtrack.errors import DatabaseError, DatabaseRefused, NotFound
 from claimtrack.store import migrations
 from claimtrack.store.target import Target
 from claimtrack.textsafe import terminal
@@ -78,11 +78,20 @@ class Database:
     # ---- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: Target) -> Database:
-        """Check the target, create or migrate it if needed, and return it ready to use."""
+    def open(cls, target: Target, create: bool = True) -> Database:
+        """Check the target, create or migrate it if needed, and return it ready to use.
+
+        ``create=False`` (read commands) refuses a target that holds no claimtrack database yet,
+        instead of creating one as a side effect of looking.
+        """
         db = cls(target)
         try:
             version = db._inspect()
+            if version == 0 and not create:
+                raise NotFound(
+                    f"there is no claimtrack database at {target} yet; create it with: claimtrack init "
+                    "(or claimtrack init --seed for the bundled article's claims)"
+                )
             if version < migrations.LATEST:
                 if db.read_only is not None:
                     what = "create a database in it" if version == 0 else f"upgrade it to schema {migrations.LATEST}"

@@ -371,9 +371,11 @@ def source_exists(db: Database, name: str) -> bool:
 
 
 def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
-    """Claims to look at again: review date by ``horizon``, or unverified and untouched since ``stale_before``."""
+    """Claims to look at again: review date by ``horizon`` (unless already confirmed or refuted:
+    the question it was to be reviewed for is settled), or unverified and untouched since ``stale_before``."""
     rows = db.query(
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE (c.review_by IS NOT NULL AND c.review_by <= :horizon) "
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE (c.review_by IS NOT NULL AND c.review_by <= :horizon "
+        "AND c.status NOT IN ('confirmed', 'refuted')) "
         "OR (c.status = 'unverified' AND c.updated_at < :stale) ORDER BY c.id",
         {"horizon": horizon, "stale": stale_before},
     )
@@ -452,7 +454,7 @@ def events(db: Database, claim_id: int, until: str | None = None) -> list[Row]:
 
 
 def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:
-    """Changes across all claims (or one), newest first."""
+    """Changes across all claims (or one), newest first, each with its claim's current text."""
     params: dict[str, Any] = {}
     where = ["1 = 1"]
     if claim_id is not None:
@@ -461,7 +463,8 @@ def log(db: Database, claim_id: int | None, since: str | None, limit: int | None
     if since:
         params["since"] = since
         where.append("e.at >= :since")
-    sql = f"SELECT {EVENT_COLUMNS} FROM event e WHERE {' AND '.join(where)} ORDER BY e.at DESC, e.id DESC"
+    sql = (f"SELECT {EVENT_COLUMNS}, c.text AS claim_text FROM event e JOIN claim c ON c.id = e.claim_id "
+           f"WHERE {' AND '.join(where)} ORDER BY e.at DESC, e.id DESC")
     if limit is not None:
         params["limit"] = limit
         sql += " LIMIT :limit"
@@ -474,6 +477,10 @@ def claim_exists(db: Database, claim_id: int) -> bool:
 
 def source_names(db: Database) -> list[str]:
     return [r["name"] for r in db.query("SELECT name FROM source ORDER BY name")]
+
+
+def tag_names(db: Database) -> list[str]:
+    return [r["name"] for r in db.query("SELECT name FROM tag ORDER BY name")]
 
 
 def count_claims(db: Database) -> int:

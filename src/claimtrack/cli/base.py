@@ -1,0 +1,169 @@
+"""What every command shares: the Typer app, the one place errors become exit codes, the service.
+
+``ClaimtrackGroup`` turns every error a command raises into one ``Error: ...`` line on stderr and
+its exit code (``errors.ExitStatus``); set ``CLAIMTRACK_DEBUG=1`` to see the traceback instead.
+Heavy modules (SQLAlchemy, SQLModel, the store) are imported inside commands, so ``--help`` and
+``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from claimtrack import __version__, textsafe
+from claimtrack.errors import ClaimtrackError, ExitStatus
+
+if TYPE_CHECKING:
+    from claimtrack.service import Service
+
+# Typer vendors Click; its exception base is reachable without importing click itself.
+_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+# Typer itself turns these into exit codes: usage errors 2, Ctrl-C 130, a closed pipe quietly.
+_PASS_THROUGH = (typer.Exit, typer.Abort, _CLICK_EXCEPTION, KeyboardInterrupt, BrokenPipeError)
+
+
+def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
+    """Print the one error line and exit.
+
+    Messages quote what the user typed (paths, URLs, names): ``textsafe.terminal`` keeps that from
+    driving the terminal or breaking the line, here at the one place errors are printed.
+    """
+    sys.stderr.write(f"Error: {textsafe.terminal(message)}\n")
+    raise typer.Exit(int(status))
+
+
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(value: str, width: int = 40) -> str:
+    """An argument as it can be shown: undecodable bytes as ``\\xe9``; a long one cut to the part
+    around its first bad character, so the user sees where it is."""
+    bad = _BAD_CHAR.search(value)
+    start = max(0, (bad.start() if bad else 0) - width // 2)
+    part = value[start : start + width]
+    try:
+        text = part.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from undecodable bytes
+        text = part.encode("utf-8", "backslashreplace").decode("utf-8")
+    return ("…" if start else "") + text + ("…" if start + width < len(value) else "")
+
+
+def _not_text(value: str) -> str | None:
+    """Why ``value`` cannot be used as text, or None if it can."""
+    if "\x00" in value:
+        return "contains a NUL character (\\x00); remove it"
+    if _SURROGATE.search(value):
+        return "is not valid UTF-8 text; retype it, or set your terminal or script to UTF-8"
+    return None
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse undecodable arguments before anything runs.
+
+    Python decodes argv with ``surrogateescape``: bytes that are not UTF-8 become lone surrogates,
+    which crash later when encoded or stored. A NUL cannot come from a shell, but can from a
+    script calling the CLI in-process; no value may hold one.
+    """
+    for number, arg in enumerate(args, start=1):
+        problem = _not_text(arg)
+        if problem:
+            fail(f"argument {number} ('{_shown(arg)}') {problem}")
+
+
+def db_setting(ctx: typer.Context) -> str | None:
+    """``--db``, else None (the service then reads $CLAIMTRACK_DB, checked here first)."""
+    db = ctx.find_root().obj["db"]
+    env = os.environ.get("CLAIMTRACK_DB")
+    if db is None and env:
+        problem = _not_text(env)
+        if problem:
+            fail(f"CLAIMTRACK_DB ('{_shown(env)}') {problem.replace('retype it', 'set it again')}")
+    return db
+
+
+class ClaimtrackGroup(TyperGroup):
+    """Maps every error raised by a command to its exit code, in one place."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # the whole command line, before any option is parsed
+            check_arguments(args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _PASS_THROUGH:
+            raise
+        except ClaimtrackError as exc:
+            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+                raise
+            fail(str(exc), exc.exit_status)
+        except Exception as exc:
+            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc}; nothing was saved. Rerun with CLAIMTRACK_DEBUG=1 and report it")
+
+
+app = typer.Typer(
+    cls=ClaimtrackGroup,
+    help="Track claims made in the news until they resolve: who said it, how likely it is, how it turned out.",
+    epilog="Data: --db > $CLAIMTRACK_DB > your user data dir. Output: a table on a terminal, TSV when piped.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=True,
+)
+
+# Help panels, in the order ``claimtrack --help`` shows them.
+CAPTURE, UPDATE, QUERY, REPORT, SOURCES, DATABASE = (
+    "Capture claims", "Update claims as news arrives", "Look things up", "Reports and exports",
+    "Sources", "Database")
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claimtrack {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None, typer.Option("--db", metavar="TARGET", help="Database file or SQLAlchemy URL (default: $CLAIMTRACK_DB, else your user data dir).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = {"db": db}
+
+
+def service(ctx: typer.Context, create: bool = True) -> Service:
+    """The service for this invocation's database (opened lazily, closed at exit).
+
+    ``create=False`` for commands that only read: they never create a database as a side effect,
+    and say there is none and how to make one.
+    """
+    from claimtrack.service import Service
+
+    root = ctx.find_root()
+    if "service" not in root.obj:
+        svc = Service(db_setting(ctx), create=create)
+        root.obj["service"] = svc
+        root.call_on_close(svc.close)
+    return root.obj["service"]
+
+
+def notify(lines: list[str]) -> None:
+    """Messages for the user on stderr, made inert like errors (they quote paths and names)."""
+    for line in lines:
+        sys.stderr.write(textsafe.terminal(line) + "\n")

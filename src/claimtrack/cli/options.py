@@ -1,0 +1,95 @@
+"""The options several commands share, declared once so their names, metavars and help agree.
+
+Choice options carry a one-word metavar (``--status STATUS``) and list their choices in the help
+text: Rich wraps help text at words, whereas a ``<unverified|confirmed|...>`` metavar is broken
+mid-word at 80 columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+
+from claimtrack.choices import Format, Sort, Status
+from claimtrack.cli import complete
+from claimtrack.cli.base import _shown
+
+MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; not imported, to start fast)
+MAX_DAYS = 36_500  # a hundred years
+DATE_FORMS = "YYYY-MM-DD, today, yesterday, N days ago or N weeks ago"
+
+
+def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
+    """A parser for an integer option: ASCII digits only, from ``low`` to ``high``.
+
+    Click's int type takes whatever ``int()`` does: ``1_0`` and fullwidth or Arabic-Indic digits.
+    A value past ``high`` is a usage error rather than an overflow deep in the database.
+    """
+
+    def parse(value: str | int) -> int:
+        text = str(value).strip()
+        if not re.fullmatch("[0-9]+", text, re.ASCII):
+            raise typer.BadParameter(f"{_shown(text)!r} is not a whole number (ASCII digits 0-9 only)")
+        number = int(text)
+        if number < low:
+            raise typer.BadParameter(f"{number} is less than {low}")
+        if number > high:
+            raise typer.BadParameter(f"{_shown(text)} is more than {high}; {hint}")
+        return number
+
+    return parse
+
+
+def claim_id(value: str) -> int:
+    from claimtrack.validate import claim_id as parse
+
+    return parse(value)
+
+
+def choices(enum: type) -> str:
+    """'a, b or c' for a help text."""
+    names = [member.value for member in enum]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", metavar="FORMAT",
+    help=f"{choices(Format)}. Default: table on a terminal, tsv when piped.")]
+IdArg = Annotated[str, typer.Argument(
+    metavar="ID", help="Claim id, as shown by list.", show_default=False, autocompletion=complete.claim_ids)]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Why: what you read, who said so.")]
+EvidenceOpt = Annotated[str | None, typer.Option("--evidence", metavar="URL", help="Link to the evidence (http/https).")]
+StatusFilter = Annotated[list[Status] | None, typer.Option(
+    "--status", metavar="STATUS", help=f"Only this status ({choices(Status)}); repeat for any of several.")]
+SourceFilter = Annotated[str | None, typer.Option(
+    "--source", "-s", help="Source name contains this (any case).", autocompletion=complete.source_names)]
+TagFilter = Annotated[list[str] | None, typer.Option(
+    "--tag", "-t", help="Has this tag; repeat for any of several.", autocompletion=complete.tags)]
+MinConf = Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")]
+MaxConf = Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"Said on or after this date: {DATE_FORMS}.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date.")]
+Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')]
+AsOf = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE", help="Status and confidence as they stood at the end of DATE.")]
+SortOpt = Annotated[Sort, typer.Option("--sort", metavar="FIELD", help=f"Order by {choices(Sort)}.")]
+Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
+Limit = Annotated[int | None, typer.Option(
+    "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+    help="At most N claims (default: all).")]
+Columns = Annotated[str | None, typer.Option(
+    "--columns", metavar="A,B", help="Table columns to show, in this order (names as in the header, any case).",
+    autocompletion=complete.columns)]
+Wide = Annotated[bool, typer.Option("--wide", "-w", help="Show every column, even if the table gets wider than the terminal.")]
+NoPager = Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through a pager.")]
+
+
+def filters(**options: object) -> object:
+    """The ClaimFilter for the filter options list, summary and export share."""
+    from claimtrack.validate import claim_filter
+
+    status, tag, sort = options.pop("status"), options.pop("tag"), options.pop("sort", Sort.id)
+    return claim_filter(statuses=status or (), tags=tag or (), sort=sort.value, **options)  # type: ignore[arg-type, attr-defined]

@@ -1,0 +1,120 @@
+"""Where a read command's output goes: straight out, or through a pager, fitted to the screen.
+
+As git and gh do, output to a terminal that is longer than the screen goes through a pager:
+``$CLAIMTRACK_PAGER``, else ``$PAGER``, else ``less -FRX`` when installed (``LESS=FRX`` is set for
+a bare ``less`` unless ``$LESS`` says otherwise). ``--no-pager`` or an empty ``CLAIMTRACK_PAGER``
+turns it off; piped output never goes through one. The output is drawn once into memory at the
+terminal's width (with colour, unless ``NO_COLOR``), then counted: a screenful or less is printed
+directly, so short answers never start a pager.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import IO
+
+from claimtrack.choices import Format
+from claimtrack.cli.base import fail, notify
+from claimtrack.fit import View, parse_columns
+
+Draw = Callable[[IO[str], View], None]
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def out_format(fmt: Format | None) -> Format:
+    """The format asked for; else a table on a terminal and TSV when piped."""
+    if fmt is not None:
+        return fmt
+    return Format.table if sys.stdout.isatty() else Format.tsv
+
+
+def progress_wanted() -> bool:
+    """A progress bar on stderr: only on a terminal, and not under CI."""
+    return sys.stderr.isatty() and os.environ.get("CI", "") == ""
+
+
+def pager_command(no_pager: bool = False) -> str | None:
+    """The pager to use, or None. Only consulted when stdout is a terminal."""
+    if no_pager:
+        return None
+    for name in ("CLAIMTRACK_PAGER", "PAGER"):
+        if name in os.environ:
+            value = os.environ[name].strip()
+            return value or None  # set but empty: no pager
+    return "less -FRX" if shutil.which("less") else None
+
+
+def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View:
+    """The table options, refused for formats they cannot shape."""
+    if (columns is not None or wide) and fmt is not Format.table:
+        option = "--columns" if columns is not None else "--wide"
+        fail(f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json")
+    return View(columns=parse_columns(columns), wide=wide)
+
+
+def emit(draw: Draw, view: View, no_pager: bool = False) -> None:
+    """Run ``draw`` on stdout, through the pager when that is wanted and the output is long."""
+    pager = pager_command(no_pager) if sys.stdout.isatty() else None
+    if pager is None:
+        draw(sys.stdout, view)
+        return
+    size = shutil.get_terminal_size()
+    buffer = io.StringIO()
+    draw(buffer, View(width=size.columns, columns=view.columns, wide=view.wide, terminal=True))
+    text = buffer.getvalue()
+    if _screen_lines(text, size.columns) < size.lines:
+        sys.stdout.write(text)
+        return
+    _page(pager, text)
+
+
+def _screen_lines(text: str, width: int) -> int:
+    """How many terminal rows ``text`` takes, long lines wrapping."""
+    from rich.cells import cell_len
+
+    rows = 0
+    for line in text.splitlines():
+        rows += max(1, -(-cell_len(_ANSI.sub("", line)) // max(width, 1)))
+    return rows
+
+
+def _page(command: str, text: str) -> None:
+    """Show ``text`` through ``command``; if the pager cannot run, print it and say why."""
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
+    try:
+        try:
+            process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        except OSError as exc:
+            notify([f"Warning: the pager {command!r} could not start ({exc.strerror}); printing directly"])
+            sys.stdout.write(text)
+            return
+        assert process.stdin is not None
+        try:
+            process.stdin.write(text.encode("utf-8", "replace"))
+            process.stdin.close()
+        except BrokenPipeError:  # the user quit the pager before reading everything
+            pass
+        code = process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if code == 127:  # the shell could not find it: show the output anyway
+        notify([f"Warning: the pager {command!r} was not found; printing directly "
+                "(set CLAIMTRACK_PAGER, or use --no-pager)"])
+        sys.stdout.write(text)
+
+
+def as_of_banner(as_of: str | None, fmt: Format) -> None:
+    """'As of DATE' above a table of the past, on stderr: never in piped or JSON output."""
+    if as_of and fmt is Format.table and sys.stdout.isatty() and sys.stderr.isatty():
+        notify([f"As of {as_of[:10]} (end of day, UTC): statuses and confidences as they stood then."])

@@ -1,0 +1,129 @@
+"""Looking things up: ``list`` and ``show`` claims, the ``log`` of changes, what is ``due``.
+
+These only read: on a target with no database they say so and how to make one (they never
+create it). Output to a terminal is fitted to its width and paged when long (``output``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli import output
+from claimtrack.cli.base import QUERY, app, notify, service
+from claimtrack.cli.options import (
+    DATE_FORMS, MAX_DAYS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, IdArg, Limit, MaxConf, MinConf, NoPager,
+    Search, Since, SortOpt, SourceFilter, StatusFilter, TagFilter, Until, Wide, claim_id, filters, whole_number,
+)
+from claimtrack.choices import Sort
+
+
+@app.command("list", rich_help_panel=QUERY)
+def list_(
+    ctx: typer.Context,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    sort: SortOpt = Sort.id,
+    desc: Desc = False,
+    limit: Limit = None,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """List claims, filtered and sorted.
+
+    Example: claimtrack list --status unverified --tag north-korea --sort confidence --desc
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    query = filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
+    )
+    svc = service(ctx, create=False)
+    rows = svc.list(query)
+    if not rows:
+        notify(svc.nothing_found(query))
+    output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    output.emit(lambda out, v: render.claims(rows, shape, out, v), view, no_pager)
+
+
+@app.command(rich_help_panel=QUERY)
+def show(ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = None, no_pager: NoPager = False) -> None:
+    """Show one claim and its whole timeline, oldest change first.
+
+    Example: claimtrack show 12 --as-of 2024-01-01 --format json
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None  # type: ignore[attr-defined]
+    detail = service(ctx, create=False).show(claim_id(claim), as_of=day[:10] if day else None)
+    output.as_of_banner(day, shape)
+    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), output.view_of(shape), no_pager)
+
+
+@app.command(rich_help_panel=QUERY)
+def log(
+    ctx: typer.Context,
+    claim: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only this claim.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE", help=f"Changes on or after this date: {DATE_FORMS}.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+        help="At most N changes.")] = None,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """Show changes, newest first, across all claims or one.
+
+    Example: claimtrack log --since 2024-06-01
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    cid = claim_id(claim) if claim is not None else None
+    svc = service(ctx, create=False)
+    rows = svc.log(cid, since=since, limit=limit)
+    if not rows and cid is None:
+        notify(svc.nothing_found())
+    output.emit(lambda out, v: render.events(rows, shape, out, v), view, no_pager)
+
+
+@app.command(rich_help_panel=QUERY)
+def due(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(
+        "--days", "-d", metavar="DAYS", parser=whole_number(0, MAX_DAYS, f"give at most {MAX_DAYS} (a hundred years)"),
+        help=f"Review dates within this many days (0-{MAX_DAYS}).")] = 7,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """Claims to look at again: review date past or within N days, or unverified and untouched for 30 days.
+
+    A confirmed or refuted claim is settled: its review date no longer makes it due.
+
+    Example: claimtrack due --days 14
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    rows = service(ctx, create=False).due(days)
+    output.emit(lambda out, v: render.due(rows, shape, out, v), view, no_pager)

@@ -1,0 +1,130 @@
+"""Reports and exports: ``summary`` counts, ``calibration`` of stated confidence, ``export``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from claimtrack.choices import ExportFormat, GroupBy, Sort
+from claimtrack.cli import complete, output
+from claimtrack.cli.base import REPORT, app, notify, service
+from claimtrack.cli.options import (
+    MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, Limit, MaxConf, MinConf, NoPager, Search, Since, SortOpt,
+    SourceFilter, StatusFilter, TagFilter, Until, Wide, choices, filters, whole_number,
+)
+
+
+@app.command(rich_help_panel=REPORT)
+def summary(
+    ctx: typer.Context,
+    by: Annotated[GroupBy, typer.Option("--by", metavar="FIELD", help=f"Group claims by {choices(GroupBy)}.")] = GroupBy.status,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+        help="At most N groups.")] = None,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """Count claims by status, source or tag, with each group's share; takes list's filters.
+
+    A claim with several tags counts once under each, so tag shares can add up to over 100%.
+
+    Example: claimtrack summary --by source --tag north-korea
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    query = filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, limit=limit,
+    )
+    svc = service(ctx, create=False)
+    rows = svc.summary(query, by.value)
+    if not any(r["count"] for r in rows):
+        notify(svc.nothing_found(query))
+    output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    output.emit(lambda out, v: render.summary(rows, by.value, shape, out, v), view, no_pager)
+
+
+@app.command(rich_help_panel=REPORT)
+def calibration(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Option(
+        "--source", "-s", help="Only sources whose name contains this.", autocompletion=complete.source_names)] = None,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """Stated confidence against what came true, in ten bins, with the Brier score and a chart.
+
+    Example: claimtrack calibration --source lankov
+    """
+    from claimtrack import render
+
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    data = service(ctx, create=False).calibration(source)
+    output.emit(lambda out, v: render.calibration(data, shape, out, v), view, no_pager)
+
+
+@app.command(rich_help_panel=REPORT)
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: JSON-LD.")] = ExportFormat.md,
+    output_file: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.")] = None,
+    status: StatusFilter = None,
+    source: SourceFilter = None,
+    tag: TagFilter = None,
+    min_confidence: MinConf = None,
+    max_confidence: MaxConf = None,
+    since: Since = None,
+    until: Until = None,
+    search: Search = None,
+    as_of: AsOf = None,
+    sort: SortOpt = Sort.id,
+    desc: Desc = False,
+    limit: Limit = None,
+) -> None:
+    """Export claims: a summary table for a report, a spreadsheet, or a complete backup.
+
+    json and jsonl hold every source, claim, tag and event; import reads them back. Exports are
+    deterministic, so the same data always gives the same bytes.
+
+    Example: claimtrack export --format md --status confirmed --status refuted --output report.md
+    """
+    from claimtrack import export as exporter
+    from claimtrack import textsafe
+    from claimtrack.outfile import open_output
+
+    query = filters(
+        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
+        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
+    )
+    svc = service(ctx, create=False)
+    claims = svc.export_claims(query, events=exporter.needs_events(fmt))
+    with svc.reading(), open_output(output_file, sys.stdout) as out:  # one snapshot: sources and claims
+        if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
+            from rich.console import Console
+            from rich.progress import track
+
+            claims = track(claims, total=svc.export_count(query), description="Exporting",
+                           console=Console(stderr=True), transient=True)
+        written = exporter.write(fmt, claims, out, svc.sources())
+    if output_file:
+        notify([f"Exported {written} claim{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])

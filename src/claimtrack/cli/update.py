@@ -1,0 +1,79 @@
+"""Updating claims as news arrives: status changes, corrections, notes. Each is kept in history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimtrack.choices import Status
+from claimtrack.cli import complete
+from claimtrack.cli.base import UPDATE, app, notify, service
+from claimtrack.cli.options import DATE_FORMS, EvidenceOpt, IdArg, NoteOpt, claim_id
+
+AtOpt = Annotated[str | None, typer.Option(
+    "--at", metavar="WHEN",
+    help=f"When the news broke: {DATE_FORMS}, or an ISO 8601 time (UTC). Default: now.")]
+
+
+def _status_command(verb: str, status: Status, summary: str) -> None:
+    def command(ctx: typer.Context, claim: IdArg, note: NoteOpt = None, evidence: EvidenceOpt = None, at: AtOpt = None) -> None:
+        result = service(ctx).set_status(claim_id(claim), status, note=note, evidence=evidence, at=at)
+        notify(result.notices)
+
+    command.__doc__ = (
+        f"{summary}\n\nExample: claimtrack {verb} 3 --note \"Confirmed by the UN panel report\" "
+        "--evidence https://example.org/report --at 2024-06-19"
+    )
+    app.command(verb, rich_help_panel=UPDATE)(command)
+
+
+_status_command("confirm", Status.confirmed, "Mark a claim confirmed: the evidence shows it is true.")
+_status_command("refute", Status.refuted, "Mark a claim refuted: the evidence shows it is false.")
+_status_command("dispute", Status.disputed, "Mark a claim disputed: credible sources disagree.")
+_status_command("reopen", Status.unverified, "Reopen a claim: back to unverified, e.g. when evidence is withdrawn.")
+
+
+@app.command("set", rich_help_panel=UPDATE)
+def set_(
+    ctx: typer.Context,
+    claim: IdArg,
+    confidence: Annotated[str | None, typer.Option("--confidence", "-c", help="New confidence ('none' clears it).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Corrected claim text.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", "-s", help="Attribute to this source.", autocompletion=complete.source_names)] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it appeared ('' clears it).")] = None,
+    said_on: Annotated[str | None, typer.Option(
+        "--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS} ('' clears it).")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="The exact words ('' clears it).")] = None,
+    add_tag: Annotated[list[str] | None, typer.Option(
+        "--add-tag", help="Add a tag; repeatable.", autocompletion=complete.tags)] = None,
+    remove_tag: Annotated[list[str] | None, typer.Option(
+        "--remove-tag", help="Remove a tag; repeatable.", autocompletion=complete.tags)] = None,
+    review_by: Annotated[str | None, typer.Option(
+        "--review-by", metavar="DATE", help="Date to look again: YYYY-MM-DD or 'in N days' ('' clears it).")] = None,
+    note: NoteOpt = None,
+) -> None:
+    """Change a claim's confidence or details; each change is kept in its history.
+
+    Example: claimtrack set 3 --confidence "very likely" --add-tag sanctions --note "Second source agrees"
+    """
+    result = service(ctx).update(
+        claim_id(claim), confidence=confidence, text=text, source=source, url=url, said_on=said_on,
+        quote=quote, add_tags=add_tag or (), remove_tags=remove_tag or (), review_by=review_by, note=note,
+    )
+    notify(result.notices)
+
+
+@app.command(rich_help_panel=UPDATE)
+def note(
+    ctx: typer.Context,
+    claim: IdArg,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.", show_default=False)],
+    evidence: EvidenceOpt = None,
+) -> None:
+    """Add a note (and optionally evidence) to a claim without changing it.
+
+    Example: claimtrack note 3 "Satellite images show new rail traffic" --evidence https://example.org/imagery
+    """
+    notify(service(ctx).note(claim_id(claim), text, evidence=evidence).notices)

@@ -1,0 +1,251 @@
+"""Fitting a table to the terminal: pick columns, shrink and abbreviate them, never cut one off.
+
+Rich, given a table wider than the screen, squeezes every column and then cuts what still does
+not fit, so ``list`` at 80 columns used to lose Status, Said on and Tags. Here each table
+declares its columns with a priority (0: never dropped: id, status, claim text, confidence), and
+``layout`` works out every column's width itself, in this order, until the table fits:
+
+1. every column at its natural width, wrapping columns (claim text, source, notes) at a
+   comfortable width (``Col.comfort``);
+2. the compact forms: short headers (``Unverified`` -> ``Open``) and short cells (``70% likely``
+   -> ``70%``);
+3. dropping columns from the lowest priority up (never one named in ``--columns``), wrapping
+   columns now down to their minimum;
+4. if even the essential columns cannot fit (a very narrow terminal), one block per row: ``label
+   value`` lines, which wrap at any width.
+
+Space left over goes to the wrapping columns, claim text first. ``--wide`` keeps every default
+column at full width even if the table is wider than the screen; ``--columns a,b`` picks columns
+(including ones not shown by default, such as ``url``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimtrack.errors import InvalidInput
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    """One column of a table. ``priority`` 0 is never dropped; higher numbers drop first."""
+
+    key: str
+    header: str
+    priority: int = 1
+    wrap: bool = False  # wraps (and folds long words) instead of keeping its cells on one line
+    min_width: int = 8  # for a wrapping column: the narrowest it may become
+    short: str | None = None  # header when compact
+    compact: Callable[[str], str] | None = None  # cell text when compact
+    style: Callable[[dict[str, str]], str] | None = None  # a Rich style for the cell, from its row
+    justify: str = "left"
+    default: bool = True  # shown without --columns
+    ellipsis: bool = False  # one line, shortened with … to its width (log's claim text)
+    names: tuple[str, ...] = ()  # other names --columns accepts
+    comfort: int = 0  # a flexible column narrower than this makes the table try its compact form
+    whole_words: bool = False  # never narrower than its longest word (tags: no tag split in two)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How a table is to be shown: the width to fit, the columns asked for, ``--wide``."""
+
+    width: int | None = None
+    columns: tuple[str, ...] | None = None
+    wide: bool = False
+    terminal: bool = False  # draw colours even though the output is a buffer (for the pager)
+
+
+@dataclass(slots=True)
+class Plan:
+    """The outcome of ``layout``: the columns kept with their widths and headers, or stacked."""
+
+    columns: list[Col]
+    widths: list[int]
+    headers: list[str]
+    compact: bool
+    stacked: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+
+def overhead(count: int) -> int:
+    """Borders and padding of a boxed Rich table with ``count`` columns: ``│ a │ b │``."""
+    return 3 * count + 1
+
+
+def cell_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def column_key(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def select(columns: Sequence[Col], asked: Sequence[str] | None) -> list[Col]:
+    """The columns ``--columns`` names, in its order; the default ones when it names none."""
+    if not asked:
+        return [c for c in columns if c.default]
+    by_name: dict[str, Col] = {}
+    for c in columns:
+        for name in (c.key, c.header, *c.names):
+            by_name.setdefault(column_key(name), c)
+    chosen: list[Col] = []
+    for name in asked:
+        col = by_name.get(column_key(name))
+        if col is None:
+            known = ", ".join(c.key for c in columns)
+            raise InvalidInput(f"--columns: no column {name!r} in this table; choose from {known}")
+        if col not in chosen:
+            chosen.append(col)
+    return chosen
+
+
+def parse_columns(text: str | None) -> tuple[str, ...] | None:
+    """``--columns id,status`` (commas or spaces) as names, or None."""
+    if text is None:
+        return None
+    names = tuple(n for n in text.replace(",", " ").split() if n)
+    if not names:
+        raise InvalidInput("--columns is empty; name at least one column, e.g. --columns id,status,text")
+    return names
+
+
+def _cells(col: Col, rows: Sequence[dict[str, str]], compact: bool) -> list[str]:
+    values = [r.get(col.key, "") for r in rows]
+    if compact and col.compact is not None:
+        values = [col.compact(v) for v in values]
+    return values
+
+
+def _header(col: Col, compact: bool) -> str:
+    return col.short if compact and col.short else col.header
+
+
+def _natural(col: Col, rows: Sequence[dict[str, str]], compact: bool) -> int:
+    return max([cell_width(_header(col, compact))] + [cell_width(v) for v in _cells(col, rows, compact)])
+
+
+def _flexible(col: Col) -> bool:
+    return col.wrap or col.ellipsis
+
+
+def _minimum(col: Col, rows: Sequence[dict[str, str]], compact: bool, comfortable: bool = False) -> int:
+    natural = _natural(col, rows, compact)
+    if not _flexible(col):
+        return natural
+    least = max(col.min_width, cell_width(_header(col, compact)), col.comfort if comfortable else 0)
+    if col.whole_words:
+        least = max([least] + [cell_width(w) for v in _cells(col, rows, compact) for w in v.split()])
+    return min(natural, least)
+
+
+def layout(columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View) -> Plan:
+    """Choose columns, widths and headers so the table is at most ``view.width`` wide."""
+    chosen = select(columns, view.columns)
+    if view.wide or view.width is None:
+        widths = [_natural(c, rows, False) for c in chosen]
+        return Plan(chosen, widths, [c.header for c in chosen], compact=False)
+    width = view.width
+    pinned = bool(view.columns)
+    kept = list(chosen)
+    dropped: list[str] = []
+    for compact in (False, True):
+        while True:
+            # Full size only while the flexible columns keep a comfortable width; else compact first.
+            need = overhead(len(kept)) + sum(_minimum(c, rows, compact, comfortable=not compact) for c in kept)
+            if need <= width:
+                return _widen(kept, rows, compact, width, dropped)
+            if not compact:
+                break  # try the compact forms before dropping anything
+            droppable = [c for c in kept if c.priority > 0 and not pinned]
+            if not droppable:
+                return Plan(kept, [], [c.header for c in kept], compact=True, stacked=True, dropped=dropped)
+            worst = max(droppable, key=lambda c: (c.priority, kept.index(c)))
+            kept.remove(worst)
+            dropped.append(worst.key)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _widen(kept: list[Col], rows: Sequence[dict[str, str]], compact: bool, width: int, dropped: list[str]) -> Plan:
+    """Give every column its minimum, then share what is left among the flexible ones."""
+    widths = [_minimum(c, rows, compact) for c in kept]
+    naturals = [_natural(c, rows, compact) for c in kept]
+    spare = width - overhead(len(kept)) - sum(widths)
+    # Lower priority numbers (claim text) are served first; within one priority, by what they lack.
+    for priority in sorted({c.priority for c in kept}):
+        group = [i for i, c in enumerate(kept) if c.priority == priority and naturals[i] > widths[i]]
+        lacking = sum(naturals[i] - widths[i] for i in group)
+        if spare <= 0 or not group:
+            continue
+        if lacking <= spare:
+            for i in group:
+                widths[i] = naturals[i]
+            spare -= lacking
+            continue
+        share = spare
+        for i in group:
+            extra = (naturals[i] - widths[i]) * share // lacking
+            widths[i] += extra
+            spare -= extra
+        for i in group:  # what rounding left
+            if spare and widths[i] < naturals[i]:
+                widths[i] += 1
+                spare -= 1
+    headers = [_header(c, compact) for c in kept]
+    return Plan(kept, widths, headers, compact=compact, dropped=dropped)
+
+
+def render(
+    columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View, *, title: str | None = None
+) -> Any:
+    """A Rich renderable: the fitted table, or one block per row when even that cannot fit."""
+    from rich.table import Table
+    from rich.text import Text
+
+    plan = layout(columns, rows, view)
+    if plan.stacked:
+        return _stacked(plan.columns, rows, title)
+    table = Table(header_style="bold", title=title, title_justify="left")
+    for col, width, header in zip(plan.columns, plan.widths, plan.headers, strict=True):
+        table.add_column(
+            header, width=width, justify=col.justify,  # type: ignore[arg-type]
+            no_wrap=not col.wrap, overflow="ellipsis" if col.ellipsis else "fold",
+        )
+    for r in rows:
+        cells = []
+        for col in plan.columns:
+            value = _cells(col, [r], plan.compact)[0]
+            cells.append(Text(value, style=col.style(r) if col.style else ""))
+        table.add_row(*cells)
+    return table
+
+
+def _stacked(columns: Sequence[Col], rows: Sequence[dict[str, str]], title: str | None) -> Any:
+    """Rows as blocks of ``Header  value`` lines: readable at any width."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = [Text(title, style="bold")] if title else []
+    for r in rows:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for col in columns:
+            value = _cells(col, [r], True)[0]
+            if value:
+                grid.add_row(Text(_header(col, True)), Text(value, style=col.style(r) if col.style else ""))
+        parts += [grid, Text("")]
+    return Group(*parts)
+
+
+TABLES: dict[str, tuple[str, ...]] = {}  # command -> its column keys, for shell completion
+
+
+def register(command: str, columns: Sequence[Col]) -> tuple[Col, ...]:
+    TABLES[command] = tuple(c.key for c in columns)
+    return tuple(columns)
