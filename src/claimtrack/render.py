@@ -115,10 +115,10 @@ def _fit_view(console: Any, view: View | None) -> View:
 
 def _print_fitted(console: Any, renderable: Any, view: View) -> None:
     """Print a fitted table; with --wide it may be wider than the console, and is not cut."""
-    if view.wide:
-        from rich.measure import Measurement
+    from rich.table import Table
 
-        needed = Measurement.get(console, console.options, renderable).maximum
+    if view.wide and isinstance(renderable, Table):
+        needed = fit.overhead(len(renderable.columns)) + sum(c.width or 0 for c in renderable.columns)
         if needed > console.width:
             console.width = needed
     console.print(renderable)

@@ -65,9 +65,9 @@ EvidenceOpt = Annotated[str | None, typer.Option("--evidence", metavar="URL", he
 StatusFilter = Annotated[list[Status] | None, typer.Option(
     "--status", metavar="STATUS", help=f"Only this status ({choices(Status)}); repeat for any of several.")]
 SourceFilter = Annotated[str | None, typer.Option(
-    "--source", "-s", help="Source name contains this (any case).", autocompletion=complete.source_names)]
+    "--source", "-s", metavar="NAME", help="Source name contains this (any case).", autocompletion=complete.source_names)]
 TagFilter = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", help="Has this tag; repeat for any of several.", autocompletion=complete.tags)]
+    "--tag", "-t", metavar="TAG", help="Has this tag; repeat for any of several.", autocompletion=complete.tags)]
 MinConf = Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")]
 MaxConf = Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")]
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"Said on or after this date: {DATE_FORMS}.")]

@@ -1,0 +1,165 @@
+"""Tables fit the terminal (issue 12): ``fit.layout`` and every table command at several widths.
+
+Covers: the layout keeps essential columns and drops low-priority ones first, tries compact
+forms before dropping, never cuts a cell (every word of every cell is in the output), falls back
+to one block per row when even the essentials cannot fit; ``--columns`` picks and orders columns
+and is never dropped; ``--wide`` keeps every default column; and every table command drawn at
+40, 60, 80, 120 and 200 columns has no line wider than that. (Real terminals: test_terminal.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from rich.cells import cell_len
+
+from claimtrack import fit
+from claimtrack.fit import Col, View
+from conftest import Run
+
+COLUMNS = (
+    Col("id", "ID", 0, justify="right"),
+    Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36),
+    Col("source", "Source", 2, wrap=True, min_width=8),
+    Col("confidence", "Confidence", 0, short="Conf", compact=lambda v: v.split()[0]),
+    Col("status", "Status", 0),
+    Col("said_on", "Said on", 3, short="Said"),
+    Col("tags", "Tags", 4, wrap=True, whole_words=True),
+    Col("url", "URL", 5, default=False),
+)
+ROWS = [
+    {"id": "1", "text": "North Korea will send workers to Russian-occupied eastern Ukraine.",
+     "source": "Andrei Lankov", "confidence": "70% likely", "status": "unverified", "said_on": "2023-02-15",
+     "tags": "north-korea, russia", "url": "https://example.org"},
+    {"id": "22", "text": "Short.", "source": "The Bell", "confidence": "97% almost certain",
+     "status": "confirmed", "said_on": "2023-02-15", "tags": "alliance", "url": ""},
+]
+
+
+def width_of(plan: fit.Plan) -> int:
+    return fit.overhead(len(plan.columns)) + sum(plan.widths)
+
+
+def test_everything_fits_at_full_size_when_there_is_room() -> None:
+    plan = fit.layout(COLUMNS, ROWS, View(width=200))
+    assert [c.key for c in plan.columns] == ["id", "text", "source", "confidence", "status", "said_on", "tags"]
+    assert not plan.compact and plan.headers[3] == "Confidence"
+    assert width_of(plan) <= 200
+
+
+def test_compact_forms_come_before_dropping_a_column() -> None:
+    shown = [c for c in COLUMNS if c.default]
+    full_size = fit.overhead(len(shown)) + sum(fit._minimum(c, ROWS, False, comfortable=True) for c in shown)
+    assert not fit.layout(COLUMNS, ROWS, View(width=full_size)).compact
+    need = full_size - 1  # one cell short of the full-size table
+    plan = fit.layout(COLUMNS, ROWS, View(width=need))
+    assert plan.compact and plan.dropped == []
+    assert "Conf" in plan.headers and width_of(plan) <= need
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 100])
+def test_narrow_tables_drop_low_priority_columns_first_and_keep_the_essentials(width: int) -> None:
+    plan = fit.layout(COLUMNS, ROWS, View(width=width))
+    keys = [c.key for c in plan.columns]
+    if not plan.stacked:
+        assert width_of(plan) <= width
+        assert {"id", "text", "confidence", "status"} <= set(keys)
+    priorities = {c.key: c.priority for c in COLUMNS}
+    for gone in plan.dropped:  # nothing dropped while a lower-priority column stayed
+        assert all(priorities[k] <= priorities[gone] for k in keys if priorities[k] > 0)
+
+
+def test_too_narrow_for_the_essentials_shows_one_block_per_row() -> None:
+    plan = fit.layout(COLUMNS, ROWS, View(width=30))
+    assert plan.stacked
+
+
+def test_columns_option_picks_orders_and_is_never_dropped() -> None:
+    plan = fit.layout(COLUMNS, ROWS, View(width=60, columns=("status", "URL", "id")))
+    assert [c.key for c in plan.columns] == ["status", "url", "id"]
+    plan = fit.layout(COLUMNS, ROWS, View(width=30, columns=("text", "tags", "source", "said-on")))
+    assert plan.stacked and [c.key for c in plan.columns] == ["text", "tags", "source", "said_on"]
+
+
+def test_unknown_column_names_the_choices() -> None:
+    from claimtrack.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=r"no column 'colour'.*choose from id, text, source"):
+        fit.layout(COLUMNS, ROWS, View(width=80, columns=("id", "colour")))
+
+
+def test_wide_keeps_every_default_column_at_full_width() -> None:
+    plan = fit.layout(COLUMNS, ROWS, View(width=40, wide=True))
+    assert [c.key for c in plan.columns][:7] == [c.key for c in COLUMNS if c.default]
+    assert plan.widths[1] == len(ROWS[0]["text"])
+
+
+def test_whole_words_never_splits_a_tag() -> None:
+    rows = [dict(ROWS[0], tags="north-korea, sanctions-evasion")]
+    plan = fit.layout(COLUMNS, rows, View(width=120))
+    if "tags" in [c.key for c in plan.columns]:
+        assert plan.widths[[c.key for c in plan.columns].index("tags")] >= len("sanctions-evasion")
+
+
+# ---- every table command, drawn through the CLI at several widths ----------------------------
+
+TABLE_COMMANDS = [
+    ("list",), ("list", "--as-of", "2023-02-15"), ("show", "2"), ("log",), ("summary",), ("summary", "--by", "tag"),
+    ("summary", "--by", "source"), ("sources",), ("calibration",), ("due", "--days", "4000"), ("db", "check"),
+]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
+@pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
+def test_no_line_is_wider_than_the_terminal(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
+                                            command: tuple[str, ...], width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    run = seeded(*command, "--format", "table")
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines
+    too_wide = [line for line in lines if cell_len(line) > width]
+    assert too_wide == [], f"{command} at {width}: {too_wide[:2]}"
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_list_shows_every_word_of_every_claim_and_each_status(seeded: Callable[..., Run],
+                                                              monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    claims = json.loads(seeded("list", "--format", "json").stdout)
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = seeded("list", "--format", "table").stdout
+    words = re.findall(r"\S+", re.sub(r"[│┃┏┓┗┛┡┩└┘┳┻╇┴━─]", " ", out))
+    text = " ".join(words)
+    for claim in claims:
+        for word in claim["text"].split():
+            assert word in text or all(part in text for part in re.split(r"(?<=-)", word)), (claim["id"], word)
+        assert claim["status"] in out
+    for line in out.splitlines():  # each row that starts a claim shows its id and status together
+        match = re.match(r"[│ ]\s*(\d+) ", line)
+        if match and width >= 80:
+            status = next(c["status"] for c in claims if c["id"] == int(match.group(1)))
+            assert status in line, line
+
+
+def test_columns_and_wide_through_the_cli(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    picked = seeded("list", "--format", "table", "--columns", "id,status,tags").stdout
+    header = picked.splitlines()[1]
+    assert [h.strip() for h in header.strip("┃").split("┃")] == ["ID", "Status", "Tags"]
+    wide = seeded("list", "--format", "table", "--wide").stdout
+    assert all(h in wide.splitlines()[1] for h in ("Code", "Confidence", "Said on", "Tags"))
+    bad = seeded("list", "--format", "table", "--columns", "id,nosuch")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: --columns: no column 'nosuch'")
+    assert len(bad.stderr.splitlines()) == 1
+    piped = seeded("list", "--columns", "id")
+    assert piped.exit_code == 1 and "--columns shapes the table; add --format table" in piped.stderr
+
+
+def test_narrow_terminal_shows_each_claim_as_a_block(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "36")
+    out = seeded("list", "--format", "table", "-n", "2").stdout
+    assert re.search(r"^ID\s+1\s*$", out, re.MULTILINE) and re.search(r"^Status\s+confirmed\s*$", out, re.MULTILINE)
+    assert all(cell_len(line) <= 36 for line in out.splitlines())
