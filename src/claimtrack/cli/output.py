@@ -59,20 +59,28 @@ def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View
     return View(columns=parse_columns(columns), wide=wide)
 
 
-def emit(draw: Draw, view: View, no_pager: bool = False) -> None:
-    """Run ``draw`` on stdout, through the pager when that is wanted and the output is long."""
+def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | None = None) -> None:
+    """Run ``draw`` on stdout, through the pager when that is wanted and the output is long.
+
+    ``heading``: lines for the user above the output (``As of ...``): on stderr, or at the top of
+    the pager's screen when the output is paged (printed before it, they would scroll away).
+    """
     pager = pager_command(no_pager) if sys.stdout.isatty() else None
     if pager is None:
+        notify(heading or [])
         draw(sys.stdout, view)
         return
     size = shutil.get_terminal_size()
     buffer = io.StringIO()
     draw(buffer, View(width=size.columns, columns=view.columns, wide=view.wide, terminal=True))
     text = buffer.getvalue()
-    if _screen_lines(text, size.columns) < size.lines:
+    if _screen_lines(text, size.columns) + len(heading or []) < size.lines:
+        notify(heading or [])
         sys.stdout.write(text)
         return
-    _page(pager, text)
+    from claimtrack import textsafe
+
+    _page(pager, "".join(textsafe.terminal(line) + "\n" for line in heading or []) + text)
 
 
 def _screen_lines(text: str, width: int) -> int:
@@ -114,7 +122,9 @@ def _page(command: str, text: str) -> None:
         sys.stdout.write(text)
 
 
-def as_of_banner(as_of: str | None, fmt: Format) -> None:
-    """'As of DATE' above a table of the past, on stderr: never in piped or JSON output."""
+def as_of_banner(as_of: str | None, fmt: Format) -> list[str]:
+    """'As of DATE' for above a table of the past (``emit``'s heading): only for a table on a
+    terminal, never in piped or JSON output."""
     if as_of and fmt is Format.table and sys.stdout.isatty() and sys.stderr.isatty():
-        notify([f"As of {as_of[:10]} (end of day, UTC): statuses and confidences as they stood then."])
+        return [f"As of {as_of[:10]} (end of day, UTC): statuses and confidences as they stood then."]
+    return []

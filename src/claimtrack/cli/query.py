@@ -55,8 +55,8 @@ def list_(
     rows = svc.list(query)
     if not rows:
         notify(svc.nothing_found(query))
-    output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
-    output.emit(lambda out, v: render.claims(rows, shape, out, v), view, no_pager)
+    heading = output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    output.emit(lambda out, v: render.claims(rows, shape, out, v), view, no_pager, heading)
 
 
 @app.command(rich_help_panel=QUERY)
@@ -70,8 +70,8 @@ def show(ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = 
     shape = output.out_format(fmt)
     day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None  # type: ignore[attr-defined]
     detail = service(ctx, create=False).show(claim_id(claim), as_of=day[:10] if day else None)
-    output.as_of_banner(day, shape)
-    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), output.view_of(shape), no_pager)
+    heading = output.as_of_banner(day, shape)
+    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), output.view_of(shape), no_pager, heading)
 
 
 @app.command(rich_help_panel=QUERY)

@@ -55,8 +55,8 @@ def summary(
     rows = svc.summary(query, by.value)
     if not any(r["count"] for r in rows):
         notify(svc.nothing_found(query))
-    output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
-    output.emit(lambda out, v: render.summary(rows, by.value, shape, out, v), view, no_pager)
+    heading = output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    output.emit(lambda out, v: render.summary(rows, by.value, shape, out, v), view, no_pager, heading)
 
 
 @app.command(rich_help_panel=REPORT)
