@@ -206,7 +206,7 @@ def test_as_of_sort_and_limit(cli: Callable[..., Run], scenario: int) -> None:
 def test_as_of_with_invalid_date_is_an_error(cli: Callable[..., Run], scenario: int) -> None:
     line = _one_error_line(cli("list", "--as-of", "2024-13-45"))
     assert "--as-of" in line
-    _one_error_line(cli("show", str(scenario), "--as-of", "yesterday"))
+    _one_error_line(cli("show", str(scenario), "--as-of", "yesterdy"))
 
 
 # ---- show's timeline ---------------------------------------------------------------------------

@@ -3,12 +3,18 @@
 Covers DESIGN.md "Confidence": numbers (``0.7``, ``.7``), percentages (``70%``), every ICD 203
 phrase and synonym (stored as the band's midpoint with the phrase), the adverb forms, the error
 that lists what is accepted, ``label()``, and a property test that ``Confidence.canonical`` parses
-back to the same Confidence.
+back to the same Confidence. Issue 12: synonyms people type (``highly likely``, ``probably not``)
+stored as their band's phrase, and hints that are right (``70`` -> 70%? but not ``1.2`` -> 1.2%;
+negatives; a near-miss phrase names the phrase).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 import pytest
+from conftest import Run
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -141,7 +147,7 @@ def test_label_of_parsed_phrase_keeps_the_phrase() -> None:
 
 # ---- canonical round trip ----------------------------------------------------------------------
 
-ALL_PHRASES = sorted(PHRASE_MIDPOINTS) + ["probably", "almost certainly"]
+ALL_PHRASES = sorted(PHRASE_MIDPOINTS) + ["probably", "almost certainly", "highly likely", "probably not"]
 
 
 @st.composite
@@ -171,3 +177,132 @@ def test_any_typed_number_round_trips_through_canonical(value: float) -> None:
     assert 0.0 <= typed.value <= 1.0
     assert typed.value == pytest.approx(value, abs=1e-6)
     assert parse(typed.canonical) == typed
+
+
+# ---- synonyms people use (issue 12) ------------------------------------------------------------
+
+SYNONYMS = {
+    "highly likely": "very likely",
+    "Highly-Likely": "very likely",
+    "very probable": "very likely",
+    "very probably": "very likely",
+    "highly unlikely": "very unlikely",
+    "very improbable": "very unlikely",
+    "very probably not": "very unlikely",
+    "probably not": "unlikely",
+    "Probably  NOT": "unlikely",
+    "not likely": "unlikely",
+    "doubtful": "unlikely",
+    "almost certainly not": "almost no chance",
+    "remote chance": "almost no chance",
+    "fifty-fifty": "roughly even chance",
+    "50-50": "roughly even chance",
+    "50/50": "roughly even chance",
+    "toss-up": "roughly even chance",
+    "virtually certain": "almost certain",
+}
+
+
+@pytest.mark.parametrize(("typed", "phrase"), sorted(SYNONYMS.items()))
+def test_synonyms_are_stored_as_their_bands_phrase(typed: str, phrase: str) -> None:
+    result = parse(typed)
+    assert result.phrase == phrase
+    assert result.value == pytest.approx(PHRASE_MIDPOINTS[phrase], abs=1e-9)
+    assert parse(result.canonical) == result  # history records the band's phrase, which reads back
+
+
+def test_the_issue_examples() -> None:
+    assert parse("highly likely") == parse("very likely")
+    assert parse("highly unlikely") == parse("very unlikely")
+    assert parse("probably not") == parse("unlikely")
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [("certain", "almost certain"), ("Impossible", "almost no chance"),
+                                                  ("no chance", "almost no chance"), ("definitely", "almost certain")])
+def test_certainty_is_not_a_band_but_names_the_nearest(typed: str, suggested: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse(typed)
+    assert f"did you mean {suggested!r}" in str(info.value)
+
+
+# ---- hints for what is not accepted (issue 12) -------------------------------------------------
+
+
+def _message(typed: str) -> str:
+    with pytest.raises(InvalidInput) as info:
+        parse(typed)
+    message = str(info.value)
+    assert "\n" not in message
+    assert "70%" in message  # every message still says what is accepted
+    return message
+
+
+@pytest.mark.parametrize("typed", ["2", "70", "99.5", "100"])
+def test_a_number_from_2_to_100_suggests_a_percentage(typed: str) -> None:
+    assert f"did you mean {typed}%?" in _message(typed)
+
+
+@pytest.mark.parametrize("typed", ["1.2", "1.01", "1.999"])
+def test_a_number_between_1_and_2_gets_no_percentage_hint(typed: str) -> None:
+    message = _message(typed)
+    assert "did you mean" not in message
+    assert "a probability is from 0 to 1" in message
+
+
+@pytest.mark.parametrize("typed", ["100.5", "101", "5000", "9" * 400])
+def test_a_number_above_100_says_the_maximum(typed: str) -> None:
+    message = _message(typed)
+    assert "did you mean" not in message
+    assert "at most 1 (100%)" in message
+    assert len(message) < 400  # a long number is not echoed in full
+
+
+@pytest.mark.parametrize("typed", ["-0.3", "-1", "-.5", "-30%", "- 30 %"])
+def test_negative_numbers_are_refused_as_negative(typed: str) -> None:
+    message = _message(typed)
+    assert "cannot be negative" in message
+    assert "did you mean" not in message
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("very likley", "very likely"),
+        ("Very Likley", "very likely"),
+        ("unlikly", "unlikely"),
+        ("almost certian", "almost certain"),
+        ("highly likly", "highly likely"),
+        ("probablly not", "probably not"),
+        ("roughly even chanse", "roughly even chance"),
+    ],
+)
+def test_a_near_miss_phrase_suggests_the_phrase(typed: str, suggested: str) -> None:
+    assert f"(did you mean {suggested!r}?)" in _message(typed)
+    assert parse(suggested)  # what is suggested is accepted
+
+
+@pytest.mark.parametrize("typed", ["abc", "maybe", "x", "70 percent"])
+def test_no_suggestion_when_nothing_is_near(typed: str) -> None:
+    assert "did you mean" not in _message(typed)
+
+
+# ---- on the command line -----------------------------------------------------------------------
+
+
+def test_add_and_set_take_synonyms_and_history_records_the_bands_phrase(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    run = cli("add", "A claim.", "--source", "Desk", "--confidence", "highly likely", "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    assert json.loads(run.stdout)[0]["confidence_label"] == "87.5% very likely"
+    assert cli("set", "1", "--confidence", "probably not").exit_code == 0
+    claim = json.loads(cli("show", "1", "--format", "json").stdout)
+    assert claim["confidence_label"] == "32.5% unlikely"
+    change = [e for e in claim["events"] if e["field"] == "confidence"]
+    assert [(e["old"], e["new"]) for e in change] == [("very likely", "unlikely")]
+
+
+def test_the_cli_hint_for_1_2_is_not_a_percentage(cli: Callable[..., Run]) -> None:
+    assert cli("init").exit_code == 0
+    run = cli("add", "A claim.", "--source", "Desk", "--confidence", "1.2")
+    assert run.exit_code == 1
+    assert "1.2%" not in run.stderr and "from 0 to 1" in run.stderr

@@ -24,7 +24,7 @@ from conftest import Run, run_process, table_digest
 TOMORROW = (datetime.now(UTC) + timedelta(days=2)).date().isoformat()
 FUTURE_AT = (datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
 LONG_TEXT = "x" * 10_001
-BAD_DATES = ("2024-13-01", "2024-02-30", "yesterday", "20240619")
+BAD_DATES = ("2024-13-01", "2024-02-30", "yesterdy", "20240619")
 BAD_CONFIDENCES = ("2", "abc", "101%")
 
 # What an error line must contain so that it tells the user what to do.
@@ -57,7 +57,7 @@ CASES = [
       for option in ("--said-on", "--review-by") for d in BAD_DATES),
     *(case("set", "1", option, d, hint=DATE_HINT, id=f"set{option}-{d}")
       for option in ("--said-on", "--review-by") for d in BAD_DATES),
-    case("list", "--since", "yesterday", hint=DATE_HINT, id="list-since-yesterday"),
+    case("list", "--since", "yesterdy", hint=DATE_HINT, id="list-since-yesterdy"),
     case("log", "--since", "2024-02-30", hint=DATE_HINT, id="log-since-2024-02-30"),
     case("add", "A claim.", "--source", "Tester", "--said-on", TOMORROW, hint="in the future", id="add-said-on-future"),
     case("set", "1", "--said-on", TOMORROW, hint="in the future", id="set-said-on-future"),

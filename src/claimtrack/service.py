@@ -44,8 +44,9 @@ from claimtrack.validate import (
     clean_text,
     clean_url,
     parse_confidence,
-    past_date,
     past_time,
+    user_date,
+    user_past_date,
 )
 
 STALE_DAYS = 30  # an unverified claim untouched this long is due for a look
@@ -272,7 +273,7 @@ class Service:
             claim = self.get(cid)
             claim["events"] = queries.events(self.db, cid)
             return claim
-        until = timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of"))
+        until = timeutil.end_of_day(timeutil.parse_user_date(as_of, "--as-of"))
         row = queries.get_claim_as_of(self.db, cid, until)
         if row is None:
             if queries.claim_exists(self.db, cid):
@@ -286,7 +287,7 @@ class Service:
     def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
-        start = timeutil.parse_date(since, "--since") + "T00:00:00Z" if since else None
+        start = timeutil.parse_user_date(since, "--since") + "T00:00:00Z" if since else None
         return queries.log(self.db, cid, start, limit)
 
     # -- writes
@@ -314,8 +315,8 @@ class Service:
             confidence=parse_confidence(confidence),
             quote=clean_optional(quote, "quote"),
             url=clean_url(url),
-            said_on=past_date(said_on, "--said-on"),
-            review_by=timeutil.parse_date(review_by, "--review-by") if review_by else None,
+            said_on=user_past_date(said_on, "--said-on"),
+            review_by=user_date(review_by, "--review-by", future=True) if review_by else None,
             tags=tuple(clean_tag(t) for t in tags),
             note=clean_optional(note, "note"),
         )
@@ -399,12 +400,12 @@ class Service:
         if url is not None:
             changes.append(writes.Change("url", clean_url(url) if url.strip() else None))
         if said_on is not None:
-            changes.append(writes.Change("said_on", past_date(said_on, "--said-on") if said_on.strip() else None))
+            changes.append(writes.Change("said_on", user_past_date(said_on, "--said-on") if said_on.strip() else None))
         if quote is not None:
             changes.append(writes.Change("quote", clean_optional(quote, "quote") if quote.strip() else None))
         if review_by is not None:
             changes.append(
-                writes.Change("review_by", timeutil.parse_date(review_by, "--review-by") if review_by.strip() else None)
+                writes.Change("review_by", user_date(review_by, "--review-by", future=True) if review_by.strip() else None)
             )
         changes += [writes.Change("tag+", clean_tag(t)) for t in add_tags]
         changes += [writes.Change("tag-", clean_tag(t)) for t in remove_tags]

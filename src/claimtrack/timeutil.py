@@ -3,6 +3,11 @@
 Everything is UTC. Dates are ``YYYY-MM-DD`` text and times ``YYYY-MM-DDTHH:MM:SSZ`` text, both in
 the database and in output: fixed-width ISO 8601 sorts correctly as text on every backend and
 reads back identically through any driver, so there is no timezone or driver conversion to drift.
+
+Two kinds of input: files (``import``) are ISO only (``parse_date``, ``parse_datetime``), since a
+backup that says "yesterday" does not say which day it means; what a person types on the command
+line also takes relative days (``parse_user_date``, ``parse_user_time``), resolved against
+today's UTC date and stored as the ISO day they name.
 """
 
 from __future__ import annotations
@@ -34,7 +39,11 @@ def format_time(moment: datetime) -> str:
 
 
 def today() -> date:
+    """The current UTC date: what ``today`` and ``3 days ago`` count from."""
     return datetime.now(UTC).date()
+
+
+_clock_today = today  # parse_user_date's ``today`` argument shadows the function
 
 
 def parse_date(text: str, option: str = "date") -> str:
@@ -54,15 +63,26 @@ def parse_datetime(text: str, option: str = "--at") -> str:
     if _DATE.fullmatch(raw):
         day = parse_date(raw, option)
         return f"{day}T00:00:00Z"
-    try:
-        moment = datetime.fromisoformat(raw.replace("z", "Z"))
-    except ValueError:
-        moment = None
-    if moment is None or "T" not in raw.upper() and " " not in raw:
+    moment = _iso_moment(raw, text, option)
+    if moment is None:
         raise InvalidInput(
             f"invalid {option} {text!r}: use a date (2024-06-19) or an ISO 8601 date-time "
             "(2024-06-19T14:30:00Z)"
         )
+    return moment
+
+
+def _iso_moment(raw: str, text: str, option: str) -> str | None:
+    """An ISO 8601 date-time (UTC if no offset) as stored text; None if ``raw`` is not one.
+
+    Raises InvalidInput when it is one but falls outside the times that can be stored.
+    """
+    try:
+        moment = datetime.fromisoformat(raw.replace("z", "Z"))
+    except ValueError:
+        return None
+    if "T" not in raw.upper() and " " not in raw:
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:
@@ -72,6 +92,97 @@ def parse_datetime(text: str, option: str = "--at") -> str:
             f"invalid {option} {text!r}: it falls outside the times claimtrack can store; "
             f"give a time from {EARLIEST} up to now"
         ) from None
+
+
+PAST_FORMS = "today, yesterday, 3 days ago, 2 weeks ago"
+FUTURE_FORMS = "tomorrow, in 10 days, in 2 weeks"
+_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_AGO = re.compile(r"([0-9]+) (day|week)s? ago", re.ASCII)
+_IN = re.compile(r"in ([0-9]+) (day|week)s?", re.ASCII)
+_MAX_DIGITS = 7  # 9,999,999 days is past year 9999 either way; more digits cannot be a date
+
+
+def _relative(text: str) -> int | None:
+    """Days from today for a relative day as typed (case and spaces folded), else None.
+
+    Negative is the past, so only a positive offset is a future-pointing form. A number too long
+    to be any storable day becomes one just out of range, refused as such by the caller.
+    """
+    words = " ".join(text.lower().split())
+    if words in _WORDS:
+        return _WORDS[words]
+    for pattern, sign in ((_AGO, -1), (_IN, 1)):
+        match = pattern.fullmatch(words)
+        if match:
+            digits, unit = match.groups()
+            if len(digits.lstrip("0")) > _MAX_DIGITS:
+                return sign * 10**_MAX_DIGITS
+            return sign * int(digits) * (7 if unit == "week" else 1)
+    return None
+
+
+def _shown(text: str) -> str:
+    """What the user typed, quoted for an error line and cut short so the line stays one line."""
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _forms(future: bool) -> str:
+    return f"{PAST_FORMS}, {FUTURE_FORMS}" if future else PAST_FORMS
+
+
+def parse_user_date(text: str, option: str, *, future: bool = False, today: date | None = None) -> str:
+    """A day typed on the command line -> ``YYYY-MM-DD``; raise InvalidInput otherwise.
+
+    Besides ISO dates, takes ``today``, ``yesterday``, ``N days ago`` and ``N weeks ago``; with
+    ``future`` (``--review-by``, a day to look again) also ``tomorrow``, ``in N days`` and
+    ``in N weeks``. Elsewhere a future-pointing form is refused, naming where it is allowed:
+    a claim cannot have been said tomorrow. ``today`` defaults to the clock's UTC date; pass it
+    to resolve against a fixed day. An ISO date is not checked against today here (a filter
+    may name a future day); callers that need a past day check that themselves.
+    """
+    raw = text.strip()
+    forms = _forms(future)
+    if _DATE.fullmatch(raw):
+        try:
+            return date.fromisoformat(raw).isoformat()
+        except ValueError:
+            raise InvalidInput(
+                f"invalid {option} {_shown(text)}: use a real date as YYYY-MM-DD (e.g. 2024-06-19), or {forms}"
+            ) from None
+    offset = _relative(raw)
+    if offset is None:
+        raise InvalidInput(f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}")
+    if offset > 0 and not future:
+        raise InvalidInput(
+            f"invalid {option} {_shown(text)}: {option} cannot be a future day ({FUTURE_FORMS} are only for "
+            f"--review-by); use a date as YYYY-MM-DD, or {forms}"
+        )
+    try:
+        return ((today or _clock_today()) + timedelta(days=offset)).isoformat()
+    except OverflowError:
+        raise InvalidInput(
+            f"invalid {option} {_shown(text)}: that day is outside the dates claimtrack can store "
+            "(0001-01-01 to 9999-12-31); give a smaller number"
+        ) from None
+
+
+def parse_user_time(text: str, option: str = "--at", *, today: date | None = None) -> str:
+    """A moment typed on the command line -> stored time text; raise InvalidInput otherwise.
+
+    An ISO date or date-time as ``parse_datetime`` takes it, or a past relative day
+    (``yesterday``, ``3 days ago``) meaning midnight UTC at its start. ``today`` is midnight
+    too, not "now": a day names a day, the same as ``--at 2024-06-19`` does.
+    """
+    raw = text.strip()
+    if _DATE.fullmatch(raw) or _relative(raw) is not None:
+        return parse_user_date(raw, option, today=today) + "T00:00:00Z"
+    moment = _iso_moment(raw, text, option)
+    if moment is None:
+        raise InvalidInput(
+            f"invalid {option} {_shown(text)}: use a date (2024-06-19), an ISO 8601 date-time "
+            f"(2024-06-19T14:30:00Z), or {PAST_FORMS}"
+        )
+    return moment
 
 
 def end_of_day(day: str) -> str:

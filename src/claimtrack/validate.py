@@ -92,19 +92,39 @@ def clean_tag(value: str) -> str:
 
 
 def past_date(value: str | None, option: str, today: str | None = None) -> str | None:
-    """A day that is not in the future; ``today`` (an import reads the clock once) or the clock's."""
+    """An ISO day that is not in the future; ``today`` (an import reads the clock once) or the clock's.
+
+    ISO only: the importer uses this for files, where "yesterday" names no day. What a user
+    types goes through ``user_past_date``.
+    """
     if value is None:
         return None
-    day = timeutil.parse_date(value, option)
+    return _not_after_today(timeutil.parse_date(value, option), option, today)
+
+
+def user_past_date(value: str | None, option: str) -> str | None:
+    """A day typed on the command line (ISO or ``3 days ago``) that is not in the future."""
+    if value is None:
+        return None
+    return _not_after_today(timeutil.parse_user_date(value, option), option, None)
+
+
+def _not_after_today(day: str, option: str, today: str | None) -> str:
     if day > (today or timeutil.today().isoformat()):
         raise InvalidInput(f"{option} {day} is in the future; a claim cannot have been made yet")
     return day
 
 
+def user_date(value: str | None, option: str, *, future: bool = False) -> str | None:
+    """A day typed on the command line: ISO or relative (``yesterday``; with ``future``, ``in 10 days``)."""
+    return None if value is None else timeutil.parse_user_date(value, option, future=future)
+
+
 def past_time(value: str | None, option: str = "--at") -> str | None:
+    """A moment typed on the command line (ISO date, date-time, or ``yesterday``), up to now."""
     if value is None:
         return None
-    moment = timeutil.parse_datetime(value, option)
+    moment = timeutil.parse_user_time(value, option)
     if moment > timeutil.now():
         raise InvalidInput(f"{option} {value} is in the future; give when the news broke, up to now")
     return moment
@@ -146,7 +166,7 @@ def claim_filter(
     desc: bool = False,
     limit: int | None = None,
 ) -> ClaimFilter:
-    """Validate the filter options shared by list, summary and export."""
+    """Validate the filter options shared by list, summary and export (as typed: dates may be relative)."""
 
     def bound(value: str | None, option: str) -> float | None:
         if value is None:
@@ -164,10 +184,10 @@ def claim_filter(
         tags=tuple(clean_tag(t) for t in tags),
         min_confidence=bound(min_confidence, "--min-confidence"),
         max_confidence=bound(max_confidence, "--max-confidence"),
-        since=timeutil.parse_date(since, "--since") if since else None,
-        until=timeutil.parse_date(until, "--until") if until else None,
+        since=user_date(since, "--since") if since else None,
+        until=user_date(until, "--until") if until else None,
         search=storable(search, "--search") if search and search.strip() else None,
-        as_of=timeutil.end_of_day(timeutil.parse_date(as_of, "--as-of")) if as_of else None,
+        as_of=timeutil.end_of_day(timeutil.parse_user_date(as_of, "--as-of")) if as_of else None,
         sort=sort,
         desc=desc,
         limit=limit,
