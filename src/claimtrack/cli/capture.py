@@ -9,7 +9,7 @@ import typer
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.cli import complete, output
 from claimtrack.cli.base import CAPTURE, app, notify, service
-from claimtrack.cli.options import DATE_FORMS, Columns, FormatOpt, NoteOpt, Wide, choices
+from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, Columns, FormatOpt, NoteOpt, Wide, choices
 
 
 @app.command(rich_help_panel=CAPTURE)
@@ -31,7 +31,7 @@ def add(
         "--tag", "-t", help="A tag; repeat for more.", autocompletion=complete.tags)] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="The exact words, if quoted.")] = None,
     review_by: Annotated[str | None, typer.Option(
-        "--review-by", metavar="DATE", help="Date to look at it again: YYYY-MM-DD or 'in N days'.")] = None,
+        "--review-by", metavar="DATE", help=f"Date to look at it again: {REVIEW_FORMS}.")] = None,
     note: NoteOpt = None,
     fmt: FormatOpt = None,
     columns: Columns = None,

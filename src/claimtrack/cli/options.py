@@ -20,6 +20,7 @@ from claimtrack.cli.base import _shown
 MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; not imported, to start fast)
 MAX_DAYS = 36_500  # a hundred years
 DATE_FORMS = "YYYY-MM-DD, today, yesterday, N days ago or N weeks ago"
+REVIEW_FORMS = "YYYY-MM-DD, today, tomorrow, in N days or in N weeks"
 
 
 def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
@@ -71,10 +72,10 @@ TagFilter = Annotated[list[str] | None, typer.Option(
 MinConf = Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")]
 MaxConf = Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")]
 Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"Said on or after this date: {DATE_FORMS}.")]
-Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date (same forms as --since).")]
 Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')]
 AsOf = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help="Status and confidence as they stood at the end of DATE.")]
+    "--as-of", metavar="DATE", help=f"Status and confidence as they stood at the end of DATE: {DATE_FORMS}.")]
 SortOpt = Annotated[Sort, typer.Option("--sort", metavar="FIELD", help=f"Order by {choices(Sort)}.")]
 Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 Limit = Annotated[int | None, typer.Option(

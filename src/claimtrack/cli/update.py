@@ -9,7 +9,7 @@ import typer
 from claimtrack.choices import Status
 from claimtrack.cli import complete
 from claimtrack.cli.base import UPDATE, app, notify, service
-from claimtrack.cli.options import DATE_FORMS, EvidenceOpt, IdArg, NoteOpt, claim_id
+from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, EvidenceOpt, IdArg, NoteOpt, claim_id
 
 AtOpt = Annotated[str | None, typer.Option(
     "--at", metavar="WHEN",
@@ -51,7 +51,7 @@ def set_(
     remove_tag: Annotated[list[str] | None, typer.Option(
         "--remove-tag", help="Remove a tag; repeatable.", autocompletion=complete.tags)] = None,
     review_by: Annotated[str | None, typer.Option(
-        "--review-by", metavar="DATE", help="Date to look again: YYYY-MM-DD or 'in N days' ('' clears it).")] = None,
+        "--review-by", metavar="DATE", help=f"Date to look again: {REVIEW_FORMS} ('' clears it).")] = None,
     note: NoteOpt = None,
 ) -> None:
     """Change a claim's confidence or details; each change is kept in its history.
