@@ -137,3 +137,14 @@ def test_help_at_80_columns_lists_choices_in_words(cli: Callable[..., Run], monk
             formats = ("json", "jsonl", "csv")  # type: ignore[assignment]
         for fmt in formats:
             assert re.search(rf"\b{fmt}\b", flat), f"{name} --help does not name the format {fmt}"
+
+
+@pytest.mark.sqlite_only
+def test_a_write_that_creates_the_database_says_where(cli: Callable[..., Run], tmp_path: Path) -> None:
+    target = tmp_path / "fresh.db"
+    first = cli("--db", str(target), "add", "A claim.", "--source", "S")
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.splitlines()[-1] == f"Created a new database at {target} (see it with: claimtrack db path)."
+    second = cli("--db", str(target), "add", "Another claim.", "--source", "S")
+    assert "Created a new database" not in second.stderr
+    assert "Created a new database" not in cli("--db", str(tmp_path / "other.db"), "init").stderr

@@ -219,6 +219,11 @@ class Service:
             self._db = Database.open(self.target, create=self.create)
         return self._db
 
+    @property
+    def created(self) -> bool:
+        """Whether this service made a new database (a write on a target that held none)."""
+        return self._db is not None and self._db.created
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

@@ -160,7 +160,15 @@ def service(ctx: typer.Context, create: bool = True) -> Service:
         svc = Service(db_setting(ctx), create=create)
         root.obj["service"] = svc
         root.call_on_close(svc.close)
+        if ctx.info_name != "init":  # init says where the database is itself
+            root.call_on_close(lambda: _say_created(svc))
     return root.obj["service"]
+
+
+def _say_created(svc: Service) -> None:
+    """A write that had to create the database says so once, so data never lands somewhere unseen."""
+    if svc.created:
+        notify([f"Created a new database at {svc.target} (see it with: claimtrack db path)."])
 
 
 def notify(lines: list[str]) -> None:

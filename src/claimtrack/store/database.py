@@ -73,6 +73,7 @@ class Database:
         self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
         self.read_only: str | None = None  # why writes are refused (one line), None when writable
+        self.created = False  # ``open`` made a new database here (it held none)
         self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
 
     # ---- opening ---------------------------------------------------------------------------
@@ -97,6 +98,7 @@ class Database:
                     what = "create a database in it" if version == 0 else f"upgrade it to schema {migrations.LATEST}"
                     raise DatabaseError(f"cannot {what}: {db.read_only}")
                 db._migrate()
+                db.created = version == 0
         except BaseException:
             db.close()  # a refused file keeps no connection (nor -wal/-shm files) open
             raise
