@@ -20,7 +20,6 @@ import os
 import pty
 import re
 import select
-import shlex
 import struct
 import subprocess
 import sys
@@ -36,7 +35,6 @@ from rich.cells import cell_len
 
 # CSI sequences (colours, cursor), OSC sequences (hyperlinks, titles), charset and keypad switches.
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
-SGR_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 UNSET = object()  # leave the variable out of the child's environment
 
@@ -464,3 +462,13 @@ def test_unknown_column_is_one_error_line(seed_db: Path, command: str) -> None:
     assert screen.out == ""
     assert len(screen.err_lines) == 1, screen.err
     assert screen.err_lines[0].startswith("Error: --columns: no column 'nosuch'")
+
+
+@pytest.mark.parametrize("columns", (50, 80))
+@pytest.mark.parametrize("args", [("--help",), ("list", "--help"), ("add", "--help"), ("log", "--help"),
+                                  ("summary", "--help"), ("db", "--help")], ids=lambda a: "-".join(a))
+def test_help_fits_the_terminal(args: tuple[str, ...], columns: int) -> None:
+    screen = run_in_terminal(*args, columns=columns)
+    assert screen.code == 0
+    assert "Usage" in screen.out
+    assert screen.too_wide(columns) == []
