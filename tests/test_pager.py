@@ -136,9 +136,6 @@ def test_a_missing_pager_prints_anyway_and_warns(seed_db: Path) -> None:
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.xfail(strict=True, reason=(
-    "the pager runs through /bin/sh, which prints its own '/bin/sh: 1: NAME: not found' line "
-    "before claimtrack's warning: two lines on stderr (output._page)"))
 def test_a_missing_pager_warns_in_one_line(seed_db: Path) -> None:
     screen = on(seed_db, "list", columns=80, rows=24, separate_stderr=True, env=MISSING_PAGER)
     assert len(screen.err_lines) == 1, screen.err

@@ -286,16 +286,10 @@ READS = {
     "show-as-of": ("show", "2", "--as-of", "2023-02-15"),
 }
 
-BANNER_TOO_WIDE = pytest.mark.xfail(strict=True, reason=(
-    "the 'As of DATE (end of day, UTC): statuses and confidences as they stood then.' heading is 80 "
-    "cells on one line, whatever the terminal's width (output.as_of_banner)"))
-
-
 def _width_cases() -> Iterator[Any]:
     for name, args in READS.items():
         for width in WIDTHS:
-            marks = [BANNER_TOO_WIDE] if "as-of" in name and width < 80 else []
-            yield pytest.param(args, width, id=f"{name}-{width}", marks=marks)
+            yield pytest.param(args, width, id=f"{name}-{width}")
 
 
 # ---- every table fits ----------------------------------------------------------------------------

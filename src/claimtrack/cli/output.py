@@ -93,12 +93,31 @@ def _screen_lines(text: str, width: int) -> int:
     return rows
 
 
+def _exists(command: str) -> bool:
+    """Whether the pager's program can be found. A command the shell alone can read (``VAR=x
+    less``, quotes it cannot split) is given the benefit of the doubt: the shell's 127 is caught."""
+    import shlex
+
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return True
+    if not words or "=" in words[0]:
+        return True
+    return shutil.which(words[0]) is not None
+
+
 def _page(command: str, text: str) -> None:
     """Show ``text`` through ``command``; if the pager cannot run, print it and say why."""
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
     sys.stdout.flush()
+    if not _exists(command):  # say so in one line, rather than let the shell print its own
+        notify([f"Warning: the pager {command!r} was not found; printing directly "
+                "(set CLAIMTRACK_PAGER, or use --no-pager)"])
+        sys.stdout.write(text)
+        return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
     try:
         try:
@@ -126,5 +145,8 @@ def as_of_banner(as_of: str | None, fmt: Format) -> list[str]:
     """'As of DATE' for above a table of the past (``emit``'s heading): only for a table on a
     terminal, never in piped or JSON output."""
     if as_of and fmt is Format.table and sys.stdout.isatty() and sys.stderr.isatty():
-        return [f"As of {as_of[:10]} (end of day, UTC): statuses and confidences as they stood then."]
+        import textwrap
+
+        text = f"As of {as_of[:10]} (end of day, UTC): statuses and confidences as they stood then."
+        return textwrap.wrap(text, max(shutil.get_terminal_size().columns, 20))
     return []
