@@ -23,6 +23,9 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 LIMIT = 200  # more candidates than a shell shows usefully
+# Ids come with their claim's text as help, which Typer renders through Rich one by one for zsh
+# and fish (about 1 ms each); the newest 50 fill a screen, and more digits narrow them down.
+ID_LIMIT = 50
 TIMEOUT_S = 0.2  # a TAB must answer at once; a database busy longer than this completes nothing
 COMPLETE_VAR = "_CLAIMTRACK_COMPLETE"  # set by the shell's completion function, e.g. complete_bash
 
@@ -165,8 +168,8 @@ def claim_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         rows: list[tuple[int, str]] = []
         for low, high in ranges:
             rows += con.execute("SELECT id, text FROM claim WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT ?",
-                                (low, high, LIMIT - len(rows))).fetchall()
-            if len(rows) >= LIMIT:
+                                (low, high, ID_LIMIT - len(rows))).fetchall()
+            if len(rows) >= ID_LIMIT:
                 break
     finally:
         con.close()
