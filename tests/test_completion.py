@@ -315,3 +315,10 @@ def test_tab_in_the_real_shell_keeps_a_name_with_a_space_one_argument(
     (tmp_path / f"{shell}.line").unlink()
     (tmp_path / f"{shell}.ready").unlink()
     assert type_tab(shell, env, start + '-s "The', tmp_path) == start + '-s "The Bell" '
+
+
+def test_an_undecodable_word_on_the_line_prints_no_error(env: dict[str, str], db: Path, untouched: object) -> None:
+    """Running a command refuses bytes that are not UTF-8 with an Error: line; completing must
+    not print that line into the user's command line (run() asserts stderr is empty)."""
+    assert bash(env, "--db", str(db), "list", "--search", "caf\udce9", "--status", "") == [
+        "unverified", "confirmed", "refuted", "disputed"]

@@ -93,7 +93,9 @@ class ClaimtrackGroup(TyperGroup):
     """Maps every error raised by a command to its exit code, in one place."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if ctx.parent is None:  # the whole command line, before any option is parsed
+        # The whole command line, before any option is parsed; not while the shell completes one
+        # (an Error: line would land in the user's command line).
+        if ctx.parent is None and not ctx.resilient_parsing:
             check_arguments(args)
         return super().parse_args(ctx, args)
 
