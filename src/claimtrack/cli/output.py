@@ -21,7 +21,8 @@ from collections.abc import Callable
 from typing import IO
 
 from claimtrack.choices import Format
-from claimtrack.cli.base import fail, notify
+from claimtrack.cli.base import notify
+from claimtrack.errors import InvalidInput
 from claimtrack.fit import View, parse_columns
 
 Draw = Callable[[IO[str], View], None]
@@ -55,7 +56,8 @@ def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View
     """The table options, refused for formats they cannot shape."""
     if (columns is not None or wide) and fmt is not Format.table:
         option = "--columns" if columns is not None else "--wide"
-        fail(f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json")
+        raise InvalidInput(
+            f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json")
     return View(columns=parse_columns(columns), wide=wide)
 
 
