@@ -163,3 +163,13 @@ def test_narrow_terminal_shows_each_claim_as_a_block(seeded: Callable[..., Run],
     out = seeded("list", "--format", "table", "-n", "2").stdout
     assert re.search(r"^ID\s+1\s*$", out, re.MULTILINE) and re.search(r"^Status\s+confirmed\s*$", out, re.MULTILINE)
     assert all(cell_len(line) <= 36 for line in out.splitlines())
+
+
+def test_show_timeline_takes_columns_and_wide(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    out = seeded("show", "2", "--format", "table", "--columns", "change,at").stdout
+    header = next(line for line in out.splitlines() if line.startswith("┃"))
+    assert [h.strip() for h in header.strip("┃").split("┃")] == ["Change", "At"]
+    wide = seeded("show", "2", "--format", "table", "--wide").stdout
+    assert "2023-02-15T12:00:00Z" in wide  # full times, not the compact date
+    assert seeded("show", "2", "--columns", "at").exit_code == 1  # piped: tsv has no table to shape

@@ -60,18 +60,22 @@ def list_(
 
 
 @app.command(rich_help_panel=QUERY)
-def show(ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = None, no_pager: NoPager = False) -> None:
-    """Show one claim and its whole timeline, oldest change first.
+def show(
+    ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = None, columns: Columns = None,
+    wide: Wide = False, no_pager: NoPager = False,
+) -> None:
+    """Show one claim and its whole timeline, oldest change first (--columns picks timeline columns).
 
     Example: claimtrack show 12 --as-of 2024-01-01 --format json
     """
     from claimtrack import render
 
     shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
     day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None  # type: ignore[attr-defined]
     detail = service(ctx, create=False).show(claim_id(claim), as_of=day[:10] if day else None)
     heading = output.as_of_banner(day, shape)
-    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), output.view_of(shape), no_pager, heading)
+    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), view, no_pager, heading)
 
 
 @app.command(rich_help_panel=QUERY)
