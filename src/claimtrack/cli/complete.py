@@ -16,10 +16,9 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 LIMIT = 200  # more candidates than a shell shows usefully
@@ -27,6 +26,9 @@ LIMIT = 200  # more candidates than a shell shows usefully
 # and fish (about 1 ms each); the newest 50 fill a screen, and more digits narrow them down.
 ID_LIMIT = 50
 TIMEOUT_S = 0.2  # a TAB must answer at once; a database busy longer than this completes nothing
+if TYPE_CHECKING:
+    import sqlite3  # imported when completing: every command imports this module for its options
+
 COMPLETE_VAR = "_CLAIMTRACK_COMPLETE"  # set by the shell's completion function, e.g. complete_bash
 
 T = TypeVar("T")
@@ -41,6 +43,8 @@ def _open(path: Path) -> sqlite3.Connection:
     ``readonly_shm`` reads its WAL without writing the -shm. A -wal without -shm (left by a crash):
     reading it would create a -shm, so read the main file only; a TAB can miss those last changes.
     """
+    import sqlite3
+
     wal, shm, journal = (Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
     params = "mode=ro&readonly_shm=1" if wal and shm else "mode=ro" if journal else "mode=ro&immutable=1"
     con = sqlite3.connect(f"file://{quote(str(path), safe='/')}?{params}", uri=True, timeout=TIMEOUT_S)

@@ -10,23 +10,23 @@ directly, so short answers never start a pager.
 
 from __future__ import annotations
 
-import io
 import os
-import re
 import shutil
-import signal
-import subprocess
 import sys
 from collections.abc import Callable
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from claimtrack.choices import Format
 from claimtrack.cli.base import notify
 from claimtrack.errors import InvalidInput
-from claimtrack.fit import View, parse_columns
 
-Draw = Callable[[IO[str], View], None]
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+if TYPE_CHECKING:
+    from claimtrack.fit import View
+
+# subprocess, signal and the table fitting are imported where used: every command, --help
+# included, imports this module, and only commands that draw output need them.
+Draw = Callable[[IO[str], "View"], None]
+_ANSI = r"\x1b\[[0-9;?]*[A-Za-z]"
 
 
 def out_format(fmt: Format | None) -> Format:
@@ -58,6 +58,8 @@ def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View
         option = "--columns" if columns is not None else "--wide"
         raise InvalidInput(
             f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json")
+    from claimtrack.fit import View, parse_columns
+
     return View(columns=parse_columns(columns), wide=wide)
 
 
@@ -72,6 +74,10 @@ def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | No
         notify(heading or [])
         draw(sys.stdout, view)
         return
+    import io
+
+    from claimtrack.fit import View
+
     size = shutil.get_terminal_size()
     buffer = io.StringIO()
     draw(buffer, View(width=size.columns, columns=view.columns, wide=view.wide, terminal=True))
@@ -87,11 +93,14 @@ def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | No
 
 def _screen_lines(text: str, width: int) -> int:
     """How many terminal rows ``text`` takes, long lines wrapping."""
+    import re
+
     from rich.cells import cell_len
 
+    ansi = re.compile(_ANSI)
     rows = 0
     for line in text.splitlines():
-        rows += max(1, -(-cell_len(_ANSI.sub("", line)) // max(width, 1)))
+        rows += max(1, -(-cell_len(ansi.sub("", line)) // max(width, 1)))
     return rows
 
 
@@ -111,6 +120,9 @@ def _exists(command: str) -> bool:
 
 def _page(command: str, text: str) -> None:
     """Show ``text`` through ``command``; if the pager cannot run, print it and say why."""
+    import signal
+    import subprocess
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
