@@ -215,17 +215,19 @@ def test_as_of_with_invalid_date_is_an_error(cli: Callable[..., Run], scenario: 
 def test_show_as_of_lists_only_events_up_to_that_day(cli: Callable[..., Run], scenario: int) -> None:
     assert cli("refute", str(scenario), "--at", "2024-08-15", "--note", "plant stayed open").exit_code == 0
     full = _json(cli("show", str(scenario), "--format", "json"))
-    assert len(full["events"]) == 3  # created (today), confirm, refute
+    assert [e["kind"] for e in full["events"]] == ["created", "status", "status"]  # created (today) first
 
+    # The claim existed then (said on an earlier day): its creation is part of the story, first,
+    # even though it was entered later; the back-dated changes follow up to that day.
     early = _json(cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "json"))
-    assert early["events"] == []
+    assert [e["kind"] for e in early["events"]] == ["created"]
     mid = _json(cli("show", str(scenario), "--as-of", "2024-07-01", "--format", "json"))
-    assert [(e["kind"], e["new"]) for e in mid["events"]] == [("status", "confirmed")]
-    assert mid["events"][0]["note"] == "closure announced"
+    assert [(e["kind"], e["new"]) for e in mid["events"]] == [("created", None), ("status", "confirmed")]
+    assert mid["events"][1]["note"] == "closure announced"
     late = _json(cli("show", str(scenario), "--as-of", "2024-09-01", "--format", "json"))
-    assert [e["new"] for e in late["events"]] == ["confirmed", "refuted"]
+    assert [e["new"] for e in late["events"][1:]] == ["confirmed", "refuted"]
     assert late["status"] == "refuted"
-    assert all(e["at"] <= "2024-09-01T23:59:59Z" for e in late["events"])
+    assert all(e["at"] <= "2024-09-01T23:59:59Z" for e in late["events"][1:])
 
 
 def test_show_as_of_table_output(cli: Callable[..., Run], scenario: int) -> None:

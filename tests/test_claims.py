@@ -63,11 +63,11 @@ def test_acceptance_added_confirmed_refuted_shows_three_changes(cli):
 
     events = events_of(cli, claim["id"])
     assert [(e["kind"], e["old"], e["new"]) for e in events] == [
-        ("status", "unverified", "confirmed"),  # back-dated to when the news broke: first in time
-        ("created", None, None),
+        ("created", None, None),  # always first, even when a change is back-dated before it was entered
+        ("status", "unverified", "confirmed"),  # back-dated to when the news broke
         ("status", "confirmed", "refuted"),
     ]
-    confirm_event = events[0]
+    confirm_event = events[1]
     assert confirm_event["at"] == "2024-06-19T12:30:00Z"  # converted to UTC
     assert confirm_event["recorded_at"] > confirm_event["at"]
     assert confirm_event["note"] == "Two agencies report it"
@@ -132,8 +132,8 @@ def test_updated_at_moves_and_created_at_does_not(cli):
     shown = json.loads(cli("show", str(claim["id"]), "--format", "json").stdout)
     assert shown["created_at"] == claim["created_at"]
     assert shown["updated_at"] >= claim["updated_at"]
-    # show orders the timeline by when changes happened: the back-dated refutation comes first.
-    assert [e["kind"] for e in shown["events"]] == ["status", "created"]
+    # show lists the claim's creation first, then changes by when they happened (even back-dated ones).
+    assert [e["kind"] for e in shown["events"]] == ["created", "status"]
 
 
 def test_list_filters_combine(seeded):

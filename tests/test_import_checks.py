@@ -164,8 +164,8 @@ def test_a_valid_history_imports_and_notes_are_cleaned(cli: Callable[..., Run], 
     path.write_text(json.dumps([record]), encoding="utf-8")
     _ok(cli("import", str(path)))
     shown = json.loads(_ok(cli("show", "1", "--format", "json")).stdout)
-    assert [e["kind"] for e in shown["events"]] == ["status", "created", "confidence", "edit", "status", "note"]
-    assert shown["events"][0]["note"] == "early news"
+    assert [e["kind"] for e in shown["events"]] == ["created", "status", "confidence", "edit", "status", "note"]
+    assert shown["events"][1]["note"] == "early news"
     assert shown["status"] == "refuted"
 
 

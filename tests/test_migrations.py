@@ -130,14 +130,27 @@ def build_v1(path: Path, journal_mode: str = "wal") -> None:
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of the version-1 tables, in version 1's columns (later migrations add columns)."""
     conn = sqlite3.connect(path)
     try:
-        found = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall() for t in V1_TABLES}
+        found = {t: conn.execute(f'SELECT {", ".join(V1_COLUMNS[t])} FROM "{t}" ORDER BY 1, 2').fetchall()
+                 for t in V1_TABLES}
         found["v1_record"] = conn.execute(
             "SELECT * FROM claimtrack_migrations WHERE version = 1").fetchall()
         return found
     finally:
         conn.close()
+
+
+V1_COLUMNS = {
+    "source": ("id", "name", "name_key", "kind", "reliability", "url", "notes", "created_at"),
+    "claim": ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
+              "confidence_phrase", "review_by", "created_at", "updated_at"),
+    "tag": ("id", "name"),
+    "claim_tag": ("claim_id", "tag_id"),
+    "event": ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"),
+    "sqlite_sequence": ("name", "seq"),
+}
 
 
 def recorded_versions(path: Path) -> list[tuple[int, str]]:

@@ -135,8 +135,9 @@ def test_as_of_equals_replaying_status_events(
         for seq, (status, (typed, instant)) in enumerate(changes):
             if status == current:  # would raise NothingChanged: not a change
                 continue
-            if history and instant < max(h[0] for h in history):
-                # Status changes must be recorded in the order they happened: refused, nothing written.
+            if instant.astimezone(UTC).date() < said_on or (history and instant < max(h[0] for h in history)):
+                # Status changes must be recorded in the order they happened, and not before the claim
+                # was made: refused, nothing written.
                 before = svc.show(cid)
                 with pytest.raises(InvalidInput, match="before claim"):
                     svc.set_status(cid, status, at=typed)
@@ -232,7 +233,7 @@ def test_export_import_export_is_byte_identical(tmp_path_factory: pytest.TempPat
 
     invoke(runner, original, "init")
     for spec in specs:
-        args = ["add", "--source", spec["source"], "--status", spec["status"]]
+        args = ["add", "--force", "--source", spec["source"], "--status", spec["status"]]  # duplicates too
         if spec["confidence"] is not None:
             args += ["--confidence", spec["confidence"]]
         for tag in spec["tags"]:

@@ -253,7 +253,7 @@ def _object(value: Any, label: str) -> dict[str, Any]:
 # addresses, dates are not in the future, and a history is one the commands could have written.
 
 EVENT_KINDS = ("created", "status", "confidence", "edit", "note")
-EDIT_FIELDS = ("text", "quote", "url", "said_on", "review_by", "source", "tag")
+EDIT_FIELDS = ("text", "quote", "url", "said_on", "review_by", "source", "tag", "deleted")
 MAX_ID = 2**63 - 1  # the largest SQLite/PostgreSQL bigint
 # How far ahead of this machine's clock a time may be: the clock of the machine that wrote the
 # file may run a little fast. Anything later is refused as "in the future".
@@ -523,7 +523,10 @@ def _event(event: Any, now: str) -> dict[str, Any]:
     row["at"] = _not_future(timeutil.parse_datetime(at or "", "at"), now, "at")
     row["recorded_at"] = _not_future(timeutil.parse_datetime(recorded, "recorded_at"), now, "recorded_at") if recorded else row["at"]
     field, old, new = row["field"], row["old"], row["new"]
-    if kind in ("created", "note"):
+    if kind == "note" and field == "withdrawn":  # a note taken back by undo: old holds it
+        if old is None or new is not None:
+            raise InvalidInput("a withdrawn note event holds the note taken back as old, and no new value")
+    elif kind in ("created", "note"):
         if field is not None or old is not None or new is not None:
             raise InvalidInput(f"a {kind} event has no field, old or new value")
     elif kind == "status":
@@ -561,6 +564,10 @@ def _check_edit(field: str | None, old: str | None, new: str | None) -> None:
     """An edit event's values are what ``set`` would have written for that field."""
     if field not in EDIT_FIELDS:
         raise InvalidInput(f"an edit event's field {field!r} is not one of {', '.join(EDIT_FIELDS)}")
+    if field == "deleted":
+        if {old, new} != {None, "deleted"}:
+            raise InvalidInput("a deleted edit goes from no value to 'deleted' (deleted) or back (restored)")
+        return
     if field == "tag":
         if (old is None) == (new is None):
             raise InvalidInput("a tag edit adds a tag (new) or removes one (old), one of the two")

@@ -35,8 +35,12 @@ def event_summary(event: dict[str, Any]) -> str:
     """One human line for an event: 'status unverified -> confirmed', '+tag russia'..."""
     kind, field = event["kind"], event.get("field")
     old, new = event.get("old"), event.get("new")
+    if kind == "note" and field == "withdrawn":
+        return f"note withdrawn: {_short(old)}"
     if kind in ("created", "note"):
         return kind
+    if field == "deleted":
+        return "deleted" if new is not None else "restored"
     if kind == "confidence":
         return f"confidence {_confidence_text(old)} -> {_confidence_text(new)}"
     if field == "tag":

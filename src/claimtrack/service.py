@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimtrack import confidence as conf
+from claimtrack import ids as id_list
 from claimtrack import scoring, timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
@@ -49,7 +50,8 @@ from claimtrack.validate import (
     user_past_date,
 )
 
-STALE_DAYS = 30  # an unverified claim untouched this long is due for a look
+STALE_DAYS = 30
+STATUS_VERBS = {"confirmed": "confirm", "refuted": "refute", "disputed": "dispute", "unverified": "reopen"}  # an unverified claim untouched this long is due for a look
 
 
 def _nearest(what: str, typed: str, names: list[str], option: str) -> str:
@@ -310,7 +312,9 @@ class Service:
         quote: str | None = None,
         review_by: str | None = None,
         note: str | None = None,
+        force: bool = False,
     ) -> Result:
+        """Add a claim; an exact duplicate of a live claim is refused (``writes.Duplicate``) unless ``force``."""
         from claimtrack.store import writes
 
         new = writes.NewClaim(
@@ -325,7 +329,7 @@ class Service:
             tags=tuple(clean_tag(t) for t in tags),
             note=clean_optional(note, "note"),
         )
-        written = writes.create_claim(self.db, new)
+        written = writes.create_claim(self.db, new, force=force)
         notices = [f"Added claim {written.claim_id}."]
         if written.new_source:  # only then look for the source the user may have meant
             notices.append(self._new_source_notice(written.claim_id, new.source))
@@ -357,28 +361,26 @@ class Service:
         return notice
 
     def set_status(
-        self, cid: int, status: str, *, note: str | None = None, evidence: str | None = None, at: str | None = None
+        self, cids: int | list[int], status: str, *, note: str | None = None, evidence: str | None = None,
+        at: str | None = None,
     ) -> Result:
+        """Move one or several claims to a status, all or nothing (one already there is an error)."""
         from claimtrack.store import writes
 
         new_status = Status(status).value
-        written = writes.apply_changes(
-            self.db,
-            cid,
-            [writes.Change("status", new_status)],
-            at=past_time(at),
-            note=clean_optional(note, "note"),
-            evidence_url=clean_url(evidence, "--evidence"),
+        ids = [cids] if isinstance(cids, int) else cids
+        writes.apply_changes(
+            self.db, ids, [writes.Change("status", new_status)], at=past_time(at),
+            note=clean_optional(note, "note"), evidence_url=clean_url(evidence, "--evidence"),
+            command=STATUS_VERBS[new_status], every=True,
         )
-        if not written.events:
-            raise NothingChanged(
-                f"claim {cid} is already {new_status}; to add evidence use: claimtrack note {cid} TEXT --evidence URL"
-            )
-        return Result(self.get(cid), 1, [f"Claim {cid} is now {new_status}."])
+        if len(ids) == 1:
+            return Result(self.get(ids[0]), 1, [f"Claim {ids[0]} is now {new_status}."])
+        return Result({}, len(ids), [f"Claims {id_list.shown(ids)} are now {new_status}."])
 
     def update(
         self,
-        cid: int,
+        cids: int | list[int],
         *,
         confidence: str | None = None,
         text: str | None = None,
@@ -391,9 +393,12 @@ class Service:
         review_by: str | None = None,
         note: str | None = None,
     ) -> Result:
-        """``set``: change fields; empty text ('') clears an optional field, ``none`` clears confidence."""
+        """``set``: change fields of one or several claims in one transaction; empty text ('')
+        clears an optional field, ``none`` clears confidence. Claims that already have those values
+        are left alone (and said so); when none changes, that is an error."""
         from claimtrack.store import writes
 
+        ids = [cids] if isinstance(cids, int) else cids
         changes: list[writes.Change] = []
         if confidence is not None:
             cleared = confidence.strip().lower() in ("none", "")
@@ -419,13 +424,39 @@ class Service:
                 "nothing to change; give at least one of --confidence, --text, --source, --url, --said-on, "
                 "--quote, --add-tag, --remove-tag, --review-by"
             )
-        written = writes.apply_changes(self.db, cid, changes, note=clean_optional(note, "note"))
-        if not written.events:
-            raise NothingChanged(f"claim {cid} already has those values; nothing was changed")
-        notices = [f"Claim {cid}: {len(written.events)} change{'s' if len(written.events) != 1 else ''} recorded."]
-        if written.new_source and source is not None:
-            notices.append(self._new_source_notice(cid, clean_text(source, "source name", MAX_NAME)))
-        return Result(self.get(cid), len(written.events), notices)
+        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"))
+        changed = [w for w in done if w.events]
+        if not changed:
+            which = f"claim {ids[0]} already has" if len(ids) == 1 else "every one of those claims already has"
+            raise NothingChanged(f"{which} those values; nothing was changed")
+        events = sum(len(w.events) for w in changed)
+        if len(ids) == 1:
+            notices = [f"Claim {ids[0]}: {events} change{'s' if events != 1 else ''} recorded."]
+        else:
+            notices = [f"{len(changed)} claims changed ({id_list.shown([w.claim_id for w in changed])}): "
+                       f"{events} change{'s' if events != 1 else ''} recorded."]
+            same = [w.claim_id for w in done if not w.events]
+            if same:
+                notices.append(f"Already as asked, left alone: {id_list.shown(same)}.")
+        if any(w.new_source for w in changed) and source is not None:
+            notices.append(self._new_source_notice(changed[0].claim_id, clean_text(source, "source name", MAX_NAME)))
+        return Result(self.get(ids[0]) if len(ids) == 1 else {}, events, notices)
+
+    def delete(self, cids: list[int]) -> Result:
+        """Delete claims: they leave every view but ``show`` and ``list --deleted``; history stays."""
+        from claimtrack.store import writes
+
+        writes.set_deleted(self.db, cids, deleted=True)
+        what = f"claim {cids[0]}" if len(cids) == 1 else f"{len(cids)} claims ({id_list.shown(cids)})"
+        return Result({}, len(cids), [f"Deleted {what}; bring {'it' if len(cids) == 1 else 'them'} back with: "
+                                      f"claimtrack restore {id_list.shown(cids).replace(', ', ' ')} (or: claimtrack undo)"])
+
+    def restore(self, cids: list[int]) -> Result:
+        from claimtrack.store import writes
+
+        writes.set_deleted(self.db, cids, deleted=False)
+        what = f"claim {cids[0]}" if len(cids) == 1 else f"{len(cids)} claims ({id_list.shown(cids)})"
+        return Result({}, len(cids), [f"Restored {what}."])
 
     # -- reports and exchange
 
@@ -589,8 +620,11 @@ class Service:
         result = imports.import_items(self.db, items)
         return ImportCounts(result.added, result.skipped, result.warnings)
 
-    def note(self, cid: int, text: str, *, evidence: str | None = None) -> Result:
+    def note(self, cids: int | list[int], text: str, *, evidence: str | None = None) -> Result:
         from claimtrack.store import writes
 
-        writes.add_note(self.db, cid, clean_text(text, "note"), clean_url(evidence, "--evidence"))
-        return Result(self.get(cid), 1, [f"Note added to claim {cid}."])
+        ids = [cids] if isinstance(cids, int) else cids
+        writes.add_note(self.db, ids, clean_text(text, "note"), clean_url(evidence, "--evidence"))
+        if len(ids) == 1:
+            return Result(self.get(ids[0]), 1, [f"Note added to claim {ids[0]}."])
+        return Result({}, len(ids), [f"Note added to claims {id_list.shown(ids)}."])

@@ -7,6 +7,7 @@ formula, or become HTML. Each output format calls the one function here that sui
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -76,6 +77,20 @@ def lookalike_keys(name: str) -> frozenset[str]:
     text = "".join("\0" if unicodedata.category(c) == "Cf" else c for c in _IGNORABLE.sub("\0", text))
     text = unicodedata.normalize("NFKC", text)
     return frozenset(" ".join(text.replace("\0", sep).split()) for sep in ("", " "))
+
+
+def claim_key(text: str) -> str:
+    """The key that finds exact duplicates of a claim: its text with case, whitespace,
+    punctuation and invisible characters folded away, hashed to a fixed length for the index.
+
+    NFKC first (fullwidth and compatibility forms are their plain letters), then casefolding; then
+    only letters, digits, marks and symbols are kept: ``Russia's  ally.`` and ``russias ally`` are
+    the same claim, and so is ``The\u200bBell`` and ``thebell``. Word boundaries go too, which only
+    ever joins texts that read alike.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(c for c in folded if unicodedata.category(c)[0] in "LNMS")
+    return hashlib.sha256(kept.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 # A printable ASCII character other than space shows as itself whatever surrounds it (NFKC and

@@ -33,11 +33,13 @@ def add(
     review_by: Annotated[str | None, typer.Option(
         "--review-by", metavar="DATE", help=f"Date to look at it again: {REVIEW_FORMS}.")] = None,
     note: NoteOpt = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Record it even when a claim already says the same (case, spaces, punctuation aside).")] = False,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
 ) -> None:
-    """Record a new claim.
+    """Record a new claim. A claim that says the same as one already there is refused unless --force.
 
     Example: claimtrack add "North Korea will send workers to Donetsk." --source "Andrei Lankov" --confidence likely --tag north-korea
     """
@@ -47,7 +49,7 @@ def add(
     view = output.view_of(shape, columns, wide)
     result = service(ctx).add(
         text, source, confidence=confidence, status=status, url=url, said_on=said_on,
-        tags=tag or (), quote=quote, review_by=review_by, note=note,
+        tags=tag or (), quote=quote, review_by=review_by, note=note, force=force,
     )
     notify(result.notices)
     output.emit(lambda out, v: render.claims([result.claim], shape, out, v), view, no_pager=True)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.store.writer import Writer, insert_sql, scalar
+from claimtrack.textsafe import claim_key
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -77,7 +78,7 @@ class ImportResult:
 
 
 CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
-                 "confidence_phrase", "review_by", "created_at", "updated_at")
+                 "confidence_phrase", "review_by", "created_at", "updated_at", "text_key")
 EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
 FTS_FILL = ("INSERT INTO claim_fts (rowid, text, quote, source) SELECT c.id, c.text, coalesce(c.quote, ''), s.name "
@@ -179,7 +180,7 @@ class _Importer:
                 "id": cid, "uuid": uuid, "text": c.text, "quote": c.quote, "source_id": self.source_id(c.source),
                 "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
                 "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
-                "created_at": c.created_at, "updated_at": c.updated_at,
+                "created_at": c.created_at, "updated_at": c.updated_at, "text_key": claim_key(c.text),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
             for event in c.events:  # validated events carry every column; fill any missing one
@@ -220,8 +221,10 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
     A source is created when met (with its details) unless one of that name exists; claims are
     written ``BATCH`` at a time.
     """
+    from claimtrack.store.writes import changing
+
     result = ImportResult()
-    with db.writing() as w:
+    with changing(db, "import") as (w, journal):
         importer = _Importer(w)
         if w.dialect == "sqlite":
             w.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
@@ -239,6 +242,7 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
         importer.restore()
         if w.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
             w.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
+        journal.summary = f"imported {result.added} claim{'s' if result.added != 1 else ''}"
     # Committed: from here on nothing may be reported as a failed import (a user told "nothing
     # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:

@@ -195,7 +195,75 @@ def m003_guards(conn: Connection) -> None:
             )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards]
+CHANGE_TABLE = "change_log"
+
+
+def m004_corrections(conn: Connection) -> None:
+    """Taking mistakes back: deleted claims, duplicate keys, and the journal ``undo`` reads.
+
+    * ``claim.deleted_at``: a deleted claim leaves every view but ``show`` and ``list --deleted``;
+      its row and history stay, and deleting, restoring and undoing are events like any other.
+    * ``claim.text_key``: ``textsafe.claim_key`` of the text, so ``add`` and ``import`` find an
+      exact duplicate (case, spaces, punctuation, invisible characters folded) by index.
+    * ``change_log``: one row per command that changed something, naming the range of event ids it
+      wrote (writers hold the write lock, so a command's events are consecutive) and, for changes
+      to sources that no claim event records, ``detail`` (JSON) to take them back. An undo is a
+      change too, pointing at the change it took back (``undoes``, unique: nothing is undone twice).
+      Changes recorded before this migration are not in the journal and cannot be undone.
+    Indexes on status and source now hold ``deleted_at``, so counts of live claims read indexes only.
+    """
+    from claimtrack.textsafe import claim_key
+
+    t = _TYPES.get(conn.dialect.name, _TYPES["sqlite"])
+    for statement in (
+        "ALTER TABLE claim ADD COLUMN deleted_at TEXT",
+        "ALTER TABLE claim ADD COLUMN text_key TEXT",
+        f"""CREATE TABLE {CHANGE_TABLE} (
+            id {t['pk']},
+            recorded_at TEXT NOT NULL,
+            command TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            first_event BIGINT,
+            last_event BIGINT,
+            undoes BIGINT UNIQUE REFERENCES {CHANGE_TABLE} (id),
+            detail TEXT
+        )""",
+    ):
+        conn.exec_driver_sql(statement)
+    marker = "?" if conn.dialect.name == "sqlite" else "%s"
+    rows = conn.exec_driver_sql("SELECT id, text FROM claim ORDER BY id").fetchall()
+    for start in range(0, len(rows), 5000):
+        conn.exec_driver_sql(
+            f"UPDATE claim SET text_key = {marker} WHERE id = {marker}",
+            [(claim_key(text), cid) for cid, text in rows[start:start + 5000]],
+        )
+    for statement in (
+        "DROP INDEX ix_claim_status",
+        "DROP INDEX ix_claim_source",
+        "CREATE INDEX ix_claim_status ON claim (status, deleted_at, id)",
+        "CREATE INDEX ix_claim_source ON claim (source_id, deleted_at, id)",
+        "CREATE INDEX ix_claim_text_key ON claim (text_key)",
+        "CREATE INDEX ix_claim_deleted ON claim (deleted_at) WHERE deleted_at IS NOT NULL",
+    ):
+        conn.exec_driver_sql(statement)
+    if conn.dialect.name == "sqlite":  # the journal is history too
+        for op in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"""CREATE TRIGGER change_log_no_{op.lower()} BEFORE {op} ON {CHANGE_TABLE}
+                   BEGIN SELECT RAISE(ABORT, 'claimtrack history is append-only'); END"""
+            )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            f"""CREATE TRIGGER change_log_append_only BEFORE UPDATE OR DELETE ON {CHANGE_TABLE}
+               FOR EACH ROW EXECUTE FUNCTION claimtrack_event_append_only()"""
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {CHANGE_TABLE}_no_truncate BEFORE TRUNCATE ON {CHANGE_TABLE} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION claimtrack_no_truncate()"
+        )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections]
 LATEST = len(MIGRATIONS)
 
 

@@ -45,6 +45,8 @@ class Claim(SQLModel, table=True):
     review_by: str | None = None
     created_at: str
     updated_at: str
+    deleted_at: str | None = None  # set while the claim is deleted (it leaves every view but show)
+    text_key: str | None = None  # textsafe.claim_key(text): finds exact duplicates by index
 
 
 class Tag(SQLModel, table=True):
@@ -78,3 +80,19 @@ class Event(SQLModel, table=True):
     new: str | None = None
     note: str | None = None
     evidence_url: str | None = None
+
+
+class ChangeLog(SQLModel, table=True):
+    """One row per command that changed something: what ``undo`` takes back (see migration 4)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    recorded_at: str
+    command: str  # add, import, confirm, set, delete, source merge, undo...
+    summary: str  # what it did, in words
+    first_event: int | None = None  # the events it wrote: ids first_event..last_event
+    last_event: int | None = None
+    undoes: int | None = Field(default=None, foreign_key="change_log.id", unique=True)
+    detail: str | None = None  # JSON: what a change to sources needs to be taken back

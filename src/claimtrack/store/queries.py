@@ -24,6 +24,8 @@ CLAIM_FROM = "claim c JOIN source s ON s.id = c.source_id"
 EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
 _EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second
 
+LIVE = "c.deleted_at IS NULL"  # deleted claims leave every view but show and list --deleted
+
 SORTS = {
     "id": "c.id",
     "confidence": "c.confidence",
@@ -49,6 +51,7 @@ class ClaimFilter:
     sort: str = "id"
     desc: bool = False
     limit: int | None = None
+    deleted: bool = False  # the deleted claims instead of the live ones (``list --deleted``)
 
 
 def _in_list(prefix: str, values: tuple[Any, ...], params: dict[str, Any]) -> str:
@@ -80,9 +83,11 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def where_clause(f: ClaimFilter, params: dict[str, Any]) -> str:
-    """The WHERE conditions of a filter (``1 = 1`` when there are none)."""
-    where = ["1 = 1"]
+def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> str:
+    """The WHERE conditions of a filter: live claims (or only deleted ones), then the rest.
+
+    ``now=False`` leaves out whether a claim is deleted now (``--as-of`` asks about then)."""
+    where = [(LIVE if not f.deleted else "c.deleted_at IS NOT NULL") if now else "1 = 1"]
     if f.statuses:
         where.append(f"c.status IN ({_in_list('st', f.statuses, params)})")
     if f.source:
@@ -322,13 +327,14 @@ def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
         sql = (f"SELECT src.name AS grp, x.n FROM (SELECT c.source_id, count(*) AS n FROM {tables} WHERE {where} "
                "GROUP BY c.source_id) x JOIN source src ON src.id = x.source_id")
     else:
-        narrowed = "" if where == "1 = 1" else f" WHERE ct.claim_id IN (SELECT c.id FROM {tables} WHERE {where})"
+        everything = where == LIVE and not _any_deleted(db)
+        narrowed = "" if everything else f" WHERE ct.claim_id IN (SELECT c.id FROM {tables} WHERE {where})"
         sql = (f"SELECT t.name AS grp, x.n FROM (SELECT ct.tag_id, count(*) AS n FROM claim_tag ct{narrowed} "
                "GROUP BY ct.tag_id) x JOIN tag t ON t.id = x.tag_id")
     rows = db.query(sql, params)
     total = count(db, replace(f, limit=None))
     if by == "tag":
-        if where == "1 = 1":  # every claim: count the tagged ones off the link index
+        if everything:  # every claim: count the tagged ones off the link index
             tagged = db.query_one("SELECT count(DISTINCT claim_id) AS n FROM claim_tag")
             untagged = total - int(tagged["n"] if tagged else 0)
         else:
@@ -341,19 +347,27 @@ def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
     return rows, total
 
 
+def _any_deleted(db: Database) -> bool:
+    return db.query_one("SELECT 1 AS one FROM claim WHERE deleted_at IS NOT NULL LIMIT 1") is not None
+
+
 def source_counts(db: Database) -> list[Row]:
-    """Every source with its number of claims in each status (status NULL: a source with none)."""
+    """Every source with its number of live claims in each status (status NULL: a source with none).
+
+    A source whose every claim is deleted is left out (it is what a mistake left behind; its
+    claims can be restored); a source with no claims at all (made by ``source set``) is listed."""
     return db.query(
         "SELECT s.name, s.kind, s.reliability, c.status, count(c.id) AS n FROM source s "
-        "LEFT JOIN claim c ON c.source_id = s.id GROUP BY s.name_key, s.name, s.kind, s.reliability, c.status "
-        "ORDER BY s.name_key"
+        "LEFT JOIN claim c ON c.source_id = s.id AND c.deleted_at IS NULL "
+        "WHERE c.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM claim d WHERE d.source_id = s.id) "
+        "GROUP BY s.name_key, s.name, s.kind, s.reliability, c.status ORDER BY s.name_key"
     )
 
 
 def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> Iterator[Row]:
     """Confirmed and refuted claims with their status and confidence events, for scoring."""
     params: dict[str, Any] = {}
-    where = "c.status IN ('confirmed', 'refuted')"
+    where = f"c.status IN ('confirmed', 'refuted') AND {LIVE}"
     if source:
         params["source"] = f"%{_like_escape(source.casefold())}%"
         where += " AND s.name_key LIKE :source ESCAPE '\\'"
@@ -374,9 +388,9 @@ def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
     """Claims to look at again: review date by ``horizon`` (unless already confirmed or refuted:
     the question it was to be reviewed for is settled), or unverified and untouched since ``stale_before``."""
     rows = db.query(
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE (c.review_by IS NOT NULL AND c.review_by <= :horizon "
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE {LIVE} AND ((c.review_by IS NOT NULL AND c.review_by <= :horizon "
         "AND c.status NOT IN ('confirmed', 'refuted')) "
-        "OR (c.status = 'unverified' AND c.updated_at < :stale) ORDER BY c.id",
+        "OR (c.status = 'unverified' AND c.updated_at < :stale)) ORDER BY c.id",
         {"horizon": horizon, "stale": stale_before},
     )
     return with_tags(db, rows)
@@ -384,6 +398,11 @@ def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
 
 def all_sources(db: Database) -> list[Row]:
     return db.query("SELECT name, kind, reliability, url, notes, created_at FROM source ORDER BY name_key")
+
+
+# Whether a claim was deleted at :as_of: its last ``deleted`` edit by then ('' when never deleted).
+_DELETED_THEN = ("coalesce((SELECT e.new FROM event e WHERE e.claim_id = c.id AND e.kind = 'edit' "
+                 "AND e.field = 'deleted' AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC LIMIT 1), '')")
 
 
 def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
@@ -400,8 +419,9 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
         return []
     join, match = search
     params["as_of_day"] = f.as_of[:10]
-    where = where_clause(static, params) + (f" AND {match}" if match else "")
+    where = where_clause(static, params, now=False) + (f" AND {match}" if match else "")
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
+    where += f" AND {_DELETED_THEN} {'<>' if f.deleted else '='} ''"
     sql = (
         f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, f.as_of)} "
         f"FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
@@ -410,7 +430,8 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
 
 
 def get_claim(db: Database, claim_id: int) -> Row | None:
-    row = db.query_one(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id = :id", {"id": claim_id})
+    """One claim, deleted or not (``deleted_at`` says which)."""
+    row = db.query_one(f"SELECT {CLAIM_COLUMNS}, c.deleted_at FROM {CLAIM_FROM} WHERE c.id = :id", {"id": claim_id})
     return with_tags(db, [row])[0] if row else None
 
 
@@ -447,10 +468,11 @@ def events(db: Database, claim_id: int, until: str | None = None) -> list[Row]:
     """A claim's timeline, oldest first (by when each change happened), up to ``until``."""
     params: dict[str, Any] = {"id": claim_id}
     where = "e.claim_id = :id"
-    if until:
+    if until:  # the claim existed by then (said_on), so its creation is part of the story
         params["until"] = until
-        where += " AND e.at <= :until"
-    return db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.at, e.id", params)
+        where += " AND (e.at <= :until OR e.kind = 'created')"
+    first = "CASE WHEN e.kind = 'created' THEN 0 ELSE 1 END"  # back-dated changes come after it
+    return db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY {first}, e.at, e.id", params)
 
 
 def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:

@@ -11,15 +11,19 @@ The tables and columns are those of ``store.models``; a test checks every column
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
-from claimtrack.errors import InvalidInput, NotFound
-from claimtrack.store.writer import Writer, one
+from claimtrack.errors import InvalidInput, NotFound, NothingChanged
+from claimtrack.store.writer import Writer, one, scalar
+from claimtrack.textsafe import claim_key
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -56,6 +60,51 @@ class Written:
     new_source: bool = False
 
 
+class Duplicate(InvalidInput):
+    """``add`` of a claim whose folded text equals a live claim's (``--force`` records it anyway)."""
+
+    def __init__(self, message: str, claim_id: int) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+
+
+@dataclass(slots=True)
+class Journal:
+    """What one command changed, as its ``change_log`` row will say (see migration 4)."""
+
+    command: str
+    now: str
+    summary: str = ""
+    detail: dict[str, Any] | None = None  # for changes to sources, which no claim event records
+    undoes: int | None = None
+    change_id: int | None = None  # set once recorded
+
+
+def _last_event(w: Writer) -> int:
+    return int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
+
+
+@contextmanager
+def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
+    """A write transaction that records itself in the journal ``undo`` reads.
+
+    The write lock is held throughout, so the events written inside are exactly the ids after the
+    last one before it; the ``change_log`` row names that range. Nothing written: no row.
+    """
+    with db.writing() as w:
+        journal = Journal(command, timeutil.now())  # read once the lock is held: times follow commit order
+        start = _last_event(w)
+        yield w, journal
+        end = _last_event(w)
+        if end > start or journal.detail is not None:
+            journal.change_id = w.insert("change_log", {
+                "recorded_at": journal.now, "command": command, "summary": journal.summary or command,
+                "first_event": start + 1 if end > start else None, "last_event": end if end > start else None,
+                "undoes": journal.undoes,
+                "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
+            })
+
+
 def _source(w: Writer, name: str) -> tuple[dict[str, Any], bool]:
     """The source of that name (any case), created when new: (its row, created?)."""
     key = name.casefold()
@@ -82,10 +131,26 @@ def _link_tag(w: Writer, claim_id: int, tag: str) -> None:
               {"claim_id": claim_id, "tag_id": _tag_id(w, tag)})
 
 
-def create_claim(db: Database, new: NewClaim) -> Written:
-    """Insert a claim, its source (if new), its tags and its ``created`` event."""
-    with db.writing() as w:
-        now = timeutil.now()  # read once the lock is held, so times follow commit order
+def live_duplicate(w: Writer, key: str) -> int | None:
+    """The oldest live claim whose text folds to ``key`` (``textsafe.claim_key``), if any."""
+    found = one(w, "SELECT min(id) AS id FROM claim WHERE text_key = :key AND deleted_at IS NULL", {"key": key})
+    return int(found["id"]) if found and found["id"] is not None else None
+
+
+def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
+    """Insert a claim, its source (if new), its tags and its ``created`` event.
+
+    Refuses (``Duplicate``) a text that folds to a live claim's, unless ``force``: looked up under
+    the write lock, so two terminals adding the same claim at once cannot both succeed."""
+    key = claim_key(new.text)
+    with changing(db, "add") as (w, journal):
+        now = journal.now
+        if not force:
+            same = live_duplicate(w, key)
+            if same is not None:
+                raise Duplicate(
+                    f"claim {same} already says this (case, spaces and punctuation aside); nothing was added: "
+                    f"see it with: claimtrack show {same}, or add --force to record it again", same)
         source, created = _source(w, new.source)
         claim_id = w.insert("claim", {
             "uuid": str(uuidlib.uuid4()),
@@ -100,10 +165,12 @@ def create_claim(db: Database, new: NewClaim) -> Written:
             "review_by": new.review_by,
             "created_at": now,
             "updated_at": now,
+            "text_key": key,
         })
         for tag in sorted(set(new.tags)):
             _link_tag(w, claim_id, tag)
         event = _event(w, claim_id, "created", now, now, note=new.note)
+        journal.summary = f"added claim {claim_id}"
         return Written(claim_id, [event], new_source=created)
 
 
@@ -112,12 +179,16 @@ SOURCE_DETAILS = ("kind", "reliability", "url", "notes")
 
 def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple[str, bool, list[str]]:
     """Create a source or update its details: (its name, created?, the fields that changed)."""
-    with db.writing() as w:
+    with changing(db, "source set") as (w, journal):
         source, created = _source(w, name)
         changed = [k for k in SOURCE_DETAILS if details.get(k) is not None and source[k] != details[k]]
         if changed:
             sets = ", ".join(f"{k} = :{k}" for k in changed)
             w.execute(f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]})
+        if created or changed:
+            journal.detail = {"source_id": source["id"], "created": created,
+                              "before": {k: source[k] for k in changed} if not created else {}}
+            journal.summary = f"{'created' if created else 'changed'} source {source['name']!r}"
         return source["name"], created, changed
 
 
@@ -128,89 +199,133 @@ def _confidence_text(value: float | None, phrase: str | None) -> str | None:
 CLAIM_FIELDS = ("status", "confidence", "confidence_phrase", "source_id", *EDITABLE)
 
 
-def _claim(w: Writer, claim_id: int) -> dict[str, Any]:
-    claim = one(w, f"SELECT id, {', '.join(CLAIM_FIELDS)} FROM claim WHERE id = :id", {"id": claim_id})
+def _claim(w: Writer, claim_id: int, deleted_ok: bool = False) -> dict[str, Any]:
+    claim = one(w, f"SELECT id, {', '.join(CLAIM_FIELDS)}, deleted_at FROM claim WHERE id = :id", {"id": claim_id})
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}; list ids with: claimtrack list")
+    if claim["deleted_at"] is not None and not deleted_ok:
+        raise InvalidInput(f"claim {claim_id} is deleted; bring it back first with: claimtrack restore {claim_id}")
     return claim
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _ids_text(ids: list[int]) -> str:
+    return f"claim {ids[0]}" if len(ids) == 1 else f"{len(ids)} claims ({', '.join(map(str, ids[:5]))}{', ...' if len(ids) > 5 else ''})"
 
 
 def apply_changes(
     db: Database,
-    claim_id: int,
+    claim_ids: int | list[int],
     changes: list[Change],
     *,
     at: str | None = None,
     note: str | None = None,
     evidence_url: str | None = None,
-) -> Written:
-    """Apply changes to one claim, one event per field that really changes.
+    command: str = "set",
+    every: bool = False,
+) -> list[Written]:
+    """Apply the same changes to one or several claims, all in one transaction.
 
-    Changes that would leave a field as it is are skipped; when nothing changes nothing is written
-    and ``Written.events`` is empty, for the caller to report.
+    One event per field that really changes; changes that would leave a field as it is are skipped.
+    ``every``: each claim must change (a status command on a claim already in that status), or
+    nothing is written and ``NothingChanged`` names it. Otherwise a claim with nothing to change
+    gets an empty ``Written.events``, for the caller to report. All or nothing: any error (an
+    unknown or deleted id) leaves every claim as it was.
     """
-    with db.writing() as w:
-        now = timeutil.now()  # read once the lock is held, so times follow commit order
-        at = at or now
-        claim = _claim(w, claim_id)
-        before = dict(claim)
-        written = Written(claim_id)
-        extra = {"note": note, "evidence_url": evidence_url}
-        tags = _current_tags(w, claim_id)
-
-        def event(kind: str, name: str, old: Any, new: Any) -> None:
-            written.events.append(_event(w, claim_id, kind, at, now, field=name, old=old, new=new, **extra))
-
-        for change in changes:
-            if change.field == "status":
-                _check_order(w, claim_id, at)
-                if claim["status"] != change.value:
-                    event("status", "status", claim["status"], change.value)
-                    claim["status"] = change.value
-            elif change.field == "confidence":
-                conf: Confidence | None = change.value
-                old = _confidence_text(claim["confidence"], claim["confidence_phrase"])
-                new = conf.canonical if conf else None
-                if old != new:
-                    event("confidence", "confidence", old, new)
-                    claim["confidence"] = conf.value if conf else None
-                    claim["confidence_phrase"] = conf.phrase if conf else None
-            elif change.field == "source":
-                current = one(w, "SELECT name, name_key FROM source WHERE id = :id", {"id": claim["source_id"]})
-                assert current is not None
-                if current["name_key"] != change.value.casefold():
-                    source, created = _source(w, change.value)
-                    written.new_source = written.new_source or created
-                    event("edit", "source", current["name"], source["name"])
-                    claim["source_id"] = source["id"]
-            elif change.field == "tag+":
-                if change.value not in tags:
-                    _link_tag(w, claim_id, change.value)
-                    tags[change.value] = -1
-                    event("edit", "tag", None, change.value)
-            elif change.field == "tag-":
-                if change.value in tags:
-                    w.execute("DELETE FROM claim_tag WHERE claim_id = :claim_id AND tag_id = :tag_id",
-                              {"claim_id": claim_id, "tag_id": tags.pop(change.value)})
-                    event("edit", "tag", change.value, None)
-            elif change.field in EDITABLE:
-                old = claim[change.field]
-                if old != change.value:
-                    event("edit", change.field, old, change.value)
-                    claim[change.field] = change.value
-            else:  # pragma: no cover - a programming error, not user input
-                raise ValueError(f"unknown field {change.field}")
-        if written.events:
-            changed = [k for k in CLAIM_FIELDS if claim[k] != before[k]]
-            sets = ", ".join([*(f"{k} = :{k}" for k in changed), "updated_at = :updated_at"])
-            w.execute(f"UPDATE claim SET {sets} WHERE id = :id",
-                      {**{k: claim[k] for k in changed}, "updated_at": now, "id": claim_id})
-        return written
+    ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
+    with changing(db, command) as (w, journal):
+        now = journal.now
+        done = [_apply(w, cid, changes, now, at or now, {"note": note, "evidence_url": evidence_url}) for cid in ids]
+        if every:
+            for written, cid in zip(done, ids, strict=True):
+                if not written.events:
+                    status = next((c.value for c in changes if c.field == "status"), None)
+                    raise NothingChanged(
+                        f"claim {cid} is already {status}; nothing was changed"
+                        + (f" (to add evidence use: claimtrack note {cid} TEXT --evidence URL)" if len(ids) == 1
+                           else f"; leave {cid} out to change the others"))
+        changed = [d.claim_id for d in done if d.events]
+        if changed:
+            journal.summary = f"{command} {_ids_text(changed)}"
+        return done
 
 
-def _check_order(w: Writer, claim_id: int, at: str) -> None:
+def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, extra: dict[str, Any]) -> Written:
+    """The changes to one claim, inside the caller's transaction (see ``apply_changes``)."""
+    claim = _claim(w, claim_id)
+    before = dict(claim)
+    written = Written(claim_id)
+    tags = _current_tags(w, claim_id)
+
+    def event(kind: str, name: str, old: Any, new: Any) -> None:
+        written.events.append(_event(w, claim_id, kind, at, now, field=name, old=old, new=new, **extra))
+
+    for change in changes:
+        if change.field == "status":
+            _check_order(w, claim, at, at != now)
+            if claim["status"] != change.value:
+                event("status", "status", claim["status"], change.value)
+                claim["status"] = change.value
+        elif change.field == "confidence":
+            conf: Confidence | None = change.value
+            old = _confidence_text(claim["confidence"], claim["confidence_phrase"])
+            new = conf.canonical if conf else None
+            if old != new:
+                event("confidence", "confidence", old, new)
+                claim["confidence"] = conf.value if conf else None
+                claim["confidence_phrase"] = conf.phrase if conf else None
+        elif change.field == "source":
+            current = one(w, "SELECT name, name_key FROM source WHERE id = :id", {"id": claim["source_id"]})
+            assert current is not None
+            if current["name_key"] != change.value.casefold():
+                source, created = _source(w, change.value)
+                written.new_source = written.new_source or created
+                event("edit", "source", current["name"], source["name"])
+                claim["source_id"] = source["id"]
+        elif change.field == "tag+":
+            if change.value not in tags:
+                _link_tag(w, claim_id, change.value)
+                tags[change.value] = -1
+                event("edit", "tag", None, change.value)
+        elif change.field == "tag-":
+            if change.value in tags:
+                w.execute("DELETE FROM claim_tag WHERE claim_id = :claim_id AND tag_id = :tag_id",
+                          {"claim_id": claim_id, "tag_id": tags.pop(change.value)})
+                event("edit", "tag", change.value, None)
+        elif change.field in EDITABLE:
+            old = claim[change.field]
+            if old != change.value:
+                event("edit", change.field, old, change.value)
+                claim[change.field] = change.value
+        else:  # pragma: no cover - a programming error, not user input
+            raise ValueError(f"unknown field {change.field}")
+    if written.events:
+        _save(w, claim_id, {k: claim[k] for k in CLAIM_FIELDS if claim[k] != before[k]}, now)
+    return written
+
+
+def _save(w: Writer, claim_id: int, values: dict[str, Any], now: str) -> None:
+    """Write a claim's changed columns (and ``text_key`` with its text) and its ``updated_at``."""
+    if "text" in values:
+        values = {**values, "text_key": claim_key(values["text"])}
+    sets = ", ".join([*(f"{k} = :{k}" for k in values), "updated_at = :updated_at"])
+    w.execute(f"UPDATE claim SET {sets} WHERE id = :id", {**values, "updated_at": now, "id": claim_id})
+
+
+def _check_order(w: Writer, claim: dict[str, Any], at: str, back_dated: bool) -> None:
     """Status changes must be recorded in the order they happened, so history replays to the
-    current status: a back-dated change may not land before the claim's last status change."""
+    current status: a back-dated change may not land before the claim's last status change, nor
+    before the day the claim was made."""
+    claim_id = claim["id"]
+    if back_dated and claim["said_on"] and at[:10] < claim["said_on"]:
+        raise InvalidInput(
+            f"--at {at[:10]} is before claim {claim_id} was made (said on {claim['said_on']}); a claim cannot be "
+            "resolved before it was made: check --at, or fix the date with: "
+            f"claimtrack set {claim_id} --said-on DATE"
+        )
     found = one(w, "SELECT max(at) AS latest FROM event WHERE claim_id = :id AND kind = 'status'", {"id": claim_id})
     last = found["latest"] if found else None
     if last is not None and at < last:
@@ -227,23 +342,58 @@ def _current_tags(w: Writer, claim_id: int) -> dict[str, int]:
     return {r["name"]: r["id"] for r in rows}
 
 
-def add_note(db: Database, claim_id: int, note: str, evidence_url: str | None, at: str | None = None) -> Written:
-    with db.writing() as w:
-        now = timeutil.now()
-        _claim(w, claim_id)
-        event = _event(w, claim_id, "note", at or now, now, note=note, evidence_url=evidence_url)
-        w.execute("UPDATE claim SET updated_at = :now WHERE id = :id", {"now": now, "id": claim_id})
-        return Written(claim_id, [event])
+def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: str | None,
+             at: str | None = None) -> list[Written]:
+    """The same note on one or several claims, in one transaction (all or nothing)."""
+    ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
+    with changing(db, "note") as (w, journal):
+        now = journal.now
+        done = []
+        for cid in ids:
+            _claim(w, cid)
+            event = _event(w, cid, "note", at or now, now, note=note, evidence_url=evidence_url)
+            w.execute("UPDATE claim SET updated_at = :now WHERE id = :id", {"now": now, "id": cid})
+            done.append(Written(cid, [event]))
+        journal.summary = f"note on {_ids_text(ids)}"
+        return done
+
+
+def set_deleted(db: Database, claim_ids: list[int], deleted: bool) -> list[Written]:
+    """Delete (or restore) claims: an ``edit`` event of the field ``deleted`` on each, all or nothing.
+
+    The row and its history stay; ``deleted_at`` takes the claim out of every view but ``show``.
+    A claim already in that state is an error naming it, and nothing changes."""
+    verb = "delete" if deleted else "restore"
+    with changing(db, verb) as (w, journal):
+        now = journal.now
+        done = []
+        for cid in claim_ids:
+            claim = _claim(w, cid, deleted_ok=True)
+            if (claim["deleted_at"] is not None) == deleted:
+                raise NothingChanged(
+                    f"claim {cid} is {'already deleted' if deleted else 'not deleted'}; nothing was changed"
+                    + (f"; leave {cid} out to {verb} the others" if len(claim_ids) > 1 else ""))
+            event = _event(w, cid, "edit", now, now, field="deleted",
+                           old=None if deleted else "deleted", new="deleted" if deleted else None)
+            w.execute("UPDATE claim SET deleted_at = :d, updated_at = :now WHERE id = :id",
+                      {"d": now if deleted else None, "now": now, "id": cid})
+            done.append(Written(cid, [event]))
+        journal.summary = f"{'deleted' if deleted else 'restored'} {_ids_text(claim_ids)}"
+        return done
 
 
 def run_script(db: Database, script: str) -> int:
     """Run a SQL script (the seed) in one transaction; return how many claims it added."""
     count = "SELECT count(*) AS n FROM claim"
-    with db.writing() as w:
+    with changing(db, "seed") as (w, journal):
         before = one(w, count)
         w.script(split_statements(script))
         after = one(w, count)
         assert before is not None and after is not None
+        missing = w.rows("SELECT id, text FROM claim WHERE text_key IS NULL")  # SQL cannot fold text
+        for row in missing:
+            w.execute("UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]})
+        journal.summary = f"loaded the seed ({after['n'] - before['n']} claims)"
         return int(after["n"] - before["n"])
 
 
