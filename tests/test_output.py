@@ -136,8 +136,9 @@ def test_show_json_has_claim_keys_and_events_oldest_first(seeded: Callable[..., 
     confirm = seeded("confirm", "1", "--note", "two agencies", "--evidence", "https://example.org/r", "--at", "2024-01-02")
     assert confirm.exit_code == 0, confirm.stderr
     claim = _json(seeded("show", "1", "--format", "json"))
-    assert set(claim) == CLAIM_KEYS | {"events"}
-    _check_claim_object({k: v for k, v in claim.items() if k != "events"})
+    assert set(claim) == CLAIM_KEYS | {"events", "deleted_at"}  # deleted_at: null unless deleted
+    assert claim["deleted_at"] is None
+    _check_claim_object({k: v for k, v in claim.items() if k not in ("events", "deleted_at")})
     assert claim["id"] == 1 and claim["status"] == "confirmed"
 
     events = claim["events"]

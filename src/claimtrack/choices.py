@@ -26,6 +26,18 @@ class Format(StrEnum):
     md = "md"
 
 
+class ListFormat(StrEnum):
+    """``list`` also prints bare ids, one a line, to feed ``--from -`` of the commands that change claims."""
+
+    table = "table"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+    ids = "ids"
+
+
 class ExportFormat(StrEnum):
     md = "md"
     csv = "csv"

@@ -28,17 +28,23 @@ def parse(tokens: Iterable[str], where: str = "") -> list[int]:
         for part in token.replace(",", " ").split():
             match = _TOKEN.fullmatch(part)
             if match is None:
-                raise InvalidInput(f"{part!r}{where} is not a claim id or range; give ids like 3 5 8-12")
+                raise InvalidInput(f"invalid claim id {_cut(part)!r}{where}: give ids and ranges like 3 5 8-12 "
+                                   "(ASCII digits); see them with: claimtrack list")
             low = int(match.group(1))
             high = int(match.group(2)) if match.group(2) is not None else low
             if low < 1 or high > MAX_ID:
-                raise InvalidInput(f"{part!r}{where} is not a claim id; ids are whole numbers from 1")
+                raise InvalidInput(f"invalid claim id {_cut(part)!r}{where}: ids are whole numbers from 1 to {MAX_ID}; "
+                                   "see them with: claimtrack list")
             if high < low:
                 raise InvalidInput(f"the range {part!r}{where} runs backwards; write it low-high: {high}-{low}")
             if high - low + 1 + len(found) > MAX_IDS:
                 raise InvalidInput(f"{part!r}{where} names too many claims; one command changes at most {MAX_IDS}")
             found.update(range(low, high + 1))
     return sorted(found)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def read_lines(lines: Iterable[str], name: str) -> list[int]:

@@ -218,6 +218,7 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | 
     events = claim["events"]
     if fmt in (Format.json, Format.jsonl):
         data = {k: claim[k] for k in CLAIM_FIELDS}
+        data["deleted_at"] = claim.get("deleted_at")  # null unless deleted (then only show and list --deleted)
         data["events"] = [{k: e[k] for k in EVENT_FIELDS} for e in events]
         out.write(textsafe.json_text(data, indent=2 if fmt is Format.json else None) + "\n")
     elif fmt is Format.csv:
@@ -225,10 +226,14 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | 
     elif fmt is Format.tsv:
         for key in CLAIM_FIELDS:
             out.write(f"{key}\t{textsafe.terminal(_flat(claim[key]))}\n")
+        if claim.get("deleted_at"):
+            out.write(f"deleted_at\t{claim['deleted_at']}\n")
         for e in events:
             out.write("\t".join(textsafe.terminal(x) for x in ("event", *(e[k] for k in EVENT_FIELDS))) + "\n")
     elif fmt is Format.md:
         out.write(f"## Claim {claim['id']}: {textsafe.markdown(claim['text'])}\n\n")
+        if claim.get("deleted_at"):
+            out.write(f"- **deleted**: {claim['deleted_at']}\n")
         for key in CLAIM_FIELDS[3:]:
             if key != "text" and claim[key] not in (None, []):
                 out.write(f"- **{key}**: {textsafe.markdown(_flat(claim[key]))}\n")
@@ -247,6 +252,13 @@ TIMELINE_COLUMNS = register("show", (
 ))
 
 
+def _change_in_timeline(event: dict[str, Any], claim: dict[str, Any]) -> str:
+    """The creation says when the claim was made, since back-dated changes may precede its entry."""
+    if event["kind"] == "created" and claim.get("said_on"):
+        return f"created (said on {claim['said_on']}; entered at this time)"
+    return event_summary(event)
+
+
 def _detail(event: dict[str, Any]) -> str:
     return " ".join(textsafe.terminal(x) for x in (event["note"], event["evidence_url"]) if x)
 
@@ -260,6 +272,10 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row(_text(f"Claim {claim['id']}"), _text(claim["text"]))
+    if claim.get("deleted_at"):
+        grid.add_row(_text("Deleted", "bold red"), _text(
+            f"{claim['deleted_at']}: only show and list --deleted show it; "
+            f"bring it back with: claimtrack restore {claim['id']}", "red"))
     fields = (
         ("Quote", claim["quote"]), ("Source", claim["source"]), ("Admiralty", claim.get("admiralty")),
         ("Status", claim["status"]),
@@ -271,7 +287,7 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
         if value:
             grid.add_row(_text(name), _text(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
     console.print(grid)
-    cells = [{"at": e["at"], "change": _t(event_summary(e)), "detail": _detail(e)} for e in claim["events"]]
+    cells = [{"at": e["at"], "change": _t(_change_in_timeline(e, claim)), "detail": _detail(e)} for e in claim["events"]]
     _print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline"), view)
 
 

@@ -124,8 +124,8 @@ app = typer.Typer(
 )
 
 # Help panels, in the order ``claimtrack --help`` shows them.
-CAPTURE, UPDATE, QUERY, REPORT, SOURCES, DATABASE = (
-    "Capture claims", "Update claims as news arrives", "Look things up", "Reports and exports",
+CAPTURE, UPDATE, FIX, QUERY, REPORT, SOURCES, DATABASE = (
+    "Capture claims", "Update claims as news arrives", "Fix mistakes", "Look things up", "Reports and exports",
     "Sources", "Database")
 
 

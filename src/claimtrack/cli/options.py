@@ -8,6 +8,7 @@ mid-word at 80 columns.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Annotated
 
@@ -50,6 +51,36 @@ def claim_id(value: str) -> int:
     return parse(value)
 
 
+def claim_ids(given: list[str] | None, source: str | None = None) -> list[int]:
+    """The ids named on the command line and read ``--from`` a file or standard input, sorted.
+
+    None named anywhere is a usage error (exit 2); an empty file or input says so (exit 1)."""
+    from claimtrack import ids
+    from claimtrack.errors import InvalidInput
+
+    found = set(ids.parse(given or []))
+    if source is not None:
+        if source == "-":
+            found.update(ids.read_lines(sys.stdin, "standard input"))
+            where = "standard input"
+        else:
+            try:
+                with open(source, encoding="utf-8") as lines:
+                    found.update(ids.read_lines(lines, source))
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
+                raise InvalidInput(f"cannot read ids from {source}: {reason}; give a text file of ids, or - for standard input") from exc
+            where = source
+        if not found:
+            raise InvalidInput(f"{where} held no claim ids; nothing was changed")
+    if not found:
+        raise typer.BadParameter("give at least one claim id (3 5 8-12), or --from - to read them from standard input",
+                                 param_hint="'ID...'")
+    if len(found) > ids.MAX_IDS:
+        raise InvalidInput(f"that names {len(found)} claims; one command changes at most {ids.MAX_IDS}")
+    return sorted(found)
+
+
 def choices(enum: type) -> str:
     """'a, b or c' for a help text."""
     names = [member.value for member in enum]
@@ -61,6 +92,11 @@ FormatOpt = Annotated[Format | None, typer.Option(
     help=f"{choices(Format)}. Default: table on a terminal, tsv when piped.")]
 IdArg = Annotated[str, typer.Argument(
     metavar="ID", help="Claim id, as shown by list.", show_default=False, autocompletion=complete.claim_ids)]
+IdsArg = Annotated[list[str] | None, typer.Argument(
+    metavar="ID...", help="Claim ids and ranges, e.g. 3 5 8-12.", show_default=False, autocompletion=complete.claim_ids)]
+FromOpt = Annotated[str | None, typer.Option(
+    "--from", metavar="FILE", help="Also take ids from FILE, any number a line; - reads standard input "
+    "(such as what list prints with -f ids).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Why: what you read, who said so.")]
 EvidenceOpt = Annotated[str | None, typer.Option("--evidence", metavar="URL", help="Link to the evidence (http/https).")]
 StatusFilter = Annotated[list[Status] | None, typer.Option(

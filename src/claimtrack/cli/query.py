@@ -16,7 +16,12 @@ from claimtrack.cli.options import (
     DATE_FORMS, MAX_DAYS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, IdArg, Limit, MaxConf, MinConf, NoPager,
     Search, Since, SortOpt, SourceFilter, StatusFilter, TagFilter, Until, Wide, claim_id, filters, whole_number,
 )
-from claimtrack.choices import Sort
+from claimtrack.choices import Format, ListFormat, Sort
+from claimtrack.cli.options import choices
+
+ListFormatOpt = Annotated[ListFormat | None, typer.Option(
+    "--format", "-f", metavar="FORMAT",
+    help=f"{choices(ListFormat)} (one id a line). Default: table on a terminal, tsv when piped.")]
 
 
 @app.command("list", rich_help_panel=QUERY)
@@ -34,25 +39,36 @@ def list_(
     sort: SortOpt = Sort.id,
     desc: Desc = False,
     limit: Limit = None,
-    fmt: FormatOpt = None,
+    deleted: Annotated[bool, typer.Option("--deleted", help="List deleted claims instead (restore brings them back).")] = False,
+    fmt: ListFormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
     no_pager: NoPager = False,
 ) -> None:
     """List claims, filtered and sorted.
 
+    --format ids prints one id a line, for the commands that take --from -.
+
     Example: claimtrack list --status unverified --tag north-korea --sort confidence --desc
     """
+    from dataclasses import replace
+
     from claimtrack import render
 
-    shape = output.out_format(fmt)
+    bare = fmt is ListFormat.ids
+    shape = output.out_format(Format(fmt.value) if fmt is not None and not bare else None if not bare else Format.tsv)
     view = output.view_of(shape, columns, wide)
-    query = filters(
+    query = replace(filters(  # type: ignore[type-var]
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
-    )
+    ), deleted=deleted)
     svc = service(ctx, create=False)
     rows = svc.list(query)
+    if bare:
+        import sys
+
+        sys.stdout.write("".join(f"{r['id']}\n" for r in rows))
+        return
     if not rows:
         notify(svc.nothing_found(query))
     heading = output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ import typer
 from claimtrack.choices import Status
 from claimtrack.cli import complete
 from claimtrack.cli.base import UPDATE, app, notify, service
-from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, EvidenceOpt, IdArg, NoteOpt, claim_id
+from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, EvidenceOpt, FromOpt, IdsArg, NoteOpt, claim_ids
 
 AtOpt = Annotated[str | None, typer.Option(
     "--at", metavar="WHEN",
@@ -17,12 +17,16 @@ AtOpt = Annotated[str | None, typer.Option(
 
 
 def _status_command(verb: str, status: Status, summary: str) -> None:
-    def command(ctx: typer.Context, claim: IdArg, note: NoteOpt = None, evidence: EvidenceOpt = None, at: AtOpt = None) -> None:
-        result = service(ctx).set_status(claim_id(claim), status, note=note, evidence=evidence, at=at)
+    def command(
+        ctx: typer.Context, claims: IdsArg = None, note: NoteOpt = None, evidence: EvidenceOpt = None,
+        at: AtOpt = None, from_: FromOpt = None,
+    ) -> None:
+        result = service(ctx).set_status(claim_ids(claims, from_), status, note=note, evidence=evidence, at=at)
         notify(result.notices)
 
     command.__doc__ = (
-        f"{summary}\n\nExample: claimtrack {verb} 3 --note \"Confirmed by the UN panel report\" "
+        f"{summary}\n\nSeveral ids and ranges change together, all or nothing.\n\n"
+        f"Example: claimtrack {verb} 3 --note \"Confirmed by the UN panel report\" "
         "--evidence https://example.org/report --at 2024-06-19"
     )
     app.command(verb, rich_help_panel=UPDATE)(command)
@@ -37,7 +41,7 @@ _status_command("reopen", Status.unverified, "Reopen a claim: back to unverified
 @app.command("set", rich_help_panel=UPDATE)
 def set_(
     ctx: typer.Context,
-    claim: IdArg,
+    claims: IdsArg = None,
     confidence: Annotated[str | None, typer.Option("--confidence", "-c", help="New confidence ('none' clears it).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Corrected claim text.")] = None,
     source: Annotated[str | None, typer.Option(
@@ -53,13 +57,16 @@ def set_(
     review_by: Annotated[str | None, typer.Option(
         "--review-by", metavar="DATE", help=f"Date to look again: {REVIEW_FORMS} ('' clears it).")] = None,
     note: NoteOpt = None,
+    from_: FromOpt = None,
 ) -> None:
-    """Change a claim's confidence or details; each change is kept in its history.
+    """Change claims' confidence or details; each change is kept in its history.
+
+    Several ids and ranges change together in one step (claims already as asked are left alone).
 
     Example: claimtrack set 3 --confidence "very likely" --add-tag sanctions --note "Second source agrees"
     """
     result = service(ctx).update(
-        claim_id(claim), confidence=confidence, text=text, source=source, url=url, said_on=said_on,
+        claim_ids(claims, from_), confidence=confidence, text=text, source=source, url=url, said_on=said_on,
         quote=quote, add_tags=add_tag or (), remove_tags=remove_tag or (), review_by=review_by, note=note,
     )
     notify(result.notices)
@@ -68,12 +75,13 @@ def set_(
 @app.command(rich_help_panel=UPDATE)
 def note(
     ctx: typer.Context,
-    claim: IdArg,
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.", show_default=False)],
+    claims: IdsArg = None,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note (last, after the ids).", show_default=False)] = ...,  # type: ignore[assignment]
     evidence: EvidenceOpt = None,
+    from_: FromOpt = None,
 ) -> None:
-    """Add a note (and optionally evidence) to a claim without changing it.
+    """Add a note (and optionally evidence) to claims without changing them.
 
     Example: claimtrack note 3 "Satellite images show new rail traffic" --evidence https://example.org/imagery
     """
-    notify(service(ctx).note(claim_id(claim), text, evidence=evidence).notices)
+    notify(service(ctx).note(claim_ids(claims, from_), text, evidence=evidence).notices)

@@ -96,7 +96,7 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
         start = _last_event(w)
         yield w, journal
         end = _last_event(w)
-        if end > start or journal.detail is not None:
+        if end > start or journal.detail is not None or journal.undoes is not None:
             journal.change_id = w.insert("change_log", {
                 "recorded_at": journal.now, "command": command, "summary": journal.summary or command,
                 "first_event": start + 1 if end > start else None, "last_event": end if end > start else None,
