@@ -84,7 +84,7 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
     now = journal.now
     note = f"undo: took back {target['command']!r} recorded {target['recorded_at']}"
     detail = json.loads(target["detail"]) if target["detail"] else None
-    if detail is not None:
+    if detail is not None and (target["command"].startswith("source") or "op" in detail):
         undone.notes += _source_back(w, target["command"], detail)
     events = []
     if target["first_event"] is not None:
@@ -153,6 +153,11 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
             _save(w, cid, values, now)
         if row["deleted_at"] != before["deleted_at"]:
             w.execute("UPDATE claim SET deleted_at = :d WHERE id = :id", {"d": row["deleted_at"], "id": cid})
+    for sid in (detail or {}).get("new_sources", []):  # sources the change created, if nothing uses them now
+        name = scalar(w, "SELECT name FROM source WHERE id = :id", {"id": sid})
+        if name is not None and not scalar(w, "SELECT count(*) AS n FROM claim WHERE source_id = :id", {"id": sid}):
+            w.execute("DELETE FROM source WHERE id = :id", {"id": sid})
+            undone.notes.append(f"Source {name!r} is gone again.")
 
 
 def _expect(target: dict[str, Any], cid: int, what: str, current: Any, left: Any) -> None:

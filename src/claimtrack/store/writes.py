@@ -58,6 +58,7 @@ class Written:
     claim_id: int
     events: list[dict[str, Any]] = field(default_factory=list)
     new_source: bool = False
+    source_id: int | None = None  # the source ``new_source`` says was created
 
 
 class Duplicate(InvalidInput):
@@ -77,6 +78,7 @@ class Journal:
     summary: str = ""
     detail: dict[str, Any] | None = None  # for changes to sources, which no claim event records
     undoes: int | None = None
+    new_sources: list[int] = field(default_factory=list)  # sources it created, which its undo removes
     change_id: int | None = None  # set once recorded
 
 
@@ -96,6 +98,8 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
         start = _last_event(w)
         yield w, journal
         end = _last_event(w)
+        if journal.new_sources:
+            journal.detail = {**(journal.detail or {}), "new_sources": journal.new_sources}
         if end > start or journal.detail is not None or journal.undoes is not None:
             journal.change_id = w.insert("change_log", {
                 "recorded_at": journal.now, "command": command, "summary": journal.summary or command,
@@ -239,6 +243,7 @@ def apply_changes(
     with changing(db, command) as (w, journal):
         now = journal.now
         done = [_apply(w, cid, changes, now, at or now, {"note": note, "evidence_url": evidence_url}) for cid in ids]
+        journal.new_sources += [d.source_id for d in done if d.source_id is not None]
         if every:
             for written, cid in zip(done, ids, strict=True):
                 if not written.events:
@@ -282,7 +287,8 @@ def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, e
             assert current is not None
             if current["name_key"] != change.value.casefold():
                 source, created = _source(w, change.value)
-                written.new_source = written.new_source or created
+                if created:
+                    written.new_source, written.source_id = True, source["id"]
                 event("edit", "source", current["name"], source["name"])
                 claim["source_id"] = source["id"]
         elif change.field == "tag+":
