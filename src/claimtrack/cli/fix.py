@@ -48,11 +48,16 @@ def undo(
         notify(lines)
 
 
+def _interactive() -> bool:
+    """Whether there is someone to ask: standard input is a terminal."""
+    return sys.stdin.isatty()
+
+
 def _confirmed(svc: object, ids: list[int], yes: bool, piped: bool) -> bool:
     """Ask before deleting several claims, on a terminal; elsewhere --yes must say so."""
     if yes or len(ids) == 1:
         return True
-    if piped or not sys.stdin.isatty():
+    if piped or not _interactive():
         from claimtrack.errors import InvalidInput
 
         raise InvalidInput(f"deleting {len(ids)} claims asks for confirmation, and there is no terminal to ask on; "

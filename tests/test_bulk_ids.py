@@ -1,0 +1,140 @@
+"""Several claims at once: ids and ranges (``3 5 8-12``), all or nothing; ``--from -`` and
+``list --format ids``; and the rule that a status change cannot predate the claim."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from claimtrack import ids as id_list
+from claimtrack.errors import InvalidInput
+from conftest import Run, table_digest
+
+
+def _ok(run: Run) -> Run:
+    assert run.exit_code == 0, run.stderr
+    return run
+
+
+def statuses(cli: Callable[..., Run]) -> dict[int, str]:
+    return {c["id"]: c["status"] for c in json.loads(_ok(cli("list", "--format", "json")).stdout)}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    (["3"], [3]), (["3", "5", "8-12"], [3, 5, 8, 9, 10, 11, 12]), (["3,5", "4"], [3, 4, 5]),
+    (["#7", "7", "7-7"], [7]), (["2-4,1"], [1, 2, 3, 4]), ([" 9 ", ""], [9]),
+])
+def test_ids_and_ranges_parse(typed: list[str], expected: list[int]) -> None:
+    assert id_list.parse(typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    (["12-8"], "runs backwards"), (["abc"], "invalid claim id 'abc'"), (["0"], "from 1"),
+    (["1_0"], "invalid claim id '1_0'"), (["３"], "invalid claim id"), (["1-"], "invalid claim id"),
+    (["1-200000"], "at most 100000"), (["9223372036854775808"], "from 1 to"),
+])
+def test_bad_ids_are_refused_with_what_to_type(typed: list[str], words: str) -> None:
+    with pytest.raises(InvalidInput, match=words):
+        id_list.parse(typed)
+
+
+def test_shown_folds_runs() -> None:
+    assert id_list.shown([12, 3, 5, 8, 9, 10, 11]) == "3, 5, 8-12"
+
+
+def test_status_of_several_claims_at_once(seeded: Callable[..., Run]) -> None:
+    run = _ok(seeded("dispute", "1", "3", "7-9"))
+    assert run.stderr.strip() == "Claims 1, 3, 7-9 are now disputed."
+    now = statuses(seeded)
+    assert all(now[i] == "disputed" for i in (1, 3, 7, 8, 9))
+    _ok(seeded("undo"))  # one command, one change: undo takes all five back
+    assert statuses(seeded)[8] == "unverified" and statuses(seeded)[1] == "unverified"
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("confirm", "4", "6", "7"), "claim 6 is already confirmed"),
+    (("confirm", "4", "99"), "no claim with id 99"),
+    (("refute", "4", "20-30"), "no claim with id 24"),
+    (("note", "4", "99", "A note."), "no claim with id 99"),
+    (("set", "4", "99", "--confidence", "10%"), "no claim with id 99"),
+    (("restore", "4"), "claim 4 is not deleted"),
+])
+def test_all_or_nothing(seeded: Callable[..., Run], db_path: Any, args: tuple[str, ...], words: str) -> None:
+    digest = table_digest(db_path)
+    run = seeded(*args)
+    assert run.exit_code == 1
+    assert words in run.stderr and len(run.stderr.splitlines()) == 1, run.stderr
+    assert table_digest(db_path) == digest
+
+
+def test_set_on_several_claims_leaves_those_already_as_asked(seeded: Callable[..., Run]) -> None:
+    _ok(seeded("set", "2", "--add-tag", "checked"))
+    run = _ok(seeded("set", "1-3", "--add-tag", "checked"))
+    assert "2 claims changed (1, 3)" in run.stderr and "left alone: 2" in run.stderr
+    tags = {c["id"]: c["tags"] for c in json.loads(seeded("list", "--format", "json").stdout)}
+    assert all("checked" in tags[i] for i in (1, 2, 3))
+
+
+def test_note_on_several_claims(seeded: Callable[..., Run]) -> None:
+    _ok(seeded("note", "4", "5", "Both in the same report.", "--evidence", "https://example.org/r"))
+    for cid in (4, 5):
+        last = json.loads(seeded("show", str(cid), "--format", "json").stdout)["events"][-1]
+        assert last["note"] == "Both in the same report." and last["evidence_url"] == "https://example.org/r"
+
+
+def test_list_format_ids_feeds_from_stdin(seeded: Callable[..., Run]) -> None:
+    listed = _ok(seeded("list", "--source", "lankov", "--status", "unverified", "--limit", "3", "--format", "ids")).stdout
+    assert listed == "5\n7\n8\n"
+    run = _ok(seeded("refute", "--from", "-", "--note", "all wrong", input=listed))
+    assert run.stderr.strip() == "Claims 5, 7-8 are now refuted."
+    assert [statuses(seeded)[i] for i in (5, 7, 8)] == ["refuted"] * 3
+
+
+def test_from_a_file_and_the_command_line_together(seeded: Callable[..., Run], tmp_path: Any) -> None:
+    listing = tmp_path / "ids.txt"
+    listing.write_text("4\n\n7-8, 9\n", encoding="utf-8")
+    _ok(seeded("delete", "3", "--from", str(listing), "--yes"))
+    assert _ok(seeded("list", "--deleted", "--format", "ids")).stdout.split() == ["3", "4", "7", "8", "9"]
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ("", "standard input held no claim ids"),
+    ("4\nfour\n", "invalid claim id 'four' (standard input, line 2)"),
+])
+def test_bad_input_from_stdin(seeded: Callable[..., Run], db_path: Any, given: str, words: str) -> None:
+    digest = table_digest(db_path)
+    run = seeded("confirm", "--from", "-", input=given)
+    assert run.exit_code == 1 and words in run.stderr, run.stderr
+    assert table_digest(db_path) == digest
+
+
+def test_from_a_missing_file(seeded: Callable[..., Run], tmp_path: Any) -> None:
+    run = seeded("confirm", "--from", str(tmp_path / "nope.txt"))
+    assert run.exit_code == 1 and "cannot read ids from" in run.stderr
+
+
+def test_no_ids_at_all_is_a_usage_error(seeded: Callable[..., Run]) -> None:
+    run = seeded("confirm")
+    assert run.exit_code == 2 and "claim id" in run.stderr
+
+
+def test_a_status_change_before_the_claim_was_made_is_refused(seeded: Callable[..., Run], db_path: Any) -> None:
+    digest = table_digest(db_path)  # claim 4 was said on 2023-02-01
+    run = seeded("confirm", "4", "--at", "2023-01-15")
+    assert run.exit_code == 1
+    assert "before claim 4 was made (said on 2023-02-01)" in run.stderr and len(run.stderr.splitlines()) == 1
+    assert table_digest(db_path) == digest
+    _ok(seeded("confirm", "4", "--at", "2023-02-01"))  # the same day is fine
+
+
+def test_show_lists_creation_first_even_when_a_change_is_back_dated(seeded: Callable[..., Run]) -> None:
+    _ok(seeded("add", "A claim said last year.", "--source", "S", "--said-on", "2024-01-10"))
+    _ok(seeded("confirm", "24", "--at", "2024-02-01"))
+    shown = json.loads(seeded("show", "24", "--format", "json").stdout)
+    assert [e["kind"] for e in shown["events"]] == ["created", "status"]
+    table = _ok(seeded("show", "24", "--format", "table")).stdout
+    assert "said on 2024-01-10" in table
+    assert table.index("created") < table.index("unverified -> confirmed")
