@@ -128,3 +128,18 @@ def test_deleted_claims_do_not_count_in_calibration(seeded: Callable[..., Run]) 
     assert sum(b["count"] for b in without["bins"]) == sum(b["count"] for b in with_it["bins"]) - 1
     _ok(seeded("restore", "7"))
     assert _json(seeded("calibration", "--format", "json")) == with_it
+
+
+@pytest.mark.sqlite_only
+def test_db_copy_keeps_deleted_claims_deleted(seeded: Callable[..., Run], db_path: Any, tmp_path: Any) -> None:
+    _ok(seeded("delete", "2"))
+    _ok(seeded("delete", "3"))
+    _ok(seeded("restore", "3"))
+    copy = tmp_path / "copy.db"
+    _ok(seeded("db", "copy", str(db_path), str(copy)))
+    assert _ok(seeded("--db", str(copy), "list", "--deleted", "--format", "ids")).stdout.split() == ["2"]
+    assert len(_ok(seeded("--db", str(copy), "list", "--format", "ids")).stdout.split()) == 22
+    original = _json(seeded("show", "3", "--format", "json"))
+    copied = _json(seeded("--db", str(copy), "show", "3", "--format", "json"))
+    assert copied["events"] == original["events"] and copied["deleted_at"] is None
+    assert _json(seeded("--db", str(copy), "show", "2", "--format", "json"))["deleted_at"] is not None

@@ -194,7 +194,8 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
             raise InvalidInput(f"{dst.target} already holds {existing} claims; copy into a new, empty database")
         records = itertools.chain(
             (importer.Record("source", f"source {s['name']!r}", s) for s in src.sources()),
-            (importer.Record("claim", f"claim {c['id']}", backup_claim(c)) for c in src.export_claims(ClaimFilter())),
+            (importer.Record("claim", f"claim {c['id']}", backup_claim(c))
+             for c in src.export_claims(ClaimFilter(deleted=None))),  # deleted ones too: their events say so
         )
         with src.reading():  # sources, claims and events from one snapshot of the source
             return src.target, dst.target, dst.import_records(records, origin=str(src.target))

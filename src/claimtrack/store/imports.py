@@ -78,7 +78,7 @@ class ImportResult:
 
 
 CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
-                 "confidence_phrase", "review_by", "created_at", "updated_at", "text_key")
+                 "confidence_phrase", "review_by", "created_at", "updated_at", "text_key", "deleted_at")
 EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
 FTS_FILL = ("INSERT INTO claim_fts (rowid, text, quote, source) SELECT c.id, c.text, coalesce(c.quote, ''), s.name "
@@ -181,6 +181,7 @@ class _Importer:
                 "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
                 "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
                 "created_at": c.created_at, "updated_at": c.updated_at, "text_key": claim_key(c.text),
+                "deleted_at": _deleted_at(c.events),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
             for event in c.events:  # validated events carry every column; fill any missing one
@@ -213,6 +214,14 @@ class _Importer:
         params = {f"v{i}": v for i, v in enumerate(values)}
         marks = ", ".join(f":v{i}" for i in range(len(values)))
         return {r[column] for r in self.w.rows(f"SELECT {column} FROM claim WHERE {column} IN ({marks})", params)}
+
+
+def _deleted_at(events: list[dict[str, Any]]) -> str | None:
+    """A claim whose history ends deleted (``db copy`` of a deleted claim) is imported deleted."""
+    last = None
+    for event in sorted((e for e in events if e.get("field") == "deleted"), key=lambda e: e["at"]):
+        last = event
+    return last["at"] if last is not None and last.get("new") is not None else None
 
 
 def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) -> ImportResult:

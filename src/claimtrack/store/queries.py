@@ -51,7 +51,7 @@ class ClaimFilter:
     sort: str = "id"
     desc: bool = False
     limit: int | None = None
-    deleted: bool = False  # the deleted claims instead of the live ones (``list --deleted``)
+    deleted: bool | None = False  # True: only deleted claims (``list --deleted``); None: both (``db copy``)
 
 
 def _in_list(prefix: str, values: tuple[Any, ...], params: dict[str, Any]) -> str:
@@ -87,7 +87,8 @@ def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> st
     """The WHERE conditions of a filter: live claims (or only deleted ones), then the rest.
 
     ``now=False`` leaves out whether a claim is deleted now (``--as-of`` asks about then)."""
-    where = [(LIVE if not f.deleted else "c.deleted_at IS NOT NULL") if now else "1 = 1"]
+    alive = {False: LIVE, True: "c.deleted_at IS NOT NULL", None: "1 = 1"}[f.deleted]
+    where = [alive if now else "1 = 1"]
     if f.statuses:
         where.append(f"c.status IN ({_in_list('st', f.statuses, params)})")
     if f.source:
