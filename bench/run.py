@@ -376,7 +376,8 @@ def main() -> None:
 # The write commands, in the order each round runs them. confirm, refute, dispute and reopen walk one
 # unverified claim through every status and back (each step a real change: a command that changes
 # nothing exits 1, and the benchmark stops); each round takes the next claim. set alternates between
-# two confidences on each pass over the claims, so it always changes something too.
+# two confidences on each pass over the claims, so it always changes something too. delete, restore
+# and undo then delete the claim, bring it back and delete it again (undo takes back the restore).
 WRITES: dict[str, Callable[[int, int, bool], list[str]]] = {
     "add 'claim text' --source S": lambda i, cid, flip: ["add", f"Bench claim {i}: the envoy will visit the port.",
                                                          "--source", "Bench source"],
@@ -386,6 +387,9 @@ WRITES: dict[str, Callable[[int, int, bool], list[str]]] = {
     "set ID --confidence likely": lambda i, cid, flip: ["set", str(cid), "--confidence", "unlikely" if flip else "likely"],
     "dispute ID": lambda i, cid, flip: ["dispute", str(cid)],
     "reopen ID": lambda i, cid, flip: ["reopen", str(cid)],
+    "delete ID": lambda i, cid, flip: ["delete", str(cid)],
+    "restore ID": lambda i, cid, flip: ["restore", str(cid)],
+    "undo": lambda i, cid, flip: ["undo"],  # takes the restore back: the claim, used once, stays deleted
 }
 
 
