@@ -12,6 +12,7 @@ from __future__ import annotations
 # Importing a module registers its commands; ``--help`` lists them in this order.
 from claimtrack.cli import capture  # noqa: F401  isort: skip
 from claimtrack.cli import update  # noqa: F401  isort: skip
+from claimtrack.cli import edit  # noqa: F401  isort: skip
 from claimtrack.cli import query  # noqa: F401  isort: skip
 from claimtrack.cli import report  # noqa: F401  isort: skip
 from claimtrack.cli import sources  # noqa: F401  isort: skip
