@@ -70,7 +70,7 @@ def render_form(claim: dict[str, Any]) -> str:
     values = _values(claim)
     for name in FIELDS:
         first, *rest = values[name].split("\n")
-        lines.append(f"{name}: {first}".rstrip(" ") if first else f"{name}:")
+        lines.append(f"{name}: {first}" if first else f"{name}:")
         lines += [f"  {line}" if line else "" for line in rest]  # no trailing spaces for editors to strip
     return "\n".join(lines) + "\n"
 

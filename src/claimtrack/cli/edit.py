@@ -20,5 +20,6 @@ def edit(ctx: typer.Context, claim: IdArg) -> None:
     """
     from claimtrack import editform
 
+    # No database means no claim to edit: say so rather than create one.
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    notify(editform.edit(service(ctx), claim_id(claim), retry=interactive))
+    notify(editform.edit(service(ctx, create=False), claim_id(claim), retry=interactive))
