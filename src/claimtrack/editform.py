@@ -34,7 +34,7 @@ HEADER = """\
 # Lines starting with # are ignored. One field a line: "name: value"; an empty value clears an
 # optional field. A long value may continue on lines starting with spaces (joined with newlines).
 # confidence: 0.7, 70%, likely, none ...; dates: YYYY-MM-DD; tags: comma-separated.
-# Status ({status}) changes have their own commands (confirm, refute, dispute, reopen).
+# Status: {status}; it changes with its own commands (confirm, refute, dispute, reopen).
 """
 
 Editor = Callable[[Path], None]
