@@ -393,8 +393,9 @@ class Service:
         remove_tags: list[str] | tuple[str, ...] = (),
         review_by: str | None = None,
         note: str | None = None,
+        command: str = "set",
     ) -> Result:
-        """``set``: change fields of one or several claims in one transaction; empty text ('')
+        """``set`` (or ``edit``, which ``command`` names in the journal): change fields of one or several claims in one transaction; empty text ('')
         clears an optional field, ``none`` clears confidence. Claims that already have those values
         are left alone (and said so); when none changes, that is an error."""
         from claimtrack.store import writes
@@ -425,7 +426,7 @@ class Service:
                 "nothing to change; give at least one of --confidence, --text, --source, --url, --said-on, "
                 "--quote, --add-tag, --remove-tag, --review-by"
             )
-        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"))
+        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"), command=command)
         changed = [w for w in done if w.events]
         if not changed:
             which = f"claim {ids[0]} already has" if len(ids) == 1 else "every one of those claims already has"
