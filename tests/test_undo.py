@@ -248,3 +248,22 @@ def test_the_journal_is_append_only(seeded: Callable[..., Run], db_path: Path) -
                 conn.execute(sql)
     finally:
         conn.close()
+
+
+def test_undo_of_an_edit_takes_back_every_field_it_changed(
+    seeded: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "lines = [('confidence: 10%' if l.startswith('confidence:') else 'url: https://example.org/x'"
+        " if l.startswith('url:') else l) for l in p.read_text().split('\\n')]\n"
+        "p.write_text('\\n'.join(lines))\n", encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    before = state(seeded)
+    _ok(seeded("edit", "2"))
+    assert state(seeded) != before
+    run = _ok(seeded("undo"))
+    assert "edit claim 2" in run.stderr
+    assert state(seeded) == before
