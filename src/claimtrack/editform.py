@@ -30,11 +30,13 @@ _FIELD_LINE = re.compile(r"([A-Za-z_-]+)[ \t]*:(.*)", re.DOTALL)
 _ERROR_PREFIX = "# Error: "
 
 HEADER = """\
-# Editing claim {id}. Save and quit to apply; quit without saving (or empty the file) to cancel.
-# Lines starting with # are ignored. One field a line: "name: value"; an empty value clears an
-# optional field. A long value may continue on lines starting with spaces (joined with newlines).
-# confidence: 0.7, 70%, likely, none ...; dates: YYYY-MM-DD; tags: comma-separated.
-# Status: {status}; it changes with its own commands (confirm, refute, dispute, reopen).
+# Editing claim {id}. Save and quit to apply; quit without saving
+# (or empty the file) to cancel. Lines starting with # are ignored.
+# One field a line: "name: value"; an empty value clears an optional
+# field. A long value continues on lines starting with spaces.
+# confidence: 0.7, 70%, likely, none ...; dates: YYYY-MM-DD;
+# tags: comma-separated. Status: {status}; it changes with its own
+# commands (confirm, refute, dispute, reopen).
 """
 
 Editor = Callable[[Path], None]

@@ -255,7 +255,7 @@ TIMELINE_COLUMNS = register("show", (
 def _change_in_timeline(event: dict[str, Any], claim: dict[str, Any]) -> str:
     """The creation says when the claim was made, since back-dated changes may precede its entry."""
     if event["kind"] == "created" and claim.get("said_on"):
-        return f"created (said on {claim['said_on']}; entered at this time)"
+        return f"created (said on {claim['said_on']})"
     return event_summary(event)
 
 
