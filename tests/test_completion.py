@@ -322,3 +322,15 @@ def test_an_undecodable_word_on_the_line_prints_no_error(env: dict[str, str], db
     not print that line into the user's command line (run() asserts stderr is empty)."""
     assert bash(env, "--db", str(db), "list", "--search", "caf\udce9", "--status", "") == [
         "unverified", "confirmed", "refuted", "disputed"]
+
+
+def test_ids_of_deleted_claims_complete_for_restore_only(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    for args in (["init", "--seed"], ["delete", "23"]):
+        proc = subprocess.run([str(BIN / "claimtrack"), "--db", str(path), *args],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+    assert bash(env, "--db", str(path), "confirm", "2")[:2] == ["22", "21"]
+    assert bash(env, "--db", str(path), "confirm", "3", "2")[:2] == ["22", "21"]  # the second id too
+    assert bash(env, "--db", str(path), "restore", "") == ["23"]
+    assert bash(env, "--db", str(path), "show", "2")[:1] == ["23"]

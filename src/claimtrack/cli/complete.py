@@ -170,8 +170,9 @@ def claim_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         typed = incomplete.lstrip("#")
         ranges = _id_ranges(typed, largest) if typed else [(1, largest)]
         rows: list[tuple[int, str]] = []
+        alive = _alive(con, getattr(ctx, "info_name", None))
         for low, high in ranges:
-            rows += con.execute("SELECT id, text FROM claim WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT ?",
+            rows += con.execute(f"SELECT id, text FROM claim WHERE id BETWEEN ? AND ?{alive} ORDER BY id DESC LIMIT ?",
                                 (low, high, ID_LIMIT - len(rows))).fetchall()
             if len(rows) >= ID_LIMIT:
                 break
@@ -179,6 +180,17 @@ def claim_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         con.close()
     shown = incomplete[: len(incomplete) - len(typed)]  # keep a typed "#"
     return [(shown + str(cid), terminal(" ".join(str(text).split())[:60])) for cid, text in rows]
+
+
+def _alive(con: Any, command: str | None) -> str:
+    """Which claims a command takes: ``restore`` the deleted ones, ``show`` and ``log`` any, the
+    rest the live ones (a database from before deleting existed has no such column: any)."""
+    if command in ("show", "log"):
+        return ""
+    columns = {row[1] for row in con.execute("PRAGMA table_info(claim)")}
+    if "deleted_at" not in columns:
+        return ""
+    return " AND deleted_at IS NOT NULL" if command == "restore" else " AND deleted_at IS NULL"
 
 
 @_quiet
