@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TextIO
 
 from claimtrack.errors import InvalidInput
 
@@ -47,10 +48,13 @@ def _cut(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 
 
-def read_lines(lines: Iterable[str], name: str) -> list[int]:
+MAX_LINE = 64 * 1024  # characters read at a time: /dev/zero or a binary file fails at once, not out of memory
+
+
+def read_lines(stream: TextIO, name: str) -> list[int]:
     """Ids from a file or standard input: ids and ranges, any number a line; blank lines skipped."""
     found: set[int] = set()
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(iter(lambda: stream.readline(MAX_LINE), ""), start=1):
         found.update(parse([line], f" ({name}, line {number})"))
         if len(found) > MAX_IDS:
             raise InvalidInput(f"{name} names more than {MAX_IDS} claims; one command changes at most {MAX_IDS}")

@@ -61,7 +61,11 @@ def claim_ids(given: list[str] | None, source: str | None = None) -> list[int]:
     found = set(ids.parse(given or []))
     if source is not None:
         if source == "-":
-            found.update(ids.read_lines(sys.stdin, "standard input"))
+            try:
+                found.update(ids.read_lines(sys.stdin, "standard input"))
+            except UnicodeDecodeError as exc:
+                raise InvalidInput("cannot read ids from standard input: it is not UTF-8 text; "
+                                   "pipe in ids such as list -f ids prints") from exc
             where = "standard input"
         else:
             try:
