@@ -138,3 +138,15 @@ def test_show_lists_creation_first_even_when_a_change_is_back_dated(seeded: Call
     table = _ok(seeded("show", "24", "--format", "table")).stdout
     assert "said on 2024-01-10" in table
     assert table.index("created") < table.index("unverified -> confirmed")
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "directory", "binary"])
+def test_from_hostile_files_fails_at_once(seeded: Callable[..., Run], db_path: Any, tmp_path: Any, name: str) -> None:
+    target = {"/dev/zero": "/dev/zero", "directory": str(tmp_path)}.get(name)
+    if target is None:
+        target = str(tmp_path / "blob.bin")
+        (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 64)
+    digest = table_digest(db_path)
+    run = seeded("confirm", "--from", target)
+    assert run.exit_code == 1 and len(run.stderr.splitlines()) == 1, run.stderr
+    assert table_digest(db_path) == digest
