@@ -143,3 +143,20 @@ def test_db_copy_keeps_deleted_claims_deleted(seeded: Callable[..., Run], db_pat
     copied = _json(seeded("--db", str(copy), "show", "3", "--format", "json"))
     assert copied["events"] == original["events"] and copied["deleted_at"] is None
     assert _json(seeded("--db", str(copy), "show", "2", "--format", "json"))["deleted_at"] is not None
+
+
+@pytest.mark.sqlite_only
+def test_db_check_finds_a_claim_deleted_without_an_event(seeded: Callable[..., Run], db_path: Any) -> None:
+    import sqlite3
+
+    _ok(seeded("delete", "2"))
+    assert _json(seeded("db", "check", "--format", "json"))["ok"] is True
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE claim SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = 3")
+    conn.execute("UPDATE claim SET deleted_at = NULL WHERE id = 2")
+    conn.commit()
+    conn.close()
+    report = seeded("db", "check", "--format", "json")
+    findings = json.loads(report.stdout)["findings"]
+    assert "claim 2: live, but its history says deleted (changed without an event)" in findings
+    assert "claim 3: deleted, but its history says live (changed without an event)" in findings

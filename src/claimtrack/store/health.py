@@ -33,14 +33,15 @@ TABLES = ("source", "claim", "tag", "event")
 MAX_LINES = 20  # findings of one kind listed one by one; the rest are counted
 
 # What the migrations create on PostgreSQL (SQLite's list is read from a freshly migrated database).
-PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE)
+PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE, migrations.CHANGE_TABLE)
 PG_INDEXES = (
     "ix_claim_source", "ix_claim_status", "ix_claim_said_on", "ix_claim_updated", "ix_claim_confidence",
-    "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search",
+    "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search", "ix_claim_text_key", "ix_claim_deleted",
 )
 PG_TRIGGERS = (
     ("event", "event_append_only"), ("claim", "claim_search"), ("source", "source_search"),
     *((table, f"{table}_no_truncate") for table in migrations.GUARDED_TABLES),
+    (migrations.CHANGE_TABLE, "change_log_append_only"), (migrations.CHANGE_TABLE, f"{migrations.CHANGE_TABLE}_no_truncate"),
 )
 
 
@@ -64,6 +65,7 @@ def check(db: Database) -> dict[str, Any]:
     if {"claim", "event"} <= present:
         findings += _created_events(db)
         findings += _replays(db)
+        findings += _deletions(db)
         findings += _search_index(db)
     report["findings"] = findings
     report["ok"] = report.get("integrity", "ok") == "ok" and report.get("foreign_keys", "ok") == "ok" and not findings
@@ -213,6 +215,20 @@ def _replays(db: Database) -> list[str]:
         if problem:
             lines.append(f"claim {claim['id']}: {problem}")
     return _listed(lines, "claims whose status does not replay from their history")
+
+
+def _deletions(db: Database) -> list[str]:
+    """Each claim is deleted exactly when its last ``deleted`` event says so."""
+    rows = db.query(
+        "SELECT c.id, c.deleted_at, (SELECT e.new FROM event e WHERE e.claim_id = c.id AND e.kind = 'edit' "
+        "AND e.field = 'deleted' ORDER BY e.at DESC, e.id DESC LIMIT 1) AS last FROM claim c "
+        "WHERE c.deleted_at IS NOT NULL OR EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id "
+        "AND e.kind = 'edit' AND e.field = 'deleted') ORDER BY c.id"
+    )
+    lines = [f"claim {r['id']}: {'deleted' if r['deleted_at'] else 'live'}, but its history says "
+             f"{'deleted' if r['last'] else 'live'} (changed without an event)"
+             for r in rows if (r["deleted_at"] is not None) != (r["last"] is not None)]
+    return _listed(lines, "claims deleted or live against their history")
 
 
 # ---- search index ------------------------------------------------------------------------------
