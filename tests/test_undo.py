@@ -267,3 +267,17 @@ def test_undo_of_an_edit_takes_back_every_field_it_changed(
     run = _ok(seeded("undo"))
     assert "edit claim 2" in run.stderr
     assert state(seeded) == before
+
+
+def test_a_history_with_undos_survives_export_and_import(seeded: Callable[..., Run], tmp_path: Path) -> None:
+    for step in (("note", "4", "A note taken back."), ("undo",), ("delete", "5"), ("restore", "5"),
+                 ("confirm", "7"), ("undo",), ("set", "8", "--add-tag", "x"), ("undo",)):
+        _ok(seeded(*step))
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    _ok(seeded("export", "--format", "json", "--output", str(first)))
+    copy = tmp_path / "copy.db"
+    _ok(seeded("--db", str(copy), "import", str(first)))
+    _ok(seeded("--db", str(copy), "export", "--format", "json", "--output", str(second)))
+    assert second.read_bytes() == first.read_bytes()
+    shown = json.loads(_ok(seeded("--db", str(copy), "show", "4", "--format", "json")).stdout)
+    assert [(e["kind"], e["field"]) for e in shown["events"]][-2:] == [("note", None), ("note", "withdrawn")]
