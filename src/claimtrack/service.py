@@ -29,6 +29,7 @@ from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
+from claimtrack.similar import notice as near_duplicate
 from claimtrack.store.target import Target, resolve
 from claimtrack.textsafe import lookalike_keys
 
@@ -333,6 +334,9 @@ class Service:
         notices = [f"Added claim {written.claim_id}."]
         if written.new_source:  # only then look for the source the user may have meant
             notices.append(self._new_source_notice(written.claim_id, new.source))
+        similar = near_duplicate(self.db, written.claim_id, new.text)  # a warning line, never an error
+        if similar is not None:
+            notices.append(similar)
         return Result(self.get(written.claim_id), len(written.events), notices)
 
     def _new_source_notice(self, cid: int, name: str) -> str:
