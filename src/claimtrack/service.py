@@ -94,8 +94,9 @@ class Result:
 @dataclass
 class ImportCounts:
     added: int
-    skipped: int
+    skipped: int  # the uuid is already present
     warnings: list[str] = field(default_factory=list)  # the data is in, but something after failed
+    duplicates: int = 0  # text and source match a live claim already there (skipped unless allowed)
 
 
 @dataclass
@@ -611,18 +612,21 @@ class Service:
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
-    def import_records(self, records: Iterable[Record], origin: str) -> ImportCounts:
-        """Validate and import every record in one transaction; a bad record imports nothing."""
+    def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False) -> ImportCounts:
+        """Validate and import every record in one transaction; a bad record imports nothing.
+
+        Records whose text and source match a live claim already there are skipped (and counted)
+        unless ``allow_duplicates``."""
         from claimtrack import importer
 
-        return self.import_checked(importer.validated(records, origin))
+        return self.import_checked(importer.validated(records, origin), allow_duplicates)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim]) -> ImportCounts:
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False) -> ImportCounts:
         """Import records already checked (``importer.validated``, ``readahead.validated``)."""
         from claimtrack.store import imports
 
-        result = imports.import_items(self.db, items)
-        return ImportCounts(result.added, result.skipped, result.warnings)
+        result = imports.import_items(self.db, items, allow_duplicates)
+        return ImportCounts(result.added, result.skipped, result.warnings, result.duplicates)
 
     def note(self, cids: int | list[int], text: str, *, evidence: str | None = None) -> Result:
         from claimtrack.store import writes
