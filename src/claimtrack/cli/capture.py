@@ -69,11 +69,11 @@ def import_(
     """Import claims from a claimtrack export (json, jsonl) or a CSV with text and source columns.
 
     All or nothing: one bad record imports nothing and the error names it. Claims whose uuid is
-    already present are skipped and counted, and so are claims whose text and source match a claim
-    already there (case, spaces and punctuation aside) unless --allow-duplicates. CSV columns: text, source (required); confidence,
-    status, tags, url, said_on, quote, review_by, uuid (optional); the other columns of
-    `export --format csv` are read back too. Separated by , ; TAB or | (detected), or as a
-    sep=X first line says.
+    already present are skipped and counted; so are claims whose text and source match a claim
+    already there (case, spaces and punctuation aside), unless --allow-duplicates.
+    CSV columns: text, source (required); confidence, status, tags, url, said_on, quote,
+    review_by, uuid (optional); the other columns of `export --format csv` are read back too.
+    Separated by , ; TAB or | (detected), or as a sep=X first line says.
 
     Example: claimtrack import backup.json
     """
