@@ -170,7 +170,7 @@ def test_importing_again_skips_all_and_says_so(
     total = len(_claims_json(cli))
     before = table_digest(db_path)
     run = _ok(cli("import", str(backup)))
-    assert f"{total} already present, skipped" in run.stderr
+    assert f"{total} already present (same uuid), skipped" in run.stderr
     assert "Imported 0 claims" in run.stderr
     assert table_digest(db_path) == before
 
@@ -188,7 +188,7 @@ def test_partial_overlap_adds_only_new_claims(
     partial.write_text("".join(claim_lines[:3]), encoding="utf-8")
     _ok(cli("--db", str(other), "import", str(partial)))
     run = _ok(cli("--db", str(other), "import", str(backup)))
-    assert f"Imported {len(claim_lines) - 3} claims; 3 already present, skipped" in run.stderr
+    assert f"Imported {len(claim_lines) - 3} claims; 3 already present (same uuid), skipped" in run.stderr
     texts = [c["text"] for c in _claims_json(cli, "--db", str(other))]
     assert "Only in the other database." in texts
     assert len(texts) == len(claim_lines) + 1

@@ -135,8 +135,9 @@ def test_uuids_given_are_kept_and_skipped_when_present_and_new_ones_are_fresh(se
     assert seeded("import", str(given)).stderr.strip() == "Imported 30 claims."
     again = seeded("import", str(given))
     assert again.exit_code == 0
-    assert again.stderr.strip() == "Imported 0 claims; 30 already present, skipped."
-    assert seeded("import", str(write_jsonl(tmp_path / "new.jsonl", 40))).exit_code == 0
+    assert again.stderr.strip() == "Imported 0 claims; 30 already present (same uuid), skipped."
+    # the same texts again without uuids: duplicates, imported on request, each with a fresh uuid
+    assert seeded("import", str(write_jsonl(tmp_path / "new.jsonl", 40)), "--allow-duplicates").exit_code == 0
     uuids = [r[0] for r in rows(db_path, "SELECT uuid FROM claim")]
     assert len(uuids) == len(set(uuids)) == 23 + 30 + 40
     assert all(uuid.UUID(u).version == 4 for u in uuids)

@@ -29,6 +29,7 @@ from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
+from claimtrack.similar import notice as near_duplicate
 from claimtrack.store.target import Target, resolve
 from claimtrack.textsafe import lookalike_keys
 
@@ -93,8 +94,9 @@ class Result:
 @dataclass
 class ImportCounts:
     added: int
-    skipped: int
+    skipped: int  # the uuid is already present
     warnings: list[str] = field(default_factory=list)  # the data is in, but something after failed
+    duplicates: int = 0  # text and source match a live claim already there (skipped unless allowed)
 
 
 @dataclass
@@ -334,6 +336,9 @@ class Service:
         notices = [f"Added claim {written.claim_id}."]
         if written.new_source:  # only then look for the source the user may have meant
             notices.append(self._new_source_notice(written.claim_id, new.source))
+        similar = near_duplicate(self.db, written.claim_id, new.text)  # a warning line, never an error
+        if similar is not None:
+            notices.append(similar)
         return Result(self.get(written.claim_id), len(written.events), notices)
 
     def _new_source_notice(self, cid: int, name: str) -> str:
@@ -609,18 +614,21 @@ class Service:
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
-    def import_records(self, records: Iterable[Record], origin: str) -> ImportCounts:
-        """Validate and import every record in one transaction; a bad record imports nothing."""
+    def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False) -> ImportCounts:
+        """Validate and import every record in one transaction; a bad record imports nothing.
+
+        Records whose text and source match a live claim already there are skipped (and counted)
+        unless ``allow_duplicates``."""
         from claimtrack import importer
 
-        return self.import_checked(importer.validated(records, origin))
+        return self.import_checked(importer.validated(records, origin), allow_duplicates)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim]) -> ImportCounts:
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False) -> ImportCounts:
         """Import records already checked (``importer.validated``, ``readahead.validated``)."""
         from claimtrack.store import imports
 
-        result = imports.import_items(self.db, items)
-        return ImportCounts(result.added, result.skipped, result.warnings)
+        result = imports.import_items(self.db, items, allow_duplicates)
+        return ImportCounts(result.added, result.skipped, result.warnings, result.duplicates)
 
     def note(self, cids: int | list[int], text: str, *, evidence: str | None = None) -> Result:
         from claimtrack.store import writes

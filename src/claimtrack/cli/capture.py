@@ -62,14 +62,18 @@ def import_(
     fmt: Annotated[ImportFormat | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=f"{choices(ImportFormat)}. Default: from the file's extension; jsonl for stdin.")] = None,
+    allow_duplicates: Annotated[bool, typer.Option(
+        "--allow-duplicates",
+        help="Import records whose text and source match a claim already there (skipped by default).")] = False,
 ) -> None:
     """Import claims from a claimtrack export (json, jsonl) or a CSV with text and source columns.
 
     All or nothing: one bad record imports nothing and the error names it. Claims whose uuid is
-    already present are skipped and counted. CSV columns: text, source (required); confidence,
-    status, tags, url, said_on, quote, review_by, uuid (optional); the other columns of
-    `export --format csv` are read back too. Separated by , ; TAB or | (detected), or as a
-    sep=X first line says.
+    already present are skipped and counted; so are claims whose text and source match a claim
+    already there (case, spaces and punctuation aside), unless --allow-duplicates.
+    CSV columns: text, source (required); confidence, status, tags, url, said_on, quote,
+    review_by, uuid (optional); the other columns of `export --format csv` are read back too.
+    Separated by , ; TAB or | (detected), or as a sep=X first line says.
 
     Example: claimtrack import backup.json
     """
@@ -83,20 +87,29 @@ def import_(
         handle.close()
         with rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing",
                                 transient=True) as handle:
-            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file)
+            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file,
+                                                 allow_duplicates=allow_duplicates)
     elif file != "-" and readahead.available(file):  # read and checked in a second process
         handle.close()
-        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file))
+        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file), allow_duplicates)
     else:
         try:
-            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin")
+            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin",
+                                                 allow_duplicates=allow_duplicates)
         finally:
             handle.close()
     _imported(counts)
 
 
 def _imported(counts: Any) -> None:
-    skipped = f"; {counts.skipped} already present, skipped" if counts.skipped else ""
-    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{skipped}."]
+    """'Imported 3 claims; 2 already present (same uuid), 5 duplicates of existing claims skipped (...).'"""
+    said = f"; {counts.skipped} already present (same uuid)" if counts.skipped else ""
+    if counts.duplicates:
+        many = counts.duplicates != 1
+        what = "duplicates of existing claims" if many else "duplicate of an existing claim"
+        said += (f"{', ' if said else '; '}{counts.duplicates} {what} skipped"
+                 f" (import again with --allow-duplicates to add {'them' if many else 'it'})")
+    elif said:
+        said += ", skipped"
+    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{said}."]
            + [f"Warning: {warning}" for warning in counts.warnings])
-

@@ -2,8 +2,12 @@
 
 Rows go in with ``executemany`` in batches of SQL text (the ``Writer`` of ``Database.writing()``:
 ``sqlite3`` on SQLite, SQLAlchemy elsewhere), holding one batch in memory at a time. A claim whose
-uuid is already present is skipped and counted. A backup's claim ids are kept when they are free,
-so a restored database reads like the original; otherwise the next unused id is given.
+uuid is already present is skipped and counted. So is, unless ``allow_duplicates``, a claim whose
+text and source match a live claim that was there before the import (the same ``claim_key`` and
+source ``name_key``): a CSV imported twice adds nothing the second time. Records that repeat earlier
+records of the same file are kept, so a backup holding forced duplicates restores exactly. A
+backup's claim ids are kept when they are free, so a restored database reads like the original;
+otherwise the next unused id is given.
 
 On SQLite the per-row index work is done in bulk, inside the same transaction (DDL is
 transactional there, so an error, Ctrl-C or kill -9 rolls it back with the rows):
@@ -73,7 +77,8 @@ class ImportedSource:
 @dataclass(slots=True)
 class ImportResult:
     added: int = 0
-    skipped: int = 0
+    skipped: int = 0  # the uuid is already present
+    duplicates: int = 0  # text and source match a live claim already there (see ``_Duplicates``)
     warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit
 
 
@@ -93,6 +98,44 @@ _BULK_TABLES = ("claim", "claim_tag", "event")
 IMPORT_CACHE_KIB = 64 * 1024
 
 
+class _Duplicates:
+    """Finds the records whose (``text_key``, source id) a live claim had before the import began.
+
+    Claims this import writes never count: only ids up to the highest one before it, less those of
+    this import that landed below it (free ids a backup kept). Looked up once per batch with an
+    ``IN`` list over the ``text_key`` index; while that index is set aside (a small database, see
+    ``REBUILD_INDEXES_BELOW``) the existing keys are read once instead, which is fewer than that."""
+
+    def __init__(self, w: Writer, top: int, preload: bool) -> None:
+        self.w = w
+        self.top = top
+        self.below_top: set[int] = set()  # ids this import gave that are <= top
+        self.loaded: set[tuple[str, int]] | None = None
+        if preload:
+            self.loaded = {(r["text_key"], r["source_id"]) for r in w.rows(
+                "SELECT text_key, source_id FROM claim WHERE deleted_at IS NULL")}
+
+    def given(self, claim_id: int) -> None:
+        if claim_id <= self.top:
+            self.below_top.add(claim_id)
+
+    def present(self, keys: list[str]) -> set[tuple[str, int]]:
+        """The (text_key, source_id) pairs among live claims there before, for these text keys."""
+        if self.loaded is not None:
+            return self.loaded
+        found: set[tuple[str, int]] = set()
+        distinct = list(dict.fromkeys(keys))
+        for start in range(0, len(distinct), 500):
+            chunk = distinct[start:start + 500]
+            params = {f"k{i}": k for i, k in enumerate(chunk)}
+            marks = ", ".join(f":k{i}" for i in range(len(chunk)))
+            for r in self.w.rows(f"SELECT id, text_key, source_id FROM claim WHERE text_key IN ({marks}) "
+                                 "AND deleted_at IS NULL", params):
+                if r["id"] <= self.top and r["id"] not in self.below_top:
+                    found.add((r["text_key"], r["source_id"]))
+        return found
+
+
 class _Importer:
     def __init__(self, w: Writer) -> None:
         self.w = w
@@ -104,6 +147,8 @@ class _Importer:
             top = max(top, seq or 0)
         self.existing = int(scalar(w, "SELECT count(*) AS n FROM claim") or 0)
         self.next_id = top + 1
+        self.top = top
+        self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
         self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
@@ -136,6 +181,12 @@ class _Importer:
     def _search_rows_by_hand(self) -> bool:
         return any(obj["name"] == FTS_TRIGGER for obj in self.set_aside)
 
+    def skip_duplicates(self) -> None:
+        """Skip records that match a live claim already there (call after ``set_indexes_aside``)."""
+        if self.existing:
+            index_aside = any(obj["name"] == "ix_claim_text_key" for obj in self.set_aside)
+            self.duplicates = _Duplicates(self.w, self.top, preload=index_aside)
+
     # -- rows
 
     def source_id(self, name: str, details: ImportedSource | None = None) -> int:
@@ -161,26 +212,33 @@ class _Importer:
         present = self._existing("uuid", given) if given else set()
         wanted = [c.id for c in batch if c.id is not None]
         taken = self._existing("id", wanted) if wanted else set()
+        keys = [claim_key(c.text) for c in batch]
+        there = self.duplicates.present(keys) if self.duplicates is not None else set()
         claims: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
-        for c in batch:
-            if c.uuid is None:
-                uuid = str(uuidlib.uuid4())
-            elif c.uuid in present:
+        for c, key in zip(batch, keys, strict=True):
+            if c.uuid is not None and c.uuid in present:
                 result.skipped += 1
                 continue
+            if there and (key, self.sources.get(c.source.casefold())) in there:
+                result.duplicates += 1
+                continue
+            if c.uuid is None:
+                uuid = str(uuidlib.uuid4())
             else:
                 uuid = c.uuid
                 present.add(uuid)
             cid = c.id if c.id is not None and c.id not in taken else self.next_id
             taken.add(cid)
+            if self.duplicates is not None:
+                self.duplicates.given(cid)
             self.next_id = max(self.next_id, cid + 1)
             claims.append({
                 "id": cid, "uuid": uuid, "text": c.text, "quote": c.quote, "source_id": self.source_id(c.source),
                 "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
                 "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
-                "created_at": c.created_at, "updated_at": c.updated_at, "text_key": claim_key(c.text),
+                "created_at": c.created_at, "updated_at": c.updated_at, "text_key": key,
                 "deleted_at": _deleted_at(c.events),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
@@ -224,11 +282,13 @@ def _deleted_at(events: list[dict[str, Any]]) -> str | None:
     return last["at"] if last is not None and last.get("new") is not None else None
 
 
-def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) -> ImportResult:
+def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
+                 allow_duplicates: bool = False) -> ImportResult:
     """Import sources and claims in one transaction: any error (or Ctrl-C) leaves the database as it was.
 
     A source is created when met (with its details) unless one of that name exists; claims are
-    written ``BATCH`` at a time.
+    written ``BATCH`` at a time. ``allow_duplicates``: import records that match a live claim
+    already there too (``ImportResult.duplicates`` counts those skipped otherwise).
     """
     from claimtrack.store.writes import changing
 
@@ -238,6 +298,8 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim]) 
         if w.dialect == "sqlite":
             w.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         importer.set_indexes_aside()
+        if not allow_duplicates:
+            importer.skip_duplicates()
         batch: list[ImportedClaim] = []
         for item in items:
             if isinstance(item, ImportedSource):
