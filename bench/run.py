@@ -378,8 +378,9 @@ def main() -> None:
 # nothing exits 1, and the benchmark stops); each round takes the next claim. set alternates between
 # two confidences on each pass over the claims, so it always changes something too. delete, restore
 # and undo then delete the claim, bring it back and delete it again (undo takes back the restore).
+RUN_TAG = f"{os.getpid()}{int(time.time())}"  # add refuses a text already there: each run adds new ones
 WRITES: dict[str, Callable[[int, int, bool], list[str]]] = {
-    "add 'claim text' --source S": lambda i, cid, flip: ["add", f"Bench claim {i}: the envoy will visit the port.",
+    "add 'claim text' --source S": lambda i, cid, flip: ["add", f"Bench claim {RUN_TAG}-{i}: the envoy will visit the port.",
                                                          "--source", "Bench source"],
     "confirm ID": lambda i, cid, flip: ["confirm", str(cid)],
     "note ID text": lambda i, cid, flip: ["note", str(cid), f"Bench note {i}"],
