@@ -531,6 +531,47 @@ class Service:
             notice = f"Source {name!r} already had those details; nothing changed."
         return Result({"name": name}, len(changed), [notice])
 
+    def _known_source(self, call: Callable[[], Any], command: str, names: list[str]) -> Any:
+        """Run a ``store.sources`` change; a name it does not know becomes NotFound naming the
+        nearest stored names, as the command to retype (``command`` then ``names``, as typed)."""
+        from claimtrack.store import sources
+
+        try:
+            return call()
+        except sources.UnknownSource as exc:
+            at = names.index(exc.name)
+            typed = " ".join([command, *map(shlex.quote, names[:at])])
+            hint = _nearest("source", exc.name, queries.source_names(self.db), typed)
+            if hint.endswith(")"):  # the suggested command: put the names after it back
+                hint = hint[:-1] + "".join(" " + shlex.quote(n) for n in names[at + 1:]) + ")"
+            raise NotFound(hint[0].lower() + hint[1:]) from None
+
+    def rename_source(self, old: str, new: str) -> Result:
+        """Respell a source; its claims keep it (no claim event), only the name they show changes."""
+        from claimtrack.store import sources
+
+        old, new = clean_text(old, "source name", MAX_NAME), clean_text(new, "source name", MAX_NAME)
+        was, now = self._known_source(lambda: sources.rename(self.db, old, new), "claimtrack source rename", [old, new])
+        return Result({"name": now}, 1, [f"Renamed source {was!r} to {now!r} (take it back with: claimtrack undo)."])
+
+    def merge_sources(self, name: str, into: str) -> Result:
+        """Move every claim of ``name`` to ``into`` (an event on each) and drop ``name``."""
+        from claimtrack.store import sources
+
+        name, into = clean_text(name, "source name", MAX_NAME), clean_text(into, "source name", MAX_NAME)
+        merged = self._known_source(lambda: sources.merge(self.db, name, into), "claimtrack source merge", [name, into])
+        n = len(merged.claim_ids)
+        moved = f"{n} claim{'s' if n != 1 else ''} moved" + (f" ({'claim' if n == 1 else 'claims'} {id_list.shown(merged.claim_ids)})" if 0 < n <= 20 else "")
+        return Result({"name": merged.into}, n, [f"Merged source {merged.source!r} into {merged.into!r}: {moved} (take it back with: claimtrack undo)."])
+
+    def delete_source(self, name: str) -> Result:
+        """Drop a source with no claims (deleted ones count); otherwise the error says to merge it."""
+        from claimtrack.store import sources
+
+        name = clean_text(name, "source name", MAX_NAME)
+        gone = self._known_source(lambda: sources.delete(self.db, name), "claimtrack source delete", [name])
+        return Result({"name": gone}, 1, [f"Deleted source {gone!r} (take it back with: claimtrack undo)."])
+
     def _forecasts(self, source: str | None = None) -> Iterator[tuple[str, float | None, int]]:
         """(source name, forecast, outcome) for every resolved claim."""
         for claim in queries.iter_resolved(self.db, source):

@@ -1,4 +1,5 @@
-"""Who makes claims: ``source set`` grades a source, ``sources`` shows each one's track record."""
+"""Who makes claims: ``source set`` grades a source, ``source rename/merge/delete`` correct one,
+``sources`` shows each one's track record."""
 
 from __future__ import annotations
 
@@ -53,3 +54,51 @@ def sources(
     view = output.view_of(shape, columns, wide)
     rows = service(ctx, create=False).sources_report()
     output.emit(lambda out, v: render.sources(rows, shape, out, v), view, no_pager)
+
+
+@source_app.command("rename")
+def source_rename(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", help="The source's name now, any case.", show_default=False, autocompletion=complete.source_names)],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new name (another case of the same name is fine).", show_default=False)],
+) -> None:
+    """Rename a source: its claims keep it, only the name it is shown by changes.
+
+    No claim event is written: no claim changed source. To move claims to another source, use source merge.
+
+    Example: claimtrack source rename "FNV Haven" "FNV Havens"
+    """
+    notify(service(ctx, create=False).rename_source(old, new).notices)
+
+
+@source_app.command("merge")
+def source_merge(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(
+        metavar="FROM", help="The source to merge away, any case.", show_default=False, autocompletion=complete.source_names)],
+    into: Annotated[str, typer.Argument(
+        metavar="INTO", help="The source that keeps the claims.", show_default=False, autocompletion=complete.source_names)],
+) -> None:
+    """Move every claim of FROM to INTO, then drop FROM: for a misspelled or duplicate source.
+
+    Each moved claim, deleted ones too, records the move in its history; sources and calibration count it for INTO.
+
+    Example: claimtrack source merge "FNV Haven" "FNV Havens"
+    """
+    notify(service(ctx, create=False).merge_sources(source, into).notices)
+
+
+@source_app.command("delete")
+def source_delete(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="The source, any case.", show_default=False, autocompletion=complete.source_names)],
+) -> None:
+    """Delete a source that has no claims (deleted claims count: they can be restored).
+
+    A source with claims is refused: move them to another source with source merge.
+
+    Example: claimtrack source delete "FNV Haven"
+    """
+    notify(service(ctx, create=False).delete_source(name).notices)
