@@ -68,6 +68,12 @@ CHANGES: dict[str, list[tuple[str, ...]]] = {
     "restore": [("delete", "9"), ("restore", "9")],
     "source set (new)": [("source", "set", "Brand New Outlet", "--kind", "outlet")],
     "source set (details)": [("source", "set", "The Bell", "--reliability", "B", "--url", "https://thebell.io")],
+    "source rename": [("source", "set", "Kim Yo-Jong", "--kind", "person", "--reliability", "C"),
+                      ("source", "rename", "Kim Yo-Jong", "Kim Yo Jong")],
+    "source merge": [("source", "set", "Kim Yo-Jong", "--reliability", "D"), ("delete", "3"), ("confirm", "23"),
+                     ("source", "merge", "The Bell", "Kim Yo-Jong")],
+    "source delete": [("source", "set", "Empty Outlet", "--kind", "outlet", "--reliability", "B"),
+                      ("source", "delete", "Empty Outlet")],
 }
 
 
