@@ -237,6 +237,13 @@ def test_v1_database_is_upgraded_in_place_without_loss(db_path: Path):
     assert [c["id"] for c in json.loads(claimtrack("list", "--search", "Nakhodka", "--format", "json").stdout)] == [2]
     assert json.loads(claimtrack("list", "--search", "cafe", "--format", "json").stdout) == []
 
+    # Claims from before duplicates were looked for are found as duplicates (migration 4 keyed them).
+    again = claimtrack("add", "north korean workers will be sent to the DONETSK reconstruction sites", "--source", "X")
+    assert again.returncode == 1 and "claim 1 already says this" in again.stderr
+    # The journal starts with the upgrade: the set above can be undone, what came before cannot.
+    assert "set claim 2" in claimtrack("undo").stderr
+    assert "nothing to undo" in claimtrack("undo", "--dry-run").stderr
+
 
 def test_the_upgrade_is_a_no_op_the_second_time(db_path: Path):
     build_v1(db_path)

@@ -231,12 +231,15 @@ def m004_corrections(conn: Connection) -> None:
     ):
         conn.exec_driver_sql(statement)
     marker = "?" if conn.dialect.name == "sqlite" else "%s"
-    rows = conn.exec_driver_sql("SELECT id, text FROM claim ORDER BY id").fetchall()
-    for start in range(0, len(rows), 5000):
-        conn.exec_driver_sql(
-            f"UPDATE claim SET text_key = {marker} WHERE id = {marker}",
-            [(claim_key(text), cid) for cid, text in rows[start:start + 5000]],
-        )
+    last = 0
+    while True:  # 5,000 claims at a time, so a million never sit in memory at once
+        rows = conn.exec_driver_sql(
+            f"SELECT id, text FROM claim WHERE id > {marker} ORDER BY id LIMIT 5000", (last,)).fetchall()
+        if not rows:
+            break
+        conn.exec_driver_sql(f"UPDATE claim SET text_key = {marker} WHERE id = {marker}",
+                             [(claim_key(text), cid) for cid, text in rows])
+        last = rows[-1][0]
     for statement in (
         "DROP INDEX ix_claim_status",
         "DROP INDEX ix_claim_source",
