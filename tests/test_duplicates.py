@@ -255,3 +255,24 @@ def test_claims_of_this_import_never_count_as_existing(
     claims = json.loads(_ok(cli("list", "--format", "json")).stdout)
     assert [(c["id"], c["text"]) for c in claims] == [(3, "Repeated claim."), (100, "Old claim."),
                                                       (200, "Repeated claim.")]
+
+
+def test_claim_key_fast_path_equals_its_definition() -> None:
+    """``claim_key`` folds with a translate table; it must equal the plain definition everywhere."""
+    import hashlib
+    import random
+    import unicodedata
+
+    from claimtrack.textsafe import claim_key
+
+    def reference(text: str) -> str:
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        kept = "".join(c for c in folded if unicodedata.category(c)[0] in "LNMS")
+        return hashlib.sha256(kept.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    rng = random.Random(13)
+    samples = ["Russia's  ally.", "The\u200bBell", "ＴＨＥ Ｂｅｌｌ", "Straße", "İstanbul", "ﬁne", "A—B", "$5 + 3%", "x\ud800y"]
+    samples += ["".join(chr(rng.choice((rng.randrange(32, 127), rng.randrange(128, 0x3000), rng.randrange(0x10000, 0x1F000))))
+                        for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    assert [claim_key(s) for s in samples] == [reference(s) for s in samples]
+    assert claim_key("Russia's  ally.") == claim_key("russias ally")

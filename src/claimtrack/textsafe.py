@@ -88,9 +88,21 @@ def claim_key(text: str) -> str:
     the same claim, and so is ``The\u200bBell`` and ``thebell``. Word boundaries go too, which only
     ever joins texts that read alike.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(c for c in folded if unicodedata.category(c)[0] in "LNMS")
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    kept = folded.translate(_UNKEYED)  # in C: an import keys a million claims
     return hashlib.sha256(kept.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class _Unkeyed(dict[int, int | None]):
+    """``str.translate`` table dropping what ``claim_key`` folds away, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = unicodedata.category(chr(code))[0] in "LNMS"
+        self[code] = code if kept else None
+        return self[code]
+
+
+_UNKEYED = _Unkeyed()
 
 
 # A printable ASCII character other than space shows as itself whatever surrounds it (NFKC and
