@@ -394,3 +394,21 @@ def test_claimreview_cannot_close_its_script_element(seeded: Callable[..., Run],
     assert "\\u003c/script\\u003e" in out and "\\u0026" in out
     _ok(seeded("export", "--format", "claimreview", "-o", str(tmp_path / "reviews.jsonld")))
     assert (tmp_path / "reviews.jsonld").read_text(encoding="utf-8") == out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_last_change_is_the_latest_by_when_it_happened(cli: Callable[..., Run], fmt: str) -> None:
+    """A claim said in August, confirmed back-dated to 10 September and entered today: its last
+    change is the confirmation, not today's entry (issue 14)."""
+    assert cli("add", "A claim resolved before it was entered.", "--source", "S", "--said-on", "2026-08-01").exit_code == 0
+    assert cli("confirm", "1", "--at", "2026-09-10").exit_code == 0
+    assert cli("add", "A claim never changed.", "--source", "S", "--said-on", "2026-07-01").exit_code == 0
+    assert cli("refute", "2", "--at", "2026-07-05").exit_code == 0
+    assert cli("reopen", "2", "--at", "2026-07-06").exit_code == 0
+    assert cli("add", "Said, nothing since.", "--source", "S", "--said-on", "2026-06-01").exit_code == 0
+    run = cli("export", "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    assert "confirmed 2026-09-10" in run.stdout
+    assert "reopened 2026-07-06" in run.stdout
+    assert "said 2026-06-01" in run.stdout
+    assert "created" not in run.stdout

@@ -44,12 +44,23 @@ def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
     return data
 
 
+def _happened(claim: dict[str, Any], event: dict[str, Any]) -> str:
+    """The day an event happened in the world: a claim's creation is the day it was said (it may
+    be entered long after; a back-dated change may come before its entry), the others their ``at``."""
+    if event["kind"] == "created":
+        return str(claim.get("said_on") or event["at"][:10])
+    return str(event["at"][:10])
+
+
 def _last_change(claim: dict[str, Any]) -> str:
+    """The latest change by when it happened, as ``confirmed 2026-09-10`` (ties: the one recorded later)."""
     events = claim["events"]
     if not events:
         return ""
-    last = events[-1]
-    return f"{last['at'][:10]} {event_summary(last)}"
+    day, _, last = max((_happened(claim, e), i, e) for i, e in enumerate(events))
+    status = {"unverified": "reopened"}.get(last.get("new") or "", last.get("new"))
+    what = {"created": "said", "status": status}.get(last["kind"]) or event_summary(last)
+    return f"{what} {day}"
 
 
 def needs_events(fmt: ExportFormat) -> bool:
