@@ -412,3 +412,22 @@ def test_report_last_change_is_the_latest_by_when_it_happened(cli: Callable[...,
     assert "reopened 2026-07-06" in run.stdout
     assert "said 2026-06-01" in run.stdout
     assert "created" not in run.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_report_says_when_each_claim_was_said_and_resolved(cli: Callable[..., Run], fmt: str) -> None:
+    """Resolved on: the day of the status change that set the current status, back-dated or not."""
+    assert cli("add", "Resolved back-dated.", "--source", "S", "--said-on", "2026-08-01").exit_code == 0
+    assert cli("refute", "1", "--at", "2026-08-20").exit_code == 0
+    assert cli("confirm", "1", "--at", "2026-09-10").exit_code == 0
+    assert cli("add", "Disputed only.", "--source", "S", "--said-on", "2026-07-01").exit_code == 0
+    assert cli("dispute", "2", "--at", "2026-07-03").exit_code == 0
+    run = cli("export", "--format", fmt)
+    assert run.exit_code == 0, run.stderr
+    if fmt == "md":
+        rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in run.stdout.splitlines() if line.startswith("| ")}
+        assert rows["1"][3] == "2026-08-01" and rows["1"][6] == "2026-09-10"
+        assert rows["2"][3] == "2026-07-01" and rows["2"][6] == ""
+    else:
+        assert "<th>Said on</th>" in run.stdout and "<th>Resolved on</th>" in run.stdout
+        assert "<td>2026-08-01</td>" in run.stdout and "<td>2026-09-10</td>" in run.stdout

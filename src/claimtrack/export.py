@@ -6,8 +6,8 @@ no export timestamp) so two exports of the same data are byte-identical and diff
 
 * ``json`` / ``jsonl``: the backup: every source, claim, tag and event (``import`` reads it back).
 * ``csv``: one claim a row, safe to open in a spreadsheet.
-* ``md`` / ``html``: a summary table (id, claim, source, confidence, status, last change) and
-  totals by status; ``html`` is one self-contained page.
+* ``md`` / ``html``: a summary table (id, claim, source, said on, confidence, status, resolved on,
+  last change) and totals by status; ``html`` is one self-contained page.
 * ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
   safe to paste into a ``<script type="application/ld+json">`` element.
 
@@ -118,13 +118,23 @@ def _totals(counts: Counter[str], total: int) -> list[tuple[str, int, str]]:
     return [(s.value, counts[s.value], f"{counts[s.value] / total * 100:.1f}%" if total else "0.0%") for s in Status]
 
 
+def resolved_on(claim: dict[str, Any]) -> str:
+    """The day of the status change that set a confirmed or refuted claim's status ('' otherwise):
+    the latest such change by when it happened."""
+    if claim["status"] not in ("confirmed", "refuted"):
+        return ""
+    moves = [(e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]]
+    return max(moves)[0][:10] if moves else ""
+
+
 def _report_rows(claims: Iterable[dict[str, Any]], counts: Counter[str]) -> Iterator[list[object]]:
     for claim in claims:
         counts[claim["status"]] += 1
-        yield [claim["id"], claim["text"], claim["source"], claim["confidence_label"] or "", claim["status"], _last_change(claim)]
+        yield [claim["id"], claim["text"], claim["source"], claim["said_on"] or "", claim["confidence_label"] or "",
+               claim["status"], resolved_on(claim), _last_change(claim)]
 
 
-REPORT_HEADERS = ("id", "claim", "source", "confidence", "status", "last change")
+REPORT_HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change")
 
 
 def _markdown(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
@@ -157,7 +167,7 @@ td.num { text-align: right; white-space: nowrap; }
 <body>
 <h1>Claims</h1>
 <table>
-<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Confidence</th><th>Status</th><th>Last change</th></tr></thead>
+<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Said on</th><th>Confidence</th><th>Status</th><th>Resolved on</th><th>Last change</th></tr></thead>
 <tbody>
 """
 
@@ -165,9 +175,10 @@ td.num { text-align: right; white-space: nowrap; }
 def _html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
     counts: Counter[str] = Counter()
     out.write(_HTML_HEAD)
-    for cid, text, source, label, status, last in _report_rows(claims, counts):
-        cells = [f'<td class="num">{cid}</td>'] + [f"<td>{textsafe.html_text(v)}</td>" for v in (text, source, label)]
-        cells += [f'<td class="{status}">{textsafe.html_text(status)}</td>', f"<td>{textsafe.html_text(last)}</td>"]
+    for cid, text, source, said, label, status, resolved, last in _report_rows(claims, counts):
+        cells = [f'<td class="num">{cid}</td>'] + [f"<td>{textsafe.html_text(v)}</td>" for v in (text, source, said, label)]
+        cells += [f'<td class="{status}">{textsafe.html_text(status)}</td>']
+        cells += [f"<td>{textsafe.html_text(v)}</td>" for v in (resolved, last)]
         out.write("<tr>" + "".join(cells) + "</tr>\n")
     total = sum(counts.values())
     out.write("</tbody>\n</table>\n<h2>Totals by status</h2>\n<table>\n")
