@@ -187,8 +187,8 @@ from claimtrack.cli import app
 
 real_write = export.write
 
-def paused(fmt, claims, out, sources):
-    n = real_write(fmt, claims, out, sources)
+def paused(fmt, claims, out, sources, *rest):
+    n = real_write(fmt, claims, out, sources, *rest)
     out.flush()
     sys.stderr.write("ready\\n")
     sys.stderr.flush()
@@ -431,3 +431,38 @@ def test_report_says_when_each_claim_was_said_and_resolved(cli: Callable[..., Ru
     else:
         assert "<th>Said on</th>" in run.stdout and "<th>Resolved on</th>" in run.stdout
         assert "<td>2026-08-01</td>" in run.stdout and "<td>2026-09-10</td>" in run.stdout
+
+
+def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[..., Run]) -> None:
+    assert seeded("confirm", "4", "--at", "2023-03-01", "--evidence", "https://www.reuters.com/a(1)",
+                  "--note", "Two | agencies").exit_code == 0
+    assert seeded("note", "4", "Later <b>note</b>", "--evidence", "https://example.org/b").exit_code == 0
+    md = seeded("export", "--format", "md", "--status", "confirmed", "--title", "NK | tracker")
+    assert md.exit_code == 0, md.stderr
+    lines = md.stdout.splitlines()
+    assert lines[0] == "# NK \\| tracker" and lines[2] == "Claims with status confirmed."
+    row = next(line for line in lines if line.startswith("| 4 |"))
+    assert "[www.reuters.com](https://www.reuters.com/a%281%29), [example.org](https://example.org/b)" in row
+    assert row.endswith("| Later \\<b\\>note\\</b\\> |")
+    assert "Made" not in md.stdout  # no date unless asked: the same data gives the same report
+    stamped = seeded("export", "--format", "md", "--date", "2026-11-01", "--as-of", "2024-01-01")
+    assert "All claims, as they stood at the end of 2024-01-01. Made 2026-11-01." in stamped.stdout
+    html = seeded("export", "--format", "html", "--title", "<script>x</script>")
+    assert html.exit_code == 0, html.stderr
+    assert "<script>" not in html.stdout and "&lt;script&gt;x&lt;/script&gt;" in html.stdout
+    assert '<a href="https://example.org/b" title="https://example.org/b" rel="noopener noreferrer">example.org</a>' in html.stdout
+    assert "Content-Security-Policy" in html.stdout
+    bad = seeded("export", "--format", "md", "--date", "someday")
+    assert bad.exit_code == 1 and "--date" in bad.stderr
+
+
+def test_only_web_links_become_links() -> None:
+    from claimtrack import export
+
+    claim = {"events": [
+        {"kind": "note", "evidence_url": "javascript:alert(1)", "note": "x", "at": "2024-01-01T00:00:00Z"},
+        {"kind": "status", "evidence_url": "https://ok.example/", "note": None, "at": "2024-01-02T00:00:00Z"},
+        {"kind": "note", "field": "withdrawn", "evidence_url": None, "note": "undo", "old": "gone", "at": "2024-01-03T00:00:00Z"},
+    ], "said_on": None}
+    assert export.evidence(claim) == ["https://ok.example/"]
+    assert export.last_note(claim) == "x"  # a withdrawn note is not the last word

@@ -20,7 +20,9 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat, Status
@@ -68,11 +70,52 @@ def needs_events(fmt: ExportFormat) -> bool:
     return fmt is not ExportFormat.csv
 
 
-def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What a report says about itself: its title, what it covers, and a date only if given
+    (no clock time by default, so the same data always gives the same report)."""
+
+    title: str = "Claims"
+    covers: str = "All claims."
+    date: str | None = None
+
+
+def covers(f: Any) -> str:
+    """What a report's filter selects, in words (a ``ClaimFilter``): ``All claims.`` when nothing."""
+    parts = []
+    if f.statuses:
+        parts.append("status " + " or ".join(f.statuses))
+    if f.source:
+        parts.append(f"source containing {f.source!r}")
+    if f.tags:
+        parts.append("tagged " + " or ".join(f.tags))
+    if f.min_confidence is not None:
+        parts.append(f"confidence at least {f.min_confidence:g}")
+    if f.max_confidence is not None:
+        parts.append(f"confidence at most {f.max_confidence:g}")
+    if f.since:
+        parts.append(f"said on or after {f.since}")
+    if f.until:
+        parts.append(f"said on or before {f.until}")
+    if f.search:
+        parts.append(f"matching {f.search!r}")
+    text = ("Claims with " + "; ".join(parts)) if parts else "All claims"
+    if f.limit is not None:
+        text += f" (the first {f.limit})"
+    if f.as_of:
+        text += f", as they stood at the end of {f.as_of[:10]}"
+    return text + "."
+
+
+def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
+          heading: Heading | None = None) -> int:
     """Write every claim in ``fmt``; return how many were written."""
+    if fmt is ExportFormat.md:
+        return _markdown(claims, out, heading or Heading())
+    if fmt is ExportFormat.html:
+        return _html(claims, out, heading or Heading())
     writer = {
-        ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv, ExportFormat.md: _markdown,
-        ExportFormat.html: _html, ExportFormat.claimreview: _claimreview,
+        ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv, ExportFormat.claimreview: _claimreview,
     }[fmt]
     return writer(claims, out, sources)
 
@@ -127,22 +170,52 @@ def resolved_on(claim: dict[str, Any]) -> str:
     return max(moves)[0][:10] if moves else ""
 
 
-def _report_rows(claims: Iterable[dict[str, Any]], counts: Counter[str]) -> Iterator[list[object]]:
+def evidence(claim: dict[str, Any]) -> list[str]:
+    """The evidence links of a claim's status changes and notes, oldest first, each once."""
+    found = [e["evidence_url"] for e in claim["events"] if e.get("evidence_url") and e["kind"] in ("status", "note")]
+    return list(dict.fromkeys(u for u in found if _linkable(u)))
+
+
+def _linkable(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def last_note(claim: dict[str, Any]) -> str:
+    """The latest note by when it happened (a status change's note counts; a withdrawn note does not)."""
+    notes = [(_happened(claim, e), i, e["note"]) for i, e in enumerate(claim["events"])
+             if e.get("note") and not (e["kind"] == "note" and e.get("field") == "withdrawn") and e["kind"] != "created"]
+    return max(notes)[2] if notes else ""
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _report_rows(claims: Iterable[dict[str, Any]], counts: Counter[str]) -> Iterator[list[Any]]:
     for claim in claims:
         counts[claim["status"]] += 1
         yield [claim["id"], claim["text"], claim["source"], claim["said_on"] or "", claim["confidence_label"] or "",
-               claim["status"], resolved_on(claim), _last_change(claim)]
+               claim["status"], resolved_on(claim), _last_change(claim), evidence(claim), last_note(claim)]
 
 
-REPORT_HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change")
+REPORT_HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
+                  "evidence", "last note")
 
 
-def _markdown(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+def _md_link(url: str) -> str:
+    """``[host](url)``: the host as typed-safe text, the URL with the characters that end a link escaped."""
+    target = url.replace("\\", "%5C").replace(")", "%29").replace("(", "%28").replace(" ", "%20").replace("|", "%7C")
+    return f"[{textsafe.markdown(_host(url))}]({textsafe.terminal(target)})"
+
+
+def _markdown(claims: Iterable[dict[str, Any]], out: IO[str], heading: Heading) -> int:
     counts: Counter[str] = Counter()
-    out.write("# Claims\n\n")
+    out.write(f"# {textsafe.markdown(heading.title)}\n\n{textsafe.markdown(heading.covers)}"
+              + (f" Made {textsafe.markdown(heading.date)}." if heading.date else "") + "\n\n")
     out.write(markdown_table(REPORT_HEADERS, []))  # the header; rows stream below
     for row in _report_rows(claims, counts):
-        out.write("| " + " | ".join(textsafe.markdown(v) for v in row) + " |\n")
+        links = ", ".join(_md_link(u) for u in row[8])
+        out.write("| " + " | ".join([*(textsafe.markdown(v) for v in row[:8]), links, textsafe.markdown(row[9])]) + " |\n")
     total = sum(counts.values())
     out.write(f"\n## Totals by status\n\n{markdown_table(('status', 'claims', 'share'), _totals(counts, total))}")
     out.write(f"\n{total} claim{'s' if total != 1 else ''}.\n")
@@ -154,7 +227,8 @@ _HTML_HEAD = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Claims</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>{title}</title>
 <style>
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1f2328; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
@@ -165,20 +239,28 @@ td.num { text-align: right; white-space: nowrap; }
 </style>
 </head>
 <body>
-<h1>Claims</h1>
+<h1>{title}</h1>
+<p>{covers}</p>
 <table>
-<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Said on</th><th>Confidence</th><th>Status</th><th>Resolved on</th><th>Last change</th></tr></thead>
+<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Said on</th><th>Confidence</th><th>Status</th><th>Resolved on</th><th>Last change</th><th>Evidence</th><th>Last note</th></tr></thead>
 <tbody>
 """
 
 
-def _html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+def _html_link(url: str) -> str:
+    shown = textsafe.html_text(url)
+    return f'<a href="{shown}" title="{shown}" rel="noopener noreferrer">{textsafe.html_text(_host(url))}</a>'
+
+
+def _html(claims: Iterable[dict[str, Any]], out: IO[str], heading: Heading) -> int:
     counts: Counter[str] = Counter()
-    out.write(_HTML_HEAD)
-    for cid, text, source, said, label, status, resolved, last in _report_rows(claims, counts):
+    covers = heading.covers + (f" Made {heading.date}." if heading.date else "")
+    out.write(_HTML_HEAD.replace("{title}", textsafe.html_text(heading.title)).replace("{covers}", textsafe.html_text(covers)))
+    for cid, text, source, said, label, status, resolved, last, links, note in _report_rows(claims, counts):
         cells = [f'<td class="num">{cid}</td>'] + [f"<td>{textsafe.html_text(v)}</td>" for v in (text, source, said, label)]
         cells += [f'<td class="{status}">{textsafe.html_text(status)}</td>']
         cells += [f"<td>{textsafe.html_text(v)}</td>" for v in (resolved, last)]
+        cells += ["<td>" + ", ".join(_html_link(u) for u in links) + "</td>", f"<td>{textsafe.html_text(note)}</td>"]
         out.write("<tr>" + "".join(cells) + "</tr>\n")
     total = sum(counts.values())
     out.write("</tbody>\n</table>\n<h2>Totals by status</h2>\n<table>\n")

@@ -11,7 +11,7 @@ from claimtrack.choices import ExportFormat, GroupBy, Sort
 from claimtrack.cli import complete, output
 from claimtrack.cli.base import REPORT, app, notify, service
 from claimtrack.cli.options import (
-    MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, Limit, MaxConf, MinConf, NoPager, Search, Since, SortOpt,
+    DATE_FORMS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, Limit, MaxConf, MinConf, NoPager, Search, Since, SortOpt,
     SourceFilter, StatusFilter, TagFilter, Until, Wide, choices, filters, whole_number,
 )
 
@@ -100,6 +100,9 @@ def export(
     sort: SortOpt = Sort.id,
     desc: Desc = False,
     limit: Limit = None,
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The report's title (md, html).")] = "Claims",
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATE", help=f"Stamp the report with this date: {DATE_FORMS} (md, html; default: none).")] = None,
 ) -> None:
     """Export claims: a summary table for a report, a spreadsheet, or a complete backup.
 
@@ -116,6 +119,7 @@ def export(
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     )
+    heading = _heading(title, date, query)
     svc = service(ctx, create=False)
     claims = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output_file, sys.stdout) as out:  # one snapshot: sources and claims
@@ -125,6 +129,19 @@ def export(
 
             claims = track(claims, total=svc.export_count(query), description="Exporting",
                            console=Console(stderr=True), transient=True)
-        written = exporter.write(fmt, claims, out, svc.sources())
+        written = exporter.write(fmt, claims, out, svc.sources(), heading)
     if output_file:
         notify([f"Exported {written} claim{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
+
+
+def _heading(title: str, date: str | None, query: object) -> object:
+    """The report's title, what it covers, and the date asked for (checked like any date)."""
+    from claimtrack import export as exporter
+    from claimtrack.validate import clean_text
+
+    stamp = None
+    if date is not None:
+        from claimtrack.timeutil import parse_user_date
+
+        stamp = parse_user_date(date, "--date")
+    return exporter.Heading(clean_text(title, "--title", 200), exporter.covers(query), stamp)
