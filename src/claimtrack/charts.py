@@ -55,7 +55,8 @@ def _svg(kind: str, width: int, height: int, label: str, body: list[str], style:
     size from here; every shape sets its own fill."""
     extra = f' style="{style}"' if style else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%"{extra}'
-            f' role="img" aria-label="{label}" class="chart {kind}" {FONT} font-size="12" fill="{INK}">' + "".join(body) + "</svg>")
+            f' role="img" aria-label="{label}" class="chart {kind}" {FONT} font-size="12" fill="{INK}">'
+            + "".join(body) + "</svg>")
 
 
 def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 12, extra: str = "") -> str:
@@ -169,7 +170,8 @@ def label_positions(labels: Sequence[str], left: float, width: float, total: flo
 
     At most twelve, fewer when long labels would not fit; spread evenly, always the first and the
     last. A label is centred on its column but kept inside the chart, and a label pushed into its
-    neighbour that way is dropped (never the first or last), so none ever overlaps another.
+    neighbour that way is dropped (never the first or last), so none ever overlaps another. (The
+    first and last could only meet for labels far longer than the ten characters ``periods`` makes.)
     """
     n = len(labels)
     if n == 0:
@@ -190,12 +192,13 @@ def label_positions(labels: Sequence[str], left: float, width: float, total: flo
     half = wide / 2
     centres = [min(max(left + (i + 0.5) * slot, half), total - half) for i in chosen]
     placed = list(zip(chosen, centres))
-    k = len(placed) - 2
-    while k >= 1:
-        if placed[k + 1][1] - placed[k][1] < wide + GAP:
-            del placed[k]
-        k -= 1
-    return placed
+    if len(placed) <= 2:
+        return placed
+    kept = [placed[0]]
+    for index, centre in placed[1:-1]:
+        if centre - kept[-1][1] >= wide + GAP and placed[-1][1] - centre >= wide + GAP:
+            kept.append((index, centre))
+    return [*kept, placed[-1]]
 
 
 OT_W, OT_H = 480, 220
@@ -303,7 +306,8 @@ def calibration(bins: Sequence[Mapping[str, Any]]) -> str:
         title = (f"{float(b['low']) * 100:.0f}-{float(b['high']) * 100:.0f}%: {count} claim{'' if count == 1 else 's'},"
                  f" said {_pct(said)} on average, {_pct(came)} came true")
         body.append(f'<circle class="bin{" thin" if thin else ""}" cx="{_n(CAL_LEFT + said * CAL_SIZE)}"'
-                    f' cy="{_n(base - came * CAL_SIZE)}" r="{_n(_radius(count))}" {paint}><title>{title}</title></circle>')
+                    f' cy="{_n(base - came * CAL_SIZE)}" r="{_n(_radius(count))}" {paint}>'
+                    f"<title>{title}</title></circle>")
     if any(int(b["count"]) < FEW for b in full):
         y = base + 52
         body.append(f'<circle class="legend thin" cx="{CAL_LEFT + 6}" cy="{y - 4}" r="{_n(R_MIN)}" fill="#ffffff"'
