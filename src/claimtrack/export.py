@@ -65,9 +65,11 @@ def _last_change(claim: dict[str, Any]) -> str:
     return f"{what} {day}"
 
 
-def needs_events(fmt: ExportFormat) -> bool:
-    """Whether a format shows claims' events (a CSV has a row per claim and no column for them)."""
-    return fmt is not ExportFormat.csv
+def needs_events(fmt: ExportFormat) -> bool | str:
+    """Which of claims' events a format reads: every one (True), or for csv ``"noted"``, only the
+    status changes and the events carrying a note (``store.queries.iter_claims``): all that its
+    ``resolved_on``, ``evidence`` and ``last_note`` columns read, without every claim's creation."""
+    return "noted" if fmt is ExportFormat.csv else True
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,18 +144,29 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
     return n
 
 
-def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
-    """One claim a row, every claim field (``CLAIM_FIELDS``), tags joined by commas.
+CSV_FIELDS = (*CLAIM_FIELDS, "resolved_on", "evidence", "last_note")
 
-    ``import`` reads this back to the same claims (ids kept when free, timestamps kept): cells
+
+def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+    """One claim a row: every claim field (``CLAIM_FIELDS``, tags joined by commas), then
+    ``resolved_on``, ``evidence`` (the links, oldest first, separated by a space: a URL holds no
+    space) and ``last_note``, as the md and html reports show them (``CSV_FIELDS``).
+
+    ``import`` reads this back to the same claims (ids kept when free, timestamps kept) and
+    rebuilds from the last three columns a history that exports to the same cells: cells
     are made inert by ``textsafe.csv_cell`` in a way ``csv_unguard`` undoes, and newlines stay
     newlines inside quoted cells. Only other control characters are escaped (``\\x1b``).
     """
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
+    writer.writerow(CSV_FIELDS)
     n = 0
     for n, claim in enumerate(claims, start=1):
-        writer.writerow(textsafe.csv_row([",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]))
+        row: list[object] = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]
+        if claim["events"]:  # most claims of a large database have no noted event: nothing to look for
+            row += [resolved_on(claim), " ".join(evidence(claim)), last_note(claim)]
+        else:
+            row += ["", "", ""]
+        writer.writerow(textsafe.csv_row(row))
     return n
 
 
