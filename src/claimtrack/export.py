@@ -145,6 +145,7 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
 
 
 CSV_FIELDS = (*CLAIM_FIELDS, "resolved_on", "evidence", "last_note")
+_NO_EXTRAS = ("", "", "")
 
 
 def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
@@ -161,12 +162,12 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
     writer.writerow(CSV_FIELDS)
     n = 0
     for n, claim in enumerate(claims, start=1):
-        row: list[object] = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]
-        if claim["events"]:  # most claims of a large database have no noted event: nothing to look for
-            row += [resolved_on(claim), " ".join(evidence(claim)), last_note(claim)]
+        cells = textsafe.csv_row([",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS])
+        if claim["events"]:  # most claims of a large database have none of the events read: three empty cells
+            cells += textsafe.csv_row([resolved_on(claim), " ".join(evidence(claim)), last_note(claim)])
         else:
-            row += ["", "", ""]
-        writer.writerow(textsafe.csv_row(row))
+            cells += _NO_EXTRAS
+        writer.writerow(cells)
     return n
 
 
