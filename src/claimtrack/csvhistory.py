@@ -72,7 +72,8 @@ def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
 
 def events(created: dict[str, Any], status: str, resolved_on: str | None, links: list[str], note: str | None,
            origin: str) -> list[dict[str, Any]]:
-    """The history (see the module docstring): ``created`` first, every event recorded when it was."""
+    """The history (see the module docstring): ``created`` first; every event is recorded when the
+    created one is (the import's time), each at the time the module docstring gives."""
     history = [created]
     carriers: list[dict[str, Any]] = []
     when = created["at"]
@@ -123,7 +124,10 @@ def _links(value: Any, label: str) -> list[str]:
         raise _bad(label, "evidence", "expected web addresses separated by spaces, or a list of them")
     links: dict[str, None] = {}
     for item in items:
-        links[_checked(label, "evidence", lambda: clean_url(item, "evidence"))] = None
+        try:
+            links[clean_url(item, "evidence") or ""] = None
+        except InvalidInput as exc:
+            raise _bad(label, "evidence", str(exc)) from exc
     return list(links)
 
 
