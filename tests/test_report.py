@@ -186,3 +186,25 @@ def test_counted_forecasts_score_as_the_list_does(pairs: list[tuple[float, int]]
     for a, b in zip(scoring.calibration(pairs), scoring.calibration_of(counts), strict=True):
         assert (a.low, a.high, a.count) == (b.low, b.high, b.count)
         assert a.count == sum(k for (p, _), k in counts.items() if a.low <= p < a.high or (a.high == 1.0 and p == 1.0))
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv"])
+def test_undone_changes_are_not_cited(cli: Callable[..., Run], fmt: str) -> None:
+    """A confirmation or a note taken back by undo leaves neither its link nor its note in a report."""
+    _ok(cli("add", "Undo me.", "--source", "S", "--said-on", "2025-01-01"))
+    _ok(cli("note", "1", "Kept note", "--evidence", "https://kept.example/"))
+    _ok(cli("confirm", "1", "--at", "2025-02-01", "--evidence", "https://wrong.example/", "--note", "Wrong call"))
+    _ok(cli("undo"))
+    _ok(cli("note", "1", "Typo note", "--evidence", "https://typo.example/"))
+    _ok(cli("undo"))
+    out = _ok(cli("export", "--format", fmt)).stdout
+    assert "kept.example" in out and "Kept note" in out
+    assert "wrong.example" not in out and "Wrong call" not in out
+    assert "typo.example" not in out and "Typo note" not in out and "undo:" not in out
+    if fmt == "md":
+        assert "| undone 20" in out
+    if fmt == "csv":
+        import csv
+        row = next(csv.DictReader(out.splitlines()))
+        assert (row["status"], row["resolved_on"], row["evidence"], row["last_note"]) == (
+            "unverified", "", "https://kept.example/", "Kept note")
