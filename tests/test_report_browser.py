@@ -17,11 +17,11 @@ The browser is ``chromium`` (Debian's package; ``.ci/run`` installs it), ``chrom
 there a missing browser fails. Every browser run has its own profile directory and a timeout
 (a hung browser fails its test and its process group is killed); nothing sleeps.
 
-The data is one SQLite file built once for the module through the CLI, and each page is rendered
-once and shared by the tests that read it. The browser tests check the html, not the store, so
-they run in the suite's default pass only: ``.ci/run`` runs the suite again through SQLAlchemy and
-on PostgreSQL, where they would render the same page again (the strict html5lib parses, which
-take no browser, run in every pass).
+The data is one SQLite file built once for the module through the CLI (the ``javascript:`` URL
+goes in with ``sqlite3``, so the module is ``sqlite_only``), and each page is rendered once and
+shared by the tests that read it. The browser tests check the html, not the store, so they run in
+the suite's default pass only, not again when ``.ci/run`` repeats the suite through SQLAlchemy
+(the strict html5lib parses, which take no browser, do run there).
 """
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ HOSTILE = {
 EVIDENCE = 'https://example.org/a?q="><script>alert(1)</script>&x=1'
 PROOF = "https://example.org/proof?id=1&x=2"
 
+pytestmark = pytest.mark.sqlite_only
 ONLY_DEFAULT_PASS = pytest.mark.skipif(
-    bool(os.environ.get("CLAIMTRACK_TEST_DB", "").strip())
-    or os.environ.get("CLAIMTRACK_READ_DRIVER", "").strip().lower() == "sqlalchemy",
+    os.environ.get("CLAIMTRACK_READ_DRIVER", "").strip().lower() == "sqlalchemy",
     reason="the browser tests check the html report, not the store: they run in the default SQLite pass",
 )
 
@@ -471,7 +471,7 @@ def test_long_report_prints_on_several_pages(browser: str, long_report: Path, tm
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data))
-    assert pages >= 4, f"{pages} pages for 103 claims"
+    assert pages >= 3, f"{pages} pages for 103 claims: the page is cut off, not printed"
 
 
 # ---- the file as written -------------------------------------------------------------------------
