@@ -312,6 +312,9 @@ def test_hostile_text_stays_text_in_the_rendered_page(rendered: Element,
     policy = dict((d.split() + [""])[:2] for d in csp[0].split(";") if d.strip())
     assert policy.get("script-src", policy.get("default-src")) == "'none'", csp[0]
 
+    in_table = set(_by_id(rendered, "claims").iter())
+    assert all(a in in_table for a in links), "nothing but evidence in the claim table is a link"
+
     script = _text(_row(rendered, ids["script"]))
     assert HOSTILE["script"] in script and HOSTILE_SOURCE in script and HOSTILE["iframe_note"] in script
     assert HOSTILE["img"] in _text(_row(rendered, ids["img"]))
