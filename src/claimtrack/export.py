@@ -6,8 +6,8 @@ no export timestamp) so two exports of the same data are byte-identical and diff
 
 * ``json`` / ``jsonl``: the backup: every source, claim, tag and event (``import`` reads it back).
 * ``csv``: one claim a row, safe to open in a spreadsheet.
-* ``md`` / ``html``: a summary table (id, claim, source, said on, confidence, status, resolved on,
-  last change) and totals by status; ``html`` is one self-contained page.
+* ``md`` / ``html``: the reports people publish (``report``); the per-claim columns they share
+  with the CSV (resolved on, evidence, last note, last change) are worked out here.
 * ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
   safe to paste into a ``<script type="application/ld+json">`` element.
 
@@ -18,15 +18,13 @@ Where the output goes (stdout, a file replaced atomically, a device or pipe writ
 from __future__ import annotations
 
 import csv
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import IO, Any
 from urllib.parse import urlsplit
 
 from claimtrack import textsafe
-from claimtrack.choices import ExportFormat, Status
-from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary, markdown_table
+from claimtrack.choices import ExportFormat
+from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary
 
 BACKUP_VERSION = 1
 BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
@@ -54,7 +52,7 @@ def _happened(claim: dict[str, Any], event: dict[str, Any]) -> str:
     return str(event["at"][:10])
 
 
-def _last_change(claim: dict[str, Any]) -> str:
+def happened_last(claim: dict[str, Any]) -> str:
     """The latest change by when it happened, as ``confirmed 2026-09-10`` (ties: the one recorded later)."""
     events = claim["events"]
     if not events:
@@ -70,50 +68,14 @@ def needs_events(fmt: ExportFormat) -> bool:
     return fmt is not ExportFormat.csv
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """What a report says about itself: its title, what it covers, and a date only if given
-    (no clock time by default, so the same data always gives the same report)."""
-
-    title: str = "Claims"
-    covers: str = "All claims."
-    date: str | None = None
-
-
-def covers(f: Any) -> str:
-    """What a report's filter selects, in words (a ``ClaimFilter``): ``All claims.`` when nothing."""
-    parts = []
-    if f.statuses:
-        parts.append("status " + " or ".join(f.statuses))
-    if f.source:
-        parts.append(f"source containing {f.source!r}")
-    if f.tags:
-        parts.append("tagged " + " or ".join(f.tags))
-    if f.min_confidence is not None:
-        parts.append(f"confidence at least {f.min_confidence:g}")
-    if f.max_confidence is not None:
-        parts.append(f"confidence at most {f.max_confidence:g}")
-    if f.since:
-        parts.append(f"said on or after {f.since}")
-    if f.until:
-        parts.append(f"said on or before {f.until}")
-    if f.search:
-        parts.append(f"matching {f.search!r}")
-    text = ("Claims with " + "; ".join(parts)) if parts else "All claims"
-    if f.limit is not None:
-        text += f" (the first {f.limit})"
-    if f.as_of:
-        text += f", as they stood at the end of {f.as_of[:10]}"
-    return text + "."
-
-
 def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          heading: Heading | None = None) -> int:
-    """Write every claim in ``fmt``; return how many were written."""
-    if fmt is ExportFormat.md:
-        return _markdown(claims, out, heading or Heading())
-    if fmt is ExportFormat.html:
-        return _html(claims, out, heading or Heading())
+          heading: Any = None, group_by: str | None = None) -> int:
+    """Write every claim in ``fmt``; return how many were written. The reports (md, html) take a
+    ``report.Heading`` and may be grouped by status, source or tag."""
+    if fmt in (ExportFormat.md, ExportFormat.html):
+        from claimtrack import report
+
+        return report.write(fmt, claims, out, sources, heading or report.Heading(), group_by)
     writer = {
         ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv, ExportFormat.claimreview: _claimreview,
     }[fmt]
@@ -157,10 +119,6 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
     return n
 
 
-def _totals(counts: Counter[str], total: int) -> list[tuple[str, int, str]]:
-    return [(s.value, counts[s.value], f"{counts[s.value] / total * 100:.1f}%" if total else "0.0%") for s in Status]
-
-
 def resolved_on(claim: dict[str, Any]) -> str:
     """The day of the status change that set a confirmed or refuted claim's status ('' otherwise):
     the latest such change by when it happened."""
@@ -187,88 +145,9 @@ def last_note(claim: dict[str, Any]) -> str:
     return max(notes)[2] if notes else ""
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
+    """A link's host, how reports show it (the whole URL when it has none)."""
     return urlsplit(url).hostname or url
-
-
-def _report_rows(claims: Iterable[dict[str, Any]], counts: Counter[str]) -> Iterator[list[Any]]:
-    for claim in claims:
-        counts[claim["status"]] += 1
-        yield [claim["id"], claim["text"], claim["source"], claim["said_on"] or "", claim["confidence_label"] or "",
-               claim["status"], resolved_on(claim), _last_change(claim), evidence(claim), last_note(claim)]
-
-
-REPORT_HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
-                  "evidence", "last note")
-
-
-def _md_link(url: str) -> str:
-    """``[host](url)``: the host as typed-safe text, the URL with the characters that end a link escaped."""
-    target = url.replace("\\", "%5C").replace(")", "%29").replace("(", "%28").replace(" ", "%20").replace("|", "%7C")
-    return f"[{textsafe.markdown(_host(url))}]({textsafe.terminal(target)})"
-
-
-def _markdown(claims: Iterable[dict[str, Any]], out: IO[str], heading: Heading) -> int:
-    counts: Counter[str] = Counter()
-    out.write(f"# {textsafe.markdown(heading.title)}\n\n{textsafe.markdown(heading.covers)}"
-              + (f" Made {textsafe.markdown(heading.date)}." if heading.date else "") + "\n\n")
-    out.write(markdown_table(REPORT_HEADERS, []))  # the header; rows stream below
-    for row in _report_rows(claims, counts):
-        links = ", ".join(_md_link(u) for u in row[8])
-        out.write("| " + " | ".join([*(textsafe.markdown(v) for v in row[:8]), links, textsafe.markdown(row[9])]) + " |\n")
-    total = sum(counts.values())
-    out.write(f"\n## Totals by status\n\n{markdown_table(('status', 'claims', 'share'), _totals(counts, total))}")
-    out.write(f"\n{total} claim{'s' if total != 1 else ''}.\n")
-    return total
-
-
-_HTML_HEAD = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1f2328; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
-th, td { border: 1px solid #d0d7de; padding: .4rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; }
-td.num { text-align: right; white-space: nowrap; }
-.confirmed { color: #1a7f37; } .refuted { color: #cf222e; } .disputed { color: #9a6700; } .unverified { color: #0969da; }
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p>{covers}</p>
-<table>
-<thead><tr><th>ID</th><th>Claim</th><th>Source</th><th>Said on</th><th>Confidence</th><th>Status</th><th>Resolved on</th><th>Last change</th><th>Evidence</th><th>Last note</th></tr></thead>
-<tbody>
-"""
-
-
-def _html_link(url: str) -> str:
-    shown = textsafe.html_text(url)
-    return f'<a href="{shown}" title="{shown}" rel="noopener noreferrer">{textsafe.html_text(_host(url))}</a>'
-
-
-def _html(claims: Iterable[dict[str, Any]], out: IO[str], heading: Heading) -> int:
-    counts: Counter[str] = Counter()
-    covers = heading.covers + (f" Made {heading.date}." if heading.date else "")
-    out.write(_HTML_HEAD.replace("{title}", textsafe.html_text(heading.title)).replace("{covers}", textsafe.html_text(covers)))
-    for cid, text, source, said, label, status, resolved, last, links, note in _report_rows(claims, counts):
-        cells = [f'<td class="num">{cid}</td>'] + [f"<td>{textsafe.html_text(v)}</td>" for v in (text, source, said, label)]
-        cells += [f'<td class="{status}">{textsafe.html_text(status)}</td>']
-        cells += [f"<td>{textsafe.html_text(v)}</td>" for v in (resolved, last)]
-        cells += ["<td>" + ", ".join(_html_link(u) for u in links) + "</td>", f"<td>{textsafe.html_text(note)}</td>"]
-        out.write("<tr>" + "".join(cells) + "</tr>\n")
-    total = sum(counts.values())
-    out.write("</tbody>\n</table>\n<h2>Totals by status</h2>\n<table>\n")
-    out.write("<thead><tr><th>Status</th><th>Claims</th><th>Share</th></tr></thead>\n<tbody>\n")
-    for status, n, share in _totals(counts, total):
-        out.write(f'<tr><td class="{status}">{status}</td><td class="num">{n}</td><td class="num">{share}</td></tr>\n')
-    out.write(f"</tbody>\n</table>\n<p>{total} claim{'s' if total != 1 else ''}.</p>\n</body>\n</html>\n")
-    return total
 
 
 def claim_review(claim: dict[str, Any]) -> dict[str, Any] | None:

@@ -15,7 +15,8 @@ Pure functions over a claim's history, so the rules are easy to read and test:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,18 +91,30 @@ class Bin:
 
 def calibration(pairs: Sequence[tuple[float, int]], bins: int = 10) -> list[Bin]:
     """Ten bins of stated confidence, [0, 0.1) ... [0.9, 1.0], each with what came true."""
-    groups: list[list[tuple[float, int]]] = [[] for _ in range(bins)]
-    for p, outcome in pairs:
-        groups[min(int(p * bins), bins - 1)].append((p, outcome))
+    return calibration_of(Counter(pairs), bins)
+
+
+def calibration_of(counts: Mapping[tuple[float, int], int], bins: int = 10) -> list[Bin]:
+    """``calibration`` from how many times each (forecast, outcome) pair occurs: what a report
+    adds up as it streams, since stated confidences take few distinct values."""
+    groups: list[list[tuple[float, int, int]]] = [[] for _ in range(bins)]
+    for (p, outcome), k in sorted(counts.items()):
+        groups[min(int(p * bins), bins - 1)].append((p, outcome, k))
     result = []
     for i, group in enumerate(groups):
-        n = len(group)
+        n = sum(k for _, _, k in group)
         result.append(Bin(
             low=round(i / bins, 2), high=round((i + 1) / bins, 2), count=n,
-            mean_confidence=round(sum(p for p, _ in group) / n, 4) if n else None,
-            share_confirmed=round(sum(o for _, o in group) / n, 4) if n else None,
+            mean_confidence=round(sum(p * k for p, _, k in group) / n, 4) if n else None,
+            share_confirmed=round(sum(o * k for _, o, k in group) / n, 4) if n else None,
         ))
     return result
+
+
+def brier_of(counts: Mapping[tuple[float, int], int]) -> float | None:
+    """``brier`` from how many times each (forecast, outcome) pair occurs."""
+    n = sum(counts.values())
+    return round(sum(k * (p - o) ** 2 for (p, o), k in sorted(counts.items())) / n, 4) if n else None
 
 
 def credibility(status: str, value: float | None) -> int:

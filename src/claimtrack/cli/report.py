@@ -100,16 +100,20 @@ def export(
     sort: SortOpt = Sort.id,
     desc: Desc = False,
     limit: Limit = None,
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The report's title (md, html).")] = "Claims",
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The report's title (md, html; default: Claims).")] = None,
     date: Annotated[str | None, typer.Option(
         "--date", metavar="DATE", help=f"Stamp the report with this date: {DATE_FORMS} (md, html; default: none).")] = None,
+    group_by: Annotated[GroupBy | None, typer.Option(
+        "--group-by", metavar="FIELD", help=f"Group the report's claims by {choices(GroupBy)} (md, html).")] = None,
 ) -> None:
-    """Export claims: a summary table for a report, a spreadsheet, or a complete backup.
+    """Export claims: a report to publish, a spreadsheet, or a complete backup.
 
-    json and jsonl hold every source, claim, tag and event; import reads them back. Exports are
-    deterministic, so the same data always gives the same bytes.
+    md and html are reports: a summary (totals by status, claims resolved over time, each
+    source's track record, calibration) above the claims. json and jsonl hold every source,
+    claim, tag and event; import reads them back. Exports are deterministic, so the same data
+    always gives the same bytes.
 
-    Example: claimtrack export --format md --status confirmed --status refuted --output report.md
+    Example: claimtrack export --format html --title "North Korea claims" --group-by status -o report.html
     """
     from claimtrack import export as exporter
     from claimtrack import textsafe
@@ -119,7 +123,7 @@ def export(
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     )
-    heading = _heading(title, date, query)
+    heading = _heading(fmt, title, date, group_by, query)
     svc = service(ctx, create=False)
     claims = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output_file, sys.stdout) as out:  # one snapshot: sources and claims
@@ -129,19 +133,26 @@ def export(
 
             claims = track(claims, total=svc.export_count(query), description="Exporting",
                            console=Console(stderr=True), transient=True)
-        written = exporter.write(fmt, claims, out, svc.sources(), heading)
+        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None)
     if output_file:
         notify([f"Exported {written} claim{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
 
 
-def _heading(title: str, date: str | None, query: object) -> object:
+def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: GroupBy | None, query: object) -> object:
     """The report's title, what it covers, and the date asked for (checked like any date)."""
-    from claimtrack import export as exporter
+    from claimtrack import report
+    from claimtrack.errors import InvalidInput
     from claimtrack.validate import clean_text
 
+    if fmt not in (ExportFormat.md, ExportFormat.html):
+        given = [name for name, value in (("--title", title), ("--date", date), ("--group-by", group_by)) if value is not None]
+        if given:
+            raise InvalidInput(f"{' and '.join(given)} shape{'s' if len(given) == 1 else ''} a report; "
+                               f"use {'it' if len(given) == 1 else 'them'} with --format md or --format html")
+        return None
     stamp = None
     if date is not None:
         from claimtrack.timeutil import parse_user_date
 
         stamp = parse_user_date(date, "--date")
-    return exporter.Heading(clean_text(title, "--title", 200), exporter.covers(query), stamp)
+    return report.Heading(clean_text(title if title is not None else "Claims", "--title", 200), report.covers(query), stamp)

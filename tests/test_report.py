@@ -1,0 +1,188 @@
+"""Issue 14, the md and html reports: a summary above the claims, grouping, and cells that stay cells.
+
+Covers: the summary (totals by status, resolutions, each source's track record, the overall Brier
+score) agrees with what ``sources`` and ``calibration`` say of the same claims; filters and
+``--as-of`` shape the summary as they shape the table; ``--group-by status|source|tag`` (a claim
+under each of its tags, untagged last); ``|``, backticks, ``<`` and newlines cannot break a
+Markdown table; an empty report says so; the rows spooled to disk read back unchanged; the report
+options are refused for formats that are not reports. Browser rendering: test_report_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+
+
+def _ok(run: Run) -> Run:
+    assert run.exit_code == 0, run.stderr
+    return run
+
+
+def _md_table(text: str, after: str) -> list[list[str]]:
+    """The rows of the first Markdown table after the line ``after``, split on unescaped pipes."""
+    lines = text[text.index(after):].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+    return rows
+
+
+@pytest.fixture
+def tracked(seeded: Callable[..., Run]) -> Callable[..., Run]:
+    """The seed, with sources graded and claims resolved both ways, some back-dated."""
+    _ok(seeded("source", "set", "Andrei Lankov", "--reliability", "B"))
+    _ok(seeded("refute", "20", "--at", "2024-06-01", "--evidence", "https://example.org/refuted"))
+    _ok(seeded("confirm", "9", "--at", "2023-09-13", "--evidence", "https://www.reuters.com/world/"))
+    _ok(seeded("dispute", "13"))
+    _ok(seeded("set", "9", "--add-tag", "weapons"))
+    return seeded
+
+
+def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., Run]) -> None:
+    md = _ok(tracked("export", "--format", "md")).stdout
+    assert md.index("## Summary") < md.index("### Track record") < md.index("## Claims")
+    claims = json.loads(_ok(tracked("list", "--format", "json")).stdout)
+    totals = {row[0]: int(row[1]) for row in _md_table(md, "## Summary")}
+    assert totals == {s: sum(c["status"] == s for c in claims) for s in ("unverified", "confirmed", "refuted", "disputed")}
+    record = {row[0]: row for row in _md_table(md, "### Track record")}
+    for source in json.loads(_ok(tracked("sources", "--format", "json")).stdout):
+        row = record[source["name"]]
+        assert row[1] == (source["reliability"] or "F")
+        assert [int(v) for v in row[2:5]] == [source["claims"], source["confirmed"], source["refuted"]]
+        assert int(row[5]) == source["claims"] - source["resolved"]
+        assert row[6] == ("" if source["accuracy"] is None else f"{source['accuracy'] * 100:.1f}%")
+        assert row[7] == ("" if source["brier"] is None else f"{source['brier']:.3f}")
+    assert record["Andrei Lankov"][3:5] == ["4", "1"]
+    brier = json.loads(_ok(tracked("calibration", "--format", "json")).stdout)["brier"]
+    assert f"Brier score {brier:.3f} over" in md
+    assert "Resolved between 2023-02-15 and 2024-06-01: 5 confirmed, 1 refuted." in md
+    rows = {row[0]: row for row in _md_table(md, "## Claims")}
+    assert len(rows) == len(claims)
+    assert rows["20"][2] == "Andrei Lankov (B5)" and rows["20"][6] == "2024-06-01"
+    assert rows["9"][8] == "[www.reuters.com](https://www.reuters.com/world/)"
+
+
+def test_filters_and_as_of_shape_the_summary(tracked: Callable[..., Run]) -> None:
+    md = _ok(tracked("export", "--format", "md", "--status", "refuted")).stdout
+    assert {row[0]: row[1] for row in _md_table(md, "## Summary")} == {
+        "unverified": "0", "confirmed": "0", "refuted": "1", "disputed": "0"}
+    assert [row[0] for row in _md_table(md, "### Track record")] == ["Andrei Lankov"]
+    then = _ok(tracked("export", "--format", "md", "--as-of", "2024-01-01")).stdout
+    assert {row[0]: row[1] for row in _md_table(then, "## Summary")}["refuted"] == "0"
+    assert "as they stood at the end of 2024-01-01" in then
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_group_by_status_source_and_tag(tracked: Callable[..., Run], fmt: str) -> None:
+    claims = json.loads(_ok(tracked("list", "--format", "json")).stdout)
+    for by in ("status", "source", "tag"):
+        out = _ok(tracked("export", "--format", fmt, "--group-by", by)).stdout
+        if fmt == "md":
+            found = re.findall(r"^### (.+) \((\d+)\)$", out, re.M)
+        else:
+            found = re.findall(r'<tr class="group-heading"><th colspan="10" scope="rowgroup">(.+?) \((\d+)\)</th></tr>', out)
+            assert out.count('<tbody class="group">') == len(found)
+        groups = {name: int(n) for name, n in found}
+        if by == "tag":
+            expected: dict[str, int] = {}
+            for c in claims:
+                for tag in c["tags"] or ["(untagged)"]:
+                    expected[tag] = expected.get(tag, 0) + 1
+        else:
+            expected = {}
+            for c in claims:
+                expected[c[by]] = expected.get(c[by], 0) + 1
+        assert groups == expected, by
+        names = [name for name, _ in found]
+        if by == "status":
+            assert names == [s for s in ("unverified", "confirmed", "refuted", "disputed") if s in expected]
+        else:
+            counts = [expected[n] for n in names if n != "(untagged)"]
+            assert counts == sorted(counts, reverse=True)
+        if by == "tag" and "(untagged)" in names:
+            assert names[-1] == "(untagged)"
+        if fmt == "html":
+            rows = re.findall(r'<tr(?: id="claim-\d+")? data-claim="(\d+)"', out)
+            assert len(rows) == sum(expected.values())
+            assert ('id="claim-' in out) == (by != "tag")  # a claim under two tags: ids would repeat
+
+
+def test_markdown_cells_cannot_break_the_table(cli: Callable[..., Run]) -> None:
+    nasty = "A | pipe, `code`, <b>tag</b>\nand a second line\r\n| --- |"
+    _ok(cli("add", "--source", "Desk | `x`", "--", nasty))
+    _ok(cli("note", "1", "note | with `ticks`\nand <i>more</i>"))
+    md = _ok(cli("export", "--format", "md", "--group-by", "source")).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+    assert len(re.split(r"(?<!\\)\|", row)) == 12  # ten cells between eleven pipes
+    assert "<b>" not in md and "<i>" not in md and "\\<b\\>" in row
+    assert "\\`code\\`" in row and "\\n" in row and "\r" not in md
+    assert "### Desk \\| \\`x\\` (1)" in md
+
+
+def test_empty_report_says_so(cli: Callable[..., Run]) -> None:
+    _ok(cli("init"))
+    md = _ok(cli("export", "--format", "md")).stdout
+    assert "## Summary\n\nNo claims.\n" in md and "## Claims" in md
+    html = _ok(cli("export", "--format", "html")).stdout
+    assert "No claim in this report is resolved yet." in html and 'id="calibration"' not in html
+    assert "<tbody>\n</tbody>" in html
+
+
+def test_rows_spooled_to_disk_read_back_unchanged(tracked: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimtrack import report
+
+    in_memory = _ok(tracked("export", "--format", "html")).stdout
+    monkeypatch.setattr(report, "SPOOL", 64)  # every row after the first goes to the temporary file
+    assert _ok(tracked("export", "--format", "html")).stdout == in_memory
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "claimreview"])
+def test_report_options_need_a_report_format(tracked: Callable[..., Run], fmt: str) -> None:
+    for option in (["--group-by", "tag"], ["--title", "X"], ["--date", "2026-01-01"]):
+        run = tracked("export", "--format", fmt, *option)
+        assert run.exit_code == 1 and run.stdout == ""
+        assert run.stderr.startswith(f"Error: {option[0]} shapes a report; use it with --format md or --format html")
+    run = tracked("export", "--format", "md", "--group-by", "colour")
+    assert run.exit_code == 2 and "colour" in run.stderr
+
+
+def test_html_summary_comes_first_with_the_track_record(tracked: Callable[..., Run]) -> None:
+    html = _ok(tracked("export", "--format", "html", "--title", "NK tracker")).stdout
+    assert html.index('<section id="summary"') < html.index('<table id="claims">')
+    sources = json.loads(_ok(tracked("sources", "--format", "json")).stdout)
+    record = html[html.index('<table id="track-record">'):]
+    record = record[: record.index("</table>")]
+    assert record.count('<tr><th scope="row">') == len(sources)
+    assert '<td title="usually reliable">B</td>' in record
+    assert re.search(r'<figure id="calibration">\n<h3>Calibration</h3>\n<svg', html)
+    assert "Claims resolved by month: 5 confirmed and 1 refuted between 2023-02-15 and 2024-06-01." in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0.0, 0.05, 0.1, 0.325, 0.5, 0.675, 0.875, 0.97, 1.0]), st.integers(0, 1)),
+                max_size=60))
+def test_counted_forecasts_score_as_the_list_does(pairs: list[tuple[float, int]]) -> None:
+    """A report counts (forecast, outcome) pairs instead of keeping them: same bins, same Brier."""
+    from collections import Counter
+
+    from claimtrack import scoring
+
+    counts = Counter(pairs)
+    listed, counted = scoring.brier(pairs), scoring.brier_of(counts)
+    assert (listed is None) == (counted is None)
+    if listed is not None and counted is not None:
+        assert abs(listed - counted) <= 1e-4
+    for a, b in zip(scoring.calibration(pairs), scoring.calibration_of(counts), strict=True):
+        assert (a.low, a.high, a.count) == (b.low, b.high, b.count)
+        assert a.count == sum(k for (p, _), k in counts.items() if a.low <= p < a.high or (a.high == 1.0 and p == 1.0))
