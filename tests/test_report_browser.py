@@ -8,9 +8,10 @@ before the claim table, and a row (``data-claim``) for every claim in the databa
 written straight into the database since the CLI refuses it, RTL override and zero-width space)
 shows as text and injects no element, no ``on*`` attribute and no non-http(s) link, and the page
 forbids scripts by CSP; ``--screenshot`` at desktop and phone sizes gives a PNG that is not blank
-and shows the status bar's colours (decoded with the standard library: zlib and the five PNG
-row filters); ``--print-to-pdf`` of ~100 claims gives several pages; the exported file, plain and
-with each ``--group-by``, parses with ``html5lib`` in strict mode.
+and shows the status bar, a solid confirmed segment running into a refuted one (decoded with the
+standard library: zlib and the five PNG row filters, checked against an encoder);
+``--print-to-pdf`` of ~100 claims gives several pages; the exported file, plain and with each
+``--group-by``, parses with ``html5lib`` in strict mode.
 
 The browser is ``chromium`` (Debian's package; ``.ci/run`` installs it), ``chromium-browser`` or
 ``google-chrome``. Without one these tests skip, except when ``CI=true``: CI must run them, so
@@ -425,23 +426,31 @@ def test_png_reader_undoes_every_filter(bpp: int) -> None:
     assert got == [b"".join(r[i:i + 3] for i in range(0, len(r), bpp)) for r in rows]
 
 
-def _solid_block(rows: list[bytes], colour: tuple[int, int, int], size: int = 6) -> bool:
-    """Whether ``size`` x ``size`` pixels of exactly ``colour`` touch: a bar segment does, antialiased
-    text does not (its strokes are a pixel or two thick, their edges blended)."""
-    pixel, heights = bytes(colour), {}  # heights: column -> rows of the colour ending at this row
+def _runs(row: bytes, colour: tuple[int, int, int], size: int) -> list[tuple[int, int]]:
+    """The runs (first pixel, pixel after the last) of at least ``size`` pixels of exactly ``colour``."""
+    pixel, runs, i = bytes(colour), [], row.find(bytes(colour))
+    while i >= 0:
+        if i % 3 == 0:
+            x = i // 3
+            if runs and runs[-1][1] == x:
+                runs[-1] = (runs[-1][0], x + 1)
+            else:
+                runs.append((x, x + 1))
+        i = row.find(pixel, i + 1)
+    return [r for r in runs if r[1] - r[0] >= size]
+
+
+def _stacked_bar(rows: list[bytes], left: tuple[int, int, int], right: tuple[int, int, int], size: int = 6) -> bool:
+    """Whether a segment of ``left`` runs straight into one of ``right`` (a pixel or two of blending
+    between them), both at least ``size`` pixels wide, on ``size`` rows in a row: the stacked status
+    bar. Antialiased text has no such blocks; chart legends and bars stand apart."""
+    height = 0
     for row in rows:
-        columns, i = [], row.find(pixel)
-        while i >= 0:
-            if i % 3 == 0:
-                columns.append(i // 3)
-            i = row.find(pixel, i + 1)
-        heights = {x: heights.get(x, 0) + 1 for x in columns}
-        run, last = 0, -2
-        for x in columns:
-            run = run + 1 if x == last + 1 and heights[x] >= size else int(heights[x] >= size)
-            last = x
-            if run >= size:
-                return True
+        ends = {end for _, end in _runs(row, left, size)}
+        touching = any(start - gap in ends for start, _ in _runs(row, right, size) for gap in (0, 1, 2))
+        height = height + 1 if touching else 0
+        if height >= size:
+            return True
     return False
 
 
@@ -462,8 +471,8 @@ def test_screenshot_is_not_blank_and_shows_the_status_bar(browser: str, report: 
     background = max(colours.values())
     assert len(colours) >= 50, f"only {len(colours)} colours: a blank page"
     assert width * height - background >= width * height // 100, "almost every pixel is the background"
-    for name, colour in (("confirmed", CONFIRMED), ("refuted", REFUTED)):
-        assert _solid_block(rows, colour), f"no solid {name} segment (#{bytes(colour).hex()}) of the status bar"
+    bar = _stacked_bar(rows, CONFIRMED, REFUTED)
+    assert bar, "no status bar: a confirmed segment (#1a7f37) running into a refuted one (#cf222e)"
 
 
 @ONLY_DEFAULT_PASS
@@ -528,10 +537,13 @@ def test_exported_file_parses_without_errors(hostile: tuple[Database, dict[str, 
         assert any(_text(tr).startswith(f"{HOSTILE_SOURCE} (") for tr in _find(root, "tr", "group-heading"))
 
 
-def test_solid_block_tells_a_bar_from_a_stroke() -> None:
-    green, white = bytes(CONFIRMED), b"\xff\xff\xff"
-    bar = [white * 3 + green * 6 + white] * 6
-    assert _solid_block(bar, CONFIRMED)
-    assert not _solid_block(bar[:5], CONFIRMED), "five rows high is a stroke"
-    assert not _solid_block([white * 3 + green * 5 + white * 2] * 9, CONFIRMED), "five pixels wide is a stroke"
-    assert not _solid_block([green * 40], CONFIRMED), "one long line is a stroke"
+def test_stacked_bar_is_told_from_strokes_and_swatches() -> None:
+    green, red, blend, white = bytes(CONFIRMED), bytes(REFUTED), b"\x70\x50\x30", b"\xff\xff\xff"
+    bar = [white * 3 + green * 9 + blend + red * 6 + white] * 6
+    assert _stacked_bar(bar, CONFIRMED, REFUTED)
+    assert _stacked_bar([white + green * 6 + red * 7] * 8, CONFIRMED, REFUTED), "no blending at all"
+    assert not _stacked_bar(bar[:5], CONFIRMED, REFUTED), "five rows high is a stroke"
+    assert not _stacked_bar([white * 3 + green * 9 + blend + red * 5 + white] * 6, CONFIRMED, REFUTED), "a 5 px segment"
+    swatches = [green * 8 + white * 4 + red * 8] * 8  # a legend: the colours apart
+    assert not _stacked_bar(swatches, CONFIRMED, REFUTED)
+    assert not _stacked_bar([red * 8 + green * 8] * 8, CONFIRMED, REFUTED), "refuted comes after confirmed"
