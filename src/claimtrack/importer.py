@@ -6,7 +6,8 @@ is the store's job (``store.imports``), in one all-or-nothing transaction.
 Formats: ``--format`` wins, else the file extension (.json, .jsonl/.ndjson, .csv), else JSONL
 for standard input. JSONL and CSV stream; JSON is read whole. CSV may be separated by commas,
 semicolons, tabs or vertical bars (detected from the header, or named by a ``sep=X`` first line),
-and claimtrack's own CSV export reads back as the same claims.
+and claimtrack's own CSV export reads back as the same claims: its ``resolved_on``, ``evidence`` and
+``last_note`` columns become a history that exports to the same cells (``csvhistory``).
 
 Validation is as strict as the command line: every field must have its type (text is never made
 from an object or number), every string must be valid Unicode, URLs (the claim's, a source's, an
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack import confidence as conf
-from claimtrack import textsafe, timeutil
+from claimtrack import csvhistory, textsafe, timeutil
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
 from claimtrack.validate import (
@@ -50,7 +51,8 @@ if TYPE_CHECKING:
     from claimtrack.store.imports import ImportedClaim, ImportedSource
 
 CSV_REQUIRED = ("text", "source")
-CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at")
+CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at",
+                *csvhistory.COLUMNS)
 
 
 class Record(NamedTuple):
@@ -399,6 +401,10 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         review_by = timeutil.parse_date(review, "review_by") if review else None
     except (InvalidInput, ValueError, TypeError) as exc:
         raise _field(label, name, exc) from exc
+    if ("resolved_on" in data or "evidence" in data or "last_note" in data) and csvhistory.wanted(data):
+        # A CSV export's resolved_on, evidence and last_note: a history that exports to them again.
+        day, links, note = csvhistory.check(data, label, status, said_on, now[:10])
+        events = _events(csvhistory.events(events[0], status, day, links, note, origin), label, status, now)
     return ImportedClaim(
         id=raw_id,
         uuid=uuid,

@@ -317,6 +317,8 @@ tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
   thead { display: table-header-group; }
   tr, figure, .chart, #totals { break-inside: avoid; }
   .scroll { overflow: visible; }
+  #claims { table-layout: fixed; font-size: 8.5pt; }
+  #claims th, #claims td { padding: .2rem .3rem; }
   a { color: inherit; }
   td a[href]::after { content: " (" attr(href) ")"; font-size: 85%; word-break: break-all; }
   thead th, tr.group-heading th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -341,6 +343,10 @@ _HEAD = """<!DOCTYPE html>
 
 _COLUMNS = (("ID", "num"), ("Claim", ""), ("Source", ""), ("Said on", ""), ("Confidence", ""), ("Status", ""),
             ("Resolved on", ""), ("Last change", ""), ("Evidence", ""), ("Last note", ""))
+# Printed, the claim table has a fixed layout on the page's width: these shares of it.
+_PRINT_WIDTHS = (3.5, 27.5, 10, 8, 8, 8, 8, 9, 7, 11)
+_PRINT_COLUMNS = "@media print {\n" + "".join(
+    f"  #claims col:nth-child({i}) {{ width: {w}%; }}\n" for i, w in enumerate(_PRINT_WIDTHS, start=1)) + "}\n"
 
 
 def _html_link(url: str) -> str:
@@ -363,7 +369,7 @@ class _Html:
 
     def head(self, out: IO[str], heading: Heading) -> None:
         title = textsafe.html_text(heading.title)
-        out.write(_HEAD.replace("{css}", _CSS).replace("{title}", title).replace("{covers}", textsafe.html_text(heading.line())))
+        out.write(_HEAD.replace("{css}", _CSS + _PRINT_COLUMNS).replace("{title}", title).replace("{covers}", textsafe.html_text(heading.line())))
 
     def summary(self, out: IO[str], s: Summary) -> None:
         total = s.totals()
@@ -428,13 +434,15 @@ class _Html:
             f'<tr{ident} data-claim="{cid}"><td class="num">{cid}</td>{_td(text, "claim")}'
             f'<td class="text">{textsafe.html_text(source)} <span class="code" title="{reliability}">{code}</span></td>'
             f'{_td(said, "day")}{_td(label)}{_td(status, "status " + status)}{_td(resolved, "day")}{_last_cell(last)}'
-            f'<td>{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text")}</tr>\n'
+            f'<td>{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text note")}</tr>\n'
         )
 
     def table_start(self, out: IO[str], grouped: bool = False) -> None:
         heads = "".join(f'<th scope="col" class="{cls}">{name}</th>' if cls else f'<th scope="col">{name}</th>'
                         for name, cls in _COLUMNS)
+        cols = "<col>" * len(_COLUMNS)
         out.write(f'<section id="claims-section">\n<h2>Claims</h2>\n<div class="scroll">\n<table id="claims">\n'
+                  f"<colgroup>{cols}</colgroup>\n"
                   f"<thead><tr>{heads}</tr></thead>\n" + ("" if grouped else "<tbody>\n"))
         self._grouped = grouped
 

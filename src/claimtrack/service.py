@@ -492,12 +492,13 @@ class Service:
     def export_count(self, f: ClaimFilter) -> int:
         return len(self.list(f)) if f.as_of else min(queries.count(self.db, f), f.limit or 2**63)
 
-    def export_claims(self, f: ClaimFilter, events: bool = True) -> Iterator[dict[str, Any]]:
+    def export_claims(self, f: ClaimFilter, events: bool | str = True) -> Iterator[dict[str, Any]]:
         """Matching claims with tags and events, streamed; with ``as_of``, as they stood then.
 
         All of it is read in one read transaction, held while the claims stream out: claims and
-        their events agree even while others write. ``events=False`` leaves the timelines out
-        (a CSV export has no column for them) unless ``as_of`` needs them.
+        their events agree even while others write. ``events=False`` leaves the timelines out,
+        ``"noted"`` keeps only status changes and noted events (``queries.iter_claims``; what a
+        CSV export reads); with ``as_of`` every event up to then is read.
         """
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then

@@ -248,16 +248,18 @@ def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
     return with_tags(db, list(_run(db, statements, params, f.limit))) if statements else []
 
 
-def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool = True) -> Iterator[Row]:
+def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool | str = True) -> Iterator[Row]:
     """Stream matching claims with tags and (unless ``events`` is false) their whole timeline,
-    ``batch`` claims at a time."""
+    ``batch`` claims at a time; ``events="noted"``: only their status changes and the events that
+    carry a note (what a CSV export's resolved_on, evidence and last_note read; not the created
+    event every claim has, which is most of the events of a large database)."""
     params: dict[str, Any] = {}
     statements = _claims_sql(db, replace(f, as_of=None), params)
     if statements is None:
         return
     for chunk in _chunks(_run(db, statements, params, f.limit), batch):
         chunk = with_tags(db, chunk)
-        yield from _with_events(db, chunk, full=False) if events else chunk
+        yield from _with_events(db, chunk, full=False, noted=events == "noted") if events else chunk
 
 
 def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
@@ -271,8 +273,15 @@ def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True) -> list[Row]:
-    """Attach each claim's events (only these ``kinds``, if given) as ``events``, oldest first.
+# The events that say how a claim was resolved and what was noted on it: status changes and any
+# change carrying a note (a note event always does; evidence links only ever sit on these two kinds).
+_NOTED = "e.kind <> 'created' AND (e.kind = 'status' OR e.note IS NOT NULL)"
+
+
+def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True,
+                 noted: bool = False) -> list[Row]:
+    """Attach each claim's events (only these ``kinds``, if given; only ``_NOTED`` ones if
+    ``noted``) as ``events``, oldest first.
 
     ``full=False`` leaves out each event's ``id`` and ``claim_id``: the events as an export writes
     them (``render.EVENT_FIELDS``, in that order), made once instead of copied per claim."""
@@ -283,6 +292,8 @@ def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), f
         where = _ids_where("e.claim_id", list(by_id), params)
         if kinds:
             where += f" AND e.kind IN ({_in_list('kind', kinds, params)})"
+        if noted:
+            where += f" AND {_NOTED}"
         for values in db.values(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
             if values[1] in by_id:  # a range may hold claims that are not ours
                 by_id[values[1]].append(dict(zip(names, values[skip:], strict=True)))
