@@ -1,11 +1,13 @@
 """``export``: the report formats people paste or share, and the lossless backup formats.
 
 Every writer streams: it takes an iterator of claims (each with tags and events) and writes as it
-goes, so memory does not grow with the number of claims. Output is deterministic (stable order,
+goes, so memory does not grow with the number of claims (the reports spool their rows; see
+``report``). Output is deterministic (stable order,
 no export timestamp) so two exports of the same data are byte-identical and diff cleanly.
 
 * ``json`` / ``jsonl``: the backup: every source, claim, tag and event (``import`` reads it back).
-* ``csv``: one claim a row, safe to open in a spreadsheet.
+* ``csv``: one claim a row (``CSV_FIELDS``: the claim's fields, then resolved_on, evidence and
+  last_note), safe to open in a spreadsheet; ``import`` reads it back (``csvhistory``).
 * ``md`` / ``html``: the reports people publish (``report``); the per-claim columns they share
   with the CSV (resolved on, evidence, last note, last change) are worked out here.
 * ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
