@@ -208,3 +208,28 @@ def test_undone_changes_are_not_cited(cli: Callable[..., Run], fmt: str) -> None
         row = next(csv.DictReader(out.splitlines()))
         assert (row["status"], row["resolved_on"], row["evidence"], row["last_note"]) == (
             "unverified", "", "https://kept.example/", "Kept note")
+
+
+def test_a_claim_recorded_resolved_was_resolved_when_recorded(cli: Callable[..., Run], tmp_path) -> None:
+    """Imported (or added) already confirmed: resolved on the day it was recorded, as scoring counts it."""
+    sheet = tmp_path / "done.csv"
+    sheet.write_text("text,source,status,created_at,said_on\nAlready true.,Desk,confirmed,2025-03-04T10:00:00Z,2025-03-01\n",
+                     encoding="utf-8")
+    _ok(cli("import", str(sheet)))
+    md = _ok(cli("export", "--format", "md")).stdout
+    assert "Resolved between 2025-03-04 and 2025-03-04: 1 confirmed, 0 refuted." in md
+    assert _md_table(md, "## Claims")[0][6] == "2025-03-04"
+    import csv
+    row = next(csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()))
+    assert row["resolved_on"] == "2025-03-04"
+    odd = tmp_path / "odd.csv"  # recorded before the day it says it was said: resolved that day
+    odd.write_text("text,source,status,created_at,said_on\nSaid later.,Desk,refuted,2025-03-04T10:00:00Z,2025-05-01\n",
+                   encoding="utf-8")
+    _ok(cli("import", str(odd)))
+    rows = list(csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()))
+    assert rows[1]["resolved_on"] == "2025-05-01"
+    again = tmp_path / "again.csv"
+    again.write_text(_ok(cli("export", "--format", "csv")).stdout, encoding="utf-8")
+    other = tmp_path / "other.db"
+    _ok(cli("--db", str(other), "import", str(again)))
+    assert _ok(cli("--db", str(other), "export", "--format", "csv")).stdout == again.read_text(encoding="utf-8")

@@ -132,6 +132,8 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
         if claim["events"]:
             row += [resolved_on(claim), " ".join(evidence(claim)), last_note(claim)]
             writer.writerow(textsafe.csv_row(row))
+        elif claim["status"] in ("confirmed", "refuted"):  # recorded already resolved: the day it was recorded
+            writer.writerow([*textsafe.csv_row(row), resolved_on(claim), "", ""])
         else:  # most claims of a large database have none of the events read: three empty cells, nothing to guard
             writer.writerow(textsafe.csv_row(row) + _NO_EXTRAS)
     return n
@@ -139,11 +141,16 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
 
 def resolved_on(claim: dict[str, Any]) -> str:
     """The day of the status change that set a confirmed or refuted claim's status ('' otherwise):
-    the latest such change by when it happened."""
+    the latest such change by when it happened; for a claim recorded already resolved, the day
+    it was recorded."""
     if claim["status"] not in ("confirmed", "refuted"):
         return ""
     moves = [(e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]]
-    return max(moves)[0][:10] if moves else ""
+    if moves:
+        return str(max(moves)[0][:10])
+    # Recorded already resolved (added or imported so): resolved when recorded, as scoring counts it
+    # (an import may record a claim before the day it says it was said: then that day).
+    return max(str(claim.get("created_at") or "")[:10], str(claim.get("said_on") or ""))
 
 
 UNDO_NOTE = "undo: took back "  # how store/undo.py notes the events it writes
