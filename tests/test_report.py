@@ -217,7 +217,7 @@ def test_a_claim_recorded_resolved_was_resolved_when_recorded(cli: Callable[...,
                      encoding="utf-8")
     _ok(cli("import", str(sheet)))
     md = _ok(cli("export", "--format", "md")).stdout
-    assert "Resolved between 2025-03-04 and 2025-03-04: 1 confirmed, 0 refuted." in md
+    assert "Resolved on 2025-03-04: 1 confirmed, 0 refuted." in md
     assert _md_table(md, "## Claims")[0][6] == "2025-03-04"
     import csv
     row = next(csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()))

@@ -150,6 +150,10 @@ class Summary:
         return sum(self.forecasts.values())
 
 
+def _span(first: str, last: str) -> str:
+    return f"on {first}" if first == last else f"between {first} and {last}"
+
+
 def _share(n: int, total: int) -> str:
     return f"{n / total * 100:.1f}%" if total else "0.0%"
 
@@ -247,7 +251,7 @@ class _Markdown:
         if days:
             confirmed = sum(n for (_, st), n in s.resolved.items() if st == "confirmed")
             refuted = sum(n for (_, st), n in s.resolved.items() if st == "refuted")
-            out.write(f" Resolved between {days[0][0]} and {days[-1][0]}: {confirmed} confirmed, {refuted} refuted.")
+            out.write(f" Resolved {_span(days[0][0], days[-1][0])}: {confirmed} confirmed, {refuted} refuted.")
         out.write("\n\n### Track record\n\n")
         rows = [(r.name, r.reliability or "F", r.claims, r.statuses["confirmed"], r.statuses["refuted"],
                  r.claims - r.resolved, _percent(r.accuracy), _brier(r.brier)) for r in s.records()]
@@ -302,11 +306,11 @@ table { border-collapse: collapse; width: 100%; margin: .6rem 0 0; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f6f8fa; }
 #claims { font-size: .93rem; }
-td { overflow-wrap: break-word; }
+td, th[scope="row"] { overflow-wrap: anywhere; }  /* a hostile 3,000-letter word wraps too */
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.day, td.status, span.day { white-space: nowrap; }
 td.claim { min-width: 14rem; }
-td.text { min-width: 6rem; }
+td.text, th[scope="row"] { min-width: 6rem; }
 .code { white-space: nowrap; }
 .code { color: #59636e; font-size: .85em; }
 tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
@@ -357,7 +361,8 @@ def _html_link(url: str) -> str:
 def _last_cell(last: str) -> str:
     """``confirmed 2026-09-10`` with the date kept on one line."""
     what, _, day = last.rpartition(" ")
-    return f'<td>{textsafe.html_text(what)} <span class="day">{textsafe.html_text(day)}</span></td>' if what else _td(last)
+    return (f'<td class="text">{textsafe.html_text(what)} <span class="day">{textsafe.html_text(day)}</span></td>'
+            if what else _td(last, "text"))
 
 
 def _td(value: object, cls: str = "") -> str:
@@ -398,7 +403,7 @@ class _Html:
         first, last = min(s.resolved)[0], max(s.resolved)[0]
         out.write(charts.resolved_over_time(points) + "\n")
         out.write(f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
-                  f"between {first} and {last}.</figcaption>\n</figure>\n")
+                  f"{_span(first, last)}.</figcaption>\n</figure>\n")
 
     def _calibration(self, out: IO[str], s: Summary) -> None:
         brier = s.brier()
@@ -433,8 +438,8 @@ class _Html:
         return (
             f'<tr{ident} data-claim="{cid}"><td class="num">{cid}</td>{_td(text, "claim")}'
             f'<td class="text">{textsafe.html_text(source)} <span class="code" title="{reliability}">{code}</span></td>'
-            f'{_td(said, "day")}{_td(label)}{_td(status, "status " + status)}{_td(resolved, "day")}{_last_cell(last)}'
-            f'<td>{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text note")}</tr>\n'
+            f'{_td(said, "day")}{_td(label, "text")}{_td(status, "status " + status)}{_td(resolved, "day")}{_last_cell(last)}'
+            f'<td class="text">{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text note")}</tr>\n'
         )
 
     def table_start(self, out: IO[str], grouped: bool = False) -> None:
