@@ -10,7 +10,8 @@ shows as text and injects no element, no ``on*`` attribute and no non-http(s) li
 forbids scripts by CSP; ``--screenshot`` at desktop and phone sizes gives a PNG that is not blank
 and shows the status bar, a solid confirmed segment running into a refuted one (decoded with the
 standard library: zlib and the five PNG row filters, checked against an encoder);
-``--print-to-pdf`` of ~100 claims gives several pages; the exported file, plain and with each
+``--print-to-pdf`` of ~100 claims gives several pages, each page of the claim table starting with its
+header row (read back with ``pdftotext``); the exported file, plain and with each
 ``--group-by``, parses with ``html5lib`` in strict mode.
 
 The browser is ``chromium`` (Debian's package; ``.ci/run`` installs it), ``chromium-browser`` or
@@ -484,6 +485,28 @@ def test_long_report_prints_on_several_pages(browser: str, long_report: Path, tm
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data))
     assert pages >= 3, f"{pages} pages for 103 claims: the page is cut off, not printed"
+
+
+def test_printed_table_repeats_its_header_on_every_page(browser: str, long_report: Path, tmp_path: Path) -> None:
+    """Printed, every page the claim table runs over starts with its header row, and no claim
+    text is cut off at the page's right edge (read back with poppler's ``pdftotext``)."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but pdftotext is missing: .ci/run installs poppler-utils")
+        pytest.skip("no pdftotext on PATH; apt-get install poppler-utils")
+    pdf = tmp_path / "report.pdf"
+    _chromium(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", long_report.as_uri())
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT,
+                          check=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    header = re.compile(r"^\s*ID\s+Claim\s+Source\s+Said on\s+Confidence\s+Status\s+Resolved\s+Last\s+Evidence\s+Last note", re.M)
+    first = next(i for i, page in enumerate(pages) if header.search(page))
+    table_pages = pages[first:]
+    assert len(table_pages) >= 2, "the claim table should run over several pages"
+    for number, page in enumerate(table_pages, start=first + 1):
+        assert header.search(page), f"page {number} does not start with the claim table's header row:\n{page[:400]}"
+    assert all(f"Imported claim number {n}:" in text for n in range(0, 80, 7))
 
 
 # ---- the file as written -------------------------------------------------------------------------
