@@ -44,6 +44,16 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.parametrize("name", sorted(ALL_COMMANDS))
+def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source(name: str) -> None:
+    """A help paragraph is one line of text that the terminal wraps, never the docstring's own
+    line breaks (which left ragged half-lines at 80 columns)."""
+    help_text = ALL_COMMANDS[name].help or ""
+    for paragraph in help_text.split("\n\n"):
+        if not paragraph.lstrip().startswith("-"):
+            assert "\n" not in paragraph.strip(), f"{name}: {paragraph!r}"
+
+
 def test_every_first_release_command_is_registered() -> None:
     assert FIRST_RELEASE <= set(COMMANDS)
 

@@ -21,6 +21,37 @@ from claimtrack.cli import db  # noqa: F401  isort: skip
 from claimtrack.cli.base import app
 
 
+def _reflow(doc: str | None) -> str | None:
+    """A docstring as help text: each paragraph on one line, so the help wraps to the terminal's
+    width instead of keeping the source's line breaks (Typer's rich help keeps them). Lines
+    starting with ``-`` (lists) and indented lines keep theirs."""
+    if not doc:
+        return doc
+    import inspect
+
+    paragraphs = []
+    for paragraph in inspect.cleandoc(doc).split("\n\n"):
+        lines = paragraph.splitlines()
+        if any(line.startswith(("-", " ")) for line in lines):
+            paragraphs.append(paragraph)
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)
+
+
+def _reflow_help(typer_app: object) -> None:
+    for info in typer_app.registered_commands:  # type: ignore[attr-defined]
+        if info.help:
+            info.help = _reflow(info.help)
+        elif info.callback is not None:
+            info.callback.__doc__ = _reflow(info.callback.__doc__)
+    for group in typer_app.registered_groups:  # type: ignore[attr-defined]
+        _reflow_help(group.typer_instance)
+
+
+_reflow_help(app)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="claimtrack")
