@@ -233,3 +233,41 @@ def test_a_claim_recorded_resolved_was_resolved_when_recorded(cli: Callable[...,
     other = tmp_path / "other.db"
     _ok(cli("--db", str(other), "import", str(again)))
     assert _ok(cli("--db", str(other), "export", "--format", "csv")).stdout == again.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def full_tmp(tmp_path):
+    """A temporary folder with room for 8 KiB only: a tmpfs of its own (root only)."""
+    import os
+    import subprocess
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_full_temporary_folder_is_one_error_line(seeded: Callable[..., Run], full_tmp, tmp_path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from claimtrack import report
+
+    target = tmp_path / "report.html"
+    target.write_text("the old report", encoding="utf-8")
+    monkeypatch.setattr(report, "SPOOL", 64)  # the rows go to a file in the temporary folder at once
+    monkeypatch.setattr(tempfile, "tempdir", str(full_tmp))
+    for args in (["-o", str(target)], []):
+        run = seeded("export", "--format", "html", *args)
+        assert run.exit_code == 1 and run.stdout == ""
+        assert run.stderr.startswith(f"Error: cannot keep the report's rows in a temporary file in {full_tmp}: "
+                                     "no space left on device;"), run.stderr
+        assert len(run.stderr.splitlines()) == 1
+    assert target.read_text(encoding="utf-8") == "the old report"
+    assert list(full_tmp.iterdir()) == []

@@ -16,6 +16,7 @@ https links become links, and the html page forbids scripts with a Content-Secur
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections import Counter
@@ -25,6 +26,7 @@ from typing import IO, Any
 
 from claimtrack import charts, scoring, textsafe
 from claimtrack.choices import ExportFormat, Status
+from claimtrack.errors import OutputError
 from claimtrack.export import evidence, happened_last, host, last_note, resolved_on
 from claimtrack.render import markdown_table
 
@@ -171,9 +173,7 @@ def _source_code(claim: dict[str, Any], reliability: dict[str, str | None]) -> s
     return scoring.admiralty(reliability.get(claim["source"]), claim["status"], claim["confidence"])
 
 
-def _groups_of(claim: dict[str, Any], by: str | None) -> list[str]:
-    if by is None:
-        return [""]
+def _groups_of(claim: dict[str, Any], by: str) -> list[str]:
     if by == "tag":
         return list(claim["tags"]) or [UNTAGGED]
     return [str(claim[by])]
@@ -192,22 +192,28 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
     page = _Html() if fmt is ExportFormat.html else _Markdown()
     summary = Summary({s["name"]: s["reliability"] for s in sources})
     groups: dict[str, list[str]] = {}
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL, mode="w+", encoding="utf-8", newline="") as spool:
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL, mode="w+", encoding="utf-8", newline="")
+    try:
         for claim in claims:
             resolved = resolved_on(claim)
             summary.add(claim, resolved)
-            code = _source_code(claim, summary.reliability)
-            for group in _groups_of(claim, group_by):
-                row = page.row(claim, code, resolved, group_by)
-                if group_by is None:
+            row = page.row(claim, _source_code(claim, summary.reliability), resolved, group_by)
+            if group_by is None:
+                try:
                     spool.write(row)
-                else:
+                except OSError as exc:  # past SPOOL the rows go to a file in TMPDIR, which may be full
+                    raise _spool_error(exc) from exc
+            else:
+                for group in _groups_of(claim, group_by):
                     groups.setdefault(group, []).append(row)
+        try:
+            spool.seek(0)  # writes what the text layer still holds, before anything goes out
+        except OSError as exc:
+            raise _spool_error(exc) from exc
         page.head(out, heading)
         page.summary(out, summary)
         if group_by is None:
             page.table_start(out)
-            spool.seek(0)
             shutil.copyfileobj(spool, out)
             page.table_end(out)
         else:
@@ -215,8 +221,18 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
             for group in _group_order(groups, group_by):
                 page.group(out, group, groups[group])
             page.table_end(out)
+    finally:
+        with contextlib.suppress(OSError):  # a full temporary folder: the error above says so already
+            spool.close()
     page.foot(out, summary.total)
     return summary.total
+
+
+def _spool_error(exc: OSError) -> OutputError:
+    where = textsafe.terminal(tempfile.gettempdir())
+    return OutputError(f"cannot keep the report's rows in a temporary file in {where}: "
+                       f"{(exc.strerror or str(exc)).lower()}; free some space there or set TMPDIR to a folder "
+                       "with room (nothing was written)")
 
 
 def _cells(claim: dict[str, Any], resolved: str) -> list[Any]:
@@ -371,6 +387,8 @@ def _td(value: object, cls: str = "") -> str:
 
 class _Html:
     """One self-contained page: inline CSS and SVG, no scripts, no outside resources."""
+
+    _grouped = False  # whether the claim table is split into one tbody per group
 
     def head(self, out: IO[str], heading: Heading) -> None:
         title = textsafe.html_text(heading.title)
