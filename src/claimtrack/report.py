@@ -5,9 +5,9 @@ over time, each source's track record, and how well stated confidence matched wh
 then lists the claims, optionally grouped by status, source or tag.
 
 Both are written in one pass over the claims: the summary is added up while the rows are
-rendered, the rows wait in a spooled temporary file (memory up to 4 MB, then disk), and the
-summary is written before them. A grouped report keeps its rendered rows in memory, one list per
-group (a report is read by people, so it is small next to what memory holds). Nothing in a report
+rendered, the rows wait in a spooled temporary file (memory up to 4 MB, then TMPDIR), and the
+summary is written before them; a grouped report reads each group's rows back from where they
+start in that file, so memory stays flat either way (16 bytes a row for the places). Nothing in a report
 depends on the clock unless ``--date`` stamps it, so the same data gives the same bytes.
 
 Claim text, names, notes and links are data: every cell is escaped (``textsafe``), only http and
@@ -16,11 +16,12 @@ https links become links, and the html page forbids scripts with a Content-Secur
 
 from __future__ import annotations
 
+import codecs
 import contextlib
-import shutil
 import tempfile
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -179,7 +180,7 @@ def _groups_of(claim: dict[str, Any], by: str) -> list[str]:
     return [str(claim[by])]
 
 
-def _group_order(groups: dict[str, list[str]], by: str) -> list[str]:
+def _group_order(groups: dict[str, array[int]], by: str) -> list[str]:
     """Statuses in their fixed order; sources and tags with most claims first, untagged last."""
     if by == "status":
         return [s.value for s in Status if s.value in groups]
@@ -191,41 +192,70 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
     """Write the report; return how many claims it holds."""
     page = _Html() if fmt is ExportFormat.html else _Markdown()
     summary = Summary({s["name"]: s["reliability"] for s in sources})
-    groups: dict[str, list[str]] = {}
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL, mode="w+", encoding="utf-8", newline="")
-    try:
+    groups: dict[str, array[int]] = {}  # each group's rows: (start, length) pairs in the spool
+    with _Spool() as spool:
         for claim in claims:
             resolved = resolved_on(claim)
             summary.add(claim, resolved)
-            row = page.row(claim, _source_code(claim, summary.reliability), resolved, group_by)
-            if group_by is None:
-                try:
-                    spool.write(row)
-                except OSError as exc:  # past SPOOL the rows go to a file in TMPDIR, which may be full
-                    raise _spool_error(exc) from exc
-            else:
+            start, length = spool.add(page.row(claim, _source_code(claim, summary.reliability), resolved, group_by))
+            if group_by is not None:
                 for group in _groups_of(claim, group_by):
-                    groups.setdefault(group, []).append(row)
-        try:
-            spool.seek(0)  # writes what the text layer still holds, before anything goes out
-        except OSError as exc:
-            raise _spool_error(exc) from exc
+                    groups.setdefault(group, array("q")).extend((start, length))
+        spool.ready()  # a full temporary folder shows here, before anything goes out
         page.head(out, heading)
         page.summary(out, summary)
+        page.table_start(out, grouped=group_by is not None)
         if group_by is None:
-            page.table_start(out)
-            shutil.copyfileobj(spool, out)
-            page.table_end(out)
+            spool.copy(out)
         else:
-            page.table_start(out, grouped=True)
             for group in _group_order(groups, group_by):
-                page.group(out, group, groups[group])
-            page.table_end(out)
-    finally:
-        with contextlib.suppress(OSError):  # a full temporary folder: the error above says so already
-            spool.close()
+                page.group(out, group, spool.rows(groups[group]), len(groups[group]) // 2)
+        page.table_end(out)
     page.foot(out, summary.total)
     return summary.total
+
+
+class _Spool:
+    """The rendered rows, in a temporary file (in memory up to ``SPOOL``, then in TMPDIR), read back
+    all in order or a group's rows by where they start: memory stays flat, grouped or not."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)
+        self.end = 0
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with contextlib.suppress(OSError):  # a full temporary folder: the error raised says so already
+            self.file.close()
+
+    def add(self, row: str) -> tuple[int, int]:
+        data = row.encode("utf-8", "surrogatepass")
+        try:
+            self.file.write(data)
+        except OSError as exc:
+            raise _spool_error(exc) from exc
+        start, self.end = self.end, self.end + len(data)
+        return start, len(data)
+
+    def ready(self) -> None:
+        try:
+            self.file.flush()
+            self.file.seek(0)
+        except OSError as exc:
+            raise _spool_error(exc) from exc
+
+    def copy(self, out: IO[str]) -> None:
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")  # a chunk may end mid-character
+        while chunk := self.file.read(1 << 16):
+            out.write(decoder.decode(chunk))
+        out.write(decoder.decode(b"", final=True))
+
+    def rows(self, places: array[int]) -> Iterator[str]:
+        for i in range(0, len(places), 2):
+            self.file.seek(places[i])
+            yield self.file.read(places[i + 1]).decode("utf-8", "surrogatepass")
 
 
 def _spool_error(exc: OSError) -> OutputError:
@@ -290,8 +320,8 @@ class _Markdown:
         if not grouped:
             out.write(markdown_table(HEADERS, []))
 
-    def group(self, out: IO[str], name: str, rows: list[str]) -> None:
-        out.write(f"### {textsafe.markdown(name)} ({len(rows)})\n\n{markdown_table(HEADERS, [])}")
+    def group(self, out: IO[str], name: str, rows: Iterable[str], count: int) -> None:
+        out.write(f"### {textsafe.markdown(name)} ({count})\n\n{markdown_table(HEADERS, [])}")
         out.writelines(rows)
         out.write("\n")
 
@@ -469,9 +499,9 @@ class _Html:
                   f"<thead><tr>{heads}</tr></thead>\n" + ("" if grouped else "<tbody>\n"))
         self._grouped = grouped
 
-    def group(self, out: IO[str], name: str, rows: list[str]) -> None:
+    def group(self, out: IO[str], name: str, rows: Iterable[str], count: int) -> None:
         out.write(f'<tbody class="group">\n<tr class="group-heading"><th colspan="{len(_COLUMNS)}" scope="rowgroup">'
-                  f"{textsafe.html_text(name)} ({len(rows)})</th></tr>\n")
+                  f"{textsafe.html_text(name)} ({count})</th></tr>\n")
         out.writelines(rows)
         out.write("</tbody>\n")
 
