@@ -140,8 +140,9 @@ def test_empty_report_says_so(cli: Callable[..., Run]) -> None:
 
 
 def test_rows_spooled_to_disk_read_back_unchanged(tracked: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Rows past SPOOL go to a temporary file and come back byte for byte, in order or by group,
-    with multi-byte characters split across the 64 KiB chunks they are copied in."""
+    """Rows past SPOOL go to a temporary file and come back byte for byte, in order or by group
+    (each group's places kept in a temporary SQLite file), with multi-byte characters split across
+    the 64 KiB chunks they are copied in."""
     from claimtrack import report
 
     text = "北朝鲜 Ünïcödé claim " * 120  # about 3 KiB of 1- to 3-byte characters
@@ -152,6 +153,7 @@ def test_rows_spooled_to_disk_read_back_unchanged(tracked: Callable[..., Run], m
     in_memory = [_ok(tracked("export", "--format", fmt, *v)).stdout for fmt in ("html", "md") for v in variants]
     assert all(f"29 {text.strip()}" in page for page in in_memory)
     monkeypatch.setattr(report, "SPOOL", 64)  # every row after the first goes to the temporary file
+    monkeypatch.setattr(report._Places, "BATCH", 3)  # the groups' places go to their file in many batches
     assert [_ok(tracked("export", "--format", fmt, *v)).stdout for fmt in ("html", "md") for v in variants] == in_memory
 
 
