@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from claimtrack import textsafe
-from claimtrack.scoring import FEW
+from claimtrack.scoring import FEW, RESOLVED
 
 COLOURS = {"confirmed": "#1a7f37", "refuted": "#cf222e", "disputed": "#9a6700", "unverified": "#0969da"}
 OTHER = "#8c959f"  # a status this module does not know still shows, in grey
@@ -32,7 +32,6 @@ GRID = "#d0d7de"
 INK = "#57606a"  # axis text: dark enough to read and to print, quieter than the page's text
 POINT = "#6639ba"  # calibration dots: not a status colour, since a bin mixes outcomes
 FONT = 'font-family="system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif"'
-RESOLVED = ("confirmed", "refuted")
 DAYS_MAX = 31  # a time axis covering at most this many days counts days
 MONTHS_MAX = 48  # ... else at most this many months counts months, else years
 LABELS_MAX = 12

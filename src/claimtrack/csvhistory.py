@@ -37,10 +37,10 @@ from typing import Any
 
 from claimtrack import timeutil
 from claimtrack.errors import InvalidInput
+from claimtrack.scoring import RESOLVED
 from claimtrack.validate import clean_text, clean_url
 
 COLUMNS = ("resolved_on", "evidence", "last_note")
-RESOLVED = ("confirmed", "refuted")
 
 
 def wanted(data: dict[str, Any]) -> bool:

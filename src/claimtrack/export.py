@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat
 from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary
+from claimtrack.scoring import RESOLVED
 
 BACKUP_VERSION = 1
 BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
@@ -132,7 +133,7 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
         if claim["events"]:
             row += [resolved_on(claim), " ".join(evidence(claim)), last_note(claim)]
             writer.writerow(textsafe.csv_row(row))
-        elif claim["status"] in ("confirmed", "refuted"):  # recorded already resolved: the day it was recorded
+        elif claim["status"] in RESOLVED:  # recorded already resolved: the day it was recorded
             writer.writerow([*textsafe.csv_row(row), resolved_on(claim), "", ""])
         else:  # most claims of a large database have none of the events read: three empty cells, nothing to guard
             writer.writerow(textsafe.csv_row(row) + _NO_EXTRAS)
@@ -143,7 +144,7 @@ def resolved_on(claim: dict[str, Any]) -> str:
     """The day of the status change that set a confirmed or refuted claim's status ('' otherwise):
     the latest such change by when it happened; for a claim recorded already resolved, the day
     it was recorded."""
-    if claim["status"] not in ("confirmed", "refuted"):
+    if claim["status"] not in RESOLVED:
         return ""
     moves = [(e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]]
     if moves:
@@ -153,7 +154,7 @@ def resolved_on(claim: dict[str, Any]) -> str:
     return max(str(claim.get("created_at") or "")[:10], str(claim.get("said_on") or ""))
 
 
-UNDO_NOTE = "undo: took back "  # how store/undo.py notes the events it writes
+UNDO_NOTE = "undo: took back "  # how store/undo.py notes the events it writes (test_report checks the two agree)
 
 
 def taken_back(events: list[dict[str, Any]]) -> set[int]:
