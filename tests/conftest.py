@@ -28,6 +28,9 @@ from claimtrack.cli import app
 
 SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
 
+# How many claims ``init --seed`` adds: counted in the seed file, so tests follow its edits.
+SEED_CLAIMS = (Path(__file__).resolve().parents[1] / "data" / "seed.sql").read_text(encoding="utf-8").count("INSERT INTO claim (")
+
 # Property tests are derandomized by default: the same examples every run, so a failure always
 # reproduces and the suite never fails "one run in ten". Every example hypothesis ever found is
 # pinned with @example next to its test. ``HYPOTHESIS_PROFILE=explore`` searches afresh (random

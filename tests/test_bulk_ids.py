@@ -11,7 +11,7 @@ import pytest
 
 from claimtrack import ids as id_list
 from claimtrack.errors import InvalidInput
-from conftest import Run, table_digest
+from conftest import SEED_CLAIMS, Run, table_digest
 
 
 def _ok(run: Run) -> Run:
@@ -46,18 +46,18 @@ def test_shown_folds_runs() -> None:
 
 
 def test_status_of_several_claims_at_once(seeded: Callable[..., Run]) -> None:
-    run = _ok(seeded("dispute", "1", "3", "7-9"))
-    assert run.stderr.strip() == "Claims 1, 3, 7-9 are now disputed."
+    run = _ok(seeded("dispute", "5", "14", "20-22"))  # unverified in the seed
+    assert run.stderr.strip() == "Claims 5, 14, 20-22 are now disputed."
     now = statuses(seeded)
-    assert all(now[i] == "disputed" for i in (1, 3, 7, 8, 9))
+    assert all(now[i] == "disputed" for i in (5, 14, 20, 21, 22))
     _ok(seeded("undo"))  # one command, one change: undo takes all five back
-    assert statuses(seeded)[8] == "unverified" and statuses(seeded)[1] == "unverified"
+    assert statuses(seeded)[21] == "unverified" and statuses(seeded)[5] == "unverified"
 
 
 @pytest.mark.parametrize(("args", "words"), [
     (("confirm", "4", "6", "7"), "claim 6 is already confirmed"),
     (("confirm", "4", "99"), "no claim with id 99"),
-    (("refute", "4", "20-30"), "no claim with id 24"),
+    (("refute", "5", "26-40"), f"no claim with id {SEED_CLAIMS + 1}"),
     (("note", "4", "99", "A note."), "no claim with id 99"),
     (("set", "4", "99", "--confidence", "10%"), "no claim with id 99"),
     (("restore", "4"), "claim 4 is not deleted"),
@@ -87,10 +87,10 @@ def test_note_on_several_claims(seeded: Callable[..., Run]) -> None:
 
 def test_list_format_ids_feeds_from_stdin(seeded: Callable[..., Run]) -> None:
     listed = _ok(seeded("list", "--source", "lankov", "--status", "unverified", "--limit", "3", "--format", "ids")).stdout
-    assert listed == "5\n7\n8\n"
+    assert listed == "5\n14\n15\n"
     run = _ok(seeded("refute", "--from", "-", "--note", "all wrong", input=listed))
-    assert run.stderr.strip() == "Claims 5, 7-8 are now refuted."
-    assert [statuses(seeded)[i] for i in (5, 7, 8)] == ["refuted"] * 3
+    assert run.stderr.strip() == "Claims 5, 14-15 are now refuted."
+    assert [statuses(seeded)[i] for i in (5, 14, 15)] == ["refuted"] * 3
 
 
 def test_from_a_file_and_the_command_line_together(seeded: Callable[..., Run], tmp_path: Any) -> None:
@@ -122,20 +122,21 @@ def test_no_ids_at_all_is_a_usage_error(seeded: Callable[..., Run]) -> None:
 
 
 def test_a_status_change_before_the_claim_was_made_is_refused(seeded: Callable[..., Run], db_path: Any) -> None:
-    digest = table_digest(db_path)  # claim 4 was said on 2023-02-01
-    run = seeded("confirm", "4", "--at", "2023-01-15")
+    digest = table_digest(db_path)  # claim 20 was said on 2023-02-15 and is still unverified
+    run = seeded("confirm", "20", "--at", "2023-01-15")
     assert run.exit_code == 1
-    assert "before claim 4 was made (said on 2023-02-01)" in run.stderr and len(run.stderr.splitlines()) == 1
+    assert "before claim 20 was made (said on 2023-02-15)" in run.stderr and len(run.stderr.splitlines()) == 1
     assert table_digest(db_path) == digest
-    _ok(seeded("confirm", "4", "--at", "2023-02-01"))  # the same day is fine
+    _ok(seeded("confirm", "20", "--at", "2023-02-15"))  # the same day is fine
 
 
 def test_show_lists_creation_first_even_when_a_change_is_back_dated(seeded: Callable[..., Run]) -> None:
     _ok(seeded("add", "A claim said last year.", "--source", "S", "--said-on", "2024-01-10"))
-    _ok(seeded("confirm", "24", "--at", "2024-02-01"))
-    shown = json.loads(seeded("show", "24", "--format", "json").stdout)
+    new = str(SEED_CLAIMS + 1)
+    _ok(seeded("confirm", new, "--at", "2024-02-01"))
+    shown = json.loads(seeded("show", new, "--format", "json").stdout)
     assert [e["kind"] for e in shown["events"]] == ["created", "status"]
-    table = _ok(seeded("show", "24", "--format", "table")).stdout
+    table = _ok(seeded("show", new, "--format", "table")).stdout
     assert "said on 2024-01-10" in table
     assert table.index("created") < table.index("unverified -> confirmed")
 

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED_CLAIMS
+
 from claimtrack.choices import Format, Status
 from claimtrack.cli import complete
 
@@ -132,6 +134,11 @@ def zsh(env: dict[str, str], *words: str, **extra: str) -> list[str]:
     return [m.group(1).replace('""', '"') for m in re.finditer(r'"((?:[^"]|"")*)"(?::"(?:[^"]|"")*")?', spec.group(1))]
 
 
+def _newest(prefix: str = "") -> list[str]:
+    """The seeded claim ids that start with ``prefix``, newest first, as completion offers them."""
+    return [str(i) for i in range(SEED_CLAIMS, 0, -1) if str(i).startswith(prefix)]
+
+
 SHELLS = {
     "bash": lambda env, line, **extra: bash(env, *line.split(" "), **extra),
     "zsh": lambda env, line, **extra: zsh(env, *line.split(" "), **extra),
@@ -153,9 +160,9 @@ def test_subcommands_options_and_choices(shell: str, env: dict[str, str]) -> Non
 @pytest.mark.parametrize("shell", SHELLS)
 def test_claim_ids_newest_first(shell: str, env: dict[str, str], db: Path, untouched: object) -> None:
     offer = SHELLS[shell]
-    assert offer(env, f"--db {db} show ")[:3] == ["23", "22", "21"]
-    assert offer(env, f"--db {db} show 2") == ["23", "22", "21", "20", "2"]
-    assert offer(env, f"--db {db} confirm 1") == [str(i) for i in range(19, 9, -1)] + ["1"]
+    assert offer(env, f"--db {db} show ")[:3] == _newest()[:3]
+    assert offer(env, f"--db {db} show 2") == _newest("2")
+    assert offer(env, f"--db {db} confirm 1") == _newest("1")
     assert offer(env, f"--db {db} show 9") == ["9"]
     assert offer(env, f"--db {db} show x") == []
 
@@ -166,7 +173,7 @@ def test_tags_and_database_from_the_environment(shell: str, env: dict[str, str],
     assert offer(env, "list --tag nu", CLAIMTRACK_DB=str(db)) == ["nuclear"]
     assert "ukraine" in offer(env, "list --tag ", CLAIMTRACK_DB=str(db))
     assert offer(env, "list --tag ") == []  # no database at the default location
-    assert offer(env, "show ", CLAIMTRACK_DB=f"sqlite:///{db}")[:1] == ["23"]
+    assert offer(env, "show ", CLAIMTRACK_DB=f"sqlite:///{db}")[:1] == [str(SEED_CLAIMS)]
 
 
 def test_source_names_escaped_for_bash(env: dict[str, str], db: Path, untouched: object) -> None:
@@ -326,11 +333,12 @@ def test_an_undecodable_word_on_the_line_prints_no_error(env: dict[str, str], db
 
 def test_ids_of_deleted_claims_complete_for_restore_only(env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "claims.db"
-    for args in (["init", "--seed"], ["delete", "23"]):
+    for args in (["init", "--seed"], ["delete", str(SEED_CLAIMS)]):
         proc = subprocess.run([str(BIN / "claimtrack"), "--db", str(path), *args],
                               env=env, capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
-    assert bash(env, "--db", str(path), "confirm", "2")[:2] == ["22", "21"]
-    assert bash(env, "--db", str(path), "confirm", "3", "2")[:2] == ["22", "21"]  # the second id too
-    assert bash(env, "--db", str(path), "restore", "") == ["23"]
-    assert bash(env, "--db", str(path), "show", "2")[:1] == ["23"]
+    live = [i for i in _newest("2") if i != str(SEED_CLAIMS)][:2]  # the deleted one left out
+    assert bash(env, "--db", str(path), "confirm", "2")[:2] == live
+    assert bash(env, "--db", str(path), "confirm", "3", "2")[:2] == live  # the second id too
+    assert bash(env, "--db", str(path), "restore", "") == [str(SEED_CLAIMS)]
+    assert bash(env, "--db", str(path), "show", "2")[:1] == [str(SEED_CLAIMS)]  # show reaches deleted claims

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, table_digest
+from conftest import SEED_CLAIMS, Run, table_digest
 
 from claimtrack import export, textsafe
 
 HEADER = ("id,uuid,text,quote,source,status,confidence,confidence_label,tags,url,said_on,review_by,"
           "created_at,updated_at,resolved_on,evidence,last_note")
-SEED_NOTE = "Reported as fact in the article: a public statement on the record"  # claim 2 of the seed
 HOSTILE_NOTE = '-1+1 <script>alert(1)</script> "><img src=x onerror=alert(1)> \x1b[31mred \u202eevil'
 HOSTILE_URL = 'https://evil.example/"><img/src=x/onerror=alert(1)>?q=<script>'
 
@@ -88,9 +87,13 @@ def test_header_order_is_the_claim_fields_then_the_three_columns(seeded: Callabl
 
 def test_cells_of_the_seeded_database(seeded: Callable[..., Run]) -> None:
     rows = _rows(_ok(seeded("export", "--format", "csv")).stdout)
-    assert _cells(rows[2]) == ("2023-02-15", "", SEED_NOTE)  # confirmed in the seed, no link
-    assert _cells(rows[1]) == ("", "", "")  # unverified, only its creation
-    assert sum(1 for r in rows.values() if r["resolved_on"]) == sum(1 for r in rows.values() if r["status"] == "confirmed") == 4
+    # Claim 2 was confirmed on the article's day, citing a report, then KCNA's own text in a note.
+    resolved_on, evidence, last_note = _cells(rows[2])
+    assert resolved_on == "2023-02-15" and last_note.startswith("KCNA's English text")
+    assert [link.split("/")[2] for link in evidence.split(" ")] == ["www.indiatoday.in", "kcnawatch.org"]
+    assert _cells(rows[5]) == ("", "", "")  # unverified, only its creation
+    resolved = sum(1 for r in rows.values() if r["status"] in ("confirmed", "refuted"))
+    assert sum(1 for r in rows.values() if r["resolved_on"]) == resolved >= 10
 
 
 def test_cells_of_a_back_dated_confirmation_and_later_note(cli: Callable[..., Run]) -> None:
@@ -108,7 +111,7 @@ def test_cells_agree_with_the_full_history(cli: Callable[..., Run]) -> None:
     _fixtures(cli)
     rows = _rows(_ok(cli("export", "--format", "csv")).stdout)
     claims = json.loads(_ok(cli("export", "--format", "json")).stdout)["claims"]
-    assert len(claims) == len(rows) == 30
+    assert len(claims) == len(rows) == SEED_CLAIMS + 7
     for claim in claims:
         full = (export.resolved_on(claim), " ".join(export.evidence(claim)), export.last_note(claim))
         assert tuple(textsafe.csv_cell(v) for v in full) == _cells(rows[claim["id"]]), claim["id"]

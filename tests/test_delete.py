@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Run, table_digest
+from conftest import SEED_CLAIMS, Run, table_digest
 
 
 def _ok(run: Run) -> Run:
@@ -26,33 +26,35 @@ def ids(cli: Callable[..., Run], *args: str) -> list[int]:
 
 
 def test_deleted_claims_leave_every_view_but_show(seeded: Callable[..., Run]) -> None:
-    _ok(seeded("confirm", "4"))
-    _ok(seeded("refute", "7", "--at", "2024-01-01"))
-    _ok(seeded("set", "4", "--review-by", "tomorrow"))
+    # Claim 26 is the Russian commentators' only claim, 20 one of Lankov's: both unverified in the seed.
+    _ok(seeded("confirm", "26"))
+    _ok(seeded("refute", "20", "--at", "2024-01-01"))
+    _ok(seeded("set", "26", "--review-by", "tomorrow"))
     before_sources = {s["name"]: s for s in _json(seeded("sources", "--format", "json"))}
-    run = _ok(seeded("delete", "4", "7", "--yes"))
-    assert run.stderr.startswith("Deleted 2 claims (4, 7)")
+    run = _ok(seeded("delete", "26", "20", "--yes"))
+    assert run.stderr.startswith("Deleted 2 claims (20, 26)")
 
-    assert 4 not in ids(seeded) and 7 not in ids(seeded)
-    assert ids(seeded, "--deleted") == [4, 7]
-    assert 4 not in ids(seeded, "--status", "confirmed")
+    assert 26 not in ids(seeded) and 20 not in ids(seeded)
+    assert ids(seeded, "--deleted") == [20, 26]
+    assert 26 not in ids(seeded, "--status", "confirmed")
     summary = {g["group"]: g["count"] for g in _json(seeded("summary", "--format", "json"))}
-    assert sum(summary.values()) == 21
+    assert sum(summary.values()) == SEED_CLAIMS - 2
     exported = _json(seeded("export", "--format", "json"))
-    assert {c["id"] for c in exported["claims"]} == set(range(1, 24)) - {4, 7}
+    assert {c["id"] for c in exported["claims"]} == set(range(1, SEED_CLAIMS + 1)) - {20, 26}
     sources = {s["name"]: s for s in _json(seeded("sources", "--format", "json"))}
-    assert "Unnamed media reports" not in sources  # its one claim is deleted: it leaves the report with it
+    assert "Russian commentators" not in sources  # its one claim is deleted: it leaves the report with it
     assert sources["Andrei Lankov"]["refuted"] == before_sources["Andrei Lankov"]["refuted"] - 1
-    assert 4 not in [c["id"] for c in _json(seeded("due", "--days", "30", "--format", "json"))]
-    assert "4" not in [line.split("\t")[0] for line in _ok(seeded("list", "--search", "workers", "--format", "tsv")).stdout.splitlines()]
+    assert 26 not in [c["id"] for c in _json(seeded("due", "--days", "30", "--format", "json"))]
+    found = _ok(seeded("list", "--search", "turn", "--format", "tsv")).stdout.splitlines()
+    assert not {"20", "26"} & {line.split("\t")[0] for line in found}
 
-    shown = _json(seeded("show", "4", "--format", "json"))
+    shown = _json(seeded("show", "26", "--format", "json"))
     assert shown["deleted_at"] is not None and shown["status"] == "confirmed"
-    table = _ok(seeded("show", "4", "--format", "table")).stdout
-    assert "Deleted" in table and "claimtrack restore 4" in table
+    table = _ok(seeded("show", "26", "--format", "table")).stdout
+    assert "Deleted" in table and "claimtrack restore 26" in table
 
-    _ok(seeded("restore", "4", "7"))
-    assert ids(seeded) == list(range(1, 24))
+    _ok(seeded("restore", "26", "20"))
+    assert ids(seeded) == list(range(1, SEED_CLAIMS + 1))
     assert {s["name"]: s for s in _json(seeded("sources", "--format", "json"))} == before_sources
 
 
@@ -121,12 +123,12 @@ def test_delete_asks_on_a_terminal(seeded: Callable[..., Run], monkeypatch: pyte
 
 
 def test_deleted_claims_do_not_count_in_calibration(seeded: Callable[..., Run]) -> None:
-    _ok(seeded("refute", "7"))
+    _ok(seeded("refute", "20"))  # unverified in the seed, with a stated confidence
     with_it = _json(seeded("calibration", "--format", "json"))
-    _ok(seeded("delete", "7"))
+    _ok(seeded("delete", "20"))
     without = _json(seeded("calibration", "--format", "json"))
     assert sum(b["count"] for b in without["bins"]) == sum(b["count"] for b in with_it["bins"]) - 1
-    _ok(seeded("restore", "7"))
+    _ok(seeded("restore", "20"))
     assert _json(seeded("calibration", "--format", "json")) == with_it
 
 
@@ -138,7 +140,7 @@ def test_db_copy_keeps_deleted_claims_deleted(seeded: Callable[..., Run], db_pat
     copy = tmp_path / "copy.db"
     _ok(seeded("db", "copy", str(db_path), str(copy)))
     assert _ok(seeded("--db", str(copy), "list", "--deleted", "--format", "ids")).stdout.split() == ["2"]
-    assert len(_ok(seeded("--db", str(copy), "list", "--format", "ids")).stdout.split()) == 22
+    assert len(_ok(seeded("--db", str(copy), "list", "--format", "ids")).stdout.split()) == SEED_CLAIMS - 1
     original = _json(seeded("show", "3", "--format", "json"))
     copied = _json(seeded("--db", str(copy), "show", "3", "--format", "json"))
     assert copied["events"] == original["events"] and copied["deleted_at"] is None

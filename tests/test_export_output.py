@@ -439,14 +439,14 @@ def test_report_says_when_each_claim_was_said_and_resolved(cli: Callable[..., Ru
 
 
 def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[..., Run]) -> None:
-    assert seeded("confirm", "4", "--at", "2023-03-01", "--evidence", "https://www.reuters.com/a(1)",
+    assert seeded("confirm", "5", "--at", "2023-03-01", "--evidence", "https://www.reuters.com/a(1)",
                   "--note", "Two | agencies").exit_code == 0
-    assert seeded("note", "4", "Later <b>note</b>", "--evidence", "https://example.org/b").exit_code == 0
+    assert seeded("note", "5", "Later <b>note</b>", "--evidence", "https://example.org/b").exit_code == 0
     md = seeded("export", "--format", "md", "--status", "confirmed", "--title", "NK | tracker")
     assert md.exit_code == 0, md.stderr
     lines = md.stdout.splitlines()
     assert lines[0] == "# NK \\| tracker" and lines[2] == "Claims with status confirmed."
-    row = next(line for line in lines if line.startswith("| 4 |"))
+    row = next(line for line in lines if line.startswith("| 5 |"))
     assert "[www.reuters.com](https://www.reuters.com/a%281%29), [example.org](https://example.org/b)" in row
     assert row.endswith("| Later \\<b\\>note\\</b\\> |")
     assert "Made" not in md.stdout  # no date unless asked: the same data gives the same report

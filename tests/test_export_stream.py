@@ -16,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimtrack import textsafe
+from conftest import SEED_CLAIMS
 
 HOSTILE = ["=1+1", "'=x", "''@a", "-0.5", "+", "@SUM(A1)", "a\tb", "a\nb", "\x1b[31mred", "bidi\u202eevil",
            "zero\u200bwidth", "del\x7f", "\u2028", "caf\u00e9", "\U0001f600", "'quoted", "\r=cmd", ""]
@@ -64,7 +65,7 @@ def _hostile_claims(path: Path, n: int) -> Path:
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
 def test_exports_are_the_same_bytes_on_both_read_drivers(seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str):
     assert seeded("import", str(_hostile_claims(tmp_path / "c.jsonl", 1_234))).exit_code == 0
-    for cid in ("3", "600", "1200"):  # events beyond the created one, in several chunks
+    for cid in ("5", "600", "1200"):  # events beyond the created one, in several chunks
         assert seeded("confirm", cid, "--note", "seen \x1b[2J", "--evidence", "https://example.org/e").exit_code == 0
         assert seeded("set", cid, "--confidence", "0.9", "--add-tag", "checked").exit_code == 0
     out = {}
@@ -78,7 +79,7 @@ def test_exports_are_the_same_bytes_on_both_read_drivers(seeded, tmp_path: Path,
     text = out["sqlite3"].decode()
     assert "\x1b" not in text and "\u202e" not in text  # still inert
     if fmt == "csv":
-        assert text.count("\n") >= 1_234 + 23
+        assert text.count("\n") >= 1_234 + SEED_CLAIMS
         assert "'=1+1 q" in text  # the formula guard
     else:
         status_events = sum(1 for line in seeded("log", "--format", "json").stdout.split("\n") if '"kind": "status"' in line)
@@ -94,7 +95,7 @@ def test_a_backup_export_as_of_a_day_holds_the_phrase_of_that_day(seeded, tmp_pa
     text = result.stdout
     claims = (json.loads(text)["claims"] if fmt == "json"
               else [json.loads(line) for line in text.splitlines() if '"type":"claim"' in line])
-    assert len(claims) == 23
+    assert len(claims) == SEED_CLAIMS
     first = next(c for c in claims if c["id"] == 1)
     assert first["confidence_phrase"] == "likely"
     restored = tmp_path / "restored.db"

@@ -19,6 +19,7 @@ import pytest
 from claimtrack import importer
 from claimtrack.service import Service
 from claimtrack.store import imports
+from conftest import SEED_CLAIMS
 from test_write_drivers import PROBE, dump
 
 pytestmark = pytest.mark.sqlite_only
@@ -76,7 +77,7 @@ def test_a_bulk_import_leaves_the_schema_as_it_was_and_the_search_index_complete
     assert result.exit_code == 0, result.stderr
     assert schema(db_path) == before
     assert rows(db_path, FTS_FOUND) == rows(db_path, FTS_EXPECTED)
-    assert len(rows(db_path, FTS_FOUND)) == 23 + n
+    assert len(rows(db_path, FTS_FOUND)) == SEED_CLAIMS + n
     found = seeded("list", "--search", "rajin", "--format", "json", "--limit", "5")
     assert len(json.loads(found.stdout)) == 5
     check = seeded("db", "check")
@@ -139,7 +140,7 @@ def test_uuids_given_are_kept_and_skipped_when_present_and_new_ones_are_fresh(se
     # the same texts again without uuids: duplicates, imported on request, each with a fresh uuid
     assert seeded("import", str(write_jsonl(tmp_path / "new.jsonl", 40)), "--allow-duplicates").exit_code == 0
     uuids = [r[0] for r in rows(db_path, "SELECT uuid FROM claim")]
-    assert len(uuids) == len(set(uuids)) == 23 + 30 + 40
+    assert len(uuids) == len(set(uuids)) == SEED_CLAIMS + 30 + 40
     assert all(uuid.UUID(u).version == 4 for u in uuids)
     assert str(uuid.UUID(int=1, version=4)) in uuids
 
@@ -155,7 +156,7 @@ def test_both_write_drivers_import_the_same_database(cli, tmp_path: Path, monkey
         assert result.exit_code == 0, result.stderr
         dumps.append(dump(path))
     assert dumps[0] == dumps[1]
-    assert len(dumps[0]["claim"]) == 23 + imports.BATCH + 50
+    assert len(dumps[0]["claim"]) == SEED_CLAIMS + imports.BATCH + 50
 
 
 def test_import_does_not_import_the_database_stack(cli, tmp_path: Path):

@@ -15,7 +15,7 @@ import pytest
 
 from claimtrack import textsafe, timeutil, validate
 from claimtrack.errors import InvalidInput
-from conftest import Run, run_process, table_digest
+from conftest import SEED_CLAIMS, Run, run_process, table_digest
 
 TOO_BIG = str(2**63)  # one past the largest 64-bit signed integer
 
@@ -80,9 +80,9 @@ def test_bad_input_is_one_clear_error_line(seeded, db_path, args, expected):
     assert table_digest(db_path) == before
 
 
-def test_underscore_id_does_not_touch_claim_ten(seeded):
-    seeded("confirm", "1_0")
-    shown = json.loads(seeded("show", "10", "--format", "json").stdout)
+def test_underscore_id_does_not_touch_claim_fourteen(seeded):
+    seeded("confirm", "1_4")
+    shown = json.loads(seeded("show", "14", "--format", "json").stdout)
     assert shown["status"] == "unverified"
 
 
@@ -119,7 +119,7 @@ def test_out_of_range_numbers_are_usage_errors(seeded, db_path, args):
 
 
 def test_numbers_in_range_still_work(seeded):
-    assert len(json.loads(seeded("list", "--limit", str(2**63 - 1), "--format", "json").stdout)) == 23
+    assert len(json.loads(seeded("list", "--limit", str(2**63 - 1), "--format", "json").stdout)) == SEED_CLAIMS
     assert len(json.loads(seeded("list", "-n", "2", "--format", "json").stdout)) == 2
     assert seeded("due", "--days", "36500", "--format", "json").exit_code == 0
     assert seeded("due", "--days", "0", "--format", "json").exit_code == 0

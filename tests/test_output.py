@@ -133,13 +133,13 @@ def test_list_json_is_an_array_of_claim_objects(seeded: Callable[..., Run]) -> N
 
 
 def test_show_json_has_claim_keys_and_events_oldest_first(seeded: Callable[..., Run]) -> None:
-    confirm = seeded("confirm", "1", "--note", "two agencies", "--evidence", "https://example.org/r", "--at", "2024-01-02")
+    confirm = seeded("confirm", "5", "--note", "two agencies", "--evidence", "https://example.org/r", "--at", "2024-01-02")
     assert confirm.exit_code == 0, confirm.stderr
-    claim = _json(seeded("show", "1", "--format", "json"))
+    claim = _json(seeded("show", "5", "--format", "json"))
     assert set(claim) == CLAIM_KEYS | {"events", "deleted_at"}  # deleted_at: null unless deleted
     assert claim["deleted_at"] is None
     _check_claim_object({k: v for k, v in claim.items() if k not in ("events", "deleted_at")})
-    assert claim["id"] == 1 and claim["status"] == "confirmed"
+    assert claim["id"] == 5 and claim["status"] == "confirmed"
 
     events = claim["events"]
     assert len(events) >= 2
@@ -154,7 +154,7 @@ def test_show_json_has_claim_keys_and_events_oldest_first(seeded: Callable[..., 
 
 
 def test_log_json_events_carry_claim_id_newest_first(seeded: Callable[..., Run]) -> None:
-    assert seeded("confirm", "1", "--at", "2024-01-02").exit_code == 0
+    assert seeded("confirm", "5", "--at", "2026-01-02").exit_code == 0  # after the seed's last news
     assert seeded("note", "2", "latest news").exit_code == 0
     events = _json(seeded("log", "--format", "json"))
     assert isinstance(events, list) and len(events) >= 3
@@ -165,10 +165,10 @@ def test_log_json_events_carry_claim_id_newest_first(seeded: Callable[..., Run])
     assert ats == sorted(ats, reverse=True)
     assert (events[0]["claim_id"], events[0]["kind"], events[0]["note"]) == (2, "note", "latest news")
     confirm = next(e for e in events if e["kind"] == "status")
-    assert (confirm["claim_id"], confirm["at"]) == (1, "2024-01-02T00:00:00Z")
+    assert (confirm["claim_id"], confirm["at"]) == (5, "2026-01-02T00:00:00Z")
 
-    one = _json(seeded("log", "1", "--format", "json"))
-    assert one and {e["claim_id"] for e in one} == {1}
+    one = _json(seeded("log", "5", "--format", "json"))
+    assert one and {e["claim_id"] for e in one} == {5}
 
 
 # ---- claim text is data ------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from typer.testing import CliRunner
 
 from claimtrack import textsafe
 from claimtrack.cli import app
+from conftest import SEED_CLAIMS
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 TIMEOUT = 90  # seconds for one browser run; a healthy one takes one or two
@@ -194,7 +195,7 @@ def long_report(tmp_path_factory: pytest.TempPathFactory, home: Path) -> Path:
                              f"line in a narrow table column, as real claims do.", f"Desk {n % 7}",
                              statuses[n % 4], f"{(n % 9 + 1) / 10}", f"batch,t{n % 5}", f"2023-{n % 12 + 1:02d}-15"])
     db.run("import", str(folder / "more.csv"))
-    assert len(db.ids()) == 103
+    assert len(db.ids()) == SEED_CLAIMS + 80
     return db.export(folder / "long.html")
 
 

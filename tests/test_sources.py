@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import table_digest
+from conftest import SEED_CLAIMS, table_digest
 
 
 def claim_id(result) -> int:
@@ -56,14 +56,16 @@ def test_confidence_changed_before_resolution_counts(cli):
 
 
 def test_sources_without_resolved_claims_have_no_score(seeded):
-    kim = sources_json(seeded)["Kim Yo-Jong"]
-    assert kim["kind"] == "person" and kim["brier"] is None and kim["accuracy"] is None
+    commentators = sources_json(seeded)["Russian commentators"]  # their one claim is still open
+    assert commentators["kind"] == "other" and commentators["brier"] is None and commentators["accuracy"] is None
+    kim = sources_json(seeded)["Kim Yo-Jong"]  # confirmed, but a pledge has no confidence: no score
+    assert kim["accuracy"] == 1 and kim["brier"] is None
     assert sources_json(seeded)["The Bell"]["kind"] == "outlet"
 
 
 def test_calibration_bins_sum_to_resolved_claims_with_confidence(seeded):
     seeded("add", "Unassessed and resolved.", "--source", "X")  # no confidence: not in any bin
-    assert seeded("confirm", "24").exit_code == 0
+    assert seeded("confirm", str(SEED_CLAIMS + 1)).exit_code == 0
     seeded("refute", "20")
     report = json.loads(seeded("calibration", "--format", "json").stdout)
     assert set(report) == {"brier", "bins"} and len(report["bins"]) == 10
@@ -130,7 +132,7 @@ def test_admiralty_code_in_show_and_list(cli, status, confidence, reliability, c
 
 
 def test_due_lists_review_dates_and_stale_claims_most_urgent_first(seeded):
-    overdue = claim_id(seeded("add", "Look again.", "--source", "S", "--review-by", "2024-01-01", "--format", "json"))
+    overdue = claim_id(seeded("add", "Look again.", "--source", "S", "--review-by", "2020-01-01", "--format", "json"))
     soon = claim_id(seeded("add", "Soon.", "--source", "S", "--review-by", "2099-01-01", "--format", "json"))
     rows = json.loads(seeded("due", "--format", "json").stdout)
     assert rows[0]["id"] == overdue and rows[0]["reason"].startswith("review overdue by")

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER, table_digest
+from conftest import SEED_CLAIMS, SERVER, table_digest
 
 
 def build(cli, db: str) -> None:
     steps = [
         ("init", "--seed"),
         ("add", "Ünïcode claim — «quoted»", "--source", "Copier", "--confidence", "likely", "--tag", "copy"),
-        ("confirm", "24", "--note", "seen", "--evidence", "https://example.org/e", "--at", "2024-06-19"),
+        ("confirm", str(SEED_CLAIMS + 1), "--note", "seen", "--evidence", "https://example.org/e", "--at", "2024-06-19"),
         ("set", "1", "--confidence", "0.42", "--add-tag", "copied"),
         ("note", "2", "A note"),
         ("source", "set", "Copier", "--kind", "person", "--reliability", "C"),
@@ -41,7 +41,7 @@ def test_db_copy_between_sqlite_files_is_lossless(cli, tmp_path: Path):
     build(cli, a)
     copied = cli("db", "copy", a, b)
     assert copied.exit_code == 0, copied.stderr
-    assert "Copied 24 claims" in copied.stderr
+    assert f"Copied {SEED_CLAIMS + 1} claims" in copied.stderr
     assert export(cli, a) == export(cli, b)
     assert cli("--db", b, "sources", "--format", "json").stdout == cli("--db", a, "sources", "--format", "json").stdout
 

@@ -406,7 +406,7 @@ def test_add_echoes_the_claim_in_a_table_that_fits(columns: int) -> None:
     assert screen.code == 0, screen.out
     assert screen.too_wide(columns) == []
     [shown] = claim_records(screen.lines)
-    new = json_of(None, "list", "--status", "disputed")
+    new = json_of(None, "list", "--status", "disputed", "--sort", "id", "--desc")  # the newest disputed claim
     assert shown["id"] == str(new[0]["id"]) and shown["status"] == "disputed" and shown["same_line"]
     assert squeeze(shown["text"]) == squeeze(text)
 

@@ -46,14 +46,14 @@ def event_count(db_path: Any) -> int:
         conn.close()
 
 
-# Each change a user can make, on the seeded database (claims 1-23).
+# Each change a user can make, on the seeded database (5, 14, 15 and 17 are unverified there).
 CHANGES: dict[str, list[tuple[str, ...]]] = {
     "add": [("add", "A brand new claim.", "--source", "Someone New", "--tag", "fresh", "--confidence", "likely")],
     "add to a known source": [("add", "Another claim.", "--source", "andrei lankov")],
-    "confirm": [("confirm", "4", "--note", "seen it", "--evidence", "https://example.org/e", "--at", "2024-01-02")],
-    "refute several": [("refute", "4", "6-8")],
-    "dispute": [("dispute", "4")],
-    "reopen": [("confirm", "4"), ("reopen", "4")],
+    "confirm": [("confirm", "5", "--note", "seen it", "--evidence", "https://example.org/e", "--at", "2024-01-02")],
+    "refute several": [("refute", "5", "14-15", "17")],
+    "dispute": [("dispute", "5")],
+    "reopen": [("confirm", "5"), ("reopen", "5")],
     "set confidence": [("set", "2", "--confidence", "90%")],
     "clear confidence": [("set", "2", "--confidence", "none")],
     "set text": [("set", "2", "--text", "Corrected wording of claim two.")],
@@ -67,7 +67,7 @@ CHANGES: dict[str, list[tuple[str, ...]]] = {
     "delete": [("delete", "9", "10", "--yes")],
     "restore": [("delete", "9"), ("restore", "9")],
     "source set (new)": [("source", "set", "Brand New Outlet", "--kind", "outlet")],
-    "source set (details)": [("source", "set", "The Bell", "--reliability", "B", "--url", "https://thebell.io")],
+    "source set (details)": [("source", "set", "The Bell", "--reliability", "A", "--url", "https://thebell.io")],
     "source rename": [("source", "set", "Kim Yo-Jong", "--kind", "person", "--reliability", "C"),
                       ("source", "rename", "Kim Yo-Jong", "Kim Yo Jong")],
     "source merge": [("source", "set", "Kim Yo-Jong", "--reliability", "D"), ("delete", "3"), ("confirm", "23"),
@@ -145,7 +145,7 @@ def test_undo_of_an_import_takes_back_the_whole_import(cli: Callable[..., Run], 
 
 def test_undo_steps_back_one_change_at_a_time_and_never_twice(seeded: Callable[..., Run]) -> None:
     snapshots = [state(seeded)]
-    for step in (("confirm", "1"), ("set", "1", "--confidence", "10%"), ("note", "1", "A note."), ("delete", "1")):
+    for step in (("confirm", "5"), ("set", "5", "--confidence", "10%"), ("note", "5", "A note."), ("delete", "5")):
         _ok(seeded(*step))
         snapshots.append(state(seeded))
     undone = []
@@ -163,10 +163,10 @@ def test_undo_steps_back_one_change_at_a_time_and_never_twice(seeded: Callable[.
 
 
 def test_dry_run_writes_nothing(seeded: Callable[..., Run], db_path: Any) -> None:
-    _ok(seeded("refute", "3"))
+    _ok(seeded("refute", "5"))
     digest = table_digest(db_path)
     run = _ok(seeded("undo", "--dry-run"))
-    assert "claim 3: status refuted -> unverified" in run.stdout
+    assert "claim 5: status refuted -> unverified" in run.stdout
     assert table_digest(db_path) == digest
     assert _ok(seeded("undo")).stderr.splitlines()[0].replace("Undid", "Would undo") == run.stdout.splitlines()[0]
 
@@ -179,22 +179,22 @@ def test_undo_on_an_empty_database_says_there_is_nothing(cli: Callable[..., Run]
 
 def test_redo_is_doing_it_again(seeded: Callable[..., Run]) -> None:
     """Undo never takes back an undo: after undoing a change, undo goes further back."""
-    _ok(seeded("confirm", "4"))
-    _ok(seeded("refute", "7"))
-    _ok(seeded("undo"))  # refute 7 taken back
-    second = _ok(seeded("undo")).stderr  # then confirm 4, not the undo
-    assert "confirm claim 4" in second
+    _ok(seeded("confirm", "5"))
+    _ok(seeded("refute", "14"))
+    _ok(seeded("undo"))  # refute 14 taken back
+    second = _ok(seeded("undo")).stderr  # then confirm 5, not the undo
+    assert "confirm claim 5" in second
     statuses = {c["id"]: c["status"] for c in json.loads(seeded("list", "--format", "json").stdout)}
-    assert statuses[4] == "unverified" and statuses[7] == "unverified"
+    assert statuses[5] == "unverified" and statuses[14] == "unverified"
 
 
 def test_back_dated_change_undone_keeps_as_of_truthful(seeded: Callable[..., Run]) -> None:
     """A mistake taken back stays in history: --as-of between the two shows what was believed."""
-    _ok(seeded("confirm", "4", "--at", "2024-03-01"))
+    _ok(seeded("confirm", "5", "--at", "2024-03-01"))
     _ok(seeded("undo"))
-    assert json.loads(seeded("show", "4", "--as-of", "2024-06-01", "--format", "json").stdout)["status"] == "confirmed"
-    assert json.loads(seeded("show", "4", "--format", "json").stdout)["status"] == "unverified"
-    kinds = [(e["kind"], e["old"], e["new"]) for e in events(seeded, 4)]
+    assert json.loads(seeded("show", "5", "--as-of", "2024-06-01", "--format", "json").stdout)["status"] == "confirmed"
+    assert json.loads(seeded("show", "5", "--format", "json").stdout)["status"] == "unverified"
+    kinds = [(e["kind"], e["old"], e["new"]) for e in events(seeded, 5)]
     assert kinds[-2:] == [("status", "unverified", "confirmed"), ("status", "confirmed", "unverified")]
 
 
@@ -204,9 +204,9 @@ def _process(*args: str) -> subprocess.Popen[str]:
 
 
 def test_two_processes_undoing_at_once_take_back_two_different_changes(seeded: Callable[..., Run]) -> None:
-    _ok(seeded("confirm", "4"))
-    _ok(seeded("refute", "7"))
-    _ok(seeded("dispute", "8"))
+    _ok(seeded("confirm", "5"))
+    _ok(seeded("refute", "14"))
+    _ok(seeded("dispute", "15"))
     first, second = _process("undo"), _process("undo")
     outs = [p.communicate(timeout=120) for p in (first, second)]
     assert [p.returncode for p in (first, second)] == [0, 0], outs
@@ -214,7 +214,7 @@ def test_two_processes_undoing_at_once_take_back_two_different_changes(seeded: C
     assert len(set(heads)) == 2, heads  # never the same change twice
     statuses = {c["id"]: c["status"] for c in json.loads(seeded("list", "--format", "json").stdout)}
     # The two newest changes were taken back, whichever process got which.
-    assert statuses[8] == "unverified" and statuses[7] == "unverified" and statuses[4] == "confirmed"
+    assert statuses[15] == "unverified" and statuses[14] == "unverified" and statuses[5] == "confirmed"
 
 
 def test_two_processes_undoing_one_change_one_finds_nothing(cli: Callable[..., Run]) -> None:
@@ -227,7 +227,7 @@ def test_two_processes_undoing_one_change_one_finds_nothing(cli: Callable[..., R
 
 
 def test_journal_rows_name_their_events(seeded: Callable[..., Run], db_path: Any) -> None:
-    _ok(seeded("confirm", "3", "4"))
+    _ok(seeded("confirm", "5", "14"))
     _ok(seeded("undo"))
     conn = open_db(db_path)
     try:

@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 
 from claimtrack.store import writes
-from conftest import Run
+from conftest import SEED_CLAIMS, Run
 
 pytestmark = pytest.mark.sqlite_only
 
 # A day of an analyst's work: every write command, with every option, and mistakes that write nothing.
+# Claims 5, 14 and 15 are unverified in the seed; 30 and 31 are the first two added here.
 SCRIPT: list[tuple[str, ...]] = [
     ("init", "--seed"),
     ("add", "Pyongyang sent 10,000 more workers to Russia.", "--source", "Yonhap", "--confidence", "likely",
@@ -33,19 +34,19 @@ SCRIPT: list[tuple[str, ...]] = [
      "--url", "https://example.org/a", "--review-by", "2026-01-01", "--note", "from the wire"),
     ("add", "A second claim from a new source.", "--source", "Brand New Outlet", "--status", "disputed"),
     ("add", "Yonhap again, other case.", "--source", "YONHAP", "--confidence", "0.35"),
-    ("confirm", "1", "--note", "the cable says so", "--evidence", "https://example.org/cable", "--at", "2025-07-01"),
-    ("refute", "2", "--note", "denied"),
-    ("dispute", "3"),
-    ("reopen", "1"),
-    ("confirm", "1"),
-    ("confirm", "1"),  # already confirmed: nothing changes, exit 1
+    ("confirm", "5", "--note", "the cable says so", "--evidence", "https://example.org/cable", "--at", "2025-07-01"),
+    ("refute", "14", "--note", "denied"),
+    ("dispute", "15"),
+    ("reopen", "5"),
+    ("confirm", "5"),
+    ("confirm", "5"),  # already confirmed: nothing changes, exit 1
     ("refute", "999"),  # no such claim: exit 1
-    ("set", "24", "--confidence", "very likely", "--text", "Pyongyang sent 12,000 workers.", "--add-tag", "russia",
+    ("set", "30", "--confidence", "very likely", "--text", "Pyongyang sent 12,000 workers.", "--add-tag", "russia",
      "--remove-tag", "labour", "--url", "", "--quote", "", "--review-by", "2026-02-01", "--said-on", "2025-06-02"),
-    ("set", "24", "--source", "The Bell"),
-    ("set", "24", "--source", "Another New Source", "--note", "moved"),
-    ("set", "25", "--confidence", "none"),
-    ("set", "24", "--confidence", "very likely"),  # the same value: nothing changes, exit 1
+    ("set", "30", "--source", "The Bell"),
+    ("set", "30", "--source", "Another New Source", "--note", "moved"),
+    ("set", "31", "--confidence", "none"),
+    ("set", "30", "--confidence", "very likely"),  # the same value: nothing changes, exit 1
     ("note", "4", "an update from Seoul", "--evidence", "https://example.org/seoul"),
     ("note", "999", "nowhere"),
     ("source", "set", "Yonhap", "--kind", "outlet", "--reliability", "B", "--url", "https://yna.co.kr", "--notes", "wire"),
@@ -96,7 +97,7 @@ def test_both_write_drivers_leave_the_same_database(cli, tmp_path: Path, monkeyp
     assert stdlib.count(0) == len(SCRIPT) - 5 and stdlib.count(1) == 5, stdlib  # the five mistakes failed
     one, other = dump(tmp_path / "stdlib.db"), dump(tmp_path / "alchemy.db")
     assert one == other
-    assert len(one["event"]) > 40 and len(one["claim"]) == 26  # the script really wrote
+    assert len(one["event"]) > 40 and len(one["claim"]) == SEED_CLAIMS + 3  # the script really wrote
 
 
 def test_the_stdlib_writer_really_wrote_through_sqlite3(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -148,9 +149,9 @@ print("\\nPROBE " + json.dumps({"code": code, "heavy": heavy}))
 
 WRITES = [
     ("add", "A claim made today.", "--source", "Someone New", "--tag", "x", "--confidence", "likely"),
-    ("confirm", "1", "--note", "n"),
-    ("refute", "2"),
-    ("dispute", "3"),
+    ("confirm", "14", "--note", "n"),  # 14, 15 and 17 are unverified in the seed
+    ("refute", "15"),
+    ("dispute", "17"),
     ("reopen", "4"),
     ("set", "5", "--confidence", "unlikely", "--add-tag", "y", "--source", "Another"),
     ("note", "6", "more news", "--evidence", "https://example.org/n"),
