@@ -477,8 +477,9 @@ class Database:
         """
         from claimtrack.store import health
 
+        in_step = health.search_index_in_step(self)  # FTS5 checks by INSERT: its own transaction
         with self.reading():
-            return health.check(self)
+            return health.check(self, in_step)
 
     def backup(self, destination: Path) -> None:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
