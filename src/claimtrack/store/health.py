@@ -53,7 +53,7 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
     report: dict[str, Any] = {"target": str(db.target), "schema_version": db.schema_version}
     findings: list[str] = list(search_index or [])
     if db.dialect == "sqlite":  # FTS5's integrity-check (rank 1) of each search index against its table
-        report["search_index"] = ("not compared with the rows (FTS5's check needs a writable database)"
+        report["search_index"] = ("not compared with the rows (FTS5's check needs a write transaction of its own)"
                                   if search_index is None else "out of step" if search_index else "ok")
     if db.dialect == "sqlite":
         problems = [r["integrity_check"] for r in db.query("PRAGMA integrity_check")]
