@@ -26,8 +26,7 @@ import uuid
 from datetime import UTC, datetime
 
 BATCH = 5_000
-FTS_ROW = ("SELECT c.id, c.text, coalesce(c.quote, ''), s.name FROM claim c "
-           "JOIN source s ON s.id = c.source_id WHERE c.id >= ?")
+FTS_ROW = "SELECT id, text, quote FROM claim WHERE id >= ?"  # claim_fts: external content of claim (m005)
 
 
 def main(db: str, path: str) -> None:
@@ -83,7 +82,7 @@ def main(db: str, path: str) -> None:
             if len(claims) >= BATCH:
                 flush()
     flush()
-    conn.execute(f"INSERT INTO claim_fts (rowid, text, quote, source) {FTS_ROW}", (first,))
+    conn.execute(f"INSERT INTO claim_fts (rowid, text, quote) {FTS_ROW}", (first,))
     for _, _, sql in aside:
         conn.execute(sql)
     conn.execute("COMMIT")

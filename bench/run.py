@@ -171,7 +171,8 @@ def digest(path: str) -> dict[str, object]:
             h.update(repr(row).encode())
         return h.hexdigest()[:16]
 
-    conn.execute("INSERT INTO claim_fts (claim_fts) VALUES ('integrity-check')")  # raises if the index is wrong
+    for fts in ("claim_fts", "source_fts"):  # raises if an index is wrong or out of step with its table
+        conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
     found = {w: conn.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (w,)).fetchone()[0]
              for w in (RARE, COMMON)}
     result = {
@@ -183,7 +184,7 @@ def digest(path: str) -> dict[str, object]:
         "sources": rows_hash("SELECT name, name_key, kind FROM source ORDER BY name_key"),
         "tags": rows_hash("SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY 1, 2"),
         "events": rows_hash("SELECT claim_id, kind, field, old, new, evidence_url FROM event ORDER BY claim_id, id"),
-        "search rows": rows_hash("SELECT rowid, text, quote, source FROM claim_fts ORDER BY rowid"),
+        "search rows": rows_hash("SELECT id, sz FROM claim_fts_docsize ORDER BY id"),
         "search hits": found,
     }
     conn.close()

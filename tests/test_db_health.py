@@ -462,15 +462,25 @@ SQLITE_TAMPERING = {
         ["UPDATE claim SET status = 'confirmed' WHERE id = 3"],
         "claim 3: its status is 'confirmed' but its history ends at 'disputed' (changed without an event)",
     ),
-    "claim missing from the search index": (["DELETE FROM claim_fts WHERE rowid = 5"], "claim 5 is missing from the search index"),
+    "claim missing from the search index": (
+        ["INSERT INTO claim_fts (claim_fts, rowid, text, quote) SELECT 'delete', id, text, quote FROM claim WHERE id = 5"],
+        "claim 5 is missing from the search index",
+    ),
     "stale search row": (
-        ["INSERT INTO claim_fts (rowid, text, quote, source) VALUES (9999, 'ghost', '', 'nobody')"],
+        ["INSERT INTO claim_fts (rowid, text, quote) VALUES (9999, 'ghost', '')"],
         "the search index holds claim 9999, which does not exist",
     ),
+    "source missing from the search index": (
+        ["INSERT INTO source_fts (source_fts, rowid, name) SELECT 'delete', id, name FROM source WHERE id = 1"],
+        "source 1 is missing from the search index",
+    ),
     "outdated search row": (
-        ["DELETE FROM claim_fts WHERE rowid = 6",
-         "INSERT INTO claim_fts (rowid, text, quote, source) VALUES (6, 'old words', '', 'The Bell')"],
-        "claim 6 is indexed for search with outdated text, quote or source",
+        ["DROP TRIGGER claim_fts_update", "UPDATE claim SET text = 'old words' WHERE id = 6"],
+        "the search index claim_fts is out of step with the claim table",
+    ),
+    "outdated source name": (
+        ["DROP TRIGGER source_fts_update", "UPDATE source SET name = 'Somebody Else' WHERE id = 1"],
+        "the search index source_fts is out of step with the source table",
     ),
 }
 

@@ -281,6 +281,78 @@ def test_two_processes_upgrading_at_once_record_each_version_once(db_path: Path,
         conn = sqlite3.connect(db_path)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            assert conn.execute("SELECT count(*) FROM claim_fts").fetchone()[0] == 4
+            assert conn.execute("SELECT count(*) FROM claim_fts_docsize").fetchone()[0] == 4
         finally:
             conn.close()
+
+
+def build_v4(path: Path) -> None:
+    """A version-4 database (standalone ``claim_fts`` of m002) holding the version-1 claims, written
+    through version 4's own triggers, with a source renamed and a claim edited after they were indexed."""
+    from sqlalchemy import create_engine
+
+    from claimtrack.textsafe import claim_key
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrations.create_version_table(conn)
+        for number, migration in enumerate(migrations.MIGRATIONS[:4], start=1):
+            migration(conn)
+            conn.exec_driver_sql(f"INSERT INTO {migrations.VERSION_TABLE} VALUES (?, ?, '2024-05-01T09:00:00Z')",
+                                 (number, migration.__name__))
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(V1_DATA)
+        for cid, text in conn.execute("SELECT id, text FROM claim").fetchall():
+            conn.execute("UPDATE claim SET text_key = ? WHERE id = ?", (claim_key(text), cid))
+        conn.execute("UPDATE source SET name = 'Kim Yo Jong, KCNA' WHERE id = 3")
+        conn.execute("UPDATE claim SET quote = 'Shells? None were sold.' WHERE id = 3")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+V4_SEARCHES = ["Donetsk", "cafe", "zeppelin", "artill*", '"North Korean workers"', "Lankov", "Bell", "KCNA",
+               "shells", "sold", "Lankov workers", "bell balloon", "kim deal", '"yo jong" shells', "nothing"]
+
+
+def test_v4_database_moves_to_the_external_content_index_and_searches_the_same(db_path: Path):
+    from claimtrack.store.queries import fts_query
+
+    build_v4(db_path)
+    before = rows(db_path)
+    conn = sqlite3.connect(db_path)
+    try:  # what the standalone index of version 4 finds
+        found_before = {q: sorted(r[0] for r in conn.execute(
+            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?", (fts_query(q),))) for q in V4_SEARCHES}
+    finally:
+        conn.close()
+    assert found_before["Lankov"] == [1] and found_before["KCNA"] == [3] and found_before["nothing"] == []
+
+    for query in V4_SEARCHES:
+        found = claimtrack("list", "--search", query, "--format", "ids")
+        assert found.returncode == 0, found.stderr
+        assert sorted(int(i) for i in found.stdout.split()) == found_before[query], query
+    assert recorded_versions(db_path)[-1] == (5, "m005_search_external")
+    assert rows(db_path) == before
+
+    conn = sqlite3.connect(db_path)
+    try:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claim_fts'").fetchone()[0]
+        assert 'content="claim"' in sql and 'content_rowid="id"' in sql  # what sqlite-utils and Datasette look for
+        assert conn.execute("SELECT count(*) FROM claim_fts_docsize").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM source_fts_docsize").fetchone()[0] == 3
+        for fts in ("claim_fts", "source_fts"):
+            conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")  # raises if out of step
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'claim_fts_content'").fetchone() is None
+    finally:
+        conn.close()
+    check = claimtrack("db", "check", "--format", "json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert json.loads(check.stdout)["search_index"] == "ok"
+
+    # Writes after the upgrade keep both indexes in step: a renamed source is found by its new name.
+    assert claimtrack("source", "rename", "The Bell", "Bell Weekly").returncode == 0
+    assert [int(i) for i in claimtrack("list", "--search", "weekly", "--format", "ids").stdout.split()] == [2, 5]
+    assert claimtrack("list", "--search", "bell zeppelin", "--format", "ids").stdout.split() == ["5"]

@@ -71,11 +71,13 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     conn = sqlite3.connect(path)
     try:
         tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'claim_fts%' "
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'claim_fts%' AND name NOT LIKE 'source_fts%' "
             "AND name NOT IN ('sqlite_sequence', 'claimtrack_migrations') ORDER BY name")]
         data = {t: [tuple(_masked(v) for v in row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2')]
                 for t in tables}
-        data["claim_fts"] = list(conn.execute("SELECT rowid, * FROM claim_fts ORDER BY rowid"))
+        for fts in ("claim_fts", "source_fts"):  # what each search index holds: rows and token counts
+            data[fts] = list(conn.execute(f"SELECT id, sz FROM {fts}_docsize ORDER BY id"))
+            conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")  # raises if out of step
         data["sqlite_sequence"] = list(conn.execute("SELECT * FROM sqlite_sequence ORDER BY name"))
         return data
     finally:

@@ -359,7 +359,7 @@ def report(data: dict[str, Any], fmt: Format, out: IO[str], view: View | None = 
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for key, value in rows:
-        style = "" if key not in ("integrity", "foreign_keys", "ok", "finding") else (
+        style = "" if key not in ("integrity", "foreign_keys", "search_index", "ok", "finding") else (
             "green" if value in ("ok", True) else "red")
         grid.add_row(_text(key.replace("_", " ")), _text(value, style))
     _console(out, view).print(grid)

@@ -477,8 +477,11 @@ class Database:
         """
         from claimtrack.store import health
 
+        # FTS5 checks its index by an INSERT: in a write transaction of its own, before the snapshot
+        # (not when the caller already holds a snapshot: no write may start inside it).
+        in_step = None if self._read_depth else health.search_index_in_step(self)
         with self.reading():
-            return health.check(self)
+            return health.check(self, in_step)
 
     def backup(self, destination: Path) -> None:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.

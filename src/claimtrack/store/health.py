@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row
 
 TABLES = ("source", "claim", "tag", "event")
+FTS_TABLES = {"claim_fts": "claim", "source_fts": "source"}  # SQLite's search indexes and their content tables
 MAX_LINES = 20  # findings of one kind listed one by one; the rest are counted
 
 # What the migrations create on PostgreSQL (SQLite's list is read from a freshly migrated database).
@@ -45,10 +46,15 @@ PG_TRIGGERS = (
 )
 
 
-def check(db: Database) -> dict[str, Any]:
-    """The ``db check`` report: counts, SQLite's own checks, and ``findings`` (one line each)."""
+def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]:
+    """The ``db check`` report: counts, SQLite's own checks, and ``findings`` (one line each).
+
+    ``search_index``: what ``search_index_in_step`` found, in its own transaction (None: not run)."""
     report: dict[str, Any] = {"target": str(db.target), "schema_version": db.schema_version}
-    findings: list[str] = []
+    findings: list[str] = list(search_index or [])
+    if db.dialect == "sqlite":  # FTS5's integrity-check (rank 1) of each search index against its table
+        report["search_index"] = ("not compared with the rows (FTS5's check needs a write transaction of its own)"
+                                  if search_index is None else "out of step" if search_index else "ok")
     if db.dialect == "sqlite":
         problems = [r["integrity_check"] for r in db.query("PRAGMA integrity_check")]
         problems = [p for p in problems if p != "ok"]
@@ -111,9 +117,10 @@ def _sqlite_schema(db: Database) -> list[str]:
     findings = []
     for (kind, name), (table, sql) in sorted(expected.items()):
         if (kind, name) not in actual:
-            if kind == "table" and name.startswith("claim_fts_") and ("table", "claim_fts") not in actual:
+            fts = name.rsplit("_", 1)[0]
+            if kind == "table" and fts in FTS_TABLES and ("table", fts) not in actual:
                 continue  # FTS5's own shadow tables: reported once, as the missing claim_fts
-            what = "full-text search table" if name == "claim_fts" else kind
+            what = "full-text search table" if name in FTS_TABLES else kind
             findings.append(f"missing {what} {name} (on {table})" if kind in ("index", "trigger") else f"missing {what} {name}")
         elif actual[(kind, name)][1] != sql:
             findings.append(f"{kind} {name} differs from the one claimtrack created")
@@ -235,7 +242,7 @@ def _deletions(db: Database) -> list[str]:
 
 
 def _search_index(db: Database) -> list[str]:
-    """Every claim in the search index with its current text, quote and source name, and no others."""
+    """Every claim (and, on SQLite, source) in the search index, and no others."""
     if db.dialect == "postgresql":
         rows = db.query(
             "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
@@ -244,20 +251,50 @@ def _search_index(db: Database) -> list[str]:
         ) if _has_column(db, "claim", "search_vector") else []
         lines = [f"claim {r['id']} is out of step with the search index" for r in rows]
         return _listed(lines, "claims out of step with the search index")
-    if db.dialect != "sqlite" or not db.query("SELECT 1 AS one FROM sqlite_master WHERE name = 'claim_fts'"):
-        return []  # a missing index is a schema finding already
-    missing = db.query(
-        "SELECT c.id FROM claim c WHERE NOT EXISTS (SELECT 1 FROM claim_fts f WHERE f.rowid = c.id) ORDER BY c.id")
-    stale = db.query(
-        "SELECT f.rowid AS id FROM claim_fts f WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = f.rowid) "
-        "ORDER BY f.rowid")
-    differ = db.query(
-        "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id JOIN claim_fts f ON f.rowid = c.id "
-        "WHERE f.text IS NOT c.text OR f.quote IS NOT coalesce(c.quote, '') OR f.source IS NOT s.name ORDER BY c.id")
-    lines = [f"claim {r['id']} is missing from the search index" for r in missing]
-    lines += [f"the search index holds claim {r['id']}, which does not exist" for r in stale]
-    lines += [f"claim {r['id']} is indexed for search with outdated text, quote or source" for r in differ]
+    if db.dialect != "sqlite":
+        return []
+    lines = []
+    present = _tables(db)
+    for fts, content in FTS_TABLES.items():
+        if f"{fts}_docsize" not in present:
+            continue  # a missing index is a schema finding already
+        # FTS5 keeps one row per indexed document in its docsize shadow table: a plain table, so
+        # which rows are missing or left over can be read in this snapshot (what the index holds
+        # for each row is FTS5's own integrity-check, see ``search_index_in_step``).
+        missing = db.query(f"SELECT t.id FROM {content} t WHERE NOT EXISTS "
+                           f"(SELECT 1 FROM {fts}_docsize d WHERE d.id = t.id) ORDER BY t.id")
+        stale = db.query(f"SELECT d.id FROM {fts}_docsize d WHERE NOT EXISTS "
+                         f"(SELECT 1 FROM {content} t WHERE t.id = d.id) ORDER BY d.id")
+        lines += [f"{content} {r['id']} is missing from the search index" for r in missing]
+        lines += [f"the search index holds {content} {r['id']}, which does not exist" for r in stale]
     return _listed(lines, "search index problems")
+
+
+def search_index_in_step(db: Database) -> list[str] | None:
+    """FTS5's integrity-check of each search index against its table: findings, or None if not run.
+
+    For an external-content index only the check with rank 1 compares what the index holds with
+    the rows (the default checks the index's own structure). FTS5 runs it as an INSERT, so it needs
+    a write transaction: it is run in one of its own (it writes nothing) before the read snapshot
+    of the other checks, and not at all on a database opened read-only.
+    """
+    if db.dialect != "sqlite" or db.read_only is not None:
+        return None
+    import sqlite3
+
+    findings = []
+    with db.writing() as w:
+        present = {r["name"] for r in w.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for fts, content in FTS_TABLES.items():
+            if fts not in present:
+                continue  # a schema finding
+            try:
+                w.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT_VTAB: "database disk image is malformed"
+                why = "" if "malformed" in str(exc) else f" ({exc})"
+                findings.append(f"the search index {fts} is out of step with the {content} table{why}: FTS5's "
+                                f"integrity-check failed; rebuild it: INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+    return findings
 
 
 def _has_column(db: Database, table: str, column: str) -> bool:

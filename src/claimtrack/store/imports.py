@@ -86,8 +86,7 @@ CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "
                  "confidence_phrase", "review_by", "created_at", "updated_at", "text_key", "deleted_at")
 EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
-FTS_FILL = ("INSERT INTO claim_fts (rowid, text, quote, source) SELECT c.id, c.text, coalesce(c.quote, ''), s.name "
-            "FROM claim c JOIN source s ON s.id = c.source_id WHERE c.id BETWEEN :lo AND :hi")
+FTS_FILL = "INSERT INTO claim_fts (rowid, text, quote) SELECT id, text, quote FROM claim WHERE id BETWEEN :lo AND :hi"
 FTS_TRIGGER = "claim_fts_insert"
 # Row triggers an import does the work of itself: the search rows (written by hand, below), and the
 # guard against INSERT OR REPLACE rewriting an event (m003): an import never gives event ids, and

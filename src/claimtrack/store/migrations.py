@@ -266,7 +266,60 @@ def m004_corrections(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections]
+# The FTS5 options every claimtrack search index uses: unicode61 folds case and diacritics; the
+# prefix indexes make "word*" queries cheap.
+FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+
+
+def _external_fts(table: str, key: str, columns: tuple[str, ...]) -> list[str]:
+    """An external-content FTS5 index ``{table}_fts`` of ``table``'s ``columns``, filled from it
+    ('rebuild') and kept in step by the triggers the FTS5 documentation gives for external content
+    (a 'delete' command with the old values, then the new row)."""
+    fts, cols = f"{table}_fts", ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    # content="claim" spelled exactly so: sqlite-utils and Datasette find an FTS table by
+    # matching its SQL against '%content="claim"%' (or content=[claim]).
+    return [
+        f'CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content="{table}", content_rowid="{key}", {FTS_OPTIONS})',
+        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
+        f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.{key}, {new});
+        END""",
+        f"""CREATE TRIGGER {fts}_update AFTER UPDATE OF {key}, {cols} ON {table} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.{key}, {old});
+            INSERT INTO {fts} (rowid, {cols}) VALUES (new.{key}, {new});
+        END""",
+        f"""CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN
+            INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.{key}, {old});
+        END""",
+    ]
+
+
+def m005_search_external(conn: Connection) -> None:
+    """The search index as external-content FTS5 tables, so the tools around SQLite can search it.
+
+    m002's ``claim_fts`` was a standalone FTS5 table holding its own copy of each claim's text,
+    quote and source name; sqlite-utils (``search``, ``tables --fts5``) and Datasette (``?_search=``)
+    only recognise an FTS table whose ``content=`` names the table searched. It is replaced, in
+    place, by ``claim_fts`` (text and quote, content ``claim``) and ``source_fts`` (name, content
+    ``source``): external content can only index columns of its own table, and the source name is
+    not one of ``claim``'s. claimtrack's own search still matches source names: a term found in a
+    source's name matches that source's claims (``store.queries``). Both indexes are rebuilt from
+    the rows, so nothing is lost. PostgreSQL keeps its tsvector (m002): nothing to do there.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    statements = [f"DROP TRIGGER claim_fts_{event}" for event in ("insert", "update", "delete", "source")]
+    statements.append("DROP TABLE claim_fts")
+    statements += _external_fts("claim", "id", ("text", "quote"))
+    statements += _external_fts("source", "id", ("name",))
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
+                                                 m005_search_external]
 LATEST = len(MIGRATIONS)
 
 

@@ -118,8 +118,8 @@ _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 
-def fts_query(text: str) -> str | None:
-    """Turn anything a user types into a valid FTS5 query, or None when it holds no words.
+def fts_terms(text: str) -> list[str]:
+    """The FTS5 terms of anything a user types: one quoted phrase (``"a b"``, ``"word"*``) each.
 
     Bare words must all match (``north korea``), ``word*`` matches a prefix, and ``"a b"`` a
     phrase. Every term is re-quoted from its word characters, so FTS5 operators and punctuation
@@ -134,6 +134,12 @@ def fts_query(text: str) -> str | None:
         if word and word.endswith("*"):
             term += "*"
         terms.append(term)
+    return terms
+
+
+def fts_query(text: str) -> str | None:
+    """``fts_terms`` as one FTS5 query (every term must match), or None when it holds no words."""
+    terms = fts_terms(text)
     return " ".join(terms) if terms else None
 
 
@@ -167,11 +173,39 @@ def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, 
             return None
         params["search"] = query
         return ("", "c.search_vector @@ to_tsquery('simple', :search)")
-    query = fts_query(f.search)
-    if query is None:
+    terms = fts_terms(f.search)
+    if not terms:
         return None
-    params["search"] = query
-    return (" JOIN claim_fts ON claim_fts.rowid = c.id", "claim_fts MATCH :search")
+    params["search"] = " ".join(terms)
+    groups = _sources_matching(db, terms)
+    if not groups:  # no term names a source: the claim index alone answers, walked in rowid order
+        return (" JOIN claim_fts ON claim_fts.rowid = c.id", "claim_fts MATCH :search")
+    either = ["c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :search)"]
+    for n, (matched, source_ids) in enumerate(sorted(groups.items(), key=lambda g: sorted(g[0]))):
+        of_sources = f"c.source_id IN ({', '.join(str(int(i)) for i in sorted(source_ids))})"
+        rest = [t for i, t in enumerate(terms) if i not in matched]
+        if rest:
+            params[f"search_{n}"] = " ".join(rest)
+            of_sources += f" AND c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :search_{n})"
+        either.append(f"({of_sources})")
+    return ("", "(" + " OR ".join(either) + ")")
+
+
+def _sources_matching(db: Database, terms: list[str]) -> dict[frozenset[int], list[int]]:
+    """Sources whose name matches some of ``terms``, grouped by which (their indexes in ``terms``).
+
+    A claim matches a search when each term is found in its text or quote (``claim_fts``) or in its
+    source's name (``source_fts``): the source name is not a column of ``claim``, so it has an index
+    of its own (m005). A source matching terms B contributes its claims whose text matches the rest.
+    """
+    found: dict[int, set[int]] = {}
+    for i, term in enumerate(terms):
+        for row in db.query("SELECT rowid AS id FROM source_fts WHERE source_fts MATCH :term", {"term": term}):
+            found.setdefault(row["id"], set()).add(i)
+    groups: dict[frozenset[int], list[int]] = {}
+    for source_id, matched in found.items():
+        groups.setdefault(frozenset(matched), []).append(source_id)
+    return groups
 
 
 def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
