@@ -500,3 +500,11 @@ def test_output_settings_on_a_terminal(tmp_path: Path) -> None:
     assert colours('[output]\ncolor = "never"\n', FORCE_COLOR="1")  # env > config
     assert not colours('[output]\ncolor = "always"\n', NO_COLOR="1")
 
+
+
+def test_a_file_in_the_way_of_the_folder(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = write(tmp_path / "plain", "not a folder")
+    monkeypatch.setenv("CLAIMTRACK_CONFIG", str(blocker / "config.toml"))
+    assert "part of its path is a file" in one_error(cli("config", "get"))
+    assert "part of its path is a file" in one_error(cli("config", "set", "output.pager", "false"))
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -322,6 +322,8 @@ def read(file: Path) -> dict[str, Any]:
         return {}
     except IsADirectoryError:
         raise InvalidInput(f"{where} is a directory, not a file; {fix}") from None
+    except NotADirectoryError:
+        raise InvalidInput(f"cannot read {where}: part of its path is a file, not a folder; {fix}") from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {where}: {exc.strerror or exc}; check its permissions, or {fix}") from None
     try:
