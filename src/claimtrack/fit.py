@@ -56,6 +56,7 @@ class View:
     columns: tuple[str, ...] | None = None
     wide: bool = False
     terminal: bool = False  # draw colours even though the output is a buffer (for the pager)
+    color: str | None = None  # "always" or "never" (the output.color setting); None: Rich decides
 
 
 @dataclass(slots=True)

@@ -341,7 +341,7 @@ def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
         url = _opt_str(data, "url", label)
         return ImportedSource(
             name=name,
-            kind=clean_kind(kind or "other"),
+            kind=clean_kind(kind) if kind else None,  # None: the import's default kind
             reliability=clean_reliability(reliability) if reliability is not None else None,
             url=clean_url(url, "url"),
             notes=_opt_str(data, "notes", label),

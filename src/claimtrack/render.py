@@ -108,13 +108,15 @@ def _console(out: IO[str], view: View | None = None) -> Any:
 
     view = view or View()
     return Console(file=out, highlight=False, emoji=False, markup=False, width=view.width,
-                   force_terminal=True if view.terminal else None)
+                   force_terminal=True if view.terminal or view.color == "always" else None,
+                   no_color=True if view.color == "never" else None)
 
 
 def _fit_view(console: Any, view: View | None) -> View:
     """``view`` with the width to fit filled in: the console's (terminal, $COLUMNS, else 80)."""
     view = view or View()
-    return View(width=view.width or console.width, columns=view.columns, wide=view.wide, terminal=view.terminal)
+    return View(width=view.width or console.width, columns=view.columns, wide=view.wide, terminal=view.terminal,
+                color=view.color)
 
 
 def _print_fitted(console: Any, renderable: Any, view: View) -> None:
@@ -484,3 +486,34 @@ def due(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None
     cells = [{"id": str(r["id"]), "due": _t(r["due"]), "reason": _t(r["reason"]), "text": _t(r["text"]),
               "status": r["status"]} for r in rows]
     _print_fitted(console, fit.render(DUE_COLUMNS, cells, view), view)
+
+
+SETTING_FIELDS = ("key", "value", "from")
+SETTING_COLUMNS = register("config get", (
+    Col("key", "Key", 0),
+    Col("value", "Value", 0, wrap=True, min_width=16),
+    Col("from", "From", 1, style=lambda r: "dim" if r["from"] == "default" else ""),
+))
+
+
+def settings(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None) -> None:
+    """``config get``: each setting, its value (typed in json) and where it comes from."""
+    def text(value: object) -> object:
+        return ("true" if value else "false") if isinstance(value, bool) else value
+
+    if fmt in (Format.json, Format.jsonl):
+        write_records(rows, SETTING_FIELDS, fmt, out)
+        return
+    if fmt is not Format.table:  # true/false as TOML writes them; lists comma-joined; unset empty
+        write_records([{**r, "value": text(r["value"])} for r in rows], SETTING_FIELDS, fmt, out)
+        return
+    console = _console(out, view)
+    view = _fit_view(console, view)
+
+    def shown(value: object) -> str:
+        if value is None:
+            return "(not set)"
+        return _t(text(value)) if value != [] else "(none)"
+
+    cells = [{"key": r["key"], "value": shown(r["value"]), "from": r["from"]} for r in rows]
+    _print_fitted(console, fit.render(SETTING_COLUMNS, cells, view), view)

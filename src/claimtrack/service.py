@@ -316,8 +316,10 @@ class Service:
         review_by: str | None = None,
         note: str | None = None,
         force: bool = False,
+        source_kind: str = "other",
     ) -> Result:
-        """Add a claim; an exact duplicate of a live claim is refused (``writes.Duplicate``) unless ``force``."""
+        """Add a claim; an exact duplicate of a live claim is refused (``writes.Duplicate``) unless ``force``.
+        ``source_kind``: the kind of the source if the claim creates it (defaults.source_kind)."""
         from claimtrack.store import writes
 
         new = writes.NewClaim(
@@ -331,6 +333,7 @@ class Service:
             review_by=user_date(review_by, "--review-by", future=True) if review_by else None,
             tags=tuple(clean_tag(t) for t in tags),
             note=clean_optional(note, "note"),
+            source_kind=clean_kind(source_kind),
         )
         written = writes.create_claim(self.db, new, force=force)
         notices = [f"Added claim {written.claim_id}."]
@@ -656,20 +659,23 @@ class Service:
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
-    def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False) -> ImportCounts:
+    def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False,
+                       source_kind: str = "other") -> ImportCounts:
         """Validate and import every record in one transaction; a bad record imports nothing.
 
         Records whose text and source match a live claim already there are skipped (and counted)
         unless ``allow_duplicates``."""
         from claimtrack import importer
 
-        return self.import_checked(importer.validated(records, origin), allow_duplicates)
+        return self.import_checked(importer.validated(records, origin), allow_duplicates, source_kind)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False) -> ImportCounts:
-        """Import records already checked (``importer.validated``, ``readahead.validated``)."""
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False,
+                       source_kind: str = "other") -> ImportCounts:
+        """Import records already checked (``importer.validated``, ``readahead.validated``); a source
+        created without a kind gets ``source_kind`` (defaults.source_kind)."""
         from claimtrack.store import imports
 
-        result = imports.import_items(self.db, items, allow_duplicates)
+        result = imports.import_items(self.db, items, allow_duplicates, clean_kind(source_kind))
         return ImportCounts(result.added, result.skipped, result.warnings, result.duplicates)
 
     def note(self, cids: int | list[int], text: str, *, evidence: str | None = None) -> Result:

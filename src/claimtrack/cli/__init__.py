@@ -18,6 +18,7 @@ from claimtrack.cli import query  # noqa: F401  isort: skip
 from claimtrack.cli import report  # noqa: F401  isort: skip
 from claimtrack.cli import sources  # noqa: F401  isort: skip
 from claimtrack.cli import db  # noqa: F401  isort: skip
+from claimtrack.cli import config  # noqa: F401  isort: skip
 from claimtrack.cli.base import app
 
 

@@ -41,18 +41,23 @@ def add(
 ) -> None:
     """Record a new claim. A claim that says the same as one already there is refused unless --force.
 
+    The tags in the defaults.tags setting are added to the --tag ones; a new source gets the kind
+    in defaults.source_kind (see claimtrack config get).
+
     Example: claimtrack add "North Korea will send workers to Donetsk." --source "Andrei Lankov" --confidence likely --tag north-korea
     """
-    from claimtrack import render
+    from claimtrack import config, render
 
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
+    settings = config.load()  # before anything is written: a bad settings file changes nothing
     result = service(ctx).add(
         text, source, confidence=confidence, status=status, url=url, said_on=said_on,
-        tags=tag or (), quote=quote, review_by=review_by, note=note, force=force,
+        tags=[*(tag or ()), *settings.tags], quote=quote, review_by=review_by, note=note, force=force,
+        source_kind=settings.source_kind,
     )
     notify(result.notices)
-    output.emit(lambda out, v: render.claims([result.claim], shape, out, v), view, no_pager=True)
+    output.emit(lambda out, v: render.claims([result.claim], shape, out, v), view, no_pager=True, settings=settings)
 
 
 @app.command("import", rich_help_panel=CAPTURE)
@@ -74,11 +79,13 @@ def import_(
     CSV columns: text, source (required); confidence, status, tags, url, said_on, quote,
     review_by, uuid (optional); the other columns of `export --format csv` are read back too.
     Separated by , ; TAB or | (detected), or as a sep=X first line says.
+    A source created without a kind gets the one in the defaults.source_kind setting.
 
     Example: claimtrack import backup.json
     """
-    from claimtrack import importer, readahead
+    from claimtrack import config, importer, readahead
 
+    source_kind = config.load().source_kind  # before anything is read or written
     kind = importer.detect_format(file, fmt)
     handle = importer.open_text(file)  # a path that cannot be read is refused here, first
     if file != "-" and output.progress_wanted():  # a bar that follows the bytes read
@@ -88,14 +95,14 @@ def import_(
         with rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing",
                                 transient=True) as handle:
             counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file,
-                                                 allow_duplicates=allow_duplicates)
+                                                 allow_duplicates=allow_duplicates, source_kind=source_kind)
     elif file != "-" and readahead.available(file):  # read and checked in a second process
         handle.close()
-        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file), allow_duplicates)
+        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file), allow_duplicates, source_kind)
     else:
         try:
             counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin",
-                                                 allow_duplicates=allow_duplicates)
+                                                 allow_duplicates=allow_duplicates, source_kind=source_kind)
         finally:
             handle.close()
     _imported(counts)

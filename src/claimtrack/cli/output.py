@@ -6,6 +6,11 @@ a bare ``less`` unless ``$LESS`` says otherwise). ``--no-pager`` or an empty ``C
 turns it off; piped output never goes through one. The output is drawn once into memory at the
 terminal's width (with colour, unless ``NO_COLOR``), then counted: a screenful or less is printed
 directly, so short answers never start a pager.
+
+The settings file sets the defaults the flags and variables override: ``output.pager = false``
+turns the pager off unless ``CLAIMTRACK_PAGER`` names one (``$PAGER`` only chooses which pager,
+as with git's core.pager); ``output.color`` (auto, always, never) yields to ``NO_COLOR`` and
+``FORCE_COLOR``. So: flag > environment variable > settings file > built-in default.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from claimtrack.cli.base import notify
 from claimtrack.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from claimtrack.config import Settings
     from claimtrack.fit import View
 
 # subprocess, signal and the table fitting are imported where used: every command, --help
@@ -41,15 +47,26 @@ def progress_wanted() -> bool:
     return sys.stderr.isatty() and os.environ.get("CI", "") == ""
 
 
-def pager_command(no_pager: bool = False) -> str | None:
-    """The pager to use, or None. Only consulted when stdout is a terminal."""
+def pager_command(no_pager: bool = False, wanted: bool = True) -> str | None:
+    """The pager to use, or None. Only consulted when stdout is a terminal. ``wanted``: the
+    output.pager setting, which only ``CLAIMTRACK_PAGER`` overrides."""
     if no_pager:
         return None
     for name in ("CLAIMTRACK_PAGER", "PAGER"):
-        if name in os.environ:
+        if name in os.environ and (wanted or name == "CLAIMTRACK_PAGER"):
             value = os.environ[name].strip()
             return value or None  # set but empty: no pager
+    if not wanted:
+        return None
     return "less -FRX" if shutil.which("less") else None
+
+
+def color_choice(setting: str) -> str | None:
+    """``always``/``never`` from the output.color setting, or None to let Rich decide (a terminal
+    or not), as it does whenever ``NO_COLOR`` or ``FORCE_COLOR`` is set: they win."""
+    if os.environ.get("NO_COLOR", "") != "" or "FORCE_COLOR" in os.environ or setting == "auto":
+        return None
+    return setting
 
 
 def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View:
@@ -63,13 +80,21 @@ def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View
     return View(columns=parse_columns(columns), wide=wide)
 
 
-def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | None = None) -> None:
+def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | None = None,
+         settings: Settings | None = None) -> None:
     """Run ``draw`` on stdout, through the pager when that is wanted and the output is long.
 
     ``heading``: lines for the user above the output (``As of ...``): on stderr, or at the top of
     the pager's screen when the output is paged (printed before it, they would scroll away).
+    ``settings``: the user's settings when the command has read them already (else read here).
     """
-    pager = pager_command(no_pager) if sys.stdout.isatty() else None
+    import dataclasses
+
+    from claimtrack import config
+
+    settings = settings or config.load()
+    view = dataclasses.replace(view, color=color_choice(settings.color))
+    pager = pager_command(no_pager, settings.pager) if sys.stdout.isatty() else None
     if pager is None:
         notify(heading or [])
         draw(sys.stdout, view)
@@ -80,7 +105,7 @@ def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | No
 
     size = shutil.get_terminal_size()
     buffer = io.StringIO()
-    draw(buffer, View(width=size.columns, columns=view.columns, wide=view.wide, terminal=True))
+    draw(buffer, View(width=size.columns, columns=view.columns, wide=view.wide, terminal=True, color=view.color))
     text = buffer.getvalue()
     if _screen_lines(text, size.columns) + len(heading or []) < size.lines:
         notify(heading or [])

@@ -67,7 +67,7 @@ class ImportedClaim:
 @dataclass(slots=True)
 class ImportedSource:
     name: str
-    kind: str = "other"
+    kind: str | None = None  # None: not given; the import's default kind (defaults.source_kind)
     reliability: str | None = None
     url: str | None = None
     notes: str | None = None
@@ -136,8 +136,9 @@ class _Duplicates:
 
 
 class _Importer:
-    def __init__(self, w: Writer) -> None:
+    def __init__(self, w: Writer, source_kind: str = "other") -> None:
         self.w = w
+        self.source_kind = source_kind  # for a source created without a kind
         self.sources = {r["name_key"]: r["id"] for r in w.rows("SELECT name_key, id FROM source")}
         self.tags = {r["name"]: r["id"] for r in w.rows("SELECT name, id FROM tag")}
         top = scalar(w, "SELECT max(id) AS top FROM claim") or 0
@@ -193,7 +194,7 @@ class _Importer:
         if key not in self.sources:
             d = details or ImportedSource(name)
             row = {
-                "name": name, "name_key": key, "kind": d.kind, "reliability": d.reliability, "url": d.url,
+                "name": name, "name_key": key, "kind": d.kind or self.source_kind, "reliability": d.reliability, "url": d.url,
                 "notes": d.notes, "created_at": d.created_at or timeutil.now(),
             }
             self.sources[key] = self.w.insert("source", row)
@@ -282,18 +283,19 @@ def _deleted_at(events: list[dict[str, Any]]) -> str | None:
 
 
 def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
-                 allow_duplicates: bool = False) -> ImportResult:
+                 allow_duplicates: bool = False, source_kind: str = "other") -> ImportResult:
     """Import sources and claims in one transaction: any error (or Ctrl-C) leaves the database as it was.
 
     A source is created when met (with its details) unless one of that name exists; claims are
     written ``BATCH`` at a time. ``allow_duplicates``: import records that match a live claim
     already there too (``ImportResult.duplicates`` counts those skipped otherwise).
+    ``source_kind``: the kind of a source created without one.
     """
     from claimtrack.store.writes import changing
 
     result = ImportResult()
     with changing(db, "import") as (w, journal):
-        importer = _Importer(w)
+        importer = _Importer(w, source_kind)
         if w.dialect == "sqlite":
             w.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
         importer.set_indexes_aside()

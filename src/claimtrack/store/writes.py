@@ -43,6 +43,7 @@ class NewClaim:
     review_by: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    source_kind: str = "other"  # the kind of the source, if this claim creates it
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +110,13 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
             })
 
 
-def _source(w: Writer, name: str) -> tuple[dict[str, Any], bool]:
-    """The source of that name (any case), created when new: (its row, created?)."""
+def _source(w: Writer, name: str, kind: str = "other") -> tuple[dict[str, Any], bool]:
+    """The source of that name (any case), created (of ``kind``) when new: (its row, created?)."""
     key = name.casefold()
     found = one(w, "SELECT id, name, name_key, kind, reliability, url, notes FROM source WHERE name_key = :key", {"key": key})
     if found is not None:
         return found, False
-    row = {"name": name, "name_key": key, "kind": "other", "created_at": timeutil.now()}
+    row = {"name": name, "name_key": key, "kind": kind, "created_at": timeutil.now()}
     return {**row, "id": w.insert("source", row), "reliability": None, "url": None, "notes": None}, True
 
 
@@ -155,7 +156,7 @@ def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
                 raise Duplicate(
                     f"claim {same} already says this (case, spaces and punctuation aside); nothing was added: "
                     f"see it with: claimtrack show {same}, or add --force to record it again", same)
-        source, created = _source(w, new.source)
+        source, created = _source(w, new.source, new.source_kind)
         claim_id = w.insert("claim", {
             "uuid": str(uuidlib.uuid4()),
             "text": new.text,
