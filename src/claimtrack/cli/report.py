@@ -187,7 +187,7 @@ def _typed(ctx: typer.Context, name: str) -> bool:
 
 def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     """Write Datasette's metadata for this SQLite file, keyed by the name Datasette gives it (its stem)."""
-    from claimtrack import datasette, textsafe
+    from claimtrack import datasette
     from claimtrack.errors import InvalidInput
     from claimtrack.outfile import open_output
 
@@ -201,6 +201,7 @@ def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     with open_output(output_file, sys.stdout) as out:
         datasette.write(name, out)
     if output_file:
-        shown = textsafe.terminal(output_file)
-        notify([f"Wrote Datasette metadata for database {name!r} to {shown}; "
-                f"open it with: datasette {textsafe.terminal(str(svc.target.path))} --metadata {shown}"])
+        from shlex import quote
+
+        notify([f"Wrote Datasette metadata for database {name!r} to {output_file}; "
+                f"open it with: datasette {quote(str(svc.target.path))} --metadata {quote(output_file)}"])
