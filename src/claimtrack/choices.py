@@ -45,6 +45,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     html = "html"
     claimreview = "claimreview"
+    datasette_metadata = "datasette-metadata"
 
 
 class ImportFormat(StrEnum):

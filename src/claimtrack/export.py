@@ -12,6 +12,8 @@ no export timestamp) so two exports of the same data are byte-identical and diff
   with the CSV (resolved on, evidence, last note, last change) are worked out here.
 * ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
   safe to paste into a ``<script type="application/ld+json">`` element.
+* ``datasette-metadata`` holds no claims: it describes the SQLite file for Datasette
+  (``claimtrack.datasette``), and the ``export`` command writes it without coming here.
 
 Where the output goes (stdout, a file replaced atomically, a device or pipe written through) is
 ``outfile``'s business.

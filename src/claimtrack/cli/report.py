@@ -86,7 +86,8 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: JSON-LD.")] = ExportFormat.md,
+        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: JSON-LD; "
+             "datasette-metadata: a metadata.json for Datasette.")] = ExportFormat.md,
     output_file: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.")] = None,
     status: StatusFilter = None,
     source: SourceFilter = None,
@@ -111,7 +112,8 @@ def export(
     md and html are reports: a summary (totals by status, claims resolved over time, each
     source's track record, calibration) above the claims. json and jsonl hold every source,
     claim, tag and event; import reads them back. Exports are deterministic, so the same data
-    always gives the same bytes.
+    always gives the same bytes. datasette-metadata describes the whole SQLite file for
+    `datasette claims.db --metadata metadata.json`: labels, facets, search and canned queries.
 
     Example: claimtrack export --format html --title "North Korea claims" --group-by status -o report.html
     """
@@ -119,6 +121,11 @@ def export(
     from claimtrack import textsafe
     from claimtrack.outfile import open_output
 
+    if fmt is ExportFormat.datasette_metadata:
+        _refuse_claim_options(ctx, "datasette-metadata describes the whole database")
+        _heading(fmt, title, date, group_by, None)
+        _datasette_metadata(ctx, output_file)
+        return
     query = filters(
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
@@ -156,3 +163,45 @@ def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: G
 
         stamp = parse_user_date(date, "--date")
     return report.Heading(clean_text(title if title is not None else "Claims", "--title", 200), report.covers(query), stamp)
+
+
+def _refuse_claim_options(ctx: typer.Context, why: str) -> None:
+    """Options that pick or order claims, given to a format that holds no claims: refused, not ignored."""
+    from claimtrack.errors import InvalidInput
+
+    choosing = ("status", "source", "tag", "min_confidence", "max_confidence", "since", "until", "search", "as_of",
+                "sort", "desc", "limit")
+    given = [p.opts[0] for p in ctx.command.params
+             if p.name in choosing and _typed(ctx, p.name or "")]
+    if given:
+        listed = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
+        raise InvalidInput(f"{listed} choose{'s' if len(given) == 1 else ''} claims, but {why}; "
+                           f"leave {'it' if len(given) == 1 else 'them'} out")
+
+
+def _typed(ctx: typer.Context, name: str) -> bool:
+    """Whether the user gave option ``name`` (typer ships its own click, so the source is compared by name)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
+
+
+def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
+    """Write Datasette's metadata for this SQLite file, keyed by the name Datasette gives it (its stem)."""
+    from claimtrack import datasette
+    from claimtrack.errors import InvalidInput
+    from claimtrack.outfile import open_output
+
+    svc = service(ctx, create=False)
+    if not svc.target.is_sqlite or svc.target.path is None:
+        raise InvalidInput("datasette-metadata is for a SQLite file, and this database is on a server "
+                           "(Datasette reads SQLite files); copy it to one with claimtrack db copy, then export from it")
+    with svc.reading():  # a claimtrack database, at the current schema, must be there
+        pass
+    name = svc.target.path.stem
+    with open_output(output_file, sys.stdout) as out:
+        datasette.write(name, out)
+    if output_file:
+        from shlex import quote
+
+        notify([f"Wrote Datasette metadata for database {name!r} to {output_file}; "
+                f"open it with: datasette {quote(str(svc.target.path))} --metadata {quote(output_file)}"])
