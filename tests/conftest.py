@@ -10,11 +10,17 @@ skipped there. ``.ci/run`` runs the suite both ways.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -185,3 +191,45 @@ def open_db(target: Any) -> Any:
     if isinstance(target, str) and target.startswith("postgresql"):
         return _ServerConnection(target)
     return sqlite3.connect(target)
+
+
+DATASETTE_STARTUP = 60.0  # seconds Datasette may take to answer at all (a failure, not a measurement)
+
+
+def get_json(url: str) -> Any:
+    """GET ``url`` and parse its JSON (a non-200 answer raises)."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200, url
+        return json.loads(response.read())
+
+
+@contextmanager
+def datasette_server(db_path: Path, log_path: Path, *options: str) -> Iterator[str]:
+    """A Datasette server on a free port of 127.0.0.1 (its base URL), always stopped afterwards."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    base = f"http://127.0.0.1:{port}"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "datasette", "serve", str(db_path), *options, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + DATASETTE_STARTUP
+            while True:
+                assert server.poll() is None, log_path.read_text()
+                try:
+                    get_json(f"{base}/-/versions.json")
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    assert time.monotonic() < deadline, "datasette did not answer"
+                    time.sleep(0.2)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()

@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import SEED_CLAIMS, table_digest
+from conftest import SEED_CLAIMS, datasette_server, get_json, table_digest
 
-STARTUP_TIMEOUT = 60.0  # seconds Datasette may take to answer at all (a failure, not a measurement)
 # A value for each canned query's parameter that the seed (with the changes below) has rows for.
 SAMPLES = {"status": "unverified", "tag": "North-Korea", "since": "2024-01-01", "source": "lankov", "by": "2030-01-01"}
 DELETED = 20  # an unverified claim tagged north-korea with a review date, deleted by the fixture
@@ -166,70 +158,27 @@ def test_a_server_database_is_refused_before_connecting(cli: Callable[..., Any])
 # ---- a real Datasette -------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        assert response.status == 200, url
-        return json.loads(response.read())
-
-
-@contextmanager
-def datasette(db_path: Path, metadata: Path, log_path: Path) -> Iterator[str]:
-    """A Datasette server on a free port of 127.0.0.1 (its base URL), always stopped afterwards."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata),
-             "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + STARTUP_TIMEOUT
-            while True:
-                assert server.poll() is None, log_path.read_text()
-                try:
-                    _get(f"{base}/-/versions.json")
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    assert time.monotonic() < deadline, "datasette did not answer"
-                    time.sleep(0.2)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-
-
 @pytest.mark.sqlite_only
 def test_datasette_uses_the_facets_queries_and_hidden_tables(exported: dict[str, Any], seeded: Callable[..., Any],
                                                              db_path: Path, tmp_path: Path) -> None:
     metadata = tmp_path / "metadata.json"
     assert seeded("export", "--format", "datasette-metadata", "-o", str(metadata)).exit_code == 0
-    with datasette(db_path, metadata, tmp_path / "datasette.log") as base:
+    with datasette_server(db_path, tmp_path / "datasette.log", "--metadata", str(metadata)) as base:
         db = f"{base}/{db_path.stem}"
-        table = _get(f"{db}/claim.json?_facet=status&_size=1")
+        table = get_json(f"{db}/claim.json?_facet=status&_size=1")
         status = table["facet_results"]["status"]
         assert {r["value"] for r in status["results"]} == {"unverified", "confirmed", "refuted", "disputed"}
-        by_source = _get(f"{db}/claim.json?_facet=source_id&_size=1")["facet_results"]["source_id"]
+        by_source = get_json(f"{db}/claim.json?_facet=source_id&_size=1")["facet_results"]["source_id"]
         assert "Andrei Lankov" in {r["label"] for r in by_source["results"]}  # the source's label_column
-        by_tag = _get(f"{db}/claim_tag.json?_size=1")["facet_results"]["tag_id"]  # a default facet from metadata
+        by_tag = get_json(f"{db}/claim_tag.json?_size=1")["facet_results"]["tag_id"]  # a default facet from metadata
         assert "north-korea" in {r["label"] for r in by_tag["results"]}
-        found = _get(f"{db}/claim.json?_search=workers&_shape=array&_size=max")
+        found = get_json(f"{db}/claim.json?_search=workers&_shape=array&_size=max")
         assert found and all("workers" in (r["text"] + (r["quote"] or "")).lower() for r in found)
         for name, query in _queries(exported).items():
             params = urllib.parse.urlencode({p: SAMPLES[p] for p in query["params"]})
-            answer = _get(f"{db}/{name}.json?{params}")
+            answer = get_json(f"{db}/{name}.json?{params}")
             assert answer["ok"] and answer["rows"], name
-        listed = {t["name"]: t for t in _get(f"{db}.json")["tables"]}
+        listed = {t["name"]: t for t in get_json(f"{db}.json")["tables"]}
         for name in ("change_log", "claimtrack_migrations", "claim_fts", "source_fts"):
             assert listed[name]["hidden"] is True, name
         assert listed["claim"]["hidden"] is False and listed["event"]["hidden"] is False

@@ -12,22 +12,19 @@ source's name. Deleted claims are rows of ``claim`` too: the tools show them unl
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import datasette_server, get_json
+
 pytestmark = pytest.mark.sqlite_only  # FTS5 and these tools are SQLite's
 
 WORDS = ("workers", "troops", "donetsk", "treaty")  # in claims, in no source's name
-STARTUP_TIMEOUT = 60.0  # seconds Datasette may take to answer at all (a failure, not a measurement)
 
 
 def ids(run: Any) -> set[int]:
@@ -84,50 +81,15 @@ def test_sqlite_utils_search_finds_the_claims_claimtrack_finds(changed: Callable
         assert len(rows) == len(live) + len(deleted), word  # each claim once
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return json.loads(response.read())
-
-
 def test_datasette_search_finds_the_claims_claimtrack_finds(changed: Callable[..., Any], db_path: Path, tmp_path: Path):
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "datasette.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            assert server.poll() is None, (tmp_path / "datasette.log").read_text()
-            try:
-                _get(f"{base}/-/versions.json")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert time.monotonic() < deadline, "datasette did not answer"
-                time.sleep(0.2)
+    with datasette_server(db_path, tmp_path / "datasette.log") as base:
         table = f"{base}/{db_path.stem}/claim.json"
         for word in WORDS:
             live, deleted = expected(changed, word)
-            everything = _get(f"{table}?_search={word}&_shape=array&_size=max")
+            everything = get_json(f"{table}?_search={word}&_shape=array&_size=max")
             assert {r["id"] for r in everything} == live | deleted, word
-            only_live = _get(f"{table}?_search={word}&deleted_at__isnull=1&_shape=array&_size=max")
+            only_live = get_json(f"{table}?_search={word}&deleted_at__isnull=1&_shape=array&_size=max")
             assert {r["id"] for r in only_live} == live, word
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
 
 
 def test_db_check_compares_the_index_with_the_rows_when_it_can(changed: Callable[..., Any], db_path: Path):
