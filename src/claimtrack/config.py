@@ -98,7 +98,7 @@ def _url(value: Any) -> str:
     except ValueError as exc:
         raise Bad(f"{text!r} is not a web address ({exc})") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
-        raise Bad(f"{text!r} is not a web address starting with http:// or https://")
+        raise Bad(f"{text!r} is not an http(s) web address")
     return text
 
 
