@@ -290,8 +290,11 @@ def search_index_in_step(db: Database) -> list[str] | None:
                 continue  # a schema finding
             try:
                 w.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError as exc:  # SQLITE_CORRUPT_VTAB: "database disk image is malformed"
-                why = "" if "malformed" in str(exc) else f" ({exc})"
+            except Exception as exc:  # SQLITE_CORRUPT_VTAB: "database disk image is malformed"
+                cause = getattr(exc, "orig", exc)  # the SQLAlchemy write driver wraps the sqlite3 error
+                if not isinstance(cause, sqlite3.DatabaseError):
+                    raise
+                why = "" if "malformed" in str(cause) else f" ({cause})"
                 findings.append(f"the search index {fts} is out of step with the {content} table{why}: FTS5's "
                                 f"integrity-check failed; rebuild it: INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
     return findings
