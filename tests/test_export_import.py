@@ -443,11 +443,13 @@ def test_claimreview_structure(cli: Callable[..., Run], populated: dict[str, int
     assert rating["alternateName"] == "False"
     assert refuted["datePublished"] == "2024-05-01"
 
-    for absent in ("Still unverified.", "Casualty figures were doubled.", UNICODE, HOSTILE):
+    disputed = by_text["Casualty figures were doubled."]["reviewRating"]
+    assert (disputed["ratingValue"], disputed["alternateName"]) == (3, "Mixed")
+
+    for absent in ("Still unverified.", UNICODE, HOSTILE):
         assert absent not in by_text
-    statuses = {c["text"]: c["status"] for c in _claims_json(cli)}
-    assert all(statuses[text] in ("confirmed", "refuted") for text in by_text)
-    assert len(reviews) == sum(1 for s in statuses.values() if s in ("confirmed", "refuted"))
+    with_verdict = {c["uuid"] for c in _claims_json(cli) if c["status"] in ("confirmed", "disputed", "refuted")}
+    assert {r["identifier"] for r in reviews} == with_verdict and len(reviews) == len(with_verdict)
 
 
 def test_claimreview_empty_when_nothing_resolved(cli: Callable[..., Run]) -> None:

@@ -45,6 +45,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     html = "html"
     claimreview = "claimreview"
+    claimreview_html = "claimreview-html"
     datasette_metadata = "datasette-metadata"
 
 

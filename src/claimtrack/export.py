@@ -10,8 +10,9 @@ no export timestamp) so two exports of the same data are byte-identical and diff
   last_note), safe to open in a spreadsheet; ``import`` reads it back (``csvhistory``).
 * ``md`` / ``html``: the reports people publish (``report``); the per-claim columns they share
   with the CSV (resolved on, evidence, last note, last change) are worked out here.
-* ``claimreview``: schema.org ClaimReview JSON-LD for resolved (confirmed or refuted) claims,
-  safe to paste into a ``<script type="application/ld+json">`` element.
+* ``claimreview`` / ``claimreview-html``: schema.org ClaimReview for claims with a verdict, as
+  JSON-LD or as a page embedding each review (``claimreview``, which takes the reviewer settings
+  and reports what the reviews lack).
 * ``datasette-metadata`` holds no claims: it describes the SQLite file for Datasette
   (``claimtrack.datasette``), and the ``export`` command writes it without coming here.
 
@@ -34,8 +35,6 @@ from claimtrack.scoring import RESOLVED
 BACKUP_VERSION = 1
 BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
 SOURCE_FIELDS = ("name", "kind", "reliability", "url", "notes", "created_at")
-# ClaimReview ratings: 1 (false) to 5 (true), with the name fact-checkers use.
-RATINGS = {"confirmed": (5, "True"), "refuted": (1, "False")}
 # ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
@@ -78,17 +77,21 @@ def needs_events(fmt: ExportFormat) -> bool | str:
 
 
 def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          heading: Any = None, group_by: str | None = None) -> int:
+          heading: Any = None, group_by: str | None = None, gaps: Any = None) -> int:
     """Write every claim in ``fmt``; return how many were written. The reports (md, html) take a
-    ``report.Heading`` and may be grouped by status, source or tag."""
+    ``report.Heading`` and may be grouped by status, source or tag; the ClaimReview formats take
+    a ``claimreview.Gaps`` (its reviewer, and what it collects the reviews lack)."""
     if fmt in (ExportFormat.md, ExportFormat.html):
         from claimtrack import report
 
         return report.write(fmt, claims, out, sources, heading or report.Heading(), group_by)
-    writer = {
-        ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv, ExportFormat.claimreview: _claimreview,
-    }[fmt]
-    return writer(claims, out, sources)
+    if fmt in (ExportFormat.claimreview, ExportFormat.claimreview_html):
+        from claimtrack import claimreview
+
+        gaps = gaps or claimreview.Gaps(claimreview.Reviewer())
+        writer = claimreview.write_html if fmt is ExportFormat.claimreview_html else claimreview.write_jsonld
+        return writer(claims, out, sources, gaps)
+    return {ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv}[fmt](claims, out, sources)
 
 
 def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
@@ -191,10 +194,11 @@ def evidence(claim: dict[str, Any]) -> list[str]:
     gone = taken_back(events) if any((e.get("note") or "").startswith(UNDO_NOTE) for e in events) else ()
     found = [e["evidence_url"] for i, e in enumerate(events)
              if e.get("evidence_url") and e["kind"] in ("status", "note") and i not in gone]
-    return list(dict.fromkeys(u for u in found if _linkable(u)))
+    return list(dict.fromkeys(u for u in found if linkable(u)))
 
 
-def _linkable(url: str) -> bool:
+def linkable(url: str) -> bool:
+    """Whether a stored link may become a link: http(s) only (never ``javascript:`` or ``data:``)."""
     # The prefix answers for nearly every stored link without parsing it (a CSV export checks each one).
     return url[:8].lower().startswith(("http://", "https://")) or urlsplit(url).scheme.lower() in ("http", "https")
 
@@ -213,46 +217,6 @@ def last_note(claim: dict[str, Any]) -> str:
 def host(url: str) -> str:
     """A link's host, how reports show it (the whole URL when it has none)."""
     return urlsplit(url).hostname or url
-
-
-def claim_review(claim: dict[str, Any]) -> dict[str, Any] | None:
-    """A schema.org ClaimReview for a confirmed or refuted claim (None for the others)."""
-    if claim["status"] not in RATINGS:
-        return None
-    value, name = RATINGS[claim["status"]]
-    resolving = [e for e in claim["events"] if e["kind"] == "status" and e["new"] == claim["status"]]
-    decided = resolving[-1] if resolving else None
-    author_type = "Person" if claim.get("source_kind") == "person" else "Organization"
-    item: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": claim["source"]}}
-    if claim["said_on"]:
-        item["datePublished"] = claim["said_on"]
-    if claim["url"]:
-        item["appearance"] = {"@type": "CreativeWork", "url": claim["url"]}
-    review: dict[str, Any] = {
-        "@type": "ClaimReview",
-        "identifier": claim["uuid"],
-        "claimReviewed": claim["text"],
-        "itemReviewed": item,
-        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name},
-        "datePublished": (decided["at"] if decided else claim["updated_at"])[:10],
-    }
-    if decided and decided["evidence_url"]:
-        review["url"] = decided["evidence_url"]
-    return review
-
-
-def _claimreview(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
-    kinds = {s["name"]: s["kind"] for s in sources}
-    out.write('{"@context": "https://schema.org", "@graph": [')
-    n = 0
-    for claim in claims:
-        review = claim_review({**claim, "source_kind": kinds.get(claim["source"])})
-        if review is None:
-            continue
-        n += 1
-        out.write(("\n" if n == 1 else ",\n") + script_safe_json(review))
-    out.write("\n]}\n")
-    return n
 
 
 def script_safe_json(data: Any) -> str:

@@ -426,12 +426,15 @@ tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
 }
 """
 
+# No scripts, nothing loaded from elsewhere (the ClaimReview page uses it too: JSON-LD is data, not a script).
+CSP_META = """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">"""
+
 _HEAD = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+""" + CSP_META + """
 <title>{title}</title>
 <style>{css}</style>
 </head>

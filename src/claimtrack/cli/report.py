@@ -86,8 +86,9 @@ def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: JSON-LD; "
-             "datasette-metadata: a metadata.json for Datasette.")] = ExportFormat.md,
+        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: "
+             "fact-checks as JSON-LD; claimreview-html: a page embedding them; datasette-metadata: a metadata.json "
+             "for Datasette.")] = ExportFormat.md,
     output_file: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.")] = None,
     status: StatusFilter = None,
     source: SourceFilter = None,
@@ -112,7 +113,10 @@ def export(
     md and html are reports: a summary (totals by status, claims resolved over time, each
     source's track record, calibration) above the claims. json and jsonl hold every source,
     claim, tag and event; import reads them back. Exports are deterministic, so the same data
-    always gives the same bytes. datasette-metadata describes the whole SQLite file for
+    always gives the same bytes. claimreview and claimreview-html publish each verdict as a
+    schema.org ClaimReview fact-check (set reviewer.organisation, reviewer.url and
+    claimreview.url_template with claimtrack config first; the export names what is missing).
+    datasette-metadata describes the whole SQLite file for
     `datasette claims.db --metadata metadata.json`: labels, facets, search and canned queries.
 
     Example: claimtrack export --format html --title "North Korea claims" --group-by status -o report.html
@@ -131,6 +135,7 @@ def export(
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     )
     heading = _heading(fmt, title, date, group_by, query)
+    gaps = _claimreview_gaps(fmt)
     svc = service(ctx, create=False)
     claims = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output_file, sys.stdout) as out:  # one snapshot: sources and claims
@@ -140,9 +145,22 @@ def export(
 
             claims = track(claims, total=svc.export_count(query), description="Exporting",
                            console=Console(stderr=True), transient=True)
-        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None)
+        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps)
     if output_file:
-        notify([f"Exported {written} claim{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
+        what = "claim" if gaps is None else "fact-check"  # ClaimReview: only the claims with a verdict
+        notify([f"Exported {written} {what}{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
+    if gaps is not None:
+        notify([f"Warning: {line}" for line in gaps.lines()])
+
+
+def _claimreview_gaps(fmt: ExportFormat) -> object:
+    """For the ClaimReview formats, who reviews (from the settings, read before anything is
+    written: a bad config file stops the export) and a record of what the reviews will lack."""
+    if fmt not in (ExportFormat.claimreview, ExportFormat.claimreview_html):
+        return None
+    from claimtrack import claimreview, config
+
+    return claimreview.Gaps(claimreview.Reviewer.from_settings(config.load()))
 
 
 def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: GroupBy | None, query: object) -> object:
