@@ -139,7 +139,7 @@ def test_roundtrip_into_empty_database_is_byte_identical(
 
 
 def test_export_is_deterministic(cli: Callable[..., Run], populated: dict[str, int]) -> None:
-    for fmt in ("json", "jsonl", "csv", "md", "html", "claimreview"):
+    for fmt in ("json", "jsonl", "csv", "md", "html", "claimreview", "claimreview-html"):
         assert _ok(cli("export", "--format", fmt)).stdout == _ok(cli("export", "--format", fmt)).stdout, fmt
 
 

@@ -278,7 +278,7 @@ def test_a_250_character_file_name_works(seeded: Callable[..., Run], tmp_path: P
 def test_new_export_files_are_private(seeded: Callable[..., Run], tmp_path: Path, umask: int) -> None:
     previous = os.umask(umask)
     try:
-        for fmt in ("md", "html", "csv", "json", "jsonl", "claimreview"):
+        for fmt in ("md", "html", "csv", "json", "jsonl", "claimreview", "claimreview-html"):
             _ok(seeded("export", "--format", fmt, "-o", str(tmp_path / f"all.{fmt}")))
             assert stat.S_IMODE((tmp_path / f"all.{fmt}").stat().st_mode) == 0o600, fmt
     finally:

@@ -190,7 +190,7 @@ def test_reads_survive_an_unparseable_stored_confidence(seeded: Callable[..., Ru
     _insert_event(db_path, victim["id"], "2023-02-16T00:00:00Z", "garbage", "junk")
     for args in (("sources",), ("calibration",), ("show", str(victim["id"])), ("list",), ("log",),
                  ("list", "--as-of", "2024-01-01"), ("summary",), ("due",),
-                 *(("export", "--format", f) for f in ("json", "jsonl", "csv", "md", "html", "claimreview"))):
+                 *(("export", "--format", f) for f in ("json", "jsonl", "csv", "md", "html", "claimreview", "claimreview-html"))):
         _ok(seeded(*args, "--format", "json") if args[0] in ("sources", "calibration") else seeded(*args))
     after = _sources(seeded)
     # Only the tampered claim's source can move (its forecast is now unknown); every other score stands.

@@ -166,7 +166,7 @@ def test_rows_spooled_to_disk_read_back_unchanged(tracked: Callable[..., Run], m
     assert [_ok(tracked("export", "--format", fmt, *v)).stdout for fmt in ("html", "md") for v in variants] == in_memory
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "claimreview"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "claimreview", "claimreview-html"])
 def test_report_options_need_a_report_format(tracked: Callable[..., Run], fmt: str) -> None:
     for option in (["--group-by", "tag"], ["--title", "X"], ["--date", "2026-01-01"]):
         run = tracked("export", "--format", fmt, *option)
