@@ -112,6 +112,24 @@ TABLE_COMMANDS = [
 ]
 
 
+def test_a_short_wrapping_column_gets_its_comfortable_width_before_the_claim_takes_the_rest() -> None:
+    """due's Why column at 120 columns: "review overdue by 1202 days" on two lines, not three, while
+    the claim text keeps the room; at 80 the claim text is served first."""
+    from claimtrack.render import DUE_COLUMNS
+
+    rows = [{"id": "4", "due": "2023-08-15", "reason": "review overdue by 1202 days", "status": "disputed",
+             "text": "North Korea will send workers to Russian-occupied eastern Ukraine. " * 2},
+            {"id": "5", "due": "2023-02-15", "reason": "unverified, unchanged for 1383 days", "status": "unverified",
+             "text": "Russia, in a major conflict with the West, is guided by the principle of the enemy."}]
+    plan = fit.layout(DUE_COLUMNS, rows, View(width=120))
+    wide = dict(zip([c.key for c in plan.columns], plan.widths))
+    assert wide["reason"] >= len("review overdue by") and wide["text"] >= 50
+    assert sum(plan.widths) + fit.overhead(len(plan.widths)) <= 120
+    plan = fit.layout(DUE_COLUMNS, rows, View(width=80))
+    narrow = dict(zip([c.key for c in plan.columns], plan.widths))
+    assert narrow["text"] > narrow["reason"] and narrow["text"] >= 30
+
+
 @pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
 @pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
 def test_no_line_is_wider_than_the_terminal(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,

@@ -176,7 +176,14 @@ def _widen(kept: list[Col], rows: Sequence[dict[str, str]], compact: bool, width
     widths = [_minimum(c, rows, compact) for c in kept]
     naturals = [_natural(c, rows, compact) for c in kept]
     spare = width - overhead(len(kept)) - sum(widths)
-    # Lower priority numbers (claim text) are served first; within one priority, by what they lack.
+    # First every wrapping column up to its comfortable width (claim text first), so a short column
+    # (due's Why) is not folded into three lines while the claim text takes all the room; then lower priority numbers
+    # (claim text) are served first; within one priority, by what they lack.
+    for i, c in sorted(enumerate(kept), key=lambda ic: ic[1].priority):
+        if c.comfort and spare > 0 and widths[i] < min(c.comfort, naturals[i]):
+            grow = min(min(c.comfort, naturals[i]) - widths[i], spare)
+            widths[i] += grow
+            spare -= grow
     for priority in sorted({c.priority for c in kept}):
         group = [i for i, c in enumerate(kept) if c.priority == priority and naturals[i] > widths[i]]
         lacking = sum(naturals[i] - widths[i] for i in group)

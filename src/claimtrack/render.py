@@ -467,7 +467,7 @@ def _color_bars(table: Any) -> None:
 DUE_COLUMNS = register("due", (
     Col("id", "ID", 0, justify="right"),
     Col("due", "Due", 0, style=lambda r: "red" if "overdue" in r["reason"] else ""),
-    Col("reason", "Why", 1, wrap=True, min_width=10, comfort=16, whole_words=True, names=("why",)),
+    Col("reason", "Why", 1, wrap=True, min_width=10, comfort=22, whole_words=True, names=("why",)),
     Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36, names=("claim",)),
     Col("status", "Status", 0, style=_status_style),
 ))
