@@ -102,8 +102,9 @@ class Names:
         return name
 
 
-def speaker_of(phrase: str, names: Names) -> str | None:
-    """A speaker from the words before a speech verb: a name, a pronoun, or a group ("some analysts")."""
+def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
+    """A speaker from the words before a speech verb: a name, a pronoun, or a group ("some analysts").
+    ``loose``: any short noun phrase will do ("according to the port authority")."""
     phrase = phrase.strip().strip(",")
     words = phrase.split()
     if not words or len(words) > 6:
@@ -120,9 +121,10 @@ def speaker_of(phrase: str, names: Names) -> str | None:
     lower = [w.lower() for w in words]
     if any(w in MEDIA_WORDS for w in lower):
         return UNNAMED_MEDIA
+    loose = loose or words[0].lower() in QUANTIFIERS  # "a Ukrainian official": a noun phrase, clearly
     while words and words[0].lower() in QUANTIFIERS:
         words = words[1:]
-    if not words or not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a group is a plural noun
+    if not words or not loose and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a group: a plural noun
         return None
     group = " ".join(words)
     return group[0].upper() + group[1:]
@@ -137,7 +139,7 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
     """The explicit attribution of ``sentence``, if it has one."""
     m = ACCORDING_FIRST.match(sentence) or ACCORDING_LAST.match(sentence)
     if m:
-        who = speaker_of(m.group("who"), names)
+        who = speaker_of(m.group("who"), names, loose=True)
         if who:
             return Attribution(who, "according to", *_span(sentence, m))
     m = MIDDLE.match(sentence)

@@ -50,7 +50,8 @@ _OPEN, _CLOSE = "“‘", "”’"
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"[\w.]*$", text[:dot]).group().lower()  # type: ignore[union-attr]
-    return word in _ABBREVIATIONS or len(word) == 1 or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    initial = len(word) == 1 and word.isalpha()  # "J. Smith"
+    return word in _ABBREVIATIONS or initial or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
