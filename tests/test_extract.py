@@ -156,6 +156,16 @@ def test_jsonl_imports_as_it_is(cli: Callable[..., Run]) -> None:
     assert [r["text"] for r in json.loads(whole.stdout)] == [r["text"] for r in records]
 
 
+def test_csv_imports_too(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = cli("extract", str(ARTICLE), "--format", "csv", "--tag", "nk")
+    (tmp_path / "c.csv").write_text(out.stdout, encoding="utf-8")
+    assert cli("import", str(tmp_path / "c.csv")).exit_code == 0
+    claims = json.loads(cli("list", "--format", "json").stdout)
+    records = json.loads(cli("extract", str(ARTICLE), "--format", "json").stdout)
+    assert [(c["quote"], c["confidence"]) for c in claims] == [(r["quote"], r["confidence"]) for r in records]
+    assert "| text |" in cli("extract", str(ARTICLE), "--format", "md").stdout
+
+
 def test_piped_output_is_tsv_and_nothing_is_stored(cli: Callable[..., Run], db_path: Any) -> None:
     out = cli("extract", str(ARTICLE))
     assert out.exit_code == 0

@@ -25,6 +25,8 @@ class ExtractFormat(StrEnum):
     tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
 
 
 FIELDS = ("text", "quote", "source", "confidence", "confidence_phrase", "url", "said_on", "tags")
@@ -51,8 +53,8 @@ def extract(
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim; repeat for more.")] = None,
     fmt: Annotated[ExtractFormat | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="table, tsv, json or jsonl (default: table on a terminal, tsv when piped). "
-             "jsonl and json import as they are: claimtrack import -")] = None,
+        help="table, tsv, json, jsonl, csv or md (default: table on a terminal, tsv when piped). "
+             "jsonl, json and csv import as they are: claimtrack import -")] = None,
     review: Annotated[bool, typer.Option(
         "--review", help="On a terminal: accept, edit, skip or quit each candidate; the accepted are added together.")] = False,
 ) -> None:
@@ -63,6 +65,10 @@ def extract(
     ("most likely", "might", "does not believe this likely") as an ICD 203 band. Nothing is stored
     unless you accept it under --review, or import the jsonl output. Rules, not a model: review
     what it proposes.
+
+    --review shows one candidate at a time: a accepts it, e edits its text, speaker and
+    confidence, s skips it, q stops and adds those accepted so far (Ctrl-C adds nothing). They are
+    added together, skipping any already stored; undo takes them all back.
 
     Example: claimtrack extract article.html --tag north-korea --review
     """
@@ -118,6 +124,10 @@ def _draw(records: list[dict[str, Any]], fmt: ExtractFormat, out: IO[str], view:
     elif fmt is ExtractFormat.jsonl:
         for r in records:
             out.write(textsafe.json_text({k: r[k] for k in FIELDS}, indent=None) + "\n")
+    elif fmt in (ExtractFormat.csv, ExtractFormat.md):
+        from claimtrack.choices import Format
+
+        render.write_records(records, FIELDS, Format(fmt.value), out)
     elif fmt is ExtractFormat.tsv:
         for n, r in enumerate(records, start=1):
             row = {**r, "n": n, "confidence_phrase": r["confidence_phrase"] or ""}
