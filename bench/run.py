@@ -291,6 +291,13 @@ def main() -> None:
         Figure("claimtrack --help", help_t, "s", "minimal 2-command Typer app --help", mini_t, "<= 1.5x", help_t / mini_t <= 1.5),
     ]
 
+    # ---- extract on the seed article, with the quality figures tests/test_extract.py asserts ----------
+    from extract_bench import measure as measure_extract
+
+    found = measure_extract(runs)
+    figures.append(Figure(f"extract data/seed-article.txt ({found['rules_ms']:.0f} ms in the rules; {found['summary']})",
+                          found["process_s"], "s", "claimtrack --version", version_t))
+
     # ---- reads at each size (before any write touches the databases) ---------------------------------
     reads: dict[str, dict[int, float]] = {"list --limit 20": {}, "show ID": {}, "summary": {}}
     for n in (small, big):

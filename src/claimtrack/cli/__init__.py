@@ -11,6 +11,7 @@ from __future__ import annotations
 
 # Importing a module registers its commands; ``--help`` lists them in this order.
 from claimtrack.cli import capture  # noqa: F401  isort: skip
+from claimtrack.cli import extract  # noqa: F401  isort: skip
 from claimtrack.cli import update  # noqa: F401  isort: skip
 from claimtrack.cli import edit  # noqa: F401  isort: skip
 from claimtrack.cli import fix  # noqa: F401  isort: skip

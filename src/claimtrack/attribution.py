@@ -1,0 +1,182 @@
+"""Who said it: the speaker of a sentence, found by the phrases reporters use to attribute.
+
+Rules, not a model: "X said" (before, after or inside the sentence), "according to X", a belief
+verb ("X believes", "X feels", "X fears"), a pledge ("X promised that"), "X told The Bell", a
+story or report cited without a name ("a story that ..."), a pronoun ("she said") taken as the
+last person named, and the frame of an interview ("The Bell discussed this with Andrei Lankov").
+A short name ("Lankov") is read as the full name the text gave earlier ("Andrei Lankov"), so one
+speaker is one source. Nothing here knows any article: every rule is about how news is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
+_CAP = r"[A-Z][\w’'.-]*"
+NAME = rf"{_CAP}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+)*{_CAP})*"
+SPEECH = ("said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "argued", "argues",
+          "claimed", "claims", "warned", "warns", "noted", "notes", "explained", "explains", "insisted",
+          "insists", "wrote", "writes", "reported", "reports", "announced", "announces", "predicted",
+          "predicts", "suggested", "suggests", "acknowledged", "acknowledges", "admitted", "admits",
+          "estimated", "estimates", "believes", "believe", "believed", "thinks", "think", "thought",
+          "feels", "feel", "felt", "fears", "fear", "feared", "expects", "expect", "expected", "doubts",
+          "hopes", "hope", "worries", "worry")
+PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears",
+          "threatened", "threatens")
+_VERB = "|".join((*SPEECH, *PLEDGE))
+_NEG = r"(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t)"
+# When, between the verb and what was said: "said on Tuesday that", "promised last month that".
+_WHEN = (r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
+         r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|night|morning)|yesterday|today))?")
+_TOLD = rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{NAME}))?"  # told reporters / The Bell
+_WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,5}?)"  # a short subject, no comma
+
+# "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
+TRAILING = re.compile(
+    rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
+    rf"|said\s+(?P<who2>{NAME}))\s*[.!]?$", re.S)
+# "Today, Lankov said, North Korea is ..."
+MIDDLE = re.compile(rf"^(?P<lead>[^,]{{1,40}}),\s+{_WHO}\s+(?P<verb>said|says|believes|thinks|added),\s+(?P<rest>.+)$", re.S)
+# "Lankov feels there is ...", "Kim Yo-Jong, sister of ..., promised last month that ..."
+LEADING = re.compile(
+    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
+    rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$", re.S)
+ACCORDING_FIRST = re.compile(r"^According\s+to\s+(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$", re.S)
+ACCORDING_LAST = re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,80}?)\s*[.!]?$", re.S)
+# "a story that North Korea might ...": a claim the text cites without naming who made it
+REPORTED = re.compile(r"\b(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)\s+that\s+(?P<rest>.+?)[.!]?$", re.S)
+# The frame of an interview: who asks (the outlet) and who answers.
+INTERVIEW = (
+    re.compile(rf"(?P<outlet>{NAME})\s+(?:discussed|talked|spoke|sat\s+down)\b.*?\b(?:with|to)\s+(?P<person>{NAME})"),
+    re.compile(rf"(?P<outlet>{NAME})\s+(?:interviewed|asked)\s+(?P<person>{NAME})"),
+    re.compile(rf"[Ii]n\s+an\s+interview\s+with\s+(?P<outlet>{NAME}),\s+(?P<person>{NAME})"),
+)
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s[^()\n]{0,40}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—]", re.M)
+TOLD_OUTLET = re.compile(rf"\btold\s+(?P<outlet>The\s+{NAME})")
+
+MEDIA_WORDS = {"media", "outlets", "reports", "press", "newspapers", "journalists", "reporters"}
+QUANTIFIERS = {"some", "many", "several", "most", "other", "few", "a", "the", "two", "three", "four", "both"}
+PRONOUNS = {"he", "she", "they", "i", "we"}
+UNNAMED_MEDIA = "Unnamed media reports"
+# Words that start a sentence in capitals without being a name.
+_NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "But", "And",
+              "However", "Some", "Many", "Most", "Since", "With", "For", "If", "Now", "Today", "Here", "There",
+              "Why", "How", "What", "When", "Where", "Who", "Firstly", "Secondly", "Thirdly", "Finally", "Also"}
+_RUN = re.compile(rf"\b{NAME}")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who, how it was found, and which part of the sentence is what they said."""
+
+    speaker: str
+    how: str  # "said", "according to", "belief", "pledge", "report", ...
+    start: int  # what was said: sentence[start:end]
+    end: int
+    negated: bool = False  # "does not believe"
+    verb: str = ""
+    appos: tuple[int, int] | None = None  # "Kim Yo-Jong, sister of ..., promised": the part between commas
+
+
+class Names:
+    """The people and groups a text names, to read "Lankov" as "Andrei Lankov" and "she" as the last person."""
+
+    def __init__(self, text: str) -> None:
+        self.full: list[str] = []
+        for match in _RUN.finditer(text):
+            words = match.group().split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if len(words) >= 2 and " ".join(words) not in self.full:
+                self.full.append(" ".join(words))
+        self.last_person: str | None = None
+
+    def resolve(self, name: str) -> str:
+        """The full form of a short name ("Lankov" -> "Andrei Lankov"), else the name."""
+        if " " not in name:
+            for full in self.full:
+                if full.split()[-1] == name or full.split()[-1].rstrip("’'s") == name:
+                    return full
+        return name
+
+
+def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
+    """A speaker from the words before a speech verb: a name, a pronoun, or a group ("some analysts").
+    ``loose``: any short noun phrase will do ("according to the port authority")."""
+    phrase = phrase.strip().strip(",")
+    words = phrase.split()
+    if not words or len(words) > 6:
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return names.last_person if words[0].lower() in ("he", "she") else None
+    trailing = re.search(rf"{NAME}$", phrase)
+    if trailing and trailing.group() not in _NOT_NAMES:
+        name = trailing.group()
+        # "Port spokesman Jan Bakker": the name is the capitalised run at the end
+        if name.split()[0] in _NOT_NAMES and len(name.split()) > 1 and name.split()[0] != "The":
+            name = " ".join(name.split()[1:])
+        return names.resolve(name)
+    lower = [w.lower() for w in words]
+    if any(w in MEDIA_WORDS for w in lower):
+        return UNNAMED_MEDIA
+    loose = loose or words[0].lower() in QUANTIFIERS  # "a Ukrainian official": a noun phrase, clearly
+    while words and words[0].lower() in QUANTIFIERS:
+        words = words[1:]
+    if not words or not loose and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a group: a plural noun
+        return None
+    group = " ".join(words)
+    return group[0].upper() + group[1:]
+
+
+def _span(sentence: str, match: re.Match[str], group: str = "rest") -> tuple[int, int]:
+    start, end = match.span(group)
+    return start, end
+
+
+def attribute(sentence: str, names: Names) -> Attribution | None:
+    """The explicit attribution of ``sentence``, if it has one."""
+    m = ACCORDING_FIRST.match(sentence) or ACCORDING_LAST.match(sentence)
+    if m:
+        who = speaker_of(m.group("who"), names, loose=True)
+        if who:
+            return Attribution(who, "according to", *_span(sentence, m))
+    m = MIDDLE.match(sentence)
+    if m:
+        who = speaker_of(m.group("who"), names)
+        if who:
+            return Attribution(who, m.group("verb"), *_span(sentence, m), verb=m.group("verb"))
+    m = TRAILING.match(sentence)
+    if m and (m.group("who2") or m.group("who")):
+        who = names.resolve(m.group("who2")) if m.group("who2") else speaker_of(m.group("who"), names)
+        if who:
+            return Attribution(who, m.group("verb") or "said", *_span(sentence, m), verb=m.group("verb") or "said")
+    m = LEADING.match(sentence)
+    if m:
+        who = speaker_of(m.group("who"), names)
+        if who:
+            verb = m.group("verb")
+            how = "pledge" if verb in PLEDGE else verb
+            return Attribution(who, how, *_span(sentence, m), negated=bool(m.group("neg")), verb=verb,
+                               appos=m.span("appos") if m.group("appos") else None)
+    return None
+
+
+def interview(text: str) -> tuple[str, str, int] | None:
+    """(outlet, interviewee, where the frame sentence ends) when the text introduces an interview."""
+    for pattern in INTERVIEW:
+        m = pattern.search(text)
+        if m:
+            end = text.find("\n", m.end())
+            return m.group("outlet"), m.group("person"), len(text) if end < 0 else end
+    return None
+
+
+def outlet_of(text: str) -> str | None:
+    """The publication, when the text names itself: an interview's frame, a dateline, "told The X"."""
+    frame = interview(text)
+    if frame:
+        return frame[0]
+    m = DATELINE.search(text) or TOLD_OUTLET.search(text)
+    return m.group("outlet").strip() if m else None

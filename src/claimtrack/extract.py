@@ -1,0 +1,354 @@
+"""From an article to candidate claims: sentences, check-worthiness, speaker, hedging, quote.
+
+``candidates(text)`` proposes each checkable statement of a text as a ``Candidate``: its quote
+(the text's exact words, a substring of ``text``), a standalone claim text, the speaker
+(``attribution``), and a confidence from the speaker's hedging, as an ICD 203 phrase ``add``
+understands. The rules are the seed's (data/seed.sql, "CONFIDENCE"): a hedge maps to its band
+("most likely", "a good chance", "generally speaking" -> likely; "might", "could" -> roughly even
+chance; "does not believe this likely" -> unlikely); an unhedged statement of a dated event is
+almost certain, any other unhedged statement very likely; a pledge is not assessed.
+
+Skipped: headings, questions, lead-ins ending in a colon, the sentence that frames an interview,
+and opinion with nothing to check (no name, number, date or estimate). Rules only: no model, no
+download, nothing printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack import attribution as attr
+from claimtrack.attribution import Names
+
+DEFAULT_OUTLET = "Unknown outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed claim. ``confidence`` is an ICD 203 phrase, or None (not assessed)."""
+
+    text: str
+    quote: str
+    source: str
+    confidence: str | None
+    start: int  # where the quote starts in the text
+    how: str  # how the speaker was found: "said", "according to", "interview", "outlet"...
+
+
+# ---- sentences ----------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "pres",
+    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "est", "dept", "univ", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "a.m", "p.m",
+}
+_END = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(A-Z0-9])")
+_OPEN, _CLOSE = "“‘", "”’"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"[\w.]*$", text[:dot]).group().lower()  # type: ignore[union-attr]
+    initial = len(word) == 1 and word.isalpha()  # "J. Smith"
+    return word in _ABBREVIATIONS or initial or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text[start:end]`` (one paragraph), trimmed of spaces."""
+    end = len(text) if end is None else end
+    spans, begin = [], start
+    for m in _END.finditer(text, start, end):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+    spans.append((begin, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines: a paragraph is a line (Markdown and extracted pages put one a line)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def is_heading(line: str) -> bool:
+    """A title or subheading: a short line with no closing punctuation."""
+    line = line.strip()
+    return len(line.split()) <= 14 and not re.search(r"[.!?:;,”\"’)]$", line)
+
+
+# ---- hedging and check-worthiness ------------------------------------------------------------------
+
+# (pattern, ICD 203 phrase), the first that matches wins: most specific first.
+HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), band) for p, band in (
+    (r"\b(?:almost|virtually|nearly) certain(?:ly)?\b(?! not)", "almost certain"),
+    (r"\balmost certainly not\b|\bremote (?:chance|possibility)\b", "almost no chance"),
+    (r"\b(?:highly|very) (?:unlikely|improbable)\b|\bvery probably not\b", "very unlikely"),
+    (r"\b(?:does|do|did)(?: not|n[’']t) (?:believe|think|expect|consider)\b[^.]*\blikely\b"
+     r"|\bunlikely\b|\bprobably not\b|\bnot likely\b|\bdoubt(?:s|ful)?\b|\bimprobable\b", "unlikely"),
+    (r"\b(?:highly|very) (?:likely|probable)\b|\bvery probably\b", "very likely"),
+    (r"\bmost likely\b|\b(?:a )?good chance\b|\bgenerally speaking\b|\bmore inclined\b|\bprobabl[ey]\b"
+     r"|\blikely\b|\bi expect\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b", "likely"),
+    (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
+    (r"\b(?:might|could|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
+    (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
+))
+_MODAL = re.compile(r"\b(?:will|would|should|can|could|may|might|must|shall)\b")
+_TIME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:1[89]|20)\d\d\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
+    r"|\bsince the (?:start|beginning|end) of\b)")
+_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|made|sent|took|gave|won|lost|met|began|became|fell|rose|left"
+                   r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set)\b")
+_CUE = re.compile(r"\d|%")
+_DISCOURSE = re.compile(
+    r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
+    r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+")
+
+
+def hedge(quote: str) -> str | None:
+    """The ICD 203 phrase of the first hedge in ``quote``, if any."""
+    for pattern, band in HEDGES:
+        if pattern.search(quote):
+            return band
+    return None
+
+
+def confidence(quote: str, negated: bool = False) -> str:
+    """The speaker's confidence in ``quote``: its hedge, else almost certain for a dated event,
+    else very likely (an unhedged judgement)."""
+    if negated:
+        return "unlikely"
+    found = hedge(quote)
+    if found:
+        return found
+    if _TIME.search(quote) and _PAST.search(quote) and not _MODAL.search(quote):
+        return "almost certain"
+    return "very likely"
+
+
+def _named(quote: str) -> bool:
+    """Whether ``quote`` names something: a capitalised word that is not just the sentence's first."""
+    words = re.findall(r"[\w’'-]+", quote)
+    return any(w[0].isupper() and (i > 0 or w not in attr._NOT_NAMES and not w.endswith("ly"))
+               for i, w in enumerate(words) if w[0].isalpha())
+
+
+_OPINION = re.compile(r"^(?:it|this|that|these|those)(?:\s+(?:is|was|are|were)|[’']s)(?:\s+(?:a|an|so|very|really|quite|just|such|absolutely))*"
+                      r"(?:\s+\w+){1,2}[.!]?$", re.I)
+
+
+def check_worthy(quote: str, sentence: str | None = None) -> bool:
+    """A statement with something to check: a name (in it, or in its attribution), a number or
+    date, or an estimate; not a bare verdict ("It is a disgrace.")."""
+    bare = quote.strip(" “”\"‘’")
+    if len(re.findall(r"\w+", bare)) < 4 or bare.endswith(("?", ":")) or _OPINION.match(bare):
+        return False
+    whole = sentence or bare
+    return _named(whole) or bool(_CUE.search(bare)) or hedge(bare) is not None
+
+
+def standalone(quote: str, pledge: bool = False) -> str:
+    """The quote as a claim on its own: no enclosing quotation marks or opening connective, a
+    capital first letter and a full stop; a pledge's "would" as "will"."""
+    text = quote.strip()
+    if text[:1] in "“\"" and text[-1:] in "”\"":
+        text = text[1:-1].strip()
+    text = _DISCOURSE.sub("", text)
+    text = re.sub(r"[,;:]$", "", text).strip()
+    if pledge:
+        text = re.sub(r"\bwould\b", "will", text, count=1)
+    if text and not text.endswith((".", "!", "”", "\"")):
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+# ---- candidates ---------------------------------------------------------------------------------------
+
+_QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + attr.NAME + r"))\s*:\s+")
+_CONTRAST = re.compile(r"^(?P<a>.+?),\s+but\s+(?P<b>.+)$", re.S)
+_CONCESSION = re.compile(r",\s+(?P<conj>even\s+though|although|though)\s+(?=\w)")
+_PARENTHESIS = re.compile(r"\((?P<inner>[^()]{20,})\)")
+_PREPOSITION = re.compile(r"^(?:on|about|of|to|for)\b")
+_PERSON = re.compile(rf"^{attr.NAME}$")
+
+
+class _Reader:
+    """What reading a text so far has established: the outlet, the interview, the last speakers."""
+
+    def __init__(self, text: str, outlet: str | None) -> None:
+        self.text = text
+        self.names = Names(text)
+        self.outlet = outlet or attr.outlet_of(text) or DEFAULT_OUTLET
+        self.interviewee: str | None = None  # set while inside an interview, up to the next heading
+        self.frame = attr.interview(text)
+        self.last_speaker: str | None = None
+        self.current = ""  # the sentence being read
+        self.found: list[Candidate] = []
+
+    def add(self, a: int, b: int, source: str, how: str, conf: str | None, text: str | None = None,
+            pledge: bool = False) -> None:
+        a, b = _trim(self.text, a, b)
+        quote = self.text[a:b]
+        if b <= a or not check_worthy(quote, self.current) or any(c.start == a and c.quote == quote for c in self.found):
+            return
+        self.found.append(Candidate(text or standalone(quote, pledge), quote, source, conf, a, how))
+
+    def speaks(self, speaker: str) -> None:
+        self.last_speaker = speaker
+        if _PERSON.match(speaker) and speaker != self.outlet and " " in speaker.strip():
+            self.names.last_person = speaker
+
+    def sentence(self, a: int, b: int, forced: str | None = None) -> None:
+        s = self.current = self.text[a:b]
+        dateline = attr.DATELINE.match(s)
+        if dateline:
+            a, s = a + dateline.end(), s[dateline.end():].lstrip()
+            a = b - len(s)
+        if s.rstrip("”\"’) ").endswith("?") or s.rstrip().endswith(":"):
+            return
+        if self.frame and any(p.search(s) for p in attr.INTERVIEW):
+            self.interviewee = self.names.resolve(self.frame[1])
+            self.speaks(self.interviewee)
+            return
+        qa = _QA.match(s)
+        if qa and (qa.group("q") or qa.group("a") or self._known(qa.group("name"))):
+            if qa.group("q"):
+                return
+            who = self.interviewee if qa.group("a") else self.names.resolve(qa.group("name"))
+            if who:
+                forced = who
+            a, s = a + qa.end(), s[qa.end():]
+        report = attr.REPORTED.search(s)
+        if report:
+            rest = report.group("rest")
+            self.add(a + report.start("rest"), a + report.end("rest"), attr.UNNAMED_MEDIA, "report", confidence(rest))
+            return
+        if self._contrast(a, s):
+            return
+        found = None if forced else attr.attribute(s, self.names)
+        if found and found.how == "pledge" and found.speaker != self.outlet:
+            self._pledge(a, b, s, found)
+            return
+        if found:
+            self.speaks(found.speaker)
+            start, end = found.start, found.end
+            if _PREPOSITION.match(s[start:end]):  # "have reported on growing cooperation": the whole sentence
+                start, end = 0, len(s)
+            said = s[start:end]
+            conf = confidence(said, found.negated)
+            if found.verb in ("expects", "expect", "expected") and hedge(said) is None:
+                conf = "likely"
+            self._with_clauses(a + start, a + end, found.speaker, found.how, conf)
+            return
+        if forced:
+            who, how = forced, "interview answer"
+        elif s.lstrip().startswith(("“", "\"")) and self.last_speaker:
+            who, how = self.last_speaker, "quote"
+        elif self.interviewee:
+            who, how = self.interviewee, "interview"
+        else:
+            who, how = self.outlet, "outlet"
+        self._with_clauses(a, a + len(s), who, how, confidence(s))
+
+    def _known(self, name: str | None) -> bool:
+        return bool(name) and (name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.full)
+
+    def _contrast(self, a: int, s: str) -> bool:
+        """"X fear Y could happen, but Z does not believe this likely": X's claim, and Z's view of it."""
+        m = _CONTRAST.match(s)
+        if not m:
+            return False
+        first, second = attr.attribute(m.group("a"), self.names), attr.attribute(m.group("b"), self.names)
+        if not first or not second or first.speaker == second.speaker:
+            return False
+        said = m.group("a")[first.start:first.end]
+        self.add(a, a + m.end("a"), first.speaker, first.how, confidence(said, first.negated), standalone(said))
+        self.speaks(second.speaker)
+        self.add(a, a + len(s), second.speaker, second.how, confidence(s, second.negated), standalone(said))
+        return True
+
+    def _pledge(self, a: int, b: int, s: str, found: attr.Attribution) -> None:
+        """"X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
+        self.speaks(found.speaker)
+        reported = s[:found.appos[0]] + s[found.appos[1]:] if found.appos else s
+        self.add(a, b, self.outlet, "report of a pledge", "almost certain", standalone(reported))
+        start, end = a + found.start, a + found.end
+        quoted = re.search(r"“([^”]+)”|\"([^\"]+)\"", s[found.start:found.end])
+        text = standalone(s[found.start:found.end].replace("“", "").replace("”", ""), pledge=True)
+        if quoted:
+            start, end = start + quoted.start(1 if quoted.group(1) else 2), start + quoted.end(1 if quoted.group(1) else 2)
+        self.add(start, end, found.speaker, "pledge", None, text)
+
+    def _with_clauses(self, a: int, b: int, who: str, how: str, conf: str) -> None:
+        """The statement, and as claims of their own a concession ("even though ...") and a
+        parenthesis that holds a clause of its own."""
+        quote = self.text[a:b]
+        concession = _CONCESSION.search(quote)
+        if concession and len(quote[:concession.start()].split()) >= 4:
+            self.add(a, a + concession.start(), who, how, confidence(quote[:concession.start()]))
+            rest = quote[concession.start("conj"):]
+            self.add(a + concession.start("conj"), b, who, how, confidence(rest),
+                     standalone(quote[concession.end():]))
+        else:
+            self.add(a, b, who, how, conf)
+        for inner in _PARENTHESIS.finditer(quote):
+            clause = inner.group("inner")
+            if len(clause.split()) >= 5 and _PAST.search(clause) or re.search(r"\b(?:is|are|has|have)\b", clause):
+                self.add(a + inner.start("inner"), a + inner.end("inner"), who, how, confidence(clause))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """A quote's span without surrounding spaces, a trailing comma, or quotation marks that enclose it."""
+    while True:
+        before = (a, b)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+            b -= 1
+        if b - a > 2 and text[a] in "“\"" and text[b - 1] in "”\"" and text.count("“", a + 1, b - 1) == text.count("”", a + 1, b - 1):
+            a, b = a + 1, b - 1
+        elif b - a > 2 and text[a] in "“\"" and text[b - 2:b] in (",”", ".”") and "”" not in text[a:b - 1]:
+            a, b = a + 1, b - 1
+        if (a, b) == before:
+            return a, b
+
+
+def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
+    """The candidate claims of ``text`` (an article, one paragraph a line), in reading order.
+
+    ``outlet``: the publication, for its own unattributed reporting (default: the name the text
+    gives itself in an interview's frame or a dateline, else ``DEFAULT_OUTLET``)."""
+    reader = _Reader(text, outlet)
+    for pa, pb in paragraphs(text):
+        if is_heading(text[pa:pb]):
+            reader.interviewee = None  # a heading ends an interview: the outlet speaks again
+            continue
+        pending: list[tuple[int, int]] = []  # sentences of a quotation still open
+        for a, b in sentences(text, pa, pb):
+            s = text[a:b]
+            if pending or (s.count("“") > s.count("”")):
+                pending.append((a, b))
+                if text.count("“", pending[0][0], b) > text.count("”", pending[0][0], b):
+                    continue
+                last = pending[-1]
+                reader.sentence(*last)
+                who = reader.last_speaker
+                for pa_, pb_ in pending[:-1]:
+                    reader.sentence(pa_, pb_, forced=who)
+                pending = []
+                continue
+            reader.sentence(a, b)
+        for a, b in pending:
+            reader.sentence(a, b)
+    return sorted(reader.found, key=lambda c: c.start)
