@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -109,6 +110,7 @@ def test_whole_words_never_splits_a_tag() -> None:
 TABLE_COMMANDS = [
     ("list",), ("list", "--as-of", "2023-02-15"), ("show", "2"), ("log",), ("summary",), ("summary", "--by", "tag"),
     ("summary", "--by", "source"), ("sources",), ("calibration",), ("due", "--days", "4000"), ("db", "check"),
+    ("extract", str(Path(__file__).resolve().parent.parent / "data" / "seed-article.txt"), "--format", "table"),
 ]
 
 
@@ -191,3 +193,15 @@ def test_show_timeline_takes_columns_and_wide(seeded: Callable[..., Run], monkey
     wide = seeded("show", "2", "--format", "table", "--wide").stdout
     assert "2023-02-15T12:00:00Z" in wide  # full times, not the compact date
     assert seeded("show", "2", "--columns", "at").exit_code == 1  # piped: tsv has no table to shape
+
+
+def test_extract_drops_the_quote_before_squeezing_the_claim_at_80_columns() -> None:
+    from claimtrack.cli.extract import COLUMNS
+
+    rows = [{"n": "1", "text": "North Korea continues to support Russia almost a year after the invasion.",
+             "source": "The Bell", "confidence": "87.5% very likely",
+             "quote": "North Korea continues to support Russia almost a year after the invasion."}]
+    assert [c.key for c in fit.layout(COLUMNS, rows, View(width=100)).columns][-1] == "quote"
+    narrow = fit.layout(COLUMNS, rows, View(width=80))
+    assert "quote" in narrow.dropped
+    assert narrow.widths[[c.key for c in narrow.columns].index("text")] >= 36

@@ -16,7 +16,7 @@ import typer
 
 from claimtrack.cli import output
 from claimtrack.cli.base import CAPTURE, app, notify, service
-from claimtrack.cli.options import DATE_FORMS
+from claimtrack.cli.options import DATE_FORMS, Columns, NoPager, Wide
 from claimtrack.errors import InvalidInput
 
 
@@ -57,6 +57,9 @@ def extract(
              "jsonl, json and csv import as they are: claimtrack import -")] = None,
     review: Annotated[bool, typer.Option(
         "--review", help="On a terminal: accept, edit, skip or quit each candidate; the accepted are added together.")] = False,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Propose the checkable claims of an article: quote, speaker and confidence from its hedging.
 
@@ -95,9 +98,13 @@ def extract(
         _review(ctx, records, doc.url or doc.name)
         return
     shape = fmt or (ExtractFormat.table if sys.stdout.isatty() else ExtractFormat.tsv)
-    from claimtrack.fit import View
+    from claimtrack.fit import View, parse_columns
 
-    output.emit(lambda out, view: _draw(records, shape, out, view), View(), settings=settings)
+    if (columns is not None or wide) and shape is not ExtractFormat.table:
+        raise InvalidInput(f"{'--columns' if columns is not None else '--wide'} shapes the table; add --format table "
+                           f"(output is {shape.value} here)")
+    view = View(columns=parse_columns(columns), wide=wide)
+    output.emit(lambda out, v: _draw(records, shape, out, v), view, no_pager, settings=settings)
 
 
 def _record(candidate: Any, url: str | None, said_on: str | None, tags: list[str]) -> dict[str, Any]:
@@ -144,6 +151,12 @@ def _draw(records: list[dict[str, Any]], fmt: ExtractFormat, out: IO[str], view:
                                    "add them with --review, or --format jsonl | claimtrack import -", "dim"))
 
 
+def _percent_or_dash(label: str) -> str:
+    """'70% likely' -> '70%'; 'not assessed' -> '-' (the confidence cell when space is short)."""
+    first = label.split(" ", 1)[0]
+    return first if first[:1].isdigit() else "-"
+
+
 def _columns() -> tuple[Any, ...]:
     from claimtrack.fit import Col, register
 
@@ -151,8 +164,10 @@ def _columns() -> tuple[Any, ...]:
         Col("n", "#", 0, justify="right"),
         Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36),
         Col("source", "Speaker", 0, wrap=True, min_width=8, comfort=12),
-        Col("confidence", "Confidence", 1, short="Conf", compact=lambda label: label.split(" ", 1)[0]),
-        Col("quote", "Quote", 2, wrap=True, min_width=16, comfort=30),
+        Col("confidence", "Confidence", 1, short="Conf", compact=_percent_or_dash),
+        # The quote is mostly the claim's words again: kept when there is room (100 columns and
+        # more), dropped first on a narrower terminal; --review shows it whole.
+        Col("quote", "Quote", 2, wrap=True, min_width=32, comfort=32),
     ))
 
 
