@@ -38,7 +38,7 @@ COMMON_SHARE = 0.05  # a word in more of the claims than this is not searched fo
 MAX_WORDS = 60  # a "sentence" longer than this (a list, a table) is cut into pieces of this many words
 BETA2 = 1.0  # F-measure weight: covering the claim and covering the sentence count alike
 ORDER_WEIGHT = 0.2  # share of the score from words in the claim's own order
-SATURATION = 12.0  # matched weight (sum of idf) at which a match counts 63 % of its full score
+SATURATION = 1.3  # matched weight, in words found in one claim, at which a match counts 63 % of its score
 TOPIC = 0.75  # how much a word in every sentence of the news loses of its weight (see _Weights)
 
 STOPWORDS = frozenset("""
@@ -217,6 +217,7 @@ class _Weights:
         self.by_stem = {s: self.idf(counts[_term(s)]) * (1 - TOPIC * share) if counts.get(_term(s)) else 0.0
                         for s, share in topical.items()}
         self.unknown = self.idf(max(1, self.total // 200))  # a word of the claim the news never uses
+        self.rarest = self.idf(1)  # a word found in one claim: the scale of a strong match
 
     def idf(self, n: int) -> float:
         return math.log(1 + (self.total - n + 0.5) / (n + 0.5))
@@ -248,7 +249,7 @@ def score(sentence: Sequence[str], claim: Sequence[str], weights: _Weights) -> f
     aligned = [partners[c] or c for c in claim]
     blocks = difflib.SequenceMatcher(None, aligned, list(sentence), autojunk=False).get_matching_blocks()
     in_order = sum(b.size for b in blocks if b.size >= 2) / len(aligned)
-    enough = 1 - math.exp(-held / SATURATION)  # a claim met only by a weak word or two scores low
+    enough = 1 - math.exp(-held / (SATURATION * weights.rarest))  # met only by a weak word or two: low
     return ((1 - ORDER_WEIGHT) * f + ORDER_WEIGHT * in_order) * enough
 
 

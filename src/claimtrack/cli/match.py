@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from claimtrack.service import Service
 
 DEFAULT_LIMIT = 20
-DEFAULT_MIN_SCORE = 0.3
+DEFAULT_MIN_SCORE = 0.15
 FIELDS = ("id", "status", "score", "text", "source", "sentence", "news_url", "news_date", "news_title")
 TSV_FIELDS = ("id", "status", "score", "text", "sentence", "news_url")
 COLUMNS = register("match", (
