@@ -226,30 +226,51 @@ class _Weights:
         return self.by_stem.get(stem_, self.unknown)
 
 
-def score(sentence: Sequence[str], claim: Sequence[str], weights: _Weights) -> float:
-    """How well a sentence (its stems) matches a claim (its stems), from 0 to 1."""
-    if not sentence or not claim:
+@dataclass(slots=True)
+class _Side:
+    """A sentence made ready to score many claims against: its stems by their first letters, and
+    its total weight."""
+
+    stems: list[str]
+    by_start: dict[str, list[str]]
+    total: float
+
+    @classmethod
+    def of(cls, stems_: Sequence[str], weights: _Weights) -> _Side:
+        by_start: dict[str, list[str]] = {}
+        for s in sorted(set(stems_), key=lambda s: (-len(s), s)):  # the longest (closest) stem first, always
+            by_start.setdefault(s[:MIN_STEM], []).append(s)
+        return cls(list(stems_), by_start, sum(weights[s] for s in set(stems_)) or 1.0)
+
+
+def score(sentence: Sequence[str], claim: Sequence[str], weights: _Weights, floor: float = 0.0) -> float:
+    """How well a sentence (its stems) matches a claim (its stems), from 0 to 1; 0 when it cannot
+    beat ``floor`` (the word order is then not looked at)."""
+    return _score(_Side.of(sentence, weights), claim, weights, floor) if sentence and claim else 0.0
+
+
+def _score(side: _Side, claim: Sequence[str], weights: _Weights, floor: float = 0.0) -> float:
+    if not claim:
         return 0.0
-    by_start: dict[str, list[str]] = {}
-    for s in set(sentence):
-        by_start.setdefault(s[:MIN_STEM], []).append(s)
     partners: dict[str, str | None] = {}  # each claim stem, and the sentence's stem it meets
     held = total_c = 0.0
     for c in dict.fromkeys(claim):
-        partner = partners[c] = next((s for s in by_start.get(c[:MIN_STEM], ()) if _related(s, c)), None)
+        near = side.by_start.get(c[:MIN_STEM], ())
+        partner = partners[c] = c if c in near else next((s for s in near if _related(s, c)), None)
         weight = weights[partner] if partner else weights[c]
         total_c += weight
         held += weight if partner else 0.0
     if not held:
         return 0.0
-    matched_s = {p for p in partners.values() if p}
-    total_s = sum(weights[s] for s in set(sentence)) or 1.0
-    cover_c, cover_s = held / total_c, sum(weights[s] for s in matched_s) / total_s
+    cover_c = held / total_c
+    cover_s = sum(weights[s] for s in {p for p in partners.values() if p}) / side.total
     f = (1 + BETA2) * cover_c * cover_s / (BETA2 * cover_s + cover_c) if cover_s else 0.0
-    aligned = [partners[c] or c for c in claim]
-    blocks = difflib.SequenceMatcher(None, aligned, list(sentence), autojunk=False).get_matching_blocks()
-    in_order = sum(b.size for b in blocks if b.size >= 2) / len(aligned)
     enough = 1 - math.exp(-held / (SATURATION * weights.rarest))  # met only by a weak word or two: low
+    if ((1 - ORDER_WEIGHT) * f + ORDER_WEIGHT) * enough <= floor:
+        return 0.0
+    aligned = [partners[c] or c for c in claim]
+    blocks = difflib.SequenceMatcher(None, aligned, side.stems, autojunk=False).get_matching_blocks()
+    in_order = sum(b.size for b in blocks if b.size >= 2) / len(aligned)
     return ((1 - ORDER_WEIGHT) * f + ORDER_WEIGHT * in_order) * enough
 
 
@@ -312,11 +333,11 @@ def find(db: Database, news: Sequence[News], statuses: Iterable[str] | None = OP
     claim_stems = {cid: (stems(row["text"]), stems(row["quote"] or "")) for cid, row in rows.items()}
     best: dict[int, tuple[float, int]] = {}
     for index, ids in enumerate(found):
-        piece = pieces[index]
+        side = _Side.of(pieces[index].stems, weights)
         for cid in ids:
-            text_stems, quote_stems = claim_stems[cid]
-            value = max(score(piece.stems, text_stems, weights), score(piece.stems, quote_stems, weights))
-            if cid not in best or value > best[cid][0]:
+            floor = max(best[cid][0] if cid in best else 0.0, min_score - 1e-9)
+            value = max(_score(side, claim_stems[cid][0], weights, floor), _score(side, claim_stems[cid][1], weights, floor))
+            if value > floor or (cid not in best and value > 0):
                 best[cid] = (value, index)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     matches = [Match(rows[cid], pieces[index].text, value, news[pieces[index].news])
