@@ -324,3 +324,26 @@ def test_review_of_an_action_that_fails_goes_on(seeded: Callable[..., Run], tmp_
         f"claim {listed[0]['id']} was not changed" in run.stderr, run.stderr
     refuted = _event(seeded, listed[1]["id"], "status")
     assert refuted["new"] == "refuted" and refuted["note"] == "It did not hold" and refuted["evidence_url"] is None
+
+
+# ---- the pieces ----------------------------------------------------------------------------------
+
+
+def test_sentences_keep_abbreviations_initials_and_drop_the_dateline() -> None:
+    from claimtrack.match import sentences
+
+    text = ("SEOUL, April 28 (Reuters) - Mr. Kim met U.S. envoys on Jan. 5 in Seoul. J. Smith said so! "
+            "\"Why?\" he asked.\nA second paragraph without a full stop\n\n")
+    assert sentences(text) == ["Mr. Kim met U.S. envoys on Jan. 5 in Seoul.", "J. Smith said so!", "\"Why?\" he asked.",
+                               "A second paragraph without a full stop"]
+    long = " ".join(["word"] * 130)
+    assert [len(s.split()) for s in sentences(long)] == [60, 60, 10]
+
+
+def test_stems_meet_across_word_forms_and_drop_stopwords() -> None:
+    from claimtrack.match import _related, stems
+
+    found = stems("Moscow vetoed the treaties of the Russian allies; 1,500 troops, the alliance's 2024 treaty.")
+    assert found == ["moscow", "russia", "veto", "treat", "russ", "alli", "1500", "troop", "alliance", "2024", "treati"]
+    assert _related("russ", "russia") and _related("alli", "alliance") and _related("treat", "treati")
+    assert not _related("15", "1500") and not _related("un", "unit")
