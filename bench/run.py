@@ -215,7 +215,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="up to 100k claims, 5 runs, smaller import and exports")
     parser.add_argument("--runs", type=int, default=7, help="cold runs per figure (default 7)")
+    parser.add_argument("--match", action="store_true", help="only time match against 100k claims; print, write nothing")
     args = parser.parse_args()
+    if args.match:
+        match_only(max(5, args.runs))
+        return
     runs = 5 if args.quick else max(5, args.runs)
     sizes = [100, 10_000, 100_000] if args.quick else [100, 10_000, 100_000, 1_000_000]
     small, mid, big = sizes[0], 10_000, sizes[-1]
@@ -347,6 +351,9 @@ def main() -> None:
     figures.append(Figure(f"list --search COMMON --limit 20 at {big:,}", search["common"], "s", "list --search RARE",
                           search["rare"], "<= 1.5x", search["common"] / search["rare"] <= 1.5))
 
+    # ---- match: a 2,000-word article against the largest database -----------------------------------
+    figures += match_figures(db(big), runs)
+
     # ---- writes: every write command against sqlite-utils insert and list, at each size --------------
     writes: dict[str, dict[int, float]] = {}
     for n in (small, big):
@@ -386,6 +393,66 @@ def main() -> None:
         figures.append(Figure(f"export --format {label} at {big:,}: peak memory ({t:.1f} s)", big_m / 1024, "MiB",
                               f"at {mid:,}", mid_m / 1024, "<= 1.5x", big_m / mid_m <= 1.5))
     write_results(figures, build, runs, sizes, n_imp, export_runs)
+
+
+MATCH_WORDS = 2_000
+MATCH_GOAL_S = 1.0  # issue 17: one 2,000-word article against 100k claims in under a second
+_GLUE = ("the of and to in on that said with for as by from was were had has its their after while "
+         "officials reported according analysts").split()
+
+
+def match_article(path: Path, words: int = MATCH_WORDS, seed: int = 11) -> Path:
+    """A 2,000-word article: the seed article, then wire-like sentences made of the words the claims
+    are made of (so every sentence finds candidates in the index) and common English glue."""
+    rng = random.Random(seed)
+    text = (HERE.parent / "data" / "seed-article.txt").read_text(encoding="utf-8").split()
+    paragraphs = [" ".join(text)]
+    count = len(text)
+    while count < words:
+        sentences = []
+        for _ in range(rng.randrange(2, 5)):
+            n = rng.randrange(12, 28)
+            sentence = [rng.choice(WORDS) if rng.random() < 0.45 else rng.choice(_GLUE) for _ in range(n)]
+            sentence[0] = sentence[0].capitalize()
+            sentences.append(" ".join(sentence) + ".")
+            count += n
+        paragraphs.append(" ".join(sentences))
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def match_figures(path: str, runs: int) -> list[Figure]:
+    """``match`` of a 2,000-word article against every claim (``--all``) of ``path``, against the goal,
+    and next to ``list --limit 20`` on the same database (the cost of starting a read command)."""
+    article = match_article(WORK / "match-article.txt")
+    size = sqlite3.connect(path).execute("SELECT count(*) FROM claim").fetchone()[0]
+    times = interleaved({
+        "match": Cmd([*CT, "--db", path, "match", str(article), "--all", "--format", "json"], stdout="match.json"),
+        "list": Cmd([*CT, "--db", path, "list", "--limit", "20"]),
+    }, runs)
+    found = len(json.loads((WORK / "match.json").read_text(encoding="utf-8")))
+    words = len(article.read_text(encoding="utf-8").split())
+    return [
+        Figure(f"match ARTICLE ({words:,} words) --all at {size:,} ({found} matches)", times["match"], "s",
+               f"goal: {MATCH_GOAL_S:g} s", MATCH_GOAL_S, f"< {MATCH_GOAL_S:g} s", times["match"] < MATCH_GOAL_S),
+        Figure(f"match ARTICLE ({words:,} words) --all at {size:,}", times["match"], "s",
+               "list --limit 20, same database", times["list"], "", None),
+    ]
+
+
+def match_only(runs: int) -> None:
+    """``--match``: build the 100k database if missing, time match alone and print the figures."""
+    WORK.mkdir(exist_ok=True)
+    cached_bytecode()
+    path, data = WORK / "claims-100000.db", WORK / "claims-100000.jsonl"
+    if not data.exists():
+        make_jsonl(data, 100_000)
+    if not path.exists():
+        fresh_db(path)
+        subprocess.run([*CT, "--db", str(path), "import", str(data)], check=True, capture_output=True,
+                       env={**os.environ, "CI": "1"})
+    for f in match_figures(str(path), runs):
+        print(f"{f.name}: {f.value:.3f} s ({f.reference}: {f.ref_value:.3f} s; {f.target or 'no target'})")
 
 
 # The write commands, in the order each round runs them. confirm, refute, dispute and reopen walk one

@@ -334,7 +334,7 @@ def test_v4_database_moves_to_the_external_content_index_and_searches_the_same(d
         found = claimtrack("list", "--search", query, "--format", "ids")
         assert found.returncode == 0, found.stderr
         assert sorted(int(i) for i in found.stdout.split()) == found_before[query], query
-    assert recorded_versions(db_path)[-1] == (5, "m005_search_external")
+    assert recorded_versions(db_path)[4] == (5, "m005_search_external")
     assert rows(db_path) == before
 
     conn = sqlite3.connect(db_path)

@@ -12,7 +12,8 @@ stem (``claims.db`` is ``claims``). What this writes:
   rows of the ``claim_tag`` link table, so ``claim`` cannot be faceted by tag. ``claim_tag`` is
   faceted by ``tag_id`` instead (shown as tag names: pick one to see its claims), and the canned
   query ``claims_with_tag`` lists a tag's claims with their text;
-* the tables that are claimtrack's bookkeeping (``change_log``, ``claimtrack_migrations``) and the
+* the tables that are claimtrack's bookkeeping (``change_log``, ``claimtrack_migrations``, the feed items
+  ``match --feed`` has seen) and the
   search indexes and their shadow tables hidden;
 * canned ``queries``: plain read-only SQL over the schema. Each named parameter may be left empty
   (Datasette then passes ``''``), which means "all" (or, for a date, today).
@@ -30,7 +31,7 @@ from claimtrack import textsafe
 _FTS_TABLES = ("claim_fts", "source_fts")
 _FTS_SHADOWS = ("config", "data", "docsize", "idx")
 HIDDEN = (
-    "change_log", "claimtrack_migrations", "sqlite_sequence",
+    "change_log", "claimtrack_migrations", "sqlite_sequence", "feed_item",
     *_FTS_TABLES, *(f"{t}_{s}" for t in _FTS_TABLES for s in _FTS_SHADOWS),
 )
 

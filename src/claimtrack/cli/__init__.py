@@ -14,6 +14,7 @@ from claimtrack.cli import capture  # noqa: F401  isort: skip
 from claimtrack.cli import extract  # noqa: F401  isort: skip
 from claimtrack.cli import update  # noqa: F401  isort: skip
 from claimtrack.cli import edit  # noqa: F401  isort: skip
+from claimtrack.cli import match  # noqa: F401  isort: skip
 from claimtrack.cli import fix  # noqa: F401  isort: skip
 from claimtrack.cli import query  # noqa: F401  isort: skip
 from claimtrack.cli import report  # noqa: F401  isort: skip

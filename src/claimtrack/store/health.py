@@ -34,7 +34,8 @@ FTS_TABLES = {"claim_fts": "claim", "source_fts": "source"}  # SQLite's search i
 MAX_LINES = 20  # findings of one kind listed one by one; the rest are counted
 
 # What the migrations create on PostgreSQL (SQLite's list is read from a freshly migrated database).
-PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE, migrations.CHANGE_TABLE)
+PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE, migrations.CHANGE_TABLE,
+             migrations.FEED_TABLE)
 PG_INDEXES = (
     "ix_claim_source", "ix_claim_status", "ix_claim_said_on", "ix_claim_updated", "ix_claim_confidence",
     "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search", "ix_claim_text_key", "ix_claim_deleted",

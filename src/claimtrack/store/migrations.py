@@ -318,8 +318,30 @@ def m005_search_external(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+FEED_TABLE = "feed_item"
+
+
+def m006_feed_items(conn: Connection) -> None:
+    """The feed items ``match --feed`` has seen, so a scheduled run shows only what is new.
+
+    One row per feed (its URL, or a file's absolute path) and item (the entry's id, else its link,
+    else a hash of its title and summary), with when it was first seen. Bookkeeping, not history:
+    ``match --all-items`` looks at every item again, and nothing else reads it.
+    """
+    t = _TYPES.get(conn.dialect.name, _TYPES["sqlite"])
+    conn.exec_driver_sql(
+        f"""CREATE TABLE {FEED_TABLE} (
+            id {t['pk']},
+            feed TEXT NOT NULL,
+            item TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            UNIQUE (feed, item)
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
-                                                 m005_search_external]
+                                                 m005_search_external, m006_feed_items]
 LATEST = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ a test checks the two agree. Dates and times are ISO 8601 text (see ``claimtrack
 
 from __future__ import annotations
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -96,3 +97,15 @@ class ChangeLog(SQLModel, table=True):
     last_event: int | None = None
     undoes: int | None = Field(default=None, foreign_key="change_log.id", unique=True)
     detail: str | None = None  # JSON: what a change to sources needs to be taken back
+
+
+class FeedItem(SQLModel, table=True):
+    """A feed item ``match --feed`` has seen (see migration 6)."""
+
+    __tablename__ = "feed_item"
+    __table_args__ = (UniqueConstraint("feed", "item"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed: str  # the feed's URL, or a feed file's absolute path
+    item: str  # the entry's id, else its link, else a hash of its title and summary
+    first_seen: str

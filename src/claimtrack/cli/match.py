@@ -1,0 +1,207 @@
+"""``match``: the stored claims a piece of news bears on, and ``--review`` to act on each.
+
+The news is an article (a file, a saved page, ``-``, a URL) or the new items of an RSS or Atom
+feed (``--feed``); ``claimtrack.match`` finds and scores the claims, ``claimtrack.feeds`` reads
+feeds, and the actions of ``--review`` are the service's confirm, refute, dispute and note.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, TYPE_CHECKING, Annotated
+
+import typer
+
+from claimtrack.cli import output
+from claimtrack.cli.base import UPDATE, app, notify, service
+from claimtrack.cli.options import MAX_LIMIT, Columns, FormatOpt, NoPager, Wide, whole_number
+from claimtrack.fit import Col, register
+
+if TYPE_CHECKING:
+    from claimtrack.choices import Format
+    from claimtrack.fit import View
+    from claimtrack.match import Match
+    from claimtrack.service import Service
+
+DEFAULT_LIMIT = 20
+DEFAULT_MIN_SCORE = 0.15
+FIELDS = ("id", "status", "score", "text", "source", "sentence", "news_url", "news_date", "news_title")
+TSV_FIELDS = ("id", "status", "score", "text", "sentence", "news_url")
+COLUMNS = register("match", (
+    Col("id", "ID", 0, justify="right"),
+    Col("status", "Status", 0),
+    Col("text", "Claim", 0, wrap=True, min_width=20, comfort=30, names=("claim",)),
+    Col("sentence", "News", 0, wrap=True, min_width=20, comfort=30, names=("news",)),
+    Col("score", "Score", 0, justify="right"),
+    Col("item", "Item", 2, wrap=True, min_width=12, comfort=16, names=("news_title",)),
+    Col("url", "URL", 6, wrap=True, min_width=16, default=False, names=("news_url",)),
+    Col("date", "Date", 3, names=("news_date",)),
+))
+ACTIONS = {"c": "confirm", "r": "refute", "d": "dispute", "n": "note", "s": "skip", "q": "quit"}
+
+
+def _score(value: str) -> float:
+    """``--min-score``: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a number; give a score from 0 to 1, such as 0.3") from None
+    if not 0 <= number <= 1:  # also refuses nan
+        raise typer.BadParameter(f"{value} is not between 0 and 1")
+    return number
+
+
+def _interactive() -> bool:
+    """Whether there is someone to ask: standard input is a terminal."""
+    return sys.stdin.isatty()
+
+
+@app.command("match", rich_help_panel=UPDATE)
+def match_(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Argument(
+        metavar="[SOURCE]", help="The news: a text or Markdown file, a saved .html page, - for standard input, "
+        "or an http(s) URL.", show_default=False)] = None,
+    feed: Annotated[str | None, typer.Option(
+        "--feed", metavar="FILE_OR_URL", help="Read the new items of this RSS or Atom feed instead; items "
+        "seen by an earlier run are left out.")] = None,
+    all_items: Annotated[bool, typer.Option("--all-items", help="With --feed: look at every item again, seen or not.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="Every claim, not only open ones (unverified, disputed).")] = False,
+    limit: Annotated[int, typer.Option(
+        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "give a smaller --limit"),
+        help=f"At most N matches (default {DEFAULT_LIMIT}).", show_default=False)] = DEFAULT_LIMIT,
+    min_score: Annotated[float, typer.Option(
+        "--min-score", metavar="S", parser=_score,
+        help=f"Only matches scoring at least S, from 0 to 1 (default {DEFAULT_MIN_SCORE}).", show_default=False,
+    )] = DEFAULT_MIN_SCORE,
+    review: Annotated[bool, typer.Option(
+        "--review", help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
+        "URL is recorded as evidence and its date as --at.")] = False,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
+) -> None:
+    """List the open claims a piece of news bears on, best first, with the sentence that matches each.
+
+    Scores run from 0 to 1: how much of the claim the sentence holds, rare words counting most.
+    With --feed, each new item of the feed is a piece of news, and the items are remembered as seen.
+
+    Example: claimtrack match https://example.org/news/treaty --review
+    """
+    from claimtrack import match
+    from claimtrack.store import matching
+
+    if (source is None) == (feed is None):
+        raise typer.BadParameter("give either SOURCE or --feed FILE_OR_URL", param_hint="'SOURCE'")
+    if all_items and feed is None:
+        raise typer.BadParameter("--all-items goes with --feed", param_hint="'--all-items'")
+    if review and not _interactive():
+        from claimtrack.errors import InvalidInput
+
+        raise InvalidInput("--review asks about each match and needs a terminal; leave --review out to list the "
+                           "matches")
+    shape = output.out_format(fmt)
+    view = output.view_of(shape, columns, wide)
+    svc = service(ctx, create=False)
+    statuses = None if all_ else match.OPEN
+    if feed is not None:
+        from claimtrack import feeds
+
+        got = feeds.read(feed)
+        keys = [key for key, _ in got.items]
+        with svc.reading():
+            seen = set() if all_items else matching.seen_items(svc.db, got.key, keys)
+            news = [item for key, item in got.items if key not in seen]
+            found = match.find(svc.db, news, statuses, limit, min_score)
+        lines = [f"{len(news) or 'No'} new item{'s' if len(news) != 1 else ''} in the feed"
+                 + (f"; {len(seen)} seen before {'was' if len(seen) == 1 else 'were'} left out "
+                    "(--all-items looks at them again)." if seen else ".")]
+    else:
+        from claimtrack import sourcetext
+
+        document = sourcetext.read(source)  # type: ignore[arg-type]
+        news = [match.News(document.text, document.name, document.url, document.date, document.title)]
+        with svc.reading():
+            found = match.find(svc.db, news, statuses, limit, min_score)
+        lines = []
+    if not found and news:
+        lines.append(f"No {'' if all_ else 'open '}claim matches this news"
+                     + (" (--all looks at every claim)" if not all_ else "") + ".")
+    if review:
+        notify(lines)
+        _review(svc, found)
+    else:
+        output.emit(lambda out, v: draw(found, shape, out, v, feed is not None), view, no_pager, lines)
+    if feed is not None:
+        matching.remember_items(svc.db, got.key, keys)
+
+
+def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool = False) -> None:
+    """The matches as a table (fitted to the terminal), or in a format for scripts."""
+    from claimtrack import render, textsafe
+    from claimtrack.choices import Format
+
+    rows = [m.record() for m in found]
+    if fmt is not Format.table:
+        render.write_records(rows, TSV_FIELDS if fmt is Format.tsv else FIELDS, fmt, out)
+        return
+    console = render._console(out, view)
+    if not rows:
+        return
+    view = render._fit_view(console, view)
+    # One article: its title and date would repeat on every row (--columns can still ask for them).
+    shown = COLUMNS if feed or view.columns else tuple(c for c in COLUMNS if c.key not in ("item", "date"))
+
+    def text(value: object) -> str:
+        return "" if value is None else textsafe.terminal(str(value))
+
+    cells = [{"id": str(r["id"]), "status": r["status"], "text": text(r["text"]), "sentence": text(r["sentence"]),
+              "score": f"{r['score']:.2f}", "item": text(r["news_title"]), "url": text(r["news_url"]),
+              "date": text(r["news_date"])} for r in rows]
+    from claimtrack import fit
+
+    render._print_fitted(console, fit.render(shown, cells, view), view)
+    console.print(render._text(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", "dim"))
+
+
+def _review(svc: Service, found: list[Match]) -> None:
+    """Ask about each match in turn; each action is one transaction of its own (a failed one is
+    reported and the review goes on)."""
+    from claimtrack import textsafe
+    from claimtrack.errors import ClaimtrackError
+
+    for n, m in enumerate(found, start=1):
+        claim, item = m.claim, m.news
+        lines = [f"[{n}/{len(found)}] Claim {claim['id']} ({claim['status']}, score {m.score:.2f}): {claim['text']}",
+                 f"  News: {m.sentence}"]
+        where = ", ".join(x for x in (item.title or item.name, item.date, item.url) if x)
+        lines.append(f"  From: {where}")
+        sys.stderr.write("".join(textsafe.terminal(line) + "\n" for line in lines))
+        action = _ask()
+        if action == "quit":
+            notify(["Review ended; the matches left were not changed."])
+            return
+        if action == "skip":
+            continue
+        note = typer.prompt("Note (Enter: the news sentence)", default="", show_default=False, err=True).strip()
+        note = note or m.sentence
+        try:
+            if action == "note":
+                result = svc.note(claim["id"], note, evidence=item.url)
+            else:
+                status = {"confirm": "confirmed", "refute": "refuted", "dispute": "disputed"}[action]
+                result = svc.set_status(claim["id"], status, note=note, evidence=item.url, at=item.date)
+        except ClaimtrackError as exc:
+            notify([f"Error: {exc}; claim {claim['id']} was not changed."])
+            continue
+        notify(result.notices)
+
+
+def _ask() -> str:
+    choices = ", ".join(f"[{k}]{v[1:]}" for k, v in ACTIONS.items())
+    while True:
+        answer = typer.prompt(f"{choices}?", err=True).strip().lower()
+        if answer[:1] in ACTIONS and (len(answer) == 1 or ACTIONS[answer[:1]].startswith(answer)):
+            return ACTIONS[answer[:1]]
+        notify([f"Answer one of: {', '.join(ACTIONS.values())} (or its first letter)."])
