@@ -218,3 +218,20 @@ def test_status_changes_cannot_be_back_dated_before_the_last_one(cli, db_path: P
     assert cli("confirm", cid, "--at", "2024-09-02").exit_code == 0
     today = json.loads(cli("list", "--as-of", "2100-01-01", "--format", "json").stdout)
     assert [c["status"] for c in today if c["id"] == claim["id"]] == ["confirmed"]
+
+
+def test_a_note_can_be_back_dated_but_not_before_the_claim_was_said(cli, db_path: Path):
+    """``note --at``: when the news it records broke (match --review uses it); never in the future,
+    never before the claim was said, and a refused one changes nothing."""
+    from conftest import table_digest
+
+    cid = str(add(cli, "Noted.", "--source", "S", "--said-on", "2024-01-10")["id"])
+    assert cli("note", cid, "Reported by a wire", "--at", "2024-03-05", "--evidence", "https://example.org/w").exit_code == 0
+    events = json.loads(cli("show", cid, "--format", "json").stdout)["events"]
+    note = [e for e in events if e["kind"] == "note"][-1]
+    assert note["at"].startswith("2024-03-05") and note["recorded_at"] > note["at"]
+    before = table_digest(db_path)
+    for when, says in (("2024-01-09", "before claim"), ("2999-01-01", "in the future")):
+        run = cli("note", cid, "Too early or late", "--at", when)
+        assert run.exit_code == 1 and says in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    assert table_digest(db_path) == before

@@ -281,8 +281,9 @@ def test_review_refuses_without_a_terminal(seeded: Callable[..., Run], tmp_path:
 
 
 def _event(cli: Callable[..., Run], cid: int, kind: str) -> dict[str, Any]:
+    """The claim's event of ``kind`` recorded last (a back-dated one sorts by when it happened)."""
     events = _json(cli("show", str(cid), "--format", "json"))["events"]
-    return [e for e in events if e["kind"] == kind][-1]
+    return max(((e["recorded_at"], i, e) for i, e in enumerate(events) if e["kind"] == kind))[2]
 
 
 def test_review_records_each_action_with_the_news_url_and_date(seeded: Callable[..., Run], tmp_path: Path,
@@ -307,6 +308,7 @@ def test_review_records_each_action_with_the_news_url_and_date(seeded: Callable[
     assert status["at"].startswith("2024-10-22") and status["note"] == listed[0]["sentence"]
     note = _event(seeded, second, "note")
     assert note["note"] == "Seen by the resistance centre" and note["evidence_url"] == "https://example.org/workers"
+    assert note["at"].startswith("2024-10-22")  # the news's day, as for a status change
     assert _json(seeded("show", str(third), "--format", "json"))["status"] == listed[2]["status"]  # skipped
 
 

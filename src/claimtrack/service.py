@@ -678,11 +678,13 @@ class Service:
         result = imports.import_items(self.db, items, allow_duplicates, clean_kind(source_kind))
         return ImportCounts(result.added, result.skipped, result.warnings, result.duplicates)
 
-    def note(self, cids: int | list[int], text: str, *, evidence: str | None = None) -> Result:
+    def note(self, cids: int | list[int], text: str, *, evidence: str | None = None, at: str | None = None) -> Result:
+        """A note on one or several claims, all or nothing; ``at``: when the news it records broke
+        (checked like a status change's ``--at``; default now)."""
         from claimtrack.store import writes
 
         ids = [cids] if isinstance(cids, int) else cids
-        writes.add_note(self.db, ids, clean_text(text, "note"), clean_url(evidence, "--evidence"))
+        writes.add_note(self.db, ids, clean_text(text, "note"), clean_url(evidence, "--evidence"), at=past_time(at))
         if len(ids) == 1:
             return Result(self.get(ids[0]), 1, [f"Note added to claim {ids[0]}."])
         return Result({}, len(ids), [f"Note added to claims {id_list.shown(ids)}."])

@@ -188,7 +188,7 @@ def _review(svc: Service, found: list[Match]) -> None:
         note = note or m.sentence
         try:
             if action == "note":
-                result = svc.note(claim["id"], note, evidence=item.url)
+                result = svc.note(claim["id"], note, evidence=item.url, at=item.date)
             else:
                 status = {"confirm": "confirmed", "refute": "refuted", "dispute": "disputed"}[action]
                 result = svc.set_status(claim["id"], status, note=note, evidence=item.url, at=item.date)

@@ -78,10 +78,11 @@ def note(
     claims: IdsArg = None,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note (last, after the ids).", show_default=False)] = ...,  # type: ignore[assignment]
     evidence: EvidenceOpt = None,
+    at: AtOpt = None,
     from_: FromOpt = None,
 ) -> None:
     """Add a note (and optionally evidence) to claims without changing them.
 
     Example: claimtrack note 3 "Satellite images show new rail traffic" --evidence https://example.org/imagery
     """
-    notify(service(ctx).note(claim_ids(claims, from_), text, evidence=evidence).notices)
+    notify(service(ctx).note(claim_ids(claims, from_), text, evidence=evidence, at=at).notices)

@@ -351,13 +351,19 @@ def _current_tags(w: Writer, claim_id: int) -> dict[str, int]:
 
 def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: str | None,
              at: str | None = None) -> list[Written]:
-    """The same note on one or several claims, in one transaction (all or nothing)."""
+    """The same note on one or several claims, in one transaction (all or nothing); ``at`` (when the
+    news broke) may not come before the day a claim was said."""
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, "note") as (w, journal):
         now = journal.now
         done = []
         for cid in ids:
-            _claim(w, cid)
+            claim = _claim(w, cid)
+            if at and claim["said_on"] and at[:10] < claim["said_on"]:
+                raise InvalidInput(
+                    f"--at {at[:10]} is before claim {cid} was made (said on {claim['said_on']}); a claim's "
+                    "timeline starts when it was said: leave --at out, or fix the date with: "
+                    f"claimtrack set {cid} --said-on DATE")
             event = _event(w, cid, "note", at or now, now, note=note, evidence_url=evidence_url)
             w.execute("UPDATE claim SET updated_at = :now WHERE id = :id", {"now": now, "id": cid})
             done.append(Written(cid, [event]))
