@@ -9,24 +9,15 @@ claims already stored (same text and source) and can be taken back whole with ``
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import IO, Annotated, Any
 
 import typer
 
+from claimtrack.choices import Format
 from claimtrack.cli import output
 from claimtrack.cli.base import CAPTURE, app, notify, service
 from claimtrack.cli.options import DATE_FORMS, Columns, NoPager, Wide
 from claimtrack.errors import InvalidInput
-
-
-class ExtractFormat(StrEnum):
-    table = "table"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
 
 
 FIELDS = ("text", "quote", "source", "confidence", "confidence_phrase", "url", "said_on", "tags")
@@ -51,7 +42,7 @@ def extract(
         "--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS} (default: the date the page or text states).")] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was published (default: the URL read, or the page's own).")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim; repeat for more.")] = None,
-    fmt: Annotated[ExtractFormat | None, typer.Option(
+    fmt: Annotated[Format | None, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help="table, tsv, json, jsonl, csv or md (default: table on a terminal, tsv when piped). "
              "jsonl, json and csv import as they are: claimtrack import -")] = None,
@@ -97,10 +88,10 @@ def extract(
     if review:
         _review(ctx, records, doc.url or doc.name)
         return
-    shape = fmt or (ExtractFormat.table if sys.stdout.isatty() else ExtractFormat.tsv)
+    shape = fmt or (Format.table if sys.stdout.isatty() else Format.tsv)
     from claimtrack.fit import View, parse_columns
 
-    if (columns is not None or wide) and shape is not ExtractFormat.table:
+    if (columns is not None or wide) and shape is not Format.table:
         raise InvalidInput(f"{'--columns' if columns is not None else '--wide'} shapes the table; add --format table "
                            f"(output is {shape.value} here)")
     view = View(columns=parse_columns(columns), wide=wide)
@@ -123,19 +114,17 @@ def _label(record: dict[str, Any]) -> str:
     return conf.label(record["confidence"], record["confidence_phrase"]) or "not assessed"
 
 
-def _draw(records: list[dict[str, Any]], fmt: ExtractFormat, out: IO[str], view: Any) -> None:
+def _draw(records: list[dict[str, Any]], fmt: Format, out: IO[str], view: Any) -> None:
     from claimtrack import render, textsafe
 
-    if fmt is ExtractFormat.json:
+    if fmt is Format.json:
         out.write(textsafe.json_text([{k: r[k] for k in FIELDS} for r in records]) + "\n")
-    elif fmt is ExtractFormat.jsonl:
+    elif fmt is Format.jsonl:
         for r in records:
             out.write(textsafe.json_text({k: r[k] for k in FIELDS}, indent=None) + "\n")
-    elif fmt in (ExtractFormat.csv, ExtractFormat.md):
-        from claimtrack.choices import Format
-
-        render.write_records(records, FIELDS, Format(fmt.value), out)
-    elif fmt is ExtractFormat.tsv:
+    elif fmt in (Format.csv, Format.md):
+        render.write_records(records, FIELDS, fmt, out)
+    elif fmt is Format.tsv:
         for n, r in enumerate(records, start=1):
             row = {**r, "n": n, "confidence_phrase": r["confidence_phrase"] or ""}
             out.write("\t".join(textsafe.terminal(row[k] if row[k] is not None else "") for k in TSV_FIELDS) + "\n")
