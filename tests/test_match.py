@@ -228,6 +228,16 @@ def test_feed_shows_new_items_once(seeded: Callable[..., Run], tmp_path: Path, k
     assert {m["news_url"] for m in _json(third)} == {"https://example.org/flight"}
 
 
+def test_db_copy_carries_the_seen_feed_items(seeded: Callable[..., Run], tmp_path: Path, db_path: Any) -> None:
+    path = tmp_path / "wire.xml"
+    path.write_text(rss(ITEMS), encoding="utf-8")
+    assert "2 new items" in seeded("match", "--feed", str(path), "--format", "json").stderr
+    copy = tmp_path / "copy.db"
+    assert seeded("db", "copy", str(db_path), str(copy)).exit_code == 0
+    again = seeded("--db", str(copy), "match", "--feed", str(path), "--format", "json")
+    assert again.exit_code == 0 and "No new items in the feed; 2 seen before were left out" in again.stderr
+
+
 @pytest.mark.parametrize("content, why", [
     ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>cut", "not a well-formed feed"),
     ("<html><body><p>A page, not a feed.</p></body></html>", "not an RSS or Atom feed"),

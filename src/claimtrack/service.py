@@ -182,10 +182,12 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
     """Copy every source, claim, tag and event from one database to another, empty one.
 
     Works between any two targets (SQLite file <-> PostgreSQL URL): it streams the backup form
-    of each claim out of one and imports it, all in one transaction, into the other.
+    of each claim out of one and imports it, all in one transaction, into the other. Then the
+    feed items ``match --feed`` has seen follow, so a scheduled match does not show them again.
     """
     from claimtrack import importer
     from claimtrack.export import backup_claim
+    from claimtrack.store import matching
 
     src, dst = Service(source), Service(destination)
     try:
@@ -200,7 +202,10 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
              for c in src.export_claims(ClaimFilter(deleted=None))),  # deleted ones too: their events say so
         )
         with src.reading():  # sources, claims and events from one snapshot of the source
-            return src.target, dst.target, dst.import_records(records, origin=str(src.target))
+            counts = dst.import_records(records, origin=str(src.target))
+            seen = matching.all_items(src.db)
+        matching.copy_items(dst.db, seen)
+        return src.target, dst.target, counts
     finally:
         src.close()
         dst.close()

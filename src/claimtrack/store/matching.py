@@ -145,3 +145,18 @@ def remember_items(db: Database, feed: str, items: Sequence[str]) -> None:
         rows = [{"feed": feed, "item": item, "first_seen": now} for item in dict.fromkeys(items)]
         w.executemany(f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
                       "ON CONFLICT (feed, item) DO NOTHING", rows)
+
+
+def all_items(db: Database) -> list[Row]:
+    """Every remembered feed item (feed, item, first_seen): what ``db copy`` carries over."""
+    return list(db.iterate(f"SELECT feed, item, first_seen FROM {FEED_TABLE} ORDER BY feed, item"))
+
+
+def copy_items(db: Database, rows: Sequence[Row]) -> None:
+    """Remember ``rows`` (from ``all_items``) as they were, first seen times kept, in one transaction."""
+    if not rows:
+        return
+    with db.writing() as w:
+        w.executemany(f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
+                      "ON CONFLICT (feed, item) DO NOTHING",
+                      [{"feed": r["feed"], "item": r["item"], "first_seen": r["first_seen"]} for r in rows])
