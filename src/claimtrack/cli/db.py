@@ -81,7 +81,8 @@ def db_copy(
     source: Annotated[str, typer.Argument(metavar="SOURCE_TARGET", help="Copy from: a file or URL.", show_default=False)],
     destination: Annotated[str, typer.Argument(metavar="DEST_TARGET", help="Copy to: a new, empty database.", show_default=False)],
 ) -> None:
-    """Copy a whole database (every source, claim, tag and event, and the feed items match has seen) to another, e.g. up to PostgreSQL.
+    """Copy a whole database (every source, claim, tag and event, and the feed items match has
+    seen) to another, e.g. up to PostgreSQL.
 
     Example: claimtrack db copy ~/.local/share/claimtrack/claims.db postgresql+psycopg://me@db.example.org/claims
     """
