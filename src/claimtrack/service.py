@@ -305,6 +305,34 @@ class Service:
         start = timeutil.parse_user_date(since, "--since") + "T00:00:00Z" if since else None
         return queries.log(self.db, cid, start, limit)
 
+    # -- news: extract and match
+
+    def looks_like(self, text: str) -> str | None:
+        """A line naming the stored claim most like ``text`` (extract --review shows it), or None."""
+        from claimtrack import similar
+
+        return similar.notice(self.db, 0, text)
+
+    def match(self, news: list[Any], statuses: Any, limit: int | None, min_score: float) -> list[Any]:
+        """The claims ``news`` (``match.News``) bears on, best first (``match.find``)."""
+        from claimtrack import match
+
+        return match.find(self.db, news, statuses, limit, min_score)
+
+    def unseen(self, feed: str, items: list[tuple[str, Any]], everything: bool = False) -> tuple[list[Any], int]:
+        """A feed's items that no earlier ``match --feed`` has seen (all of them with ``everything``),
+        and how many were left out."""
+        from claimtrack.store import matching
+
+        seen = set() if everything else matching.seen_items(self.db, feed, [key for key, _ in items])
+        return [item for key, item in items if key not in seen], len({key for key, _ in items} & seen)
+
+    def remember(self, feed: str, keys: list[str]) -> None:
+        """Record a feed's items as seen (in one transaction)."""
+        from claimtrack.store import matching
+
+        matching.remember_items(self.db, feed, keys)
+
     # -- writes
 
     def add(

@@ -213,13 +213,12 @@ def _edit(record: dict[str, Any]) -> dict[str, Any]:
 
 def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> None:
     """One candidate at a time; the accepted ones are added in one transaction at the end."""
-    from claimtrack import similar
     from claimtrack.importer import Record
 
     svc = service(ctx)
     accepted: list[dict[str, Any]] = []
     for n, record in enumerate(records, start=1):
-        _show(n, len(records), record, similar.notice(svc.db, 0, record["text"]))
+        _show(n, len(records), record, svc.looks_like(record["text"]))
         answer = _ask()
         if answer == "q":
             break

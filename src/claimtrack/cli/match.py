@@ -90,7 +90,6 @@ def match_(
     Example: claimtrack match https://example.org/news/treaty --review
     """
     from claimtrack import match
-    from claimtrack.store import matching
 
     if (source is None) == (feed is None):
         raise typer.BadParameter("give either SOURCE or --feed FILE_OR_URL", param_hint="'SOURCE'")
@@ -111,11 +110,10 @@ def match_(
         got = feeds.read(feed)
         keys = [key for key, _ in got.items]
         with svc.reading():
-            seen = set() if all_items else matching.seen_items(svc.db, got.key, keys)
-            news = [item for key, item in got.items if key not in seen]
-            found = match.find(svc.db, news, statuses, limit, min_score)
+            news, seen = svc.unseen(got.key, got.items, everything=all_items)
+            found = svc.match(news, statuses, limit, min_score)
         lines = [f"{len(news) or 'No'} new item{'s' if len(news) != 1 else ''} in the feed"
-                 + (f"; {len(seen)} seen before {'was' if len(seen) == 1 else 'were'} left out "
+                 + (f"; {seen} seen before {'was' if seen == 1 else 'were'} left out "
                     "(--all-items looks at them again)." if seen else ".")]
     else:
         from claimtrack import sourcetext
@@ -123,7 +121,7 @@ def match_(
         document = sourcetext.read(source)  # type: ignore[arg-type]
         news = [match.News(document.text, document.name, document.url, document.date, document.title)]
         with svc.reading():
-            found = match.find(svc.db, news, statuses, limit, min_score)
+            found = svc.match(news, statuses, limit, min_score)
         lines = []
     if not found and news:
         lines.append(f"No {'' if all_ else 'open '}claim matches this news"
@@ -134,7 +132,7 @@ def match_(
     else:
         output.emit(lambda out, v: draw(found, shape, out, v, feed is not None), view, no_pager, lines)
     if feed is not None:
-        matching.remember_items(svc.db, got.key, keys)
+        svc.remember(got.key, keys)
 
 
 def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool = False) -> None:
