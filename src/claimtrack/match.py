@@ -72,13 +72,8 @@ METONYMS = {
     "paris": ("france",), "berlin": ("germani",), "taipei": ("taiwan",), "delhi": ("india",),
 }
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt st jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.n u.k e.g i.e a.m p.m inc corp co ltd gov rep sen".split())
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 # A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "ans", "an",
@@ -129,18 +124,12 @@ class _Sentence:
 def sentences(text: str) -> list[str]:
     """The sentences of a text: each line is a paragraph; a full stop ends a sentence when a capital
     or a digit follows and it does not end an abbreviation (Mr., U.S., Jan.) or an initial (J.)."""
+    from claimtrack.extract import sentences as spans  # one splitter for extract and match
+
     found: list[str] = []
     for paragraph in text.splitlines():
         paragraph = _DATELINE.sub("", paragraph, count=1)
-        start = 0
-        for end in _SENTENCE_END.finditer(paragraph):
-            last = _LAST_WORD.search(paragraph, start, end.start() + 1)
-            word = last.group(1).rstrip(".").lower() if last else ""
-            if end.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-                continue
-            found.append(paragraph[start:end.end()].strip())
-            start = end.end()
-        found.append(paragraph[start:].strip())
+        found += [paragraph[a:b] for a, b in spans(paragraph)]
     pieces: list[str] = []
     for sentence in found:
         words = sentence.split()
