@@ -189,10 +189,10 @@ def test_redo_is_doing_it_again(seeded: Callable[..., Run]) -> None:
 
 
 def test_back_dated_change_undone_keeps_as_of_truthful(seeded: Callable[..., Run]) -> None:
-    """A mistake taken back stays in history: --as-of between the two shows what was believed."""
+    """A mistake taken back stays in history (show tells it), but for --as-of it never happened."""
     _ok(seeded("confirm", "5", "--at", "2024-03-01"))
     _ok(seeded("undo"))
-    assert json.loads(seeded("show", "5", "--as-of", "2024-06-01", "--format", "json").stdout)["status"] == "confirmed"
+    assert json.loads(seeded("show", "5", "--as-of", "2024-06-01", "--format", "json").stdout)["status"] == "unverified"
     assert json.loads(seeded("show", "5", "--format", "json").stdout)["status"] == "unverified"
     kinds = [(e["kind"], e["old"], e["new"]) for e in events(seeded, 5)]
     assert kinds[-2:] == [("status", "unverified", "confirmed"), ("status", "confirmed", "unverified")]

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from claimtrack import textsafe
-from claimtrack.export import UNDO_NOTE, evidence, host, last_note, linkable, script_safe_json, taken_back
+from claimtrack.export import evidence, host, last_note, linkable, script_safe_json
 from claimtrack.report import CSP_META
 
 # The rating scale (ratingValue: alternateName); claimtrack's verdicts use 5, 3 and 1.
@@ -147,12 +147,9 @@ def _ids(ids: list[int]) -> str:
 
 
 def verdict_day(claim: dict[str, Any]) -> str:
-    """The day the claim got its current verdict: the latest status change to it (not one ``undo``
-    took back, nor undo's own); for a claim recorded with it, the day it was recorded (or said, if later)."""
-    events = claim["events"]
-    gone = taken_back(events) if any((e.get("note") or "").startswith(UNDO_NOTE) for e in events) else set()
-    moves = [e["at"] for i, e in enumerate(events)
-             if e["kind"] == "status" and e.get("new") == claim["status"] and i not in gone]
+    """The day the claim got its current verdict: the latest status change to it (of its effective
+    history, as exports read it); for a claim recorded with it, the day it was recorded (or said, if later)."""
+    moves = [e["at"] for e in claim["events"] if e["kind"] == "status" and e.get("new") == claim["status"]]
     if moves:
         return str(max(moves))[:10]
     return max(str(claim.get("created_at") or "")[:10], str(claim.get("said_on") or ""))

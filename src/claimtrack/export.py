@@ -62,18 +62,20 @@ def happened_last(claim: dict[str, Any]) -> str:
     if not events:
         return ""
     day, _, last = max((_happened(claim, e), i, e) for i, e in enumerate(events))
-    if (last.get("note") or "").startswith(UNDO_NOTE):  # not the text of what undo took back
-        return f"undone {day}"
     status = {"unverified": "reopened"}.get(last.get("new") or "", last.get("new"))
     what = {"created": "said", "status": status}.get(last["kind"]) or event_summary(last)
     return f"{what} {day}"
 
 
 def needs_events(fmt: ExportFormat) -> bool | str:
-    """Which of claims' events a format reads: every one (True), or for csv ``"noted"``, only the
-    status changes and the events carrying a note (``store.queries.iter_claims``): all that its
-    ``resolved_on``, ``evidence`` and ``last_note`` columns read, without every claim's creation."""
-    return "noted" if fmt is ExportFormat.csv else True
+    """Which of claims' events a format reads (``store.queries.iter_claims``): the backups every
+    one (True); the reports and ClaimReview the effective history (``"effective"``: a change
+    ``undo`` took back, and undo's own events, never happened for them); csv ``"noted"``, only
+    its status changes and the events carrying a note: all that its ``resolved_on``, ``evidence``
+    and ``last_note`` columns read, without every claim's creation."""
+    if fmt in (ExportFormat.json, ExportFormat.jsonl):
+        return True
+    return "noted" if fmt is ExportFormat.csv else "effective"
 
 
 def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
@@ -159,41 +161,9 @@ def resolved_on(claim: dict[str, Any]) -> str:
     return max(str(claim.get("created_at") or "")[:10], str(claim.get("said_on") or ""))
 
 
-UNDO_NOTE = "undo: took back "  # how store/undo.py notes the events it writes (test_report checks the two agree)
-
-
-def taken_back(events: list[dict[str, Any]]) -> set[int]:
-    """The positions of events ``undo`` took back, and of the events undo wrote to do it.
-
-    A report must not cite the evidence or the note of a change that was undone. Undo writes the
-    reverse of a change (a status or field back to its old value, a note ``withdrawn``) with a note
-    starting ``undo: took back``, recorded after the change; each is paired with the latest earlier
-    event it reverses. ``events`` are in time order, as exports read them.
-    """
-    gone: set[int] = set()
-    for i, event in enumerate(events):
-        if not (event.get("note") or "").startswith(UNDO_NOTE):
-            continue
-        gone.add(i)
-        withdrawn = event["kind"] == "note" and event.get("field") == "withdrawn"
-        for j in range(i - 1, -1, -1):
-            other = events[j]
-            if j in gone or other["kind"] != event["kind"]:
-                continue
-            if (other.get("note") == event.get("old") if withdrawn
-                    else (other.get("field"), other.get("old"), other.get("new")) == (event.get("field"), event.get("new"), event.get("old"))):
-                gone.add(j)
-                break
-    return gone
-
-
 def evidence(claim: dict[str, Any]) -> list[str]:
-    """The evidence links of a claim's status changes and notes, oldest first, each once (not
-    those of changes taken back by ``undo``)."""
-    events = claim["events"]
-    gone = taken_back(events) if any((e.get("note") or "").startswith(UNDO_NOTE) for e in events) else ()
-    found = [e["evidence_url"] for i, e in enumerate(events)
-             if e.get("evidence_url") and e["kind"] in ("status", "note") and i not in gone]
+    """The evidence links of a claim's status changes and notes, oldest first, each once."""
+    found = [e["evidence_url"] for e in claim["events"] if e.get("evidence_url") and e["kind"] in ("status", "note")]
     return list(dict.fromkeys(u for u in found if linkable(u)))
 
 
@@ -204,13 +174,9 @@ def linkable(url: str) -> bool:
 
 
 def last_note(claim: dict[str, Any]) -> str:
-    """The latest note by when it happened (a status change's note counts; neither a note taken
-    back by ``undo`` nor undo's own notes do)."""
-    events = claim["events"]
-    gone = taken_back(events) if any((e.get("note") or "").startswith(UNDO_NOTE) for e in events) else ()
-    notes = [(_happened(claim, e), i, e["note"]) for i, e in enumerate(events)
-             if e.get("note") and e["kind"] != "created" and i not in gone
-             and not (e["kind"] == "note" and e.get("field") == "withdrawn")]
+    """The latest note by when it happened (a status change's note counts; a withdrawn one does not)."""
+    notes = [(_happened(claim, e), i, e["note"]) for i, e in enumerate(claim["events"])
+             if e.get("note") and e["kind"] != "created" and not (e["kind"] == "note" and e.get("field") == "withdrawn")]
     return max(notes)[2] if notes else ""
 
 

@@ -148,9 +148,12 @@ _remembered_label = functools.lru_cache(maxsize=4096)(conf.label)
 def _rebuilt(row: dict[str, Any], phrase: bool = False) -> dict[str, Any]:
     """A row read with ``--as-of`` columns as a claim object holding the values of that time."""
     row = dict(row)
-    row["status"] = row.pop("as_of_status")
-    text = row.pop("as_of_confidence")
-    if text is not None:  # None: never changed, the current value stands
+    then = {name: queries.decode_as_of(row.pop(f"as_of_{name}")) for name in queries.AS_OF_FIELDS}
+    for name, (rebuilt, value) in then.items():
+        if rebuilt and name != "confidence":  # otherwise never changed: the current value stands
+            row[name] = value
+    rebuilt, text = then["confidence"]
+    if rebuilt:
         try:
             parsed = conf.parse(text) if text else None
         except InvalidInput:  # an unreadable recorded value (tampered or newer): not assessed
@@ -165,6 +168,15 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False)
     claims = [_rebuilt(r, phrase) for r in rows]
     if f.statuses:
         claims = [c for c in claims if c["status"] in f.statuses]
+    if f.source:  # as ``where_clause`` matches: a case-insensitive part of the name
+        part = f.source.casefold()
+        claims = [c for c in claims if part in c["source"].casefold()]
+    if f.tags:
+        claims = [c for c in claims if set(c["tags"]) & set(f.tags)]
+    if f.since:
+        claims = [c for c in claims if c["said_on"] is not None and c["said_on"] >= f.since]
+    if f.until:
+        claims = [c for c in claims if c["said_on"] is not None and c["said_on"] <= f.until]
     if f.min_confidence is not None:
         claims = [c for c in claims if c["confidence"] is not None and c["confidence"] >= f.min_confidence]
     if f.max_confidence is not None:
@@ -533,13 +545,14 @@ class Service:
 
         All of it is read in one read transaction, held while the claims stream out: claims and
         their events agree even while others write. ``events=False`` leaves the timelines out,
-        ``"noted"`` keeps only status changes and noted events (``queries.iter_claims``; what a
-        CSV export reads); with ``as_of`` every event up to then is read.
+        ``"effective"`` keeps only the effective history (undone changes left out: what the
+        reports read), ``"noted"`` only its status changes and noted events (``queries.iter_claims``;
+        what a CSV export reads); with ``as_of`` the events up to then are read.
         """
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = queries.events(self.db, claim["id"], f.as_of)
+                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"))
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
@@ -656,7 +669,7 @@ class Service:
         for row in queries.due(self.db, horizon, stale_before):
             claim = view(row)
             review = claim["review_by"] if claim["review_by"] and claim["review_by"] <= horizon else None
-            stale_since = claim["updated_at"][:10]
+            stale_since = str(claim.pop("touched") or claim["updated_at"])[:10]  # undone changes aside
             if review is not None:
                 delta = (date.fromisoformat(review) - today).days
                 reason = (f"review overdue by {-delta} day{'s' if delta != -1 else ''}" if delta < 0

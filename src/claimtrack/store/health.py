@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.store import migrations
+from claimtrack.store.queries import EFFECTIVE
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row
@@ -39,6 +40,7 @@ PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_
 PG_INDEXES = (
     "ix_claim_source", "ix_claim_status", "ix_claim_said_on", "ix_claim_updated", "ix_claim_confidence",
     "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search", "ix_claim_text_key", "ix_claim_deleted",
+    "ix_event_reverses",
 )
 PG_TRIGGERS = (
     ("event", "event_append_only"), ("claim", "claim_search"), ("source", "source_search"),
@@ -177,10 +179,12 @@ def _created_events(db: Database) -> list[str]:
 
 
 def _status_histories(db: Database) -> Iterator[tuple[Row, list[Row]]]:
-    """Each claim (id order) with its status events, merged from two streams (no per-claim query)."""
+    """Each claim (id order) with its effective status events (a change undo took back and undo's
+    own are a pair that never happened: after an undo the change meant may be recorded at the
+    same ``--at``, so the pair need not sit in time order), merged from two streams."""
     events = db.iterate(
         "SELECT e.id, e.claim_id, e.kind, e.field, e.at, e.old, e.new FROM event e "
-        "WHERE e.kind = 'status' OR (e.kind = 'created' AND e.field = 'status') ORDER BY e.claim_id"
+        f"WHERE (e.kind = 'status' AND {EFFECTIVE}) OR (e.kind = 'created' AND e.field = 'status') ORDER BY e.claim_id"
     )
     pending = next(events, None)
     for claim in db.iterate("SELECT c.id, c.status FROM claim c ORDER BY c.id"):

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
+from claimtrack.reversals import is_undo, pair
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -217,6 +218,7 @@ class _Importer:
         claims: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
+        undone: list[tuple[int, list[dict[str, Any]]]] = []  # claims with undo events: written one by one
         for c, key in zip(batch, keys, strict=True):
             if c.uuid is not None and c.uuid in present:
                 result.skipped += 1
@@ -242,9 +244,12 @@ class _Importer:
                 "deleted_at": _deleted_at(c.events),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
-            for event in c.events:  # validated events carry every column; fill any missing one
-                event["claim_id"] = cid
-                events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
+            if any(e.get("note") and is_undo(e) for e in c.events):
+                undone.append((cid, c.events))
+            else:
+                for event in c.events:  # validated events carry every column; fill any missing one
+                    event["claim_id"] = cid
+                    events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
             result.added += 1
         self.w.executemany(self.claim_sql, claims)
         if self._search_rows_by_hand:
@@ -252,6 +257,23 @@ class _Importer:
                 self._index_later(row["id"])
         self.w.executemany(self.link_sql, links)
         self.w.executemany(self.event_sql, events)
+        for cid, history in undone:
+            self._with_reversals(cid, history)
+
+    def _with_reversals(self, cid: int, history: list[dict[str, Any]]) -> None:
+        """A history holding undo events, in time order, each naming the event it took back
+        (``reverses``, m007): a backup holds no event ids, so the pairs are found again
+        (``claimtrack.reversals``) and the events written one by one to learn theirs."""
+        history = sorted(history, key=lambda e: e["at"])
+        pairs = pair(history)
+        ids: list[int] = []
+        for i, event in enumerate(history):
+            row = {k: event.get(k) for k in EVENT_COLUMNS}
+            row["claim_id"] = cid
+            took = pairs.get(i)
+            if took is not None and took < i:
+                row["reverses"] = ids[took]
+            ids.append(self.w.insert("event", row))
 
     def _index_later(self, claim_id: int) -> None:
         """Note a new claim for the search index: consecutive ids make one run, filled by one

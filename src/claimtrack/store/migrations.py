@@ -340,8 +340,52 @@ def m006_feed_items(conn: Connection) -> None:
     )
 
 
+def m007_reversals(conn: Connection) -> None:
+    """Which event each ``undo`` event took back: ``event.reverses``, so views can leave both out.
+
+    An undone change is, for every derived view (``--as-of``, reports, scoring, ClaimReview), a
+    change that never happened, while ``show`` and ``log`` still tell it and its undo. ``undo``
+    now names the event it takes back in each event it writes; events undo wrote before this
+    migration are paired as ``claimtrack.reversals`` pairs them (from the note undo writes).
+    Filling the column is the one update ever made to events: the append-only trigger is set
+    aside for it, inside this transaction, and put back as it was. The partial index finds
+    whether an event was taken back without reading the rest.
+    """
+    from claimtrack.reversals import UNDO_NOTE, pair
+
+    sqlite = conn.dialect.name == "sqlite"
+    marker = "?" if sqlite else "%s"
+    conn.exec_driver_sql("ALTER TABLE event ADD COLUMN reverses BIGINT REFERENCES event (id)")
+    conn.exec_driver_sql("CREATE INDEX ix_event_reverses ON event (reverses) WHERE reverses IS NOT NULL")
+    claims = [r[0] for r in conn.exec_driver_sql(
+        f"SELECT DISTINCT claim_id FROM event WHERE substr(note, 1, {len(UNDO_NOTE)}) = {marker} ORDER BY claim_id",
+        (UNDO_NOTE,)).fetchall()]
+    updates: list[tuple[int, int]] = []
+    for cid in claims:
+        rows = conn.exec_driver_sql(
+            "SELECT id, kind, field, old, new, note, recorded_at FROM event "
+            f"WHERE claim_id = {marker} ORDER BY at, id", (cid,)).fetchall()
+        events = [dict(zip(("id", "kind", "field", "old", "new", "note", "recorded_at"), r, strict=True)) for r in rows]
+        updates += [(events[j]["id"], events[i]["id"]) for i, j in pair(events).items() if j is not None]
+    if not updates:
+        return
+    guard = None
+    if sqlite:
+        guard = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'").scalar()
+        if guard is not None:
+            conn.exec_driver_sql("DROP TRIGGER event_no_update")
+    else:
+        guard = conn.exec_driver_sql("SELECT 1 FROM pg_trigger WHERE tgname = 'event_append_only' "
+                                     "AND tgrelid = 'event'::regclass").scalar()
+        if guard is not None:
+            conn.exec_driver_sql("ALTER TABLE event DISABLE TRIGGER event_append_only")
+    conn.exec_driver_sql(f"UPDATE event SET reverses = {marker} WHERE id = {marker}", updates)
+    if guard is not None:
+        conn.exec_driver_sql(guard if sqlite else "ALTER TABLE event ENABLE TRIGGER event_append_only")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
-                                                 m005_search_external, m006_feed_items]
+                                                 m005_search_external, m006_feed_items, m007_reversals]
 LATEST = len(MIGRATIONS)
 
 

@@ -81,6 +81,7 @@ class Event(SQLModel, table=True):
     new: str | None = None
     note: str | None = None
     evidence_url: str | None = None
+    reverses: int | None = Field(default=None, foreign_key="event.id")  # the event an undo event took back (m007)
 
 
 class ChangeLog(SQLModel, table=True):

@@ -26,6 +26,12 @@ _EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split("
 
 LIVE = "c.deleted_at IS NULL"  # deleted claims leave every view but show and list --deleted
 
+# The effective history: what every derived view (--as-of, the reports and CSV columns, scoring,
+# ClaimReview, due) reads. An undone change is a change that never happened: neither an event
+# ``undo`` took back nor the event it wrote to do so counts (``event.reverses``, m007); ``show``
+# and ``log`` still read every event. The partial index ix_event_reverses answers the NOT EXISTS.
+EFFECTIVE = "e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM event u WHERE u.reverses = e.id)"
+
 SORTS = {
     "id": "c.id",
     "confidence": "c.confidence",
@@ -208,28 +214,63 @@ def _sources_matching(db: Database, terms: list[str]) -> dict[frozenset[int], li
     return groups
 
 
-def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
-    """Status and confidence as they stood at ``as_of``, rebuilt from the events.
+# The fields ``--as-of`` rebuilds from the effective history, each with the events that change it.
+AS_OF_FIELDS = {
+    "status": "e.kind = 'status'",
+    "confidence": "e.kind = 'confidence'",
+    "source": "e.kind = 'edit' AND e.field = 'source'",
+    **{name: f"e.kind = 'edit' AND e.field = '{name}'" for name in ("text", "quote", "url", "said_on", "review_by")},
+}
 
-    The value at a time is the ``new`` of the last change at or before it (by ``at``); before
-    any change it is the ``old`` of the first change recorded (the value the claim was created
-    with); a claim never changed has its current value. Confidence comes back as canonical text
-    (``''``: not assessed, NULL: unchanged, use the current value) for the service to parse.
+
+def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
+    """Every field (``AS_OF_FIELDS``) as it stood at ``as_of``, rebuilt from the effective history.
+
+    The value at a time is the ``new`` of the last effective change at or before it (by ``at``);
+    before any, the ``old`` of its first effective change recorded (the value the claim was
+    created with); with no effective change the current value stands. Each comes back as
+    ``as_of_FIELD`` in ``decode_as_of``'s form: NULL (unchanged: the current value), ``'-'``
+    (empty) or ``'='`` followed by the value (confidence as canonical text, source as a name).
     """
     params["as_of"] = as_of
 
-    def latest(kind: str, column: str) -> str:
-        wrap = f"coalesce(e.{column}, '')" if kind == "confidence" else f"e.{column}"
-        return (
-            f"(SELECT {wrap} FROM event e WHERE e.claim_id = c.id AND e.kind = '{kind}' "
-            + ("AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC" if column == "new" else "ORDER BY e.id")
-            + " LIMIT 1)"
-        )
+    def value(cond: str, column: str) -> str:
+        when = " AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC" if column == "new" else " ORDER BY e.id"
+        return (f"(SELECT CASE WHEN e.{column} IS NULL THEN '-' ELSE '=' || e.{column} END FROM event e "
+                f"WHERE e.claim_id = c.id AND {cond} AND {EFFECTIVE}{when} LIMIT 1)")
 
-    return (
-        f"coalesce({latest('status', 'new')}, {latest('status', 'old')}, c.status) AS as_of_status, "
-        f"coalesce({latest('confidence', 'new')}, {latest('confidence', 'old')}) AS as_of_confidence"
-    )
+    return ", ".join(f"coalesce({value(cond, 'new')}, {value(cond, 'old')}) AS as_of_{name}"
+                     for name, cond in AS_OF_FIELDS.items())
+
+
+def decode_as_of(text: str | None) -> tuple[bool, str | None]:
+    """(rebuilt?, value) of an ``as_of_FIELD`` column (see ``_as_of_columns``)."""
+    if text is None:
+        return False, None
+    return True, (None if text == "-" else text[1:])
+
+
+def _tags_as_of(db: Database, claims: list[Row], as_of: str) -> list[Row]:
+    """Each claim's tags as they stood at ``as_of``: its current tags, with every effective tag
+    change made after then taken back, newest first."""
+    by_id = {c["id"]: c for c in claims}
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):
+        params: dict[str, Any] = {"as_of": as_of}
+        where = _ids_where("e.claim_id", ids[start:start + 500], params)
+        for cid, removed, added in db.values(
+            f"SELECT e.claim_id, e.old, e.new FROM event e WHERE {where} AND e.kind = 'edit' AND e.field = 'tag' "
+            f"AND e.at > :as_of AND {EFFECTIVE} ORDER BY e.claim_id, e.at DESC, e.id DESC", params,
+        ):
+            if cid in by_id:
+                tags = by_id[cid]["tags"]
+                if added is not None and added in tags:
+                    tags.remove(added)
+                if removed is not None and removed not in tags:
+                    tags.append(removed)
+    for claim in claims:
+        claim["tags"] = sorted(claim["tags"])
+    return claims
 
 
 def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[str] | None:
@@ -284,7 +325,8 @@ def list_claims(db: Database, f: ClaimFilter) -> list[Row]:
 
 def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool | str = True) -> Iterator[Row]:
     """Stream matching claims with tags and (unless ``events`` is false) their whole timeline,
-    ``batch`` claims at a time; ``events="noted"``: only their status changes and the events that
+    ``batch`` claims at a time; ``events="effective"``: only the effective history (``EFFECTIVE``:
+    what the reports read); ``events="noted"``: only its status changes and the events that
     carry a note (what a CSV export's resolved_on, evidence and last_note read; not the created
     event every claim has, which is most of the events of a large database)."""
     params: dict[str, Any] = {}
@@ -293,7 +335,8 @@ def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool | s
         return
     for chunk in _chunks(_run(db, statements, params, f.limit), batch):
         chunk = with_tags(db, chunk)
-        yield from _with_events(db, chunk, full=False, noted=events == "noted") if events else chunk
+        yield from _with_events(db, chunk, full=False, noted=events == "noted",
+                                effective=events in ("noted", "effective")) if events else chunk
 
 
 def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
@@ -313,9 +356,9 @@ _NOTED = "e.kind <> 'created' AND (e.kind = 'status' OR e.note IS NOT NULL)"
 
 
 def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True,
-                 noted: bool = False) -> list[Row]:
+                 noted: bool = False, effective: bool = False) -> list[Row]:
     """Attach each claim's events (only these ``kinds``, if given; only ``_NOTED`` ones if
-    ``noted``) as ``events``, oldest first.
+    ``noted``; only the ``EFFECTIVE`` ones if ``effective``) as ``events``, oldest first.
 
     ``full=False`` leaves out each event's ``id`` and ``claim_id``: the events as an export writes
     them (``render.EVENT_FIELDS``, in that order), made once instead of copied per claim."""
@@ -328,6 +371,8 @@ def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), f
             where += f" AND e.kind IN ({_in_list('kind', kinds, params)})"
         if noted:
             where += f" AND {_NOTED}"
+        if effective:
+            where += f" AND {EFFECTIVE}"
         for values in db.values(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
             if values[1] in by_id:  # a range may hold claims that are not ours
                 by_id[values[1]].append(dict(zip(names, values[skip:], strict=True)))
@@ -411,7 +456,7 @@ def source_counts(db: Database) -> list[Row]:
 
 
 def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> Iterator[Row]:
-    """Confirmed and refuted claims with their status and confidence events, for scoring."""
+    """Confirmed and refuted claims with their effective status and confidence events, for scoring."""
     params: dict[str, Any] = {}
     where = f"c.status IN ('confirmed', 'refuted') AND {LIVE}"
     if source:
@@ -422,7 +467,7 @@ def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> 
         f"WHERE {where} ORDER BY c.id"
     )
     for chunk in _chunks(db.iterate(sql, params), batch):
-        yield from _with_events(db, chunk, kinds=("status", "confidence"))
+        yield from _with_events(db, chunk, kinds=("status", "confidence"), effective=True)
 
 
 def source_exists(db: Database, name: str) -> bool:
@@ -430,13 +475,21 @@ def source_exists(db: Database, name: str) -> bool:
     return db.query_one("SELECT 1 AS one FROM source s WHERE s.name_key LIKE :source ESCAPE '\\'", params) is not None
 
 
+# When a claim was last changed, undone changes aside: its ``updated_at``, unless undo touched it;
+# then when the last event of its effective history was recorded.
+_TOUCHED = ("CASE WHEN EXISTS (SELECT 1 FROM event u WHERE u.claim_id = c.id AND u.reverses IS NOT NULL) "
+            f"THEN (SELECT max(e.recorded_at) FROM event e WHERE e.claim_id = c.id AND {EFFECTIVE}) "
+            "ELSE c.updated_at END")
+
+
 def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
     """Claims to look at again: review date by ``horizon`` (unless already confirmed or refuted:
-    the question it was to be reviewed for is settled), or unverified and untouched since ``stale_before``."""
+    the question it was to be reviewed for is settled), or unverified and untouched since
+    ``stale_before`` (an undone change is no touch); ``touched``: when it was last changed."""
     rows = db.query(
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE {LIVE} AND ((c.review_by IS NOT NULL AND c.review_by <= :horizon "
-        "AND c.status NOT IN ('confirmed', 'refuted')) "
-        "OR (c.status = 'unverified' AND c.updated_at < :stale)) ORDER BY c.id",
+        f"SELECT {CLAIM_COLUMNS}, {_TOUCHED} AS touched FROM {CLAIM_FROM} WHERE {LIVE} AND "
+        "((c.review_by IS NOT NULL AND c.review_by <= :horizon AND c.status NOT IN ('confirmed', 'refuted')) "
+        f"OR (c.status = 'unverified' AND (c.updated_at < :stale OR {_TOUCHED} < :stale))) ORDER BY c.id",
         {"horizon": horizon, "stale": stale_before},
     )
     return with_tags(db, rows)
@@ -446,18 +499,26 @@ def all_sources(db: Database) -> list[Row]:
     return db.query("SELECT name, kind, reliability, url, notes, created_at FROM source ORDER BY name_key")
 
 
-# Whether a claim was deleted at :as_of: its last ``deleted`` edit by then ('' when never deleted).
-_DELETED_THEN = ("coalesce((SELECT e.new FROM event e WHERE e.claim_id = c.id AND e.kind = 'edit' "
-                 "AND e.field = 'deleted' AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC LIMIT 1), '')")
+# Whether a claim was deleted at :as_of ('' when not): its last effective ``deleted`` edit by then;
+# before any, deleted if undo took its creation back (it was never there), else not.
+_DELETED_THEN = (
+    "coalesce((SELECT coalesce(e.new, '') FROM event e WHERE e.claim_id = c.id AND e.kind = 'edit' "
+    f"AND e.field = 'deleted' AND e.at <= :as_of AND {EFFECTIVE} ORDER BY e.at DESC, e.id DESC LIMIT 1), "
+    "CASE WHEN EXISTS (SELECT 1 FROM event b JOIN event u ON u.reverses = b.id WHERE b.claim_id = c.id "
+    "AND b.kind = 'created') THEN 'deleted' ELSE '' END)"
+)
 
 
 def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
-    """``--as-of``: the claims that existed then, with status and confidence as they stood.
+    """``--as-of``: the claims that existed then, with every field as it stood (``_as_of_columns``,
+    ``_tags_as_of``).
 
-    Status and confidence filters, sorting and the limit apply to the rebuilt values, so they
-    happen after the rows are read (time travel is an analysis query, not the fast path).
+    Filters on the rebuilt fields (status, confidence, source, tags, said on), sorting and the
+    limit apply to the rebuilt values, so the service applies them after the rows are read (time
+    travel is an analysis query, not the fast path); a search matches today's words.
     """
-    static = replace(f, statuses=(), min_confidence=None, max_confidence=None)
+    static = replace(f, statuses=(), min_confidence=None, max_confidence=None, source=None, tags=(),
+                     since=None, until=None)
     assert f.as_of is not None
     params: dict[str, Any] = {}
     search = _search(db, f, params)
@@ -472,7 +533,7 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
         f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, f.as_of)} "
         f"FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
     )
-    return with_tags(db, db.query(sql, params))
+    return _tags_as_of(db, with_tags(db, db.query(sql, params)), f.as_of)
 
 
 def get_claim(db: Database, claim_id: int) -> Row | None:
@@ -507,13 +568,14 @@ def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
         "AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day",
         params,
     )
-    return with_tags(db, [row])[0] if row else None
+    return _tags_as_of(db, with_tags(db, [row]), as_of)[0] if row else None
 
 
-def events(db: Database, claim_id: int, until: str | None = None) -> list[Row]:
-    """A claim's timeline, oldest first (by when each change happened), up to ``until``."""
+def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False) -> list[Row]:
+    """A claim's timeline, oldest first (by when each change happened), up to ``until``; only
+    its effective history (``EFFECTIVE``) if ``effective``."""
     params: dict[str, Any] = {"id": claim_id}
-    where = "e.claim_id = :id"
+    where = "e.claim_id = :id" + (f" AND {EFFECTIVE}" if effective else "")
     if until:  # the claim existed by then (said_on), so its creation is part of the story
         params["until"] = until
         where += " AND (e.at <= :until OR e.kind = 'created')"

@@ -9,11 +9,14 @@ at the change it took back (``undoes`` is unique: a change is never undone twice
 
 How each kind of change is taken back:
 * a claim created (``add``, ``import``, the seed): the claim is deleted (it stays in ``show``);
+  that deletion takes back the ``created`` event, so the claim was never there for ``--as-of``;
 * a status, confidence or field change: the reverse change (``old`` and ``new`` swapped);
 * a tag added or removed: removed or added again; a deletion: a restore, and back;
 * a note: a ``note`` event with field ``withdrawn`` holding the note taken back;
 * a source renamed, merged, deleted or set: the source row as it was (same id where free), then
   the claims' own events as above.
+Each event written names the event it takes back (``reverses``, migration 7): for every derived
+view the two are a change that never happened (``store.queries.EFFECTIVE``).
 Undo never undoes an undo; to redo, make the change again.
 """
 
@@ -103,13 +106,14 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
             claims[cid] = {"row": row, "before": dict(row)}
         return claims[cid]["row"]
 
-    def write(cid: int, kind: str, name: str | None, old: Any, new: Any, **extra: Any) -> None:
-        undone.events.append(_event(w, cid, kind, now, now, field=name, old=old, new=new, note=note, **extra))
+    def write(cid: int, kind: str, name: str | None, old: Any, new: Any, reverses: int) -> None:
+        undone.events.append(_event(w, cid, kind, now, now, field=name, old=old, new=new, note=note, reverses=reverses))
 
     for cid in created:  # a claim this change created: delete it (its own later events go with it)
         row = claim(cid)
-        if row["deleted_at"] is None:
-            write(cid, "edit", "deleted", None, "deleted")
+        if row["deleted_at"] is None:  # the deletion takes back its creation (m007)
+            birth = next(e["id"] for e in events if e["claim_id"] == cid and e["kind"] == "created")
+            write(cid, "edit", "deleted", None, "deleted", birth)
             row["deleted_at"] = now
     for event in events:
         cid = event["claim_id"]
@@ -119,7 +123,7 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
         kind, name, old, new = event["kind"], event["field"], event["old"], event["new"]
         if kind == "note":
             if name is None:
-                write(cid, "note", "withdrawn", event["note"], None)
+                write(cid, "note", "withdrawn", event["note"], None, event["id"])
             continue
         if kind == "status":
             _expect(target, cid, "status", row["status"], new)
@@ -144,7 +148,7 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
             row[name] = old
         else:  # pragma: no cover - a kind this version does not write
             raise InvalidInput(f"cannot undo change {target['id']}: it holds an event this claimtrack does not know")
-        write(cid, kind, name, new, old)
+        write(cid, kind, name, new, old, event["id"])
     touched = {e["claim_id"] for e in undone.events}
     for cid, state in claims.items():
         row, before = state["row"], state["before"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
+from claimtrack.store.queries import EFFECTIVE
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textsafe import claim_key
 
@@ -333,7 +334,10 @@ def _check_order(w: Writer, claim: dict[str, Any], at: str, back_dated: bool) ->
             "resolved before it was made: check --at, or fix the date with: "
             f"claimtrack set {claim_id} --said-on DATE"
         )
-    found = one(w, "SELECT max(at) AS latest FROM event WHERE claim_id = :id AND kind = 'status'", {"id": claim_id})
+    # Against the effective history: a change undo took back (and undo's own) never happened, so
+    # the change that was meant may be recorded at the same --at.
+    found = one(w, f"SELECT max(e.at) AS latest FROM event e WHERE e.claim_id = :id AND e.kind = 'status' AND {EFFECTIVE}",
+                {"id": claim_id})
     last = found["latest"] if found else None
     if last is not None and at < last:
         raise InvalidInput(
