@@ -236,3 +236,56 @@ def test_show_as_of_table_output(cli: Callable[..., Run], scenario: int) -> None
     assert "unverified" in run.stdout
     assert "confirmed" not in run.stdout
     assert "closure announced" not in run.stdout
+
+
+# ---- every field, rebuilt from the history (issue 26) ------------------------------------------
+
+
+def test_every_field_is_as_it_stood_that_day(cli: Callable[..., Run]) -> None:
+    """Text, quote, source, confidence, tags, url, said on and review date corrected today: the
+    day before shows every one as it was, today as it is, in list and show, JSON and table."""
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "The plant will close by summer.", "--said-on", "2023-03-01", "--quote", "It closes in June.",
+               "--tag", "energy", "--tag", "jobs", "--confidence", "0.4", "--url", "https://before.example/1",
+               "--review-by", "2030-01-01")
+    run = cli("set", str(cid), "--text", "The plant will close by autumn.", "--source", "Wire",
+              "--quote", "It closes in October.", "--add-tag", "labour", "--remove-tag", "jobs", "--confidence", "0.7",
+              "--url", "https://after.example/2", "--said-on", "2023-03-02", "--review-by", "2031-01-01")
+    assert run.exit_code == 0, run.stderr
+    before = {"text": "The plant will close by summer.", "quote": "It closes in June.", "source": "Desk",
+              "tags": ["energy", "jobs"], "confidence": 0.4, "url": "https://before.example/1",
+              "said_on": "2023-03-01", "review_by": "2030-01-01"}
+    after = {"text": "The plant will close by autumn.", "quote": "It closes in October.", "source": "Wire",
+             "tags": ["energy", "labour"], "confidence": 0.7, "url": "https://after.example/2",
+             "said_on": "2023-03-02", "review_by": "2031-01-01"}
+    for day, want in ((YESTERDAY, before), (TODAY.isoformat(), after)):
+        listed = _list(cli, "--as-of", day)[cid]
+        shown = _json(cli("show", str(cid), "--as-of", day, "--format", "json"))
+        for claim in (listed, shown):
+            assert {k: claim[k] for k in want} == want, day
+        table = cli("list", "--as-of", day, "--format", "table")
+        shown_table = cli("show", str(cid), "--as-of", day, "--format", "table")
+        for out in (table, shown_table):
+            assert out.exit_code == 0, out.stderr
+            assert want["text"] in out.stdout and want["source"] in out.stdout, day
+            if out is table or want is before:  # today show's timeline tells the correction
+                other = after if want is before else before
+                assert other["text"] not in out.stdout and other["source"] not in out.stdout, day
+    # Filters on those fields use the values of that day.
+    assert cid in _list(cli, "--as-of", YESTERDAY, "--source", "desk", "--tag", "jobs")
+    assert cid not in _list(cli, "--as-of", YESTERDAY, "--source", "wire")
+    assert cid not in _list(cli, "--as-of", YESTERDAY, "--tag", "labour")
+    assert cid in _list(cli, "--as-of", TODAY.isoformat(), "--source", "wire", "--tag", "labour")
+    assert cid not in _list(cli, "--as-of", TODAY.isoformat(), "--source", "desk")
+
+
+def test_cleared_fields_and_an_undone_correction(cli: Callable[..., Run]) -> None:
+    """A quote cleared today was there the day before; a correction undone never happened."""
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "Original words.", "--said-on", "2023-03-01", "--quote", "Said so.")
+    assert cli("set", str(cid), "--quote", "").exit_code == 0
+    assert cli("set", str(cid), "--text", "Mistaken words.", "--source", "Wrong").exit_code == 0
+    assert cli("undo").exit_code == 0
+    for day, quote in ((YESTERDAY, "Said so."), (TODAY.isoformat(), None)):
+        claim = _list(cli, "--as-of", day)[cid]
+        assert (claim["text"], claim["source"], claim["quote"]) == ("Original words.", "Desk", quote), day

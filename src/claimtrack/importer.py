@@ -36,6 +36,7 @@ from claimtrack import confidence as conf
 from claimtrack import csvhistory, textsafe, timeutil
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
+from claimtrack.reversals import is_undo, pair
 from claimtrack.validate import (
     MAX_NAME,
     clean_kind,
@@ -597,9 +598,21 @@ def _check_edit(field: str | None, old: str | None, new: str | None) -> None:
             raise InvalidInput(f"{key}: {exc}") from exc
 
 
+def _taken_back(events: list[dict[str, Any]]) -> set[int]:
+    """The places (from 1) of undo events and of the events they took back (``reversals.pair``):
+    a pair that never happened, which the status chain leaves out (after an undo the change meant
+    may be recorded at the same ``at`` as the one undone)."""
+    if not any(e["note"] and is_undo(e) for e in events):
+        return set()
+    order = sorted(range(len(events)), key=lambda k: events[k]["at"])
+    pairs = pair([events[k] for k in order])
+    return {order[k] + 1 for i, j in pairs.items() if j is not None for k in (i, j)}
+
+
 def _check_history(events: list[dict[str, Any]], label: str, status: str) -> None:
-    """One ``created`` event recorded first; status changes chain (each ``old`` is the previous
-    ``new``, in time order) and end at the claim's status; with none, it was born with it."""
+    """One ``created`` event recorded first; status changes of the effective history (undone ones
+    left out) chain (each ``old`` is the previous ``new``, in time order) and end at the claim's
+    status; with none, it was born with it."""
     created = [i for i, e in enumerate(events) if e["kind"] == "created"]
     if len(created) != 1:
         raise InvalidInput(
@@ -613,7 +626,8 @@ def _check_history(events: list[dict[str, Any]], label: str, status: str) -> Non
                 f"{label}, event {i}: recorded at {event['recorded_at']}, before the claim's created event "
                 f"({first}); the created event must come first; nothing was imported"
             )
-    moves = sorted((e["at"], i, e) for i, e in enumerate(events, start=1) if e["kind"] == "status")
+    gone = _taken_back(events)
+    moves = sorted((e["at"], i, e) for i, e in enumerate(events, start=1) if e["kind"] == "status" and i not in gone)
     before = None
     for _, i, event in moves:
         if before is not None and event["old"] != before:

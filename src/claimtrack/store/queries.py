@@ -476,10 +476,11 @@ def source_exists(db: Database, name: str) -> bool:
 
 
 # When a claim was last changed, undone changes aside: its ``updated_at``, unless undo touched it;
-# then when the last event of its effective history was recorded.
-_TOUCHED = ("CASE WHEN EXISTS (SELECT 1 FROM event u WHERE u.claim_id = c.id AND u.reverses IS NOT NULL) "
-            f"THEN (SELECT max(e.recorded_at) FROM event e WHERE e.claim_id = c.id AND {EFFECTIVE}) "
-            "ELSE c.updated_at END")
+# then when the last change of its effective history was recorded, else when it was created.
+_LAST_CHANGE = f"(SELECT max(e.recorded_at) FROM event e WHERE e.claim_id = c.id AND e.kind <> 'created' AND {EFFECTIVE})"
+_TOUCHED = ("CASE WHEN NOT EXISTS (SELECT 1 FROM event u WHERE u.claim_id = c.id AND u.reverses IS NOT NULL) "
+            f"THEN c.updated_at WHEN coalesce({_LAST_CHANGE}, '') > c.created_at THEN {_LAST_CHANGE} "
+            "ELSE c.created_at END")
 
 
 def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
