@@ -530,11 +530,34 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     where = where_clause(static, params, now=False) + (f" AND {match}" if match else "")
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
     where += f" AND {_DELETED_THEN} {'<>' if f.deleted else '='} ''"
-    sql = (
-        f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, f.as_of)} "
-        f"FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
-    )
-    return _tags_as_of(db, with_tags(db, db.query(sql, params)), f.as_of)
+    params["as_of"] = f.as_of
+    sql = f"SELECT {CLAIM_COLUMNS}, {_CHANGED} AS changed FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
+    rows = _fields_as_of(db, db.query(sql, params), f.as_of)
+    return _tags_as_of(db, with_tags(db, rows), f.as_of)
+
+
+# Whether a claim has any event but its creation: only those can have a field that differed then.
+_CHANGED = "EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id AND e.kind <> 'created')"
+
+
+def _fields_as_of(db: Database, rows: list[Row], as_of: str) -> list[Row]:
+    """Attach the ``as_of_FIELD`` columns (``_as_of_columns``) to rows read with ``_CHANGED``:
+    worked out, 500 claims a query, only for the claims with a change (most of a large imported
+    database has none: their fields stand as they are)."""
+    names = [f"as_of_{name}" for name in AS_OF_FIELDS]
+    changed: dict[int, Row] = {}
+    for row in rows:
+        row.update(dict.fromkeys(names))
+        if row.pop("changed"):
+            changed[row["id"]] = row
+    ids = list(changed)
+    for start in range(0, len(ids), 500):
+        params: dict[str, Any] = {}
+        where = _ids_where("c.id", ids[start:start + 500], params)
+        for values in db.query(f"SELECT c.id, {_as_of_columns(params, as_of)} FROM claim c WHERE {where}", params):
+            if values["id"] in changed:  # a range may hold claims that are not ours
+                changed[values["id"]].update({name: values[name] for name in names})
+    return rows
 
 
 def get_claim(db: Database, claim_id: int) -> Row | None:
