@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
+from claimtrack.confidence import format_number
+from claimtrack.history import earliest, make_state, state_json
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -139,7 +141,9 @@ class _Importer:
     def __init__(self, w: Writer, source_kind: str = "other") -> None:
         self.w = w
         self.source_kind = source_kind  # for a source created without a kind
-        self.sources = {r["name_key"]: r["id"] for r in w.rows("SELECT name_key, id FROM source")}
+        known = w.rows("SELECT name_key, name, id FROM source")
+        self.sources = {r["name_key"]: r["id"] for r in known}
+        self.names = {r["name_key"]: r["name"] for r in known}  # each source's name as stored
         self.tags = {r["name"]: r["id"] for r in w.rows("SELECT name, id FROM tag")}
         top = scalar(w, "SELECT max(id) AS top FROM claim") or 0
         if w.dialect == "sqlite":  # ids of deleted claims are never given again
@@ -198,6 +202,7 @@ class _Importer:
                 "notes": d.notes, "created_at": d.created_at or timeutil.now(),
             }
             self.sources[key] = self.w.insert("source", row)
+            self.names[key] = name
         return self.sources[key]
 
     def tag_id(self, name: str) -> int:
@@ -242,6 +247,9 @@ class _Importer:
                 "deleted_at": _deleted_at(c.events),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
+            created = c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
+            if created.get("new") is None:
+                created["new"] = self._created_state(c)
             for event in c.events:  # validated events carry every column; fill any missing one
                 event["claim_id"] = cid
                 events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
@@ -252,6 +260,18 @@ class _Importer:
                 self._index_later(row["id"])
         self.w.executemany(self.link_sql, links)
         self.w.executemany(self.event_sql, events)
+
+    def _created_state(self, c: ImportedClaim) -> str:
+        """What the claim was created with (``claimtrack.history``), for a created event holding none:
+        the record itself, or with a history, walked back from it through its events' ``old`` values."""
+        confidence = c.confidence_phrase or (None if c.confidence is None else format_number(c.confidence))
+        source = self.names[c.source.casefold()]
+        if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
+            return make_state(text=c.text, source=source, status=c.status, confidence=confidence, quote=c.quote,
+                              url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags)
+        now = {"text": c.text, "source": source, "status": c.status, "confidence": confidence, "quote": c.quote,
+               "url": c.url, "said_on": c.said_on, "review_by": c.review_by, "tags": sorted(set(c.tags))}
+        return state_json(earliest(now, c.events))
 
     def _index_later(self, claim_id: int) -> None:
         """Note a new claim for the search index: consecutive ids make one run, filled by one
