@@ -240,14 +240,16 @@ def replay_problem(status: str, history: list[Row], born: str | None = None) -> 
 
 
 def _status_chain(current: str, ordered: list[Row], status: str) -> str | None:
+    """Every break in the chain of status events, in one line (None: it chains to ``status``)."""
+    breaks = []
     for event in ordered:
         if event["old"] != current:
-            return (f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
-                    f"{current!r} then (an event is missing)")
+            breaks.append(f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
+                          f"{current!r} then (an event is missing)")
         current = event["new"]
     if current != status:
-        return f"its status is {status!r} but its history ends at {current!r} (changed without an event)"
-    return None
+        breaks.append(f"its status is {status!r} but its history ends at {current!r} (changed without an event)")
+    return "; ".join(breaks) or None
 
 
 def _replays(db: Database) -> list[str]:
