@@ -144,12 +144,24 @@ def test_extract_review_records_what_was_accepted(cli: Callable[..., Any], db_pa
     assert check(cli)[0] == 0
 
 
-def test_db_copy_carries_created_states(seeded: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
-    _ok(seeded("set", "5", "--text", "Corrected after the copy was planned."))
+def test_db_copy_and_a_backup_carry_created_states(seeded: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
+    """Sources renamed before the copy (renames write no claim event) still replay in the copy and
+    in a backup restored from it; a name changed behind claimtrack's back in the copy does not."""
+    for args in (("set", "5", "--text", "Corrected before the copy."), ("set", "6", "--source", "Harbour Office"),
+                 ("source", "rename", "Harbour Office", "Harbour Authority"), ("source", "rename", "The Bell", "Bell Weekly")):
+        _ok(seeded(*args))
     copy = tmp_path / "copy.db"
     _ok(seeded("db", "copy", str(db_path), str(copy)))
-    assert created(copy, 5) == created(db_path, 5)
-    assert _ok(seeded("--db", str(copy), "db", "check"))
+    assert created(copy, 5) == created(db_path, 5) and created(copy, 5)["text"] != "Corrected before the copy."
+    assert check(lambda *a: seeded("--db", str(copy), *a))[:2] == (0, [])
+    backup = tmp_path / "backup.json"
+    _ok(seeded("--db", str(copy), "export", "--format", "json", "-o", str(backup)))
+    restored = tmp_path / "restored.db"
+    _ok(seeded("--db", str(restored), "import", str(backup)))
+    assert check(lambda *a: seeded("--db", str(restored), *a))[:2] == (0, [])
+    _tamper(copy, "UPDATE source SET name = 'The Bell', name_key = 'the bell' WHERE name_key = 'bell weekly'")
+    code, findings, _ = check(lambda *a: seeded("--db", str(copy), *a))
+    assert code == 1 and "claim 1: source differs from its history" in findings, findings
 
 
 @pytest.mark.sqlite_only
@@ -305,3 +317,23 @@ def test_a_damaged_journal_row_is_one_error_line_and_a_finding(seeded: Callable[
     assert table_digest(db_path) == before
     code, findings, _ = check(seeded)
     assert code == 1 and any(f.startswith(f"undo journal row {row} (") and why in f for f in findings), findings
+
+
+def test_the_fast_spelling_of_a_created_state_is_the_canonical_json() -> None:
+    """Imports spell the state out by hand (history.make_state): it must be json.dumps' text exactly."""
+    import random
+
+    from claimtrack.history import make_state, parse_state, state_json
+
+    rng = random.Random(26)
+    alphabet = 'aé"\\\n\t\x01\x1f\u2028\u202e😀/<>&\x7f '
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
+
+    for _ in range(2000):
+        fields = {k: None if rng.random() < 0.3 else text() for k in ("confidence", "quote", "url", "said_on", "review_by")}
+        fields |= {"text": text(), "source": text(), "status": "refuted", "tags": [text() for _ in range(rng.randrange(3))]}
+        spelled = make_state(**fields)
+        assert spelled == state_json({**fields, "tags": sorted(set(fields["tags"]))})
+        assert parse_state(spelled)["tags"] == sorted(set(fields["tags"]))

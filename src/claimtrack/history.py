@@ -20,6 +20,7 @@ forged step leaves the counts unbalanced, or ends the chain at another value. No
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _text  # the C escaping json.dumps uses
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
@@ -43,9 +44,19 @@ def state_json(state: dict[str, Any]) -> str:
 def make_state(*, text: str, source: str, status: str, confidence: str | None, quote: str | None = None,
                url: str | None = None, said_on: str | None = None, review_by: str | None = None,
                tags: Iterable[str] = ()) -> str:
-    """``state_json`` of a claim as created (``confidence``: its canonical text, or None)."""
-    return state_json({"confidence": confidence, "quote": quote, "review_by": review_by, "said_on": said_on,
-                       "source": source, "status": status, "tags": sorted(set(tags)), "text": text, "url": url})
+    """``state_json`` of a claim as created (``confidence``: its canonical text, or None).
+
+    Spelled out rather than through ``json.dumps`` (a quarter of the time, on every imported claim),
+    with the JSON encoder's own string escaping, so the text is exactly ``state_json``'s (a test
+    compares the two)."""
+    tag_list = ",".join([_text(t) for t in sorted(set(tags))])
+    return (f'{{"confidence":{_maybe(confidence)},"quote":{_maybe(quote)},"review_by":{_maybe(review_by)},'
+            f'"said_on":{_maybe(said_on)},"source":{_text(source)},"status":{_text(status)},"tags":[{tag_list}],'
+            f'"text":{_text(text)},"url":{_maybe(url)}}}')
+
+
+def _maybe(value: str | None) -> str:
+    return "null" if value is None else _text(value)
 
 
 def parse_state(text: str | None) -> dict[str, Any]:

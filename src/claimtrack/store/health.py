@@ -278,6 +278,7 @@ def _replays(db: Database) -> list[str]:
             "source": claim["source"].casefold() if claim["source"] is not None else None,
             "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]), "tags": tags,
         }
+        rename.created = int(created[0]["id"])
         for found in differences(state, current, history, rename, frozenset({"status"}), created[0]):
             lines.append(f"claim {claim['id']}: {found}")
     return _listed(lines, "claims whose row does not replay from their history")
@@ -294,27 +295,39 @@ class _Renames:
 
     def __init__(self, db: Database) -> None:
         self.marks: list[int] = []
-        self.renames: list[tuple[str, str]] = []  # (old name casefolded, new name), journal order
+        # (old name casefolded, new name, the created events it applies to: None for all), journal order
+        self.renames: list[tuple[str, str, tuple[int, int] | None]] = []
+        self.scoped = False  # some apply only to the claims of one import
+        self.created = 0  # the created event id of the claim being replayed
         self.memo: dict[tuple[str, int], str] = {}
         if CHANGE_TABLE not in _tables(db):
             return
         mark = 0
         found: dict[int, tuple[str, str]] = {}
-        for row in db.iterate(f"SELECT id, command, last_event, undoes, detail FROM {CHANGE_TABLE} ORDER BY id"):
-            step = None
+        for row in db.iterate(f"SELECT id, command, first_event, last_event, undoes, detail FROM {CHANGE_TABLE} "
+                              "ORDER BY id"):
             if row["command"] == "source rename":
                 detail = _detail(row["detail"])
                 if isinstance(detail.get("old"), str) and isinstance(detail.get("new"), str):
                     found[row["id"]] = (detail["old"], detail["new"])
-                    step = (detail["old"].casefold(), detail["new"])
+                    self._add(mark, detail["old"].casefold(), detail["new"])
             elif row["command"] == "undo" and row["undoes"] in found:
                 old, new = found[row["undoes"]]
-                step = (new.casefold(), old)
-            if step is not None:
-                self.marks.append(mark)
-                self.renames.append(step)
+                self._add(mark, new.casefold(), old)
             if row["last_event"] is not None:
                 mark = max(mark, int(row["last_event"]))
+            if row["command"] == "import" and row["first_event"] is not None:
+                # A record's history names its source as the database it came from called it
+                # before a rename there: the import's detail says what it is called now.
+                respelled = _detail(row["detail"]).get("respelled")
+                for old_key, new in (respelled.items() if isinstance(respelled, dict) else ()):
+                    if isinstance(new, str):
+                        self._add(mark, old_key, new, (int(row["first_event"]), mark))
+
+    def _add(self, mark: int, old_key: str, new: str, scope: tuple[int, int] | None = None) -> None:
+        self.marks.append(mark)
+        self.renames.append((old_key, new, scope))
+        self.scoped = self.scoped or scope is not None
 
     def __call__(self, name: str | None, event: Row | None) -> str | None:
         """``name`` (casefolded: names are unique ignoring case) as renamed since ``event``."""
@@ -322,11 +335,13 @@ class _Renames:
             return None
         first = bisect.bisect_left(self.marks, int(event["id"])) if self.renames and event else len(self.renames)
         key = (name, first)
-        if key not in self.memo:
+        if self.scoped or key not in self.memo:  # scoped renames depend on the claim: not kept
             result = name.casefold()
-            for old_key, new in self.renames[first:]:
-                if result == old_key:
+            for old_key, new, scope in self.renames[first:]:
+                if result == old_key and (scope is None or scope[0] <= self.created <= scope[1]):
                     result = new.casefold()
+            if self.scoped:
+                return result
             self.memo[key] = result
         return self.memo[key]
 

@@ -27,6 +27,7 @@ keep reading their snapshot; writers wait for the lock as for any other write.
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import format_number
-from claimtrack.history import earliest, make_state, state_json
+from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -153,6 +154,7 @@ class _Importer:
         self.next_id = top + 1
         self.top = top
         self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
+        self.respelled: dict[str, str] = {}  # source names (casefolded) in histories -> the name now (``_respell``)
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
         self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
@@ -250,6 +252,10 @@ class _Importer:
             created = c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
             if created.get("new") is None:
                 created["new"] = self._created_state(c)
+                if len(c.events) > 1:
+                    self._respell(c, created["new"])
+            else:
+                self._respell(c, created["new"])
             for event in c.events:  # validated events carry every column; fill any missing one
                 event["claim_id"] = cid
                 events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
@@ -272,6 +278,20 @@ class _Importer:
         now = {"text": c.text, "source": source, "status": c.status, "confidence": confidence, "quote": c.quote,
                "url": c.url, "said_on": c.said_on, "review_by": c.review_by, "tags": sorted(set(c.tags))}
         return state_json(earliest(now, c.events))
+
+    def _respell(self, c: ImportedClaim, state: str) -> None:
+        """Note a source renamed in the database the record comes from: its history then names the
+        source as it was called (renames write no claim event), its record as it is called now.
+        ``db check`` reads the import's ``respelled`` detail as renames of this import's claims."""
+        steps = [(e["old"].casefold(), e["new"].casefold()) for e in c.events
+                 if e["kind"] == "edit" and e.get("field") == "source" and e["old"] and e["new"]]
+        try:
+            end = chain_end(str(json.loads(state)["source"]).casefold(), steps)
+        except Inconsistent:
+            return  # a history that does not chain: db check names it
+        key = c.source.casefold()
+        if end != key:
+            self.respelled.setdefault(str(end), self.names[key])
 
     def _index_later(self, claim_id: int) -> None:
         """Note a new claim for the search index: consecutive ids make one run, filled by one
@@ -335,6 +355,8 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
         if w.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
             w.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
         journal.summary = f"imported {result.added} claim{'s' if result.added != 1 else ''}"
+        if importer.respelled:
+            journal.detail = {"respelled": importer.respelled}
     # Committed: from here on nothing may be reported as a failed import (a user told "nothing
     # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:

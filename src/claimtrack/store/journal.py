@@ -34,6 +34,9 @@ def detail_problem(command: str, text: str | None) -> str | None:
     sources = detail.get("new_sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in sources):
         return "its detail's new_sources is not a list of source ids"
+    respelled = detail.get("respelled", {})
+    if not isinstance(respelled, dict) or not all(isinstance(v, str) and v for v in respelled.values()):
+        return "its detail's respelled is not a map of source names"
     op = detail.get("op") or ("set" if command == "source set" else None)
     if op is None:
         return None if not command.startswith("source") else f"its detail does not say what the {command!r} did"
