@@ -170,6 +170,17 @@ def differences(created: dict[str, Any], current: dict[str, Any], events: list[d
     ``lenient``: fields checked elsewhere (a different message), left out here."""
     found = []
     steps = steps_by_field(events, rename)
+    if not steps:  # most claims: nothing changed since their creation
+        for name in STATE_KEYS:
+            if name in lenient:
+                continue
+            if name == "tags":
+                if set(created["tags"]) != set(current["tags"]):
+                    found.append("tags differ from its history")
+            elif (rename(created[name], created_event) if name == "source" and rename is not None
+                  else created[name]) != current[name]:
+                found.append(f"{name} differs from its history")
+        return found
     tags_then, tags_now = set(created["tags"]), set(current["tags"])
     tag_problem = False
     for name in sorted(steps.keys() | {f"tag:{t}" for t in tags_then ^ tags_now} | set(STATE_KEYS) - {"tags"}):

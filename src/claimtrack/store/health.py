@@ -3,17 +3,19 @@
 A claimtrack database promises more than SQLite's integrity check can see: the schema objects
 that enforce its rules (the append-only triggers, the search index and the triggers that keep it
 in step, the indexes that keep commands fast) must all be there and unchanged, every claim must
-have the ``created`` event that starts its history, and every claim's status must be what its
-history says. Anyone with the file (or the server) can break these behind claimtrack's back, so
-the check looks at each one and reports every finding as one line; any finding fails the check.
+have the ``created`` event that starts its history, every claim row must be what its history
+says, and every row of the undo journal must be one claimtrack could have written. Anyone with the
+file (or the server) can break these behind claimtrack's back, so the check looks at each one and
+reports every finding as one line; any finding fails the check.
 
-How a status *replays* from the history: a claim starts in its creation status, then each
-``status`` event, in ``(at, id)`` order, moves it from ``old`` to ``new``. The ``created`` event
-does not record the creation status, so it is taken to be the ``old`` of the claim's first status
-event, or, for a claim with no status events, its current status (a claim recorded, or imported,
-already confirmed or refuted is legitimately born resolved). A status event whose ``old`` is not
-the status the claim had at that point, or a last ``new`` that is not the claim's current status,
-means an event was lost or the claim was changed without one.
+How a claim *replays* from its history (one pass over the claims, their tags and their events,
+each read in claim order side by side): its ``created`` event holds what it was created with
+(``claimtrack.history``); each field's events then lead it from there to one value, which must be
+the row's. Sources are compared by name, respelled by every rename since the event (renames
+write no claim event; the journal records them). Status keeps its own message: each ``status``
+event, in ``(at, id)`` order, moves the claim from ``old`` to ``new``, and a break in that chain
+names the event. A created event recording nothing (written before migration 8 filled them)
+is a finding of its own; then the status is replayed from the ``old`` of the first status event.
 
 Everything is read inside the caller's read transaction (``Database.check`` opens it).
 """
