@@ -374,7 +374,8 @@ def _journal(db: Database) -> list[str]:
     """Every row of the undo journal, as ``undo`` checks the one it takes back (``store.journal``)."""
     rows = db.query(
         f"SELECT c.id, c.command, c.first_event, c.last_event, c.undoes, c.detail, "
-        f"(SELECT count(*) FROM event e WHERE e.id BETWEEN c.first_event AND c.last_event) AS n "
+        f"(SELECT count(*) FROM event e WHERE e.id BETWEEN c.first_event AND c.last_event) AS n, "
+        f"(SELECT count(*) FROM event e WHERE e.id = c.last_event) AS last_n "
         f"FROM {CHANGE_TABLE} c ORDER BY c.id"
     )
     by_id = {r["id"]: r for r in rows}
@@ -390,7 +391,7 @@ def _journal(db: Database) -> list[str]:
             reach = r
     lines = []
     for r in rows:
-        problem = row_problem(r, int(r["n"] or 0), overlaps.get(r["id"]), by_id.get(r["undoes"]))
+        problem = row_problem(r, int(r["n"] or 0), bool(r["last_n"]), overlaps.get(r["id"]), by_id.get(r["undoes"]))
         if problem:
             lines.append(f"undo journal row {r['id']} ({terminal(r['command'])}) is damaged: {problem}")
     return _listed(lines, "damaged rows in the undo journal")

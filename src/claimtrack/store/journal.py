@@ -7,8 +7,9 @@ and ``db check`` checks them all, with the same rules:
 
 * a change wrote events, or changed a source (its ``detail``), or is an undo: a row naming none
   of these records nothing and cannot be taken back;
-* its events are a range ``first_event..last_event`` that exists in full, and that no other
-  change names (each command's events are its own);
+* its events are a range ``first_event..last_event`` that exists (its last event at least: on
+  PostgreSQL ids a rolled-back write took leave gaps), and that no other change names (each
+  command's events are its own);
 * its ``detail`` is a JSON object holding what its kind of change needs to be taken back;
 * an undo names an earlier change that is not an undo, and only undos name one.
 """
@@ -55,18 +56,20 @@ def detail_problem(command: str, text: str | None) -> str | None:
     return None if ok else f"its detail does not hold what a source {op} needs to be taken back"
 
 
-def row_problem(row: dict[str, Any], events_in_range: int, overlapping: int | None,
+def row_problem(row: dict[str, Any], events_in_range: int, last_exists: bool, overlapping: int | None,
                 undone: dict[str, Any] | None) -> str | None:
     """What is wrong with one journal row (None: nothing).
 
-    ``events_in_range``: how many events have ids in its range; ``overlapping``: another change
+    ``events_in_range``: how many events have ids in its range (PostgreSQL's identities may skip ids
+    that a rolled-back transaction took, so a range may have gaps, but its last event, the newest
+    when the change committed, is always there: ``last_exists``); ``overlapping``: another change
     whose range shares an event with it (None: none); ``undone``: the row its ``undoes`` names
     (None if it names none, or one that does not exist)."""
     first, last = row["first_event"], row["last_event"]
     if (first is None) != (last is None) or (first is not None and first > last):
         return f"its event range ({first}..{last}) is not a range"
-    if first is not None and events_in_range != last - first + 1:
-        return (f"it names events {first}..{last}, but {last - first + 1 - events_in_range} of them do not exist")
+    if first is not None and (not events_in_range or not last_exists):
+        return f"it names events {first}..{last}, which do not exist" + ("" if not events_in_range else " in full")
     if overlapping is not None:
         return f"it names events that change {overlapping} names too"
     problem = detail_problem(row["command"], row["detail"])

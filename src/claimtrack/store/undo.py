@@ -85,12 +85,13 @@ def undo(db: Database, dry_run: bool = False) -> Undone:
 def _check_row(w: Writer, target: dict[str, Any]) -> None:
     """Refuse a journal row claimtrack could not have written (``store.journal``), before acting on it."""
     first, last = target["first_event"], target["last_event"]
-    count, overlapping = 0, None
+    count, last_exists, overlapping = 0, False, None
     if first is not None and last is not None:
         count = int(scalar(w, "SELECT count(*) AS n FROM event WHERE id BETWEEN :a AND :b", {"a": first, "b": last}) or 0)
+        last_exists = bool(scalar(w, "SELECT count(*) AS n FROM event WHERE id = :b", {"b": last}))
         overlapping = scalar(w, "SELECT min(id) AS id FROM change_log WHERE id <> :id AND first_event IS NOT NULL "
                                 "AND first_event <= :b AND last_event >= :a", {"id": target["id"], "a": first, "b": last})
-    problem = row_problem(target, count, overlapping, None)
+    problem = row_problem(target, count, last_exists, overlapping, None)
     if problem:
         raise InvalidInput(
             f"cannot undo change {target['id']}: its row in the undo journal is damaged ({problem}); nothing was "
