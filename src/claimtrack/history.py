@@ -43,20 +43,20 @@ def state_json(state: dict[str, Any]) -> str:
 
 def make_state(*, text: str, source: str, status: str, confidence: str | None, quote: str | None = None,
                url: str | None = None, said_on: str | None = None, review_by: str | None = None,
-               tags: Iterable[str] = ()) -> str:
-    """``state_json`` of a claim as created (``confidence``: its canonical text, or None).
+               tags: Iterable[str] = (), tags_sorted: bool = False) -> str:
+    """``state_json`` of a claim as created (``confidence``: its canonical text, or None;
+    ``tags_sorted``: ``tags`` are sorted and distinct already).
 
-    Spelled out rather than through ``json.dumps`` (a quarter of the time, on every imported claim),
+    Spelled out rather than through ``json.dumps`` (a third of the time, on every imported claim),
     with the JSON encoder's own string escaping, so the text is exactly ``state_json``'s (a test
     compares the two)."""
-    tag_list = ",".join([_text(t) for t in sorted(set(tags))])
-    return (f'{{"confidence":{_maybe(confidence)},"quote":{_maybe(quote)},"review_by":{_maybe(review_by)},'
-            f'"said_on":{_maybe(said_on)},"source":{_text(source)},"status":{_text(status)},"tags":[{tag_list}],'
-            f'"text":{_text(text)},"url":{_maybe(url)}}}')
-
-
-def _maybe(value: str | None) -> str:
-    return "null" if value is None else _text(value)
+    e = _text
+    return (f'{{"confidence":{"null" if confidence is None else e(confidence)},'
+            f'"quote":{"null" if quote is None else e(quote)},'
+            f'"review_by":{"null" if review_by is None else e(review_by)},'
+            f'"said_on":{"null" if said_on is None else e(said_on)},"source":{e(source)},"status":{e(status)},'
+            f'"tags":[{",".join(map(e, tags if tags_sorted else sorted(set(tags))))}],"text":{e(text)},'
+            f'"url":{"null" if url is None else e(url)}}}')
 
 
 def parse_state(text: str | None) -> dict[str, Any]:

@@ -27,6 +27,7 @@ keep reading their snapshot; writers wait for the lock as for any other write.
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid as uuidlib
 from collections.abc import Iterable
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from claimtrack.store.database import Database
 
 BATCH = 2_000
+_number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
 @dataclass(slots=True)
@@ -270,11 +272,12 @@ class _Importer:
     def _created_state(self, c: ImportedClaim) -> str:
         """What the claim was created with (``claimtrack.history``), for a created event holding none:
         the record itself, or with a history, walked back from it through its events' ``old`` values."""
-        confidence = c.confidence_phrase or (None if c.confidence is None else format_number(c.confidence))
+        confidence = c.confidence_phrase or (None if c.confidence is None else _number(c.confidence))
         source = self.names[c.source.casefold()]
         if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
             return make_state(text=c.text, source=source, status=c.status, confidence=confidence, quote=c.quote,
-                              url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags)
+                              url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags,
+                              tags_sorted=True)  # importer._tags sorts them
         now = {"text": c.text, "source": source, "status": c.status, "confidence": confidence, "quote": c.quote,
                "url": c.url, "said_on": c.said_on, "review_by": c.review_by, "tags": sorted(set(c.tags))}
         return state_json(earliest(now, c.events))
