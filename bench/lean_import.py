@@ -9,7 +9,7 @@ one transaction (DDL is transactional in SQLite, so a failure anywhere leaves th
   (``event_no_replace``, which only refuses an event id already taken; none is given here) and the
   secondary indexes of claim, claim_tag and event, keeping the SQL text SQLite stored for each;
 * parse each record, give it a uuid, and ``executemany`` its claim row, tag links and created
-  event in batches (sources and tags looked up, or created when new);
+  event (holding what the claim was created with) in batches (sources and tags looked up, or created when new);
 * fill the search index with one ``INSERT INTO claim_fts ... SELECT`` over the new claims;
 * recreate every dropped object from its stored SQL text, then COMMIT.
 
@@ -29,6 +29,16 @@ BATCH = 5_000
 FTS_ROW = "SELECT id, text, quote FROM claim WHERE id >= ?"  # claim_fts: external content of claim (m005)
 
 
+def created_state(r: dict, source: str) -> str:
+    """What the created event records (claimtrack.history): canonical JSON of the claim as created."""
+    confidence = r.get("confidence")
+    if confidence is not None:
+        confidence = f"{confidence:.6f}".rstrip("0").rstrip(".") or "0"
+    return json.dumps({"confidence": confidence, "quote": None, "review_by": None, "said_on": r.get("said_on"),
+                       "source": source, "status": r.get("status", "unverified"), "tags": sorted(set(r.get("tags", ()))),
+                       "text": r["text"], "url": None}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def main(db: str, path: str) -> None:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     conn = sqlite3.connect(db, isolation_level=None)
@@ -36,6 +46,7 @@ def main(db: str, path: str) -> None:
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("BEGIN IMMEDIATE")
     sources = dict(conn.execute("SELECT name_key, id FROM source"))
+    names = dict(conn.execute("SELECT name_key, name FROM source"))
     tags = dict(conn.execute("SELECT name, id FROM tag"))
     top = conn.execute("SELECT max(id) FROM claim").fetchone()[0] or 0
     seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'claim'").fetchone()
@@ -55,7 +66,7 @@ def main(db: str, path: str) -> None:
             "INSERT INTO claim (id, uuid, text, source_id, said_on, status, confidence, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
         conn.executemany("INSERT INTO claim_tag (claim_id, tag_id) VALUES (?, ?)", links)
-        conn.executemany("INSERT INTO event (claim_id, at, recorded_at, kind, note) VALUES (?, ?, ?, 'created', ?)",
+        conn.executemany("INSERT INTO event (claim_id, at, recorded_at, kind, new, note) VALUES (?, ?, ?, 'created', ?, ?)",
                          events)
         claims.clear(), links.clear(), events.clear()
 
@@ -69,6 +80,7 @@ def main(db: str, path: str) -> None:
                 sid = sources[key] = conn.execute(
                     "INSERT INTO source (name, name_key, kind, created_at) VALUES (?, ?, 'other', ?) RETURNING id",
                     (name, key, now)).fetchone()[0]
+                names[key] = name
             cid = next_id
             next_id += 1
             claims.append((cid, str(uuid.uuid4()), r["text"], sid, r.get("said_on"),
@@ -78,7 +90,7 @@ def main(db: str, path: str) -> None:
                 if tid is None:
                     tid = tags[tag] = conn.execute("INSERT INTO tag (name) VALUES (?) RETURNING id", (tag,)).fetchone()[0]
                 links.append((cid, tid))
-            events.append((cid, now, now, note))
+            events.append((cid, now, now, created_state(r, names[key]), note))
             if len(claims) >= BATCH:
                 flush()
     flush()

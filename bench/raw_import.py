@@ -1,7 +1,7 @@
 """The by-hand baseline for `import`: the same work with raw sqlite3 in one transaction.
 
 Reads a JSONL file of claims, parses each record, gives it a uuid, writes its claim row (sources
-and tags looked up or created) and its created event; the database's own triggers index the text
+and tags looked up or created) and its created event (holding what the claim was created with); the database's own triggers index the text
 for search, as they do for claimtrack. Usage: python raw_import.py DB FILE
 """
 
@@ -12,12 +12,23 @@ import uuid
 from datetime import UTC, datetime
 
 
+def created_state(r: dict, source: str) -> str:
+    """What the created event records (claimtrack.history): canonical JSON of the claim as created."""
+    confidence = r.get("confidence")
+    if confidence is not None:
+        confidence = f"{confidence:.6f}".rstrip("0").rstrip(".") or "0"
+    return json.dumps({"confidence": confidence, "quote": None, "review_by": None, "said_on": r.get("said_on"),
+                       "source": source, "status": r.get("status", "unverified"), "tags": sorted(set(r.get("tags", ()))),
+                       "text": r["text"], "url": None}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def main(db: str, path: str) -> None:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("BEGIN IMMEDIATE")
     sources = dict(conn.execute("SELECT name_key, id FROM source"))
+    names = dict(conn.execute("SELECT name_key, name FROM source"))
     tags = dict(conn.execute("SELECT name, id FROM tag"))
     next_id = (conn.execute("SELECT max(id) FROM claim").fetchone()[0] or 0) + 1
     claims, links, events = [], [], []
@@ -28,7 +39,7 @@ def main(db: str, path: str) -> None:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
         conn.executemany("INSERT INTO claim_tag (claim_id, tag_id) VALUES (?, ?)", links)
         conn.executemany(
-            "INSERT INTO event (claim_id, at, recorded_at, kind, note) VALUES (?, ?, ?, 'created', ?)", events)
+            "INSERT INTO event (claim_id, at, recorded_at, kind, new, note) VALUES (?, ?, ?, 'created', ?, ?)", events)
         claims.clear(), links.clear(), events.clear()
 
     with open(path, encoding="utf-8") as handle:
@@ -39,6 +50,7 @@ def main(db: str, path: str) -> None:
                 sources[key] = conn.execute(
                     "INSERT INTO source (name, name_key, kind, created_at) VALUES (?, ?, 'other', ?) RETURNING id",
                     (r["source"], key, now)).fetchone()[0]
+                names[key] = r["source"]
             cid = next_id
             next_id += 1
             claims.append((cid, str(uuid.uuid4()), r["text"], sources[key], r.get("said_on"),
@@ -47,7 +59,7 @@ def main(db: str, path: str) -> None:
                 if tag not in tags:
                     tags[tag] = conn.execute("INSERT INTO tag (name) VALUES (?) RETURNING id", (tag,)).fetchone()[0]
                 links.append((cid, tags[tag]))
-            events.append((cid, now, now, f"Imported from {path}"))
+            events.append((cid, now, now, created_state(r, names[key]), f"Imported from {path}"))
             if len(claims) >= 2000:
                 flush()
     flush()

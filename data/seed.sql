@@ -134,7 +134,7 @@ WHERE c.uuid = '21cbbd4d-8c4d-4a19-8cee-4838d63ad9d1' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"North Korea continues to support Russia almost a year after the Russian invasion of Ukraine.","review_by":null,"said_on":"2023-02-15","source":"The Bell","status":"unverified","tags":["alliance","north-korea","russia","ukraine"],"text":"North Korea continues to support Russia, almost a year after Russia''s invasion of Ukraine.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: on 12 Oct 2022 North Korea was one of five countries voting against the UN General Assembly resolution that condemned Russia''s annexation of four Ukrainian regions.', 'https://kyivindependent.com/news-feed/un-condemns-russias-illegal-annexation-of-four-ukrainian-oblasts'),
   (3, '2023-02-23T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Again on 23 Feb 2023: North Korea was one of seven countries voting against the General Assembly resolution calling on Russia to withdraw from Ukraine (141 in favour, 32 abstentions).', 'https://www.taipeitimes.com/News/world/archives/2023/02/25/2003795024')
 ) AS v
@@ -158,7 +158,7 @@ WHERE c.uuid = '25767b42-fca7-412a-abd6-c95715c045b5' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"promised last month that Pyongyang would always “stand in the same trench as the Russian army.”","review_by":null,"said_on":"2023-02-15","source":"The Bell","status":"unverified","tags":["alliance","north-korea","propaganda","russia"],"text":"In January 2023 Kim Yo-Jong promised that North Korea would always \"stand in the same trench as the Russian army\".","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: on 27 Jan 2023 KCNA carried Kim Yo-Jong''s written press statement against US tanks for Ukraine, pledging to stand "in the same trench" with Russia''s army and people. The article''s "the Russian army" drops "and people".', 'https://www.indiatoday.in/world/story/north-korea-in-same-trench-as-russia-west-tanks-will-burn-in-ukraine-kim-jong-un-sister-russia-ukraine-war-2327419-2023-01-28'),
   (3, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'KCNA''s English text of the press statement, dated 27 Jan 2023.', 'https://kcnawatch.org/newstream/1674826771-617992938/press-statement-of-kim-yo-jong-vice-department-director-of-cc-wpk')
 ) AS v
@@ -182,7 +182,7 @@ WHERE c.uuid = '7b4ca338-819a-4392-8bd1-bedaa0b77078' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":null,"quote":"stand in the same trench as the Russian army","review_by":"2024-01-27","said_on":"2023-01-27","source":"Kim Yo-Jong","status":"unverified","tags":["alliance","north-korea","paraphrase","prediction","propaganda","russia"],"text":"North Korea will always stand \"in the same trench\" as Russia''s army and people.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-10-18T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'South Korea''s spy agency said Russian navy ships had carried about 1,500 North Korean special forces to Vladivostok: the first North Korean troops sent to fight for Russia.', 'http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=188550'),
   (3, '2025-04-26T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Russia acknowledged for the first time that North Korean troops fought for it, in retaking the Kursk region.', 'https://www.nknews.org/2025/04/in-a-first-russia-confirms-north-koreas-involvement-in-ukraine-war/'),
   (4, '2025-04-28T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces in the Kursk region: the pledge kept, in a literal trench.', 'https://www.politico.eu/article/north-korea-sent-troops-fight-russia-ukraine/')
@@ -207,7 +207,7 @@ WHERE c.uuid = '47ebfc3c-6971-45ce-9a6c-8f651780dd06' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"roughly even chance","quote":"North Korea might send workers to Russian-occupied eastern Ukraine","review_by":"2023-08-15","said_on":"2023-02-02","source":"Unnamed media reports","status":"unverified","tags":["media","north-korea","paraphrase","prediction","russia","ukraine","workers"],"text":"North Korea will send workers to Russian-occupied eastern Ukraine.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'The story: on 2 Feb 2023 Daily NK reported that Pyongyang had told North Korean trading companies already in Russia to pick young men to send to the occupied east in mid-February or March.', 'https://www.dailynk.com/english/north-korea-orders-trading-companies-russia-select-personnel-send-ukraine/'),
   (3, '2024-04-25T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'disputed', 'Reported, not established: The Diplomat, republishing Daily NK, says about 150 North Korean workers were sent to Russian-held Donbas in January 2024, on the word of one anonymous source.', 'http://thediplomat.com/2024/04/north-korea-sends-workers-to-russia-occupied-territory-in-eastern-ukraine/'),
   (4, '2024-10-22T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Ukraine''s National Resistance Center, cited by Radio Free Asia, says North Korean workers are on building sites in occupied Donetsk: a claim by a party to the war, not independently verified.', 'https://koreadailyus.com/?p=42331')
@@ -231,7 +231,7 @@ WHERE c.uuid = '8a3cee50-a148-49bb-af31-05cb6e6deba2' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Russia is engaged in a major conflict with the west and is now guided by a familiar geopolitical principle: the enemy of my enemy is my friend, Lankov said. Pyongyang is susceptible to the same idea","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["alliance","north-korea","paraphrase","russia"],"text":"Russia, in a major conflict with the West, is guided by the principle \"the enemy of my enemy is my friend\", and North Korea is susceptible to the same idea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '8a3cee50-a148-49bb-af31-05cb6e6deba2' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -252,7 +252,7 @@ WHERE c.uuid = '4cc0941e-783b-4183-a51a-139bffbdbd36' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"even though a few years ago Russia joined UN sanctions","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia","sanctions","un-security-council"],"text":"A few years before the invasion of Ukraine, Russia joined UN sanctions against North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: on 22 Dec 2017 the Security Council adopted sanctions resolution 2397 on North Korea unanimously, Russia voting for it, as it had for resolutions 2371 and 2375 earlier that year.', 'https://www.unmultimedia.org/avlibrary/asset/2066/2066842/')
 ) AS v
 WHERE c.uuid = '4cc0941e-783b-4183-a51a-139bffbdbd36' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -274,7 +274,7 @@ WHERE c.uuid = '2db2542b-cd6d-423b-bdb0-cb7bc89fe5a5' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"likely","quote":"Generally speaking, the Kremlin’s only concern is North Korea’s nuclear program, which has the potential to establish a dangerous precedent and erode Russia’s status as a nuclear power","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","nuclear","paraphrase","russia"],"text":"The Kremlin''s only concern about North Korea is its nuclear programme, which has the potential to set a dangerous precedent and erode Russia''s status as a nuclear power.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-09-26T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'refuted', 'Foreign Minister Lavrov said Moscow regards North Korea''s denuclearisation as "a closed issue": by then the nuclear programme no longer stood in the way of ties. Refuted as a lasting view; it may have held when said.', 'http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=188142')
 ) AS v
 WHERE c.uuid = '2db2542b-cd6d-423b-bdb0-cb7bc89fe5a5' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -296,7 +296,7 @@ WHERE c.uuid = 'f6e90368-1505-49c8-a6f9-2cb436be82a2' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"North Korea is simply a situational ally for Russia. The relationship between the countries is entirely pragmatic","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["alliance","north-korea","paraphrase","russia"],"text":"North Korea is only a situational ally of Russia: the relationship between the two countries is entirely pragmatic.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-06-20T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'disputed', 'The treaty signed on 19 June 2024, published in full by KCNA, commits each side to military assistance without delay if the other is attacked (Article 4): more than a situational tie, though Putin stopped short of calling it an alliance.', 'https://m.koreaherald.com/view.php?ud=20240620050298')
 ) AS v
 WHERE c.uuid = 'f6e90368-1505-49c8-a6f9-2cb436be82a2' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -317,7 +317,7 @@ WHERE c.uuid = 'fb1a5442-cfff-4c24-a125-543be58eac8e' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Moscow can ask Pyongyang for weapons and ammunition (for many years North Korea produced huge quantities of ammunition for Soviet artillery systems), or to recognize annexed territory in Ukraine","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["ammunition","north-korea","paraphrase","russia","ukraine"],"text":"Russia can ask North Korea for weapons and ammunition, or to recognise annexed Ukrainian territory.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-10-13T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'The White House said North Korea had delivered more than 1,000 containers of military equipment and munitions to Russia for its war in Ukraine.', 'https://www.ajc.com/news/nation-world/us-says-north-korea-delivered-1000-containers-of-equipment-and-munitions-to-russia-for-ukraine-war/6MOPTUAXBVEKPJ4QHTMHC5S5YI/'),
   (3, '2024-01-04T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'The White House said North Korea had supplied Russia with ballistic missiles and launchers, fired at Ukraine on 30 Dec 2023 and 2 Jan 2024.', 'https://www.themoscowtimes.com/2024/01/04/white-house-says-n-korea-supplied-russia-with-missiles-for-attacks-on-ukraine-a83643')
 ) AS v
@@ -339,7 +339,7 @@ WHERE c.uuid = '7a11a96f-6518-444f-b502-88a773cf08eb' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"for many years North Korea produced huge quantities of ammunition for Soviet artillery systems","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["ammunition","north-korea","paraphrase"],"text":"For many years North Korea produced huge quantities of ammunition for Soviet-designed artillery systems.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-02-27T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'South Korea''s defence minister said North Korea had shipped about 6,700 containers of munitions to Russia, room for some three million 152 mm or half a million 122 mm shells: calibres of Soviet-designed guns.', 'https://www.politico.eu/article/north-korea-munitions-russia-vladimir-putin-war-ukraine/')
 ) AS v
 WHERE c.uuid = '7a11a96f-6518-444f-b502-88a773cf08eb' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -360,7 +360,7 @@ WHERE c.uuid = '2bea5a37-9068-4456-a6e5-bbc757a3f535' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"In return, Pyongyang can rely on Russian support as a permanent member of the UN Security Council","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia","un-security-council"],"text":"North Korea can rely on Russia''s support as a permanent member of the UN Security Council.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-03-28T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Russia vetoed the renewal of the UN panel of experts that monitored sanctions on North Korea (13 in favour, China abstaining); the panel closed on 30 April 2024.', 'https://press.un.org/en/2024/sc15648.doc.htm')
 ) AS v
 WHERE c.uuid = '2bea5a37-9068-4456-a6e5-bbc757a3f535' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -382,7 +382,7 @@ WHERE c.uuid = '6c9e1222-4c68-434d-bee1-e9837ece8ae3' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"In May, for example, Russia vetoed further UN sanctions against North Korea.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia","sanctions","un-security-council"],"text":"In May 2022 Russia vetoed further UN Security Council sanctions against North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: on 26 May 2022 China and Russia vetoed a US draft resolution for new sanctions on North Korea, 13 votes to 2.', 'https://press.un.org/en/2022/sc14911.doc.htm')
 ) AS v
 WHERE c.uuid = '6c9e1222-4c68-434d-bee1-e9837ece8ae3' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -405,7 +405,7 @@ WHERE c.uuid = 'c8efced6-6e0d-49c7-88d1-e86495c157b0' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"North Korea’s newspapers write nothing about the war in Ukraine.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["media","north-korea","paraphrase","propaganda","ukraine"],"text":"North Korea''s newspapers write nothing about the war in Ukraine.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-11-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'disputed', 'Half right: 38 North found North Korea''s domestic media first mentioned the war in March 2023, but its outlets for foreign readers took Russia''s side within days of the invasion (a Foreign Ministry statement of 28 Feb 2022), and KCNA carried Kim Yo-Jong''s statement on Ukraine in January 2023.', 'https://www.38north.org/2024/11/quick-take-north-koreas-coverage-of-russian-war-against-ukraine/')
 ) AS v
 WHERE c.uuid = 'c8efced6-6e0d-49c7-88d1-e86495c157b0' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -426,7 +426,7 @@ WHERE c.uuid = '5552c838-fb6c-40f5-b779-50ba764ce032' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Since the start of 2020, the country’s leaders decided news from the outside world should be as brief as possible.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["media","north-korea","paraphrase","propaganda"],"text":"Since the start of 2020 North Korea''s leaders have decided that news from the outside world should be as brief as possible.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '5552c838-fb6c-40f5-b779-50ba764ce032' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -447,7 +447,7 @@ WHERE c.uuid = '99c77783-dfc0-426a-aae8-37cced31c5b2' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Kim Yo-Jong’s speech was quite unusual as North Korean leaders very rarely make explicit statements about conflicts far from home.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","propaganda","russia"],"text":"North Korean leaders very rarely make explicit statements about conflicts far from home, which made Kim Yo-Jong''s statement backing Russia unusual.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '99c77783-dfc0-426a-aae8-37cced31c5b2' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -468,7 +468,7 @@ WHERE c.uuid = '7a65915c-0be3-42af-ab77-f2916750694b' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"likely","quote":"there is a good chance this story could be true","review_by":"2023-08-15","said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","prediction","russia","ukraine","workers"],"text":"North Korea will send workers to Russian-occupied eastern Ukraine.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-04-25T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'disputed', 'Reported, not established: The Diplomat, republishing Daily NK, says about 150 North Korean workers were sent to Russian-held Donbas in January 2024, on the word of one anonymous source.', 'http://thediplomat.com/2024/04/north-korea-sends-workers-to-russia-occupied-territory-in-eastern-ukraine/'),
   (3, '2024-10-22T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Ukraine''s National Resistance Center, cited by Radio Free Asia, says North Korean workers are on building sites in occupied Donetsk: a claim by a party to the war, not independently verified.', 'https://koreadailyus.com/?p=42331')
 ) AS v
@@ -490,7 +490,7 @@ WHERE c.uuid = 'df212579-8d5a-4fc2-ad03-453f309c228a' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Traditionally, many North Koreans were willing to pay bribes to get work in Russia because it generates a good income.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia","workers"],"text":"Traditionally many North Koreans were willing to pay bribes to get work in Russia, because it paid well.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = 'df212579-8d5a-4fc2-ad03-453f309c228a' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -511,7 +511,7 @@ WHERE c.uuid = '2d74c65d-cfaf-4ed8-8517-503b53037a5a' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"likely","quote":"On the other hand, most likely we are talking about workers already in Russia","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","pandemic","paraphrase","russia","ukraine","workers"],"text":"The North Korean workers in the story are most likely workers already in Russia, not new ones sent from North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-04-25T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'disputed', 'Mixed: the workers sent to Donbas in January 2024 were reportedly new, some flown from Pyongyang (The Diplomat, via Daily NK), while the 2023 order concerned companies already in Russia.', 'http://thediplomat.com/2024/04/north-korea-sends-workers-to-russia-occupied-territory-in-eastern-ukraine/'),
   (3, '2024-10-22T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'On Lankov''s side: Ukraine''s National Resistance Center says most North Korean workers in occupied Donetsk had worked in Russia before.', 'https://koreadailyus.com/?p=42331')
 ) AS v
@@ -534,7 +534,7 @@ WHERE c.uuid = '7265aee2-977d-43d0-bb49-357fbc4b1991' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"Since the start of the pandemic, North Korea has closed its borders.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","pandemic","paraphrase"],"text":"North Korea has kept its borders closed since the start of the COVID-19 pandemic.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: North Korea suspended all air and rail links with China from 31 Jan 2020, and its borders stayed shut through the pandemic.', 'https://en.yna.co.kr/view/AEN20200131007500325'),
   (3, '2023-08-22T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Reopening began: Air Koryo flew to Beijing, its first international commercial flight in over three and a half years.', 'https://m-en.yna.co.kr/view/AEN20230822005100325')
 ) AS v
@@ -557,7 +557,7 @@ WHERE c.uuid = '294cd946-ac47-422c-835d-7ca9dd103dfc' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"unlikely","quote":"Some Russian commentators fear Russia could turn into North Korea, but Lankov does not believe this likely","review_by":"2024-02-15","said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","prediction","russia"],"text":"Russia will turn into a state like North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '294cd946-ac47-422c-835d-7ca9dd103dfc' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -580,7 +580,7 @@ WHERE c.uuid = '602e26b0-d5cc-44bb-a0e0-1522220ed0fa' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"the North Korean system emerged from a popular revolution. Russia’s power vertical, by contrast, was developed over a longer period after democratic elections.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia"],"text":"North Korea''s political system emerged from a popular revolution, whereas Russia''s power vertical was developed over a longer period after democratic elections.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '602e26b0-d5cc-44bb-a0e0-1522220ed0fa' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -602,7 +602,7 @@ WHERE c.uuid = '34621519-cfa5-4024-9977-33816f17d915' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"North Korea is a small country with a rigid hierarchy and a population steeped in Confucian principles and reverence for their superiors. Russia is not like that. “The country is too big, too complicated and too diverse,”","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase","russia"],"text":"Unlike North Korea, a small country with a rigid hierarchy and a population steeped in Confucian principles and reverence for superiors, Russia is too big, too complicated and too diverse.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '34621519-cfa5-4024-9977-33816f17d915' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -623,7 +623,7 @@ WHERE c.uuid = '6ffbe77e-87bf-448e-95fc-592bcb72dabb' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"these countries are a long way from any fully-fledged alliance. At the moment, it helps both sides to offer symbolic support to one another","review_by":null,"said_on":"2023-02-15","source":"The Bell","status":"unverified","tags":["alliance","north-korea","russia","ukraine"],"text":"Russia and North Korea are a long way from any fully-fledged alliance: for now their support for each other is symbolic.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-06-19T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'refuted', 'Putin and Kim Jong Un signed a Comprehensive Strategic Partnership treaty pledging mutual aid if either faces aggression; Kim put relations at the level of an alliance.', 'https://www.startribune.com/russia-and-north-korea-sign-partnership-deal-that-appears-to-be-the-strongest-since-cold-war/600374537'),
   (3, '2024-12-04T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'The treaty, with its clause on immediate military assistance if either side is attacked, came into force.', 'https://tass.com/world/1882445')
 ) AS v
@@ -646,7 +646,7 @@ WHERE c.uuid = 'd1d669b1-b0bf-4ebf-a6aa-aaf396e0722e' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"roughly even chance","quote":"Now, though, things could change","review_by":"2024-02-15","said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["media","north-korea","paraphrase","prediction","propaganda","ukraine"],"text":"North Korea''s newspapers will start writing about the war in Ukraine.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-11-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'North Korea''s domestic media began mentioning the war in March 2023 and grew more outspoken as ties with Russia deepened; on 15 Nov 2024 Kim Jong Un''s speech on the war was carried for home audiences (38 North).', 'https://www.38north.org/2024/11/quick-take-north-koreas-coverage-of-russian-war-against-ukraine/'),
   (3, '2025-04-29T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Rodong Sinmun, the paper read at home, printed Putin''s full message thanking North Korea for its troops.', 'https://koreajoongangdaily.joins.com/news/2025-04-29/national/northKorea/Norths-top-newspaper-reports-Putins-message-thanking-troop-deployment-to-Russia/2296074')
 ) AS v
@@ -669,7 +669,7 @@ WHERE c.uuid = '70f10503-ef6a-4368-8861-433204b38c44' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"almost certain","quote":"With no international air traffic, it is not possible for a new workforce to reach other countries.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","pandemic","paraphrase","workers"],"text":"With no international air traffic, no new North Korean workforce can travel abroad.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-08-22T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'True when said: Air Koryo''s flight to Beijing on 22 Aug 2023 was its first international commercial flight in over three and a half years. From then on the premise no longer held.', 'https://m-en.yna.co.kr/view/AEN20230822005100325'),
   (3, '2025-02-09T12:00:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'With travel open again, South Korea''s spy agency said thousands of North Korean workers went to Russian building sites in 2024, many on student visas.', 'https://koreajoongangdaily.joins.com/news/2025-02-09/national/northKorea/North-sent-thousands-of-workers-to-Russia-to-address-labor-shortage-Souths-spy-agency-says/2238114')
 ) AS v
@@ -692,7 +692,7 @@ WHERE c.uuid = 'b59c2eba-c6a1-4c62-8da9-f48a9dd1b32b' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"roughly even chance","quote":"Some Russian commentators fear Russia could turn into North Korea","review_by":"2024-02-15","said_on":"2023-02-15","source":"Russian commentators","status":"unverified","tags":["north-korea","paraphrase","prediction","russia"],"text":"Russia will turn into a state like North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = 'b59c2eba-c6a1-4c62-8da9-f48a9dd1b32b' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -712,7 +712,7 @@ WHERE c.uuid = '04219c80-345e-45e4-ae3f-61e7b20b4a4e' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL)
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"likely","quote":"If I was looking for an equivalent, I’d be more inclined to look at Iran.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","russia"],"text":"If Russia resembles any other state, it is Iran rather than North Korea.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL)
 ) AS v
 WHERE c.uuid = '04219c80-345e-45e4-ae3f-61e7b20b4a4e' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
@@ -733,7 +733,7 @@ WHERE c.uuid = '92c5f93d-454f-4dcb-a803-a2e428bced77' AND t.name IN ('russia', '
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"Media outlets have reported on growing cooperation between Russia and North Korea in recent months.","review_by":null,"said_on":"2023-02-15","source":"Unnamed media reports","status":"unverified","tags":["alliance","media","north-korea","paraphrase","russia"],"text":"Cooperation between Russia and North Korea has been growing in recent months.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Matter of record when said: on 22 Dec 2022 the White House said North Korea had delivered infantry rockets and missiles to Russia for the Wagner group fighting in Ukraine.', 'https://www.axios.com/2022/12/22/us-north-korea-russia-wagner-mercenaries-ukraine')
 ) AS v
 WHERE c.uuid = '92c5f93d-454f-4dcb-a803-a2e428bced77' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
@@ -755,7 +755,7 @@ WHERE c.uuid = '960a717d-35eb-49df-b449-72159a50faab' AND t.name IN ('north-kore
 INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evidence_url)
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
-  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded from The Bell interview with Andrei Lankov', NULL),
+  (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"How North Korea became Russia’s ally","review_by":null,"said_on":"2023-02-15","source":"The Bell","status":"unverified","tags":["alliance","north-korea","russia"],"text":"North Korea has become Russia''s ally.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
   (2, '2024-06-19T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'confirmed', 'Putin and Kim Jong Un signed a treaty pledging mutual aid if either faces aggression; Kim said it raised relations to the level of an alliance.', 'https://www.startribune.com/russia-and-north-korea-sign-partnership-deal-that-appears-to-be-the-strongest-since-cold-war/600374537')
 ) AS v
 WHERE c.uuid = '960a717d-35eb-49df-b449-72159a50faab' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)

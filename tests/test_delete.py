@@ -63,8 +63,9 @@ def test_a_deleted_then_restored_claim_tells_the_whole_story(seeded: Callable[..
     _ok(seeded("restore", "5"))
     shown = _json(seeded("show", "5", "--format", "json"))
     assert shown["deleted_at"] is None
-    story = [(e["kind"], e["field"], e["old"], e["new"]) for e in shown["events"]]
-    assert story == [("created", None, None, None), ("edit", "deleted", None, "deleted"), ("edit", "deleted", "deleted", None)]
+    story = [(e["kind"], e["field"], e["old"], e["new"]) for e in shown["events"][1:]]
+    assert story == [("edit", "deleted", None, "deleted"), ("edit", "deleted", "deleted", None)]
+    assert shown["events"][0]["kind"] == "created" and json.loads(shown["events"][0]["new"])["text"] == shown["text"]
     assert shown["events"][1]["at"] <= shown["events"][2]["at"]
     log = _json(seeded("log", "5", "--format", "json"))
     assert [e["field"] for e in log[:2]] == ["deleted", "deleted"]

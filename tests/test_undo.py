@@ -116,7 +116,9 @@ def test_undo_of_an_add_deletes_the_claim_and_show_tells_the_story(cli: Callable
     assert json.loads(_ok(cli("list", "--format", "json")).stdout) == []
     shown = json.loads(_ok(cli("show", str(added["id"]), "--format", "json")).stdout)
     assert shown["deleted_at"] is not None
-    assert [(e["kind"], e["field"], e["new"]) for e in shown["events"]] == [("created", None, None), ("edit", "deleted", "deleted")]
+    assert [(e["kind"], e["field"]) for e in shown["events"]] == [("created", None), ("edit", "deleted")]
+    assert json.loads(shown["events"][0]["new"])["text"] == "Pyongyang opened a new rail line."  # what it was added with
+    assert shown["events"][1]["new"] == "deleted"
     assert "undo" in shown["events"][1]["note"]
     # The same text may be added again: a deleted claim is not a duplicate.
     _ok(cli("add", "Pyongyang opened a new rail line.", "--source", "S"))

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack import confidence as conf
-from claimtrack import csvhistory, textsafe, timeutil
+from claimtrack import csvhistory, history, textsafe, timeutil
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
 from claimtrack.reversals import is_undo, pair
@@ -533,7 +533,15 @@ def _event(event: Any, now: str) -> dict[str, Any]:
     if kind == "note" and field == "withdrawn":  # a note taken back by undo: old holds it
         if old is None or new is not None:
             raise InvalidInput("a withdrawn note event holds the note taken back as old, and no new value")
-    elif kind in ("created", "note"):
+    elif kind == "created":
+        if field is not None or old is not None:
+            raise InvalidInput("a created event has no field or old value")
+        if new is not None:  # what the claim was created with (claimtrack.history); None: filled on import
+            try:
+                history.parse_state(new)
+            except ValueError as exc:
+                raise InvalidInput(f"new: {exc}") from None
+    elif kind == "note":
         if field is not None or old is not None or new is not None:
             raise InvalidInput(f"a {kind} event has no field, old or new value")
     elif kind == "status":

@@ -3,29 +3,36 @@
 A claimtrack database promises more than SQLite's integrity check can see: the schema objects
 that enforce its rules (the append-only triggers, the search index and the triggers that keep it
 in step, the indexes that keep commands fast) must all be there and unchanged, every claim must
-have the ``created`` event that starts its history, and every claim's status must be what its
-history says. Anyone with the file (or the server) can break these behind claimtrack's back, so
-the check looks at each one and reports every finding as one line; any finding fails the check.
+have the ``created`` event that starts its history, every claim row must be what its history
+says, and every row of the undo journal must be one claimtrack could have written. Anyone with the
+file (or the server) can break these behind claimtrack's back, so the check looks at each one and
+reports every finding as one line; any finding fails the check.
 
-How a status *replays* from the history: a claim starts in its creation status, then each
-``status`` event, in ``(at, id)`` order, moves it from ``old`` to ``new``. The ``created`` event
-does not record the creation status, so it is taken to be the ``old`` of the claim's first status
-event, or, for a claim with no status events, its current status (a claim recorded, or imported,
-already confirmed or refuted is legitimately born resolved). A status event whose ``old`` is not
-the status the claim had at that point, or a last ``new`` that is not the claim's current status,
-means an event was lost or the claim was changed without one.
+How a claim *replays* from its history (one pass over the claims, their tags and their events,
+each read in claim order side by side): its ``created`` event holds what it was created with
+(``claimtrack.history``); each field's events then lead it from there to one value, which must be
+the row's. Sources are compared by name, respelled by every rename since the event (renames
+write no claim event; the journal records them). Status keeps its own message: each ``status``
+event, in ``(at, id)`` order, moves the claim from ``old`` to ``new``, and a break in that chain
+names the event. A created event recording nothing (written before migration 8 filled them)
+is a finding of its own; then the status is replayed from the ``old`` of the first status event.
 
 Everything is read inside the caller's read transaction (``Database.check`` opens it).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from claimtrack.history import Inconsistent, chain_end, differences, parse_state, row_confidence
 from claimtrack.store import migrations
-from claimtrack.store.queries import EFFECTIVE
+from claimtrack.store.journal import row_problem
+from claimtrack.store.migrations import CHANGE_TABLE
+from claimtrack.textsafe import terminal
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row
@@ -76,6 +83,8 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
         findings += _replays(db)
         findings += _deletions(db)
         findings += _search_index(db)
+    if CHANGE_TABLE in present and "event" in present:
+        findings += _journal(db)
     report["findings"] = findings
     report["ok"] = report.get("integrity", "ok") == "ok" and report.get("foreign_keys", "ok") == "ok" and not findings
     return report
@@ -178,55 +187,174 @@ def _created_events(db: Database) -> list[str]:
     return _listed(lines, "claims without a 'created' event")
 
 
-def _status_histories(db: Database) -> Iterator[tuple[Row, list[Row]]]:
-    """Each claim (id order) with its effective status events (a change undo took back and undo's
-    own are a pair that never happened: after an undo the change meant may be recorded at the
-    same ``--at``, so the pair need not sit in time order), merged from two streams."""
+def _histories(db: Database) -> Iterator[tuple[Row, list[str], list[Row]]]:
+    """Each claim (id order) with its tags and its events other than notes (id order): three
+    streams read side by side, one pass each, no query per claim."""
     events = db.iterate(
         "SELECT e.id, e.claim_id, e.kind, e.field, e.at, e.old, e.new FROM event e "
-        f"WHERE (e.kind = 'status' AND {EFFECTIVE}) OR (e.kind = 'created' AND e.field = 'status') ORDER BY e.claim_id"
+        "WHERE e.kind <> 'note' ORDER BY e.claim_id"
     )
-    pending = next(events, None)
-    for claim in db.iterate("SELECT c.id, c.status FROM claim c ORDER BY c.id"):
-        history = []
+    tags = db.iterate("SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id")
+    pending, tag = next(events, None), next(tags, None)
+    for claim in db.iterate(
+        "SELECT c.id, c.text, c.quote, c.url, c.said_on, c.review_by, c.status, c.confidence, c.confidence_phrase, "
+        "s.name AS source FROM claim c LEFT JOIN source s ON s.id = c.source_id ORDER BY c.id"
+    ):
+        history, names = [], []
         while pending is not None and pending["claim_id"] <= claim["id"]:
             if pending["claim_id"] == claim["id"]:
                 history.append(pending)
             pending = next(events, None)
-        history.sort(key=lambda e: (e["kind"] != "created", e["at"], e["id"]))
-        yield claim, history
+        while tag is not None and tag["claim_id"] <= claim["id"]:
+            if tag["claim_id"] == claim["id"]:
+                names.append(tag["name"])
+            tag = next(tags, None)
+        history.sort(key=lambda e: e["id"])
+        yield claim, names, history
 
 
-def replay_problem(status: str, history: list[Row]) -> str | None:
+def replay_problem(status: str, history: list[Row], born: str | None = None) -> str | None:
     """Why a claim's ``status`` does not follow from its status events (None: it does).
 
-    ``history``: its status events in ``(at, id)`` order, after its ``created`` event if that
-    records the creation status (``field = 'status'``, ``new``: the status; claimtrack may record
-    it so; when it does not, the rule in the module docstring applies).
+    ``history``: its status events; ``born``: the status its created event records (None: not
+    recorded, so the rule in the module docstring applies). The events are replayed in ``(at,
+    id)`` order, the order status changes must be recorded in; a history that replays only in the
+    order the events were written (a change recorded again at its own time after an undo) or
+    whose steps balance (see ``claimtrack.history``) is accepted too.
     """
-    if history and history[0]["kind"] == "created":
-        current, history = history[0]["new"], history[1:]
-    elif history:
-        current = history[0]["old"]
+    ordered = sorted(history, key=lambda e: (e["at"], e["id"]))
+    if born is not None:
+        current = born
+    elif ordered:
+        current = ordered[0]["old"]
     else:
         return None  # born in its current status
-    for event in history:
+    problem = _status_chain(current, ordered, status)
+    if problem is not None:
+        written = sorted(history, key=lambda e: e["id"])
+        if _status_chain(current, written, status) is None:
+            return None
+        try:
+            if chain_end(current, [(e["old"], e["new"]) for e in history]) == status:
+                return None
+        except Inconsistent:
+            pass
+    return problem
+
+
+def _status_chain(current: str, ordered: list[Row], status: str) -> str | None:
+    """Every break in the chain of status events, in one line (None: it chains to ``status``)."""
+    breaks = []
+    for event in ordered:
         if event["old"] != current:
-            return (f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
-                    f"{current!r} then (an event is missing)")
+            breaks.append(f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
+                          f"{current!r} then (an event is missing)")
         current = event["new"]
     if current != status:
-        return f"its status is {status!r} but its history ends at {current!r} (changed without an event)"
-    return None
+        breaks.append(f"its status is {status!r} but its history ends at {current!r} (changed without an event)")
+    return "; ".join(breaks) or None
 
 
 def _replays(db: Database) -> list[str]:
-    lines = []
-    for claim, history in _status_histories(db):
-        problem = replay_problem(claim["status"], history)
+    """Every claim row against the replay of its history: its created state, then every event."""
+    lines: list[str] = []
+    rename = _Renames(db)
+    for claim, tags, history in _histories(db):
+        created = [e for e in history if e["kind"] == "created"]
+        state: dict[str, Any] | None = None
+        if len(created) == 1:
+            try:
+                state = parse_state(created[0]["new"])
+            except ValueError as exc:
+                lines.append(f"claim {claim['id']}: its created event (event {created[0]['id']}) is damaged: {exc}")
+        elif len(created) > 1:
+            lines.append(f"claim {claim['id']} has {len(created)} 'created' events: its history has one start")
+        statuses = [e for e in history if e["kind"] == "status"]
+        problem = replay_problem(claim["status"], statuses, state["status"] if state else None)
         if problem:
             lines.append(f"claim {claim['id']}: {problem}")
-    return _listed(lines, "claims whose status does not replay from their history")
+        if state is None:
+            continue
+        current = {
+            "text": claim["text"], "quote": claim["quote"], "url": claim["url"], "said_on": claim["said_on"],
+            "review_by": claim["review_by"], "status": claim["status"],
+            "source": claim["source"].casefold() if claim["source"] is not None else None,
+            "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]), "tags": tags,
+        }
+        rename.created = int(created[0]["id"])
+        for found in differences(state, current, history, rename, frozenset({"status"}), created[0]):
+            lines.append(f"claim {claim['id']}: {found}")
+    return _listed(lines, "claims whose row does not replay from their history")
+
+
+class _Renames:
+    """The name a source had at some event, respelled by every rename since (renames write no
+    claim event: the journal's ``detail`` records them, see ``store.sources.rename``). Names are
+    compared casefolded, as claimtrack tells sources apart (an import may give a source's name in
+    another case than the one stored).
+
+    A rename happened after every event of the changes journaled before it, so it applies to the
+    events with ids up to the last of those (its *watermark*); an undo of a rename renames back."""
+
+    def __init__(self, db: Database) -> None:
+        self.marks: list[int] = []
+        # (old name casefolded, new name, the created events it applies to: None for all), journal order
+        self.renames: list[tuple[str, str, tuple[int, int] | None]] = []
+        self.scoped = False  # some apply only to the claims of one import
+        self.created = 0  # the created event id of the claim being replayed
+        self.memo: dict[tuple[str, int], str] = {}
+        if CHANGE_TABLE not in _tables(db):
+            return
+        mark = 0
+        found: dict[int, tuple[str, str]] = {}
+        for row in db.iterate(f"SELECT id, command, first_event, last_event, undoes, detail FROM {CHANGE_TABLE} "
+                              "ORDER BY id"):
+            if row["command"] == "source rename":
+                detail = _detail(row["detail"])
+                if isinstance(detail.get("old"), str) and isinstance(detail.get("new"), str):
+                    found[row["id"]] = (detail["old"], detail["new"])
+                    self._add(mark, detail["old"].casefold(), detail["new"])
+            elif row["command"] == "undo" and row["undoes"] in found:
+                old, new = found[row["undoes"]]
+                self._add(mark, new.casefold(), old)
+            if row["last_event"] is not None:
+                mark = max(mark, int(row["last_event"]))
+            if row["command"] == "import" and row["first_event"] is not None:
+                # A record's history names its source as the database it came from called it
+                # before a rename there: the import's detail says what it is called now.
+                respelled = _detail(row["detail"]).get("respelled")
+                for old_key, new in (respelled.items() if isinstance(respelled, dict) else ()):
+                    if isinstance(new, str):
+                        self._add(mark, old_key, new, (int(row["first_event"]), mark))
+
+    def _add(self, mark: int, old_key: str, new: str, scope: tuple[int, int] | None = None) -> None:
+        self.marks.append(mark)
+        self.renames.append((old_key, new, scope))
+        self.scoped = self.scoped or scope is not None
+
+    def __call__(self, name: str | None, event: Row | None) -> str | None:
+        """``name`` (casefolded: names are unique ignoring case) as renamed since ``event``."""
+        if name is None:
+            return None
+        first = bisect.bisect_left(self.marks, int(event["id"])) if self.renames and event else len(self.renames)
+        key = (name, first)
+        if self.scoped or key not in self.memo:  # scoped renames depend on the claim: not kept
+            result = name.casefold()
+            for old_key, new, scope in self.renames[first:]:
+                if result == old_key and (scope is None or scope[0] <= self.created <= scope[1]):
+                    result = new.casefold()
+            if self.scoped:
+                return result
+            self.memo[key] = result
+        return self.memo[key]
+
+
+def _detail(text: str | None) -> dict[str, Any]:
+    try:
+        detail = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
 
 
 def _deletions(db: Database) -> list[str]:
@@ -241,6 +369,33 @@ def _deletions(db: Database) -> list[str]:
              f"{'deleted' if r['last'] else 'live'} (changed without an event)"
              for r in rows if (r["deleted_at"] is not None) != (r["last"] is not None)]
     return _listed(lines, "claims deleted or live against their history")
+
+
+def _journal(db: Database) -> list[str]:
+    """Every row of the undo journal, as ``undo`` checks the one it takes back (``store.journal``)."""
+    rows = db.query(
+        f"SELECT c.id, c.command, c.first_event, c.last_event, c.undoes, c.detail, "
+        f"(SELECT count(*) FROM event e WHERE e.id BETWEEN c.first_event AND c.last_event) AS n, "
+        f"(SELECT count(*) FROM event e WHERE e.id = c.last_event) AS last_n "
+        f"FROM {CHANGE_TABLE} c ORDER BY c.id"
+    )
+    by_id = {r["id"]: r for r in rows}
+    overlaps: dict[int, int] = {}
+    ranged = sorted((r for r in rows if r["first_event"] is not None and r["last_event"] is not None),
+                    key=lambda r: (r["first_event"], r["id"]))
+    reach: Row | None = None  # the row reaching furthest so far
+    for r in ranged:
+        if reach is not None and r["first_event"] <= reach["last_event"]:
+            overlaps[r["id"]] = reach["id"]
+            overlaps.setdefault(reach["id"], r["id"])
+        if reach is None or r["last_event"] > reach["last_event"]:
+            reach = r
+    lines = []
+    for r in rows:
+        problem = row_problem(r, int(r["n"] or 0), bool(r["last_n"]), overlaps.get(r["id"]), by_id.get(r["undoes"]))
+        if problem:
+            lines.append(f"undo journal row {r['id']} ({terminal(r['command'])}) is damaged: {problem}")
+    return _listed(lines, "damaged rows in the undo journal")
 
 
 # ---- search index ------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ keep reading their snapshot; writers wait for the lock as for any other write.
 
 from __future__ import annotations
 
+import functools
+import json
 import uuid as uuidlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.reversals import is_undo, pair
+from claimtrack.confidence import format_number
+from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from claimtrack.store.database import Database
 
 BATCH = 2_000
+_number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
 @dataclass(slots=True)
@@ -140,7 +145,9 @@ class _Importer:
     def __init__(self, w: Writer, source_kind: str = "other") -> None:
         self.w = w
         self.source_kind = source_kind  # for a source created without a kind
-        self.sources = {r["name_key"]: r["id"] for r in w.rows("SELECT name_key, id FROM source")}
+        known = w.rows("SELECT name_key, name, id FROM source")
+        self.sources = {r["name_key"]: r["id"] for r in known}
+        self.names = {r["name_key"]: r["name"] for r in known}  # each source's name as stored
         self.tags = {r["name"]: r["id"] for r in w.rows("SELECT name, id FROM tag")}
         top = scalar(w, "SELECT max(id) AS top FROM claim") or 0
         if w.dialect == "sqlite":  # ids of deleted claims are never given again
@@ -150,6 +157,7 @@ class _Importer:
         self.next_id = top + 1
         self.top = top
         self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
+        self.respelled: dict[str, str] = {}  # source names (casefolded) in histories -> the name now (``_respell``)
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
         self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
@@ -199,6 +207,7 @@ class _Importer:
                 "notes": d.notes, "created_at": d.created_at or timeutil.now(),
             }
             self.sources[key] = self.w.insert("source", row)
+            self.names[key] = name
         return self.sources[key]
 
     def tag_id(self, name: str) -> int:
@@ -244,6 +253,13 @@ class _Importer:
                 "deleted_at": _deleted_at(c.events),
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
+            created = c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
+            if created.get("new") is None:
+                created["new"] = self._created_state(c)
+                if len(c.events) > 1:
+                    self._respell(c, created["new"])
+            else:
+                self._respell(c, created["new"])
             if any(e.get("note") and is_undo(e) for e in c.events):
                 undone.append((cid, c.events))
             else:
@@ -274,6 +290,33 @@ class _Importer:
             if took is not None and took < i:
                 row["reverses"] = ids[took]
             ids.append(self.w.insert("event", row))
+
+    def _created_state(self, c: ImportedClaim) -> str:
+        """What the claim was created with (``claimtrack.history``), for a created event holding none:
+        the record itself, or with a history, walked back from it through its events' ``old`` values."""
+        confidence = c.confidence_phrase or (None if c.confidence is None else _number(c.confidence))
+        source = self.names[c.source.casefold()]
+        if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
+            return make_state(text=c.text, source=source, status=c.status, confidence=confidence, quote=c.quote,
+                              url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags,
+                              tags_sorted=True)  # importer._tags sorts them
+        now = {"text": c.text, "source": source, "status": c.status, "confidence": confidence, "quote": c.quote,
+               "url": c.url, "said_on": c.said_on, "review_by": c.review_by, "tags": sorted(set(c.tags))}
+        return state_json(earliest(now, c.events))
+
+    def _respell(self, c: ImportedClaim, state: str) -> None:
+        """Note a source renamed in the database the record comes from: its history then names the
+        source as it was called (renames write no claim event), its record as it is called now.
+        ``db check`` reads the import's ``respelled`` detail as renames of this import's claims."""
+        steps = [(e["old"].casefold(), e["new"].casefold()) for e in c.events
+                 if e["kind"] == "edit" and e.get("field") == "source" and e["old"] and e["new"]]
+        try:
+            end = chain_end(str(json.loads(state)["source"]).casefold(), steps)
+        except Inconsistent:
+            return  # a history that does not chain: db check names it
+        key = c.source.casefold()
+        if end != key:
+            self.respelled.setdefault(str(end), self.names[key])
 
     def _index_later(self, claim_id: int) -> None:
         """Note a new claim for the search index: consecutive ids make one run, filled by one
@@ -337,6 +380,8 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
         if w.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
             w.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
         journal.summary = f"imported {result.added} claim{'s' if result.added != 1 else ''}"
+        if importer.respelled:
+            journal.detail = {"respelled": importer.respelled}
     # Committed: from here on nothing may be reported as a failed import (a user told "nothing
     # was saved" imports again, and a CSV has no uuids to skip: every claim would be doubled).
     if result.added >= BATCH:

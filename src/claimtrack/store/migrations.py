@@ -10,7 +10,7 @@ end up identical; a test compares the result with ``store.models``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -384,8 +384,89 @@ def m007_reversals(conn: Connection) -> None:
         conn.exec_driver_sql(guard if sqlite else "ALTER TABLE event ENABLE TRIGGER event_append_only")
 
 
+def m008_record_integrity(conn: Connection) -> None:
+    """The record proves itself: the journal cannot be replaced, and each created event says what
+    its claim was created with (``claimtrack.history``), so ``db check`` can replay every row.
+
+    * SQLite: ``INSERT OR REPLACE INTO change_log`` with an id (or an ``undoes``) already taken
+      would delete the old row without firing the delete trigger of m004; a BEFORE INSERT trigger
+      refuses it, as m003's does for events. (PostgreSQL has no REPLACE, and ``ON CONFLICT DO
+      UPDATE`` fires m004's update trigger.)
+    * Each created event recording nothing (``new`` NULL: every one written before this version)
+      gets the claim's earliest known state: its current row walked back through its events'
+      ``old`` values. Events are otherwise append-only: the guard is lifted for this one UPDATE,
+      inside this migration's transaction, and put back exactly as it was.
+    """
+    from claimtrack.history import earliest, row_confidence, state_json
+
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.exec_driver_sql(
+            f"""CREATE TRIGGER change_log_no_replace BEFORE INSERT ON {CHANGE_TABLE}
+               WHEN EXISTS (SELECT 1 FROM {CHANGE_TABLE} WHERE id = NEW.id
+                            OR (NEW.undoes IS NOT NULL AND undoes = NEW.undoes))
+               BEGIN SELECT RAISE(ABORT, 'claimtrack history is append-only'); END"""
+        )
+    marker = "?" if sqlite else "%s"
+    guard: list[Any] | None = None  # the lifted guard's SQL (SQLite), once lifted
+    last = 0
+    while True:  # 5,000 claims at a time, as m004
+        claims = conn.exec_driver_sql(
+            "SELECT c.id, c.text, c.quote, c.url, c.said_on, c.review_by, c.status, c.confidence, "
+            "c.confidence_phrase, s.name FROM claim c JOIN source s ON s.id = c.source_id "
+            f"WHERE c.id > {marker} AND EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id "
+            f"AND e.kind = 'created' AND e.new IS NULL) ORDER BY c.id LIMIT 5000", (last,)).fetchall()
+        if not claims:
+            break
+        lo, hi = claims[0][0], claims[-1][0]
+        tags: dict[int, list[str]] = {}
+        for cid, name in conn.exec_driver_sql(
+                "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
+                f"WHERE ct.claim_id BETWEEN {marker} AND {marker}", (lo, hi)):
+            tags.setdefault(cid, []).append(name)
+        events: dict[int, list[dict[str, object]]] = {}
+        for eid, cid, kind, field, old, new in conn.exec_driver_sql(
+                "SELECT id, claim_id, kind, field, old, new FROM event "
+                f"WHERE claim_id BETWEEN {marker} AND {marker} AND kind <> 'note' ORDER BY claim_id, id", (lo, hi)):
+            events.setdefault(cid, []).append({"id": eid, "kind": kind, "field": field, "old": old, "new": new})
+        fills: list[tuple[str, int]] = []
+        for cid, text, quote, url, said_on, review_by, status, value, phrase, source in claims:
+            now = {"text": text, "quote": quote, "url": url, "said_on": said_on, "review_by": review_by,
+                   "status": status, "confidence": row_confidence(value, phrase), "source": source,
+                   "tags": sorted(tags.get(cid, []))}
+            history = events.get(cid, [])
+            created = min(e["id"] for e in history if e["kind"] == "created")
+            fills.append((state_json(earliest(now, history)), int(created)))
+        if guard is None:
+            guard = _lift_event_guard(conn)
+        conn.exec_driver_sql(f"UPDATE event SET new = {marker} WHERE id = {marker} AND new IS NULL", fills)
+        last = hi
+    if guard is not None:
+        _restore_event_guard(conn, guard)
+
+
+def _lift_event_guard(conn: Connection) -> list[Any]:
+    """Let one migration update events: the update guard's SQL (SQLite), for ``_restore_event_guard``."""
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("ALTER TABLE event DISABLE TRIGGER event_append_only")
+        return []
+    guard = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'").fetchall()
+    if guard:
+        conn.exec_driver_sql("DROP TRIGGER event_no_update")
+    return [sql for (sql,) in guard]
+
+
+def _restore_event_guard(conn: Connection, guard: list[Any]) -> None:
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("ALTER TABLE event ENABLE TRIGGER event_append_only")
+    for sql in guard:
+        conn.exec_driver_sql(sql)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
-                                                 m005_search_external, m006_feed_items, m007_reversals]
+                                                 m005_search_external, m006_feed_items, m007_reversals,
+                                                 m008_record_integrity]
 LATEST = len(MIGRATIONS)
 
 

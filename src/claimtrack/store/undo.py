@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrack.confidence import Confidence
 from claimtrack.confidence import parse as parse_confidence
 from claimtrack.errors import InvalidInput, NothingChanged
+from claimtrack.store.journal import row_problem
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.store.writes import EDITABLE, Journal, _event, _link_tag, _save, _source, changing
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from claimtrack.store.database import Database
 
 NEWEST = (
-    "SELECT c.id, c.recorded_at, c.command, c.summary, c.first_event, c.last_event, c.detail "
+    "SELECT c.id, c.recorded_at, c.command, c.summary, c.first_event, c.last_event, c.undoes, c.detail "
     "FROM change_log c WHERE c.command <> 'undo' "
     "AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.id) ORDER BY c.id DESC LIMIT 1"
 )
@@ -72,6 +73,7 @@ def undo(db: Database, dry_run: bool = False) -> Undone:
                     if scalar(w, "SELECT count(*) AS n FROM change_log") else
                     "nothing to undo: no change has been recorded in this database yet"
                 )
+            _check_row(w, target)
             undone = Undone(target["id"], target["command"], target["summary"], target["recorded_at"])
             _take_back(w, journal, target, undone)
             journal.undoes = target["id"]
@@ -81,6 +83,22 @@ def undo(db: Database, dry_run: bool = False) -> Undone:
             return undone
     except _DryRun as done:
         return done.undone
+
+
+def _check_row(w: Writer, target: dict[str, Any]) -> None:
+    """Refuse a journal row claimtrack could not have written (``store.journal``), before acting on it."""
+    first, last = target["first_event"], target["last_event"]
+    count, last_exists, overlapping = 0, False, None
+    if first is not None and last is not None:
+        count = int(scalar(w, "SELECT count(*) AS n FROM event WHERE id BETWEEN :a AND :b", {"a": first, "b": last}) or 0)
+        last_exists = bool(scalar(w, "SELECT count(*) AS n FROM event WHERE id = :b", {"b": last}))
+        overlapping = scalar(w, "SELECT min(id) AS id FROM change_log WHERE id <> :id AND first_event IS NOT NULL "
+                                "AND first_event <= :b AND last_event >= :a", {"id": target["id"], "a": first, "b": last})
+    problem = row_problem(target, count, last_exists, overlapping, None)
+    if problem:
+        raise InvalidInput(
+            f"cannot undo change {target['id']}: its row in the undo journal is damaged ({problem}); nothing was "
+            "changed: see claimtrack db check")
 
 
 def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undone) -> None:

@@ -23,6 +23,7 @@ from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store.queries import EFFECTIVE
+from claimtrack.history import make_state
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textsafe import claim_key
 
@@ -144,7 +145,8 @@ def live_duplicate(w: Writer, key: str) -> int | None:
 
 
 def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
-    """Insert a claim, its source (if new), its tags and its ``created`` event.
+    """Insert a claim, its source (if new), its tags and its ``created`` event (holding what the
+    claim was created with: ``claimtrack.history``).
 
     Refuses (``Duplicate``) a text that folds to a live claim's, unless ``force``: looked up under
     the write lock, so two terminals adding the same claim at once cannot both succeed."""
@@ -175,7 +177,10 @@ def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
         })
         for tag in sorted(set(new.tags)):
             _link_tag(w, claim_id, tag)
-        event = _event(w, claim_id, "created", now, now, note=new.note)
+        state = make_state(text=new.text, source=source["name"], status=new.status,
+                           confidence=new.confidence.canonical if new.confidence else None, quote=new.quote,
+                           url=new.url, said_on=new.said_on, review_by=new.review_by, tags=new.tags)
+        event = _event(w, claim_id, "created", now, now, new=state, note=new.note)
         journal.summary = f"added claim {claim_id}"
         return Written(claim_id, [event], new_source=created)
 
