@@ -75,6 +75,7 @@ class Database:
         self.read_only: str | None = None  # why writes are refused (one line), None when writable
         self.created = False  # ``open`` made a new database here (it held none)
         self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
+        self.recorded: list[Any] = []  # the changes committed through this handle (``writes.Journal``s)
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -483,28 +484,36 @@ class Database:
         with self.reading():
             return health.check(self, in_step)
 
-    def backup(self, destination: Path) -> None:
+    def backup(self, destination: Path) -> list[str]:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
 
-        The copy is written to a private temporary name in the destination's folder and given
+        The copy is written to a private temporary name in the destination's folder
+        (``outfile.partial_name``: it holds our pid, and is flock-ed while SQLite writes it) and given
         its final name only once complete, so an interrupted backup (killed, disk full) never
         leaves a file under the name asked for, and the retry is not refused. The final name is
-        claimed with ``link``, which never replaces an existing file.
+        claimed with ``link``, which never replaces an existing file. The partial files of backups
+        that were killed (pid gone, lock free) are removed first; returns their paths.
+        The database's own files (``livefiles``) are refused as a destination.
         """
+        from claimtrack import livefiles, outfile
+
         if self.dialect != "sqlite":
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
                                 "(pg_dump) or: claimtrack export --format json")
+        livefiles.refuse(str(destination), self.target.path, f"the backup to {destination}")
         if destination.exists() or destination.is_symlink():
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
         if not destination.parent.is_dir():
             raise DatabaseError(f"cannot write {destination}: the folder does not exist")
-        partial = destination.parent / f".{destination.name}.{uuid.uuid4().hex[:12]}.partial"
+        removed = outfile.remove_abandoned_partials(str(destination.parent))
+        partial = destination.parent / outfile.partial_name(destination.name)
         try:
             # Born empty and 0600, before any data lands in it; VACUUM INTO accepts an empty file.
             os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
-            _fsync(partial)
-            _claim_name(partial, destination)
+            with outfile.held(str(partial)):
+                self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
+                _fsync(partial)
+                _claim_name(partial, destination)
         except FileExistsError as exc:
             partial.unlink(missing_ok=True)
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)") from exc
@@ -519,6 +528,8 @@ class Database:
             raise DatabaseError(f"backup to {destination} failed: {reason}; nothing was written") from exc
         finally:
             partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
+        return removed
 
     def close(self) -> None:
         self._read_conn, self._read_depth = None, 0
