@@ -104,6 +104,15 @@ class DatabaseFiles:
                            "choose another file name (nothing was written)")
 
 
+def refuse_companion_name(path: str, what: str) -> None:
+    """A new database (``db backup``, ``db copy``) may not be named like the ``-wal``, ``-shm`` or
+    ``-journal`` of a file that exists: SQLite would read it as that database's and discard it."""
+    for suffix in COMPANIONS:
+        if suffix and path.endswith(suffix) and os.path.isfile(path[: -len(suffix)]):
+            raise OutputError(f"cannot write {what}: SQLite would take it for the {suffix[1:]} file of "
+                              f"{path[: -len(suffix)]}; choose another file name (nothing was written)")
+
+
 def refuse(path: str, database: Path | str | None, what: str) -> None:
     """Refuse (``OutputError``) to write ``path`` when it is one of ``database``'s files."""
     files = DatabaseFiles.of(database)

@@ -22,7 +22,7 @@ removes the ones in its folder whose writer is gone (its pid is not alive and th
 
 Every OSError while writing a file becomes one ``OutputError`` line (disk full, file size limit,
 permission...) that says what became of the old file. Standard output is written as given: the
-CLI's guard (``cli.streams``) handles its failures, and ends ``export | head`` quietly.
+CLI's guard (``stdio``) handles its failures, and ends ``export | head`` quietly.
 
 The database's own files (``livefiles``) are never a destination: ``open_output`` is given the
 database in use and refuses them, however they are named.
@@ -217,7 +217,7 @@ def _explainer(shown: str, partial: bool) -> Callable[[OSError], OutputError]:
 
 
 def _to_stdout(stdout: IO[str]) -> Iterator[IO[str]]:
-    """Standard output as the caller gives it: the CLI's own guard (``cli.streams``) says what a
+    """Standard output as the caller gives it: the CLI's own guard (``stdio``) says what a
     failed write to it means, for every command alike."""
     yield stdout
     stdout.flush()  # now, so a full disk is an error line rather than a complaint at exit
@@ -401,7 +401,8 @@ _OLD_PARTIAL = re.compile(r"\..*\.[0-9a-f]{12}\.partial(-journal|-wal|-shm)?", r
 
 def partial_name(name: str, budget: int = 255) -> str:
     """``.<name>.claimtrack-<pid>-<random>.partial``: where ``db backup`` writes before the final name."""
-    return _temp_name(name, budget - len("-journal")).removesuffix(".tmp") + ".partial"
+    room = budget - len("-journal") - (len(".partial") - len(".tmp"))  # SQLite's journal beside it fits too
+    return _temp_name(name, room).removesuffix(".tmp") + ".partial"
 
 
 @contextmanager

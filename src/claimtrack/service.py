@@ -205,6 +205,7 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
             from claimtrack import livefiles
 
             livefiles.refuse(str(dst.target.path), src.target.path, f"the copy to {dst.target}")
+            livefiles.refuse_companion_name(str(dst.target.path), f"the copy to {dst.target}")
         existing = queries.count_claims(dst.db)
         if existing:
             raise InvalidInput(f"{dst.target} already holds {existing} claims; copy into a new, empty database")

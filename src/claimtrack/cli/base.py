@@ -34,9 +34,9 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     Messages quote what the user typed (paths, URLs, names): ``textsafe.terminal`` keeps that from
     driving the terminal or breaking the line, here at the one place errors are printed.
     """
-    from claimtrack.cli import streams
+    from claimtrack import stdio
 
-    streams.say(f"Error: {textsafe.terminal(message)}\n")  # if standard error is lost too, the status tells
+    stdio.say(f"Error: {textsafe.terminal(message)}\n")  # if standard error is lost too, the status tells
     raise typer.Exit(int(status))
 
 
@@ -101,16 +101,16 @@ class ClaimtrackGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
-        from claimtrack.cli import streams
+        from claimtrack import stdio
 
-        restore = streams.install()
+        restore = stdio.install()
         try:
             return self._run(ctx)
         finally:
             restore()
 
     def _run(self, ctx: Any) -> Any:
-        from claimtrack.cli import streams
+        from claimtrack import stdio
 
         debug = os.environ.get("CLAIMTRACK_DEBUG") == "1"
         try:
@@ -119,12 +119,12 @@ class ClaimtrackGroup(TyperGroup):
                 ctx.close()  # closing notices (a database created) inside the guard too
                 return result
             finally:
-                streams.flush()
-        except streams.PipeClosed:
-            streams.silence()
-            raise typer.Exit(streams.PIPE_CLOSED) from None
-        except streams.Lost as exc:
-            streams.silence(exc.name)
+                stdio.flush()
+        except stdio.PipeClosed:
+            stdio.silence()
+            raise typer.Exit(stdio.PIPE_CLOSED) from None
+        except stdio.Lost as exc:
+            stdio.silence(exc.name)
             if debug:
                 raise
             fail(_lost(ctx, exc))
@@ -133,7 +133,8 @@ class ClaimtrackGroup(TyperGroup):
         except ClaimtrackError as exc:
             if debug:
                 raise
-            fail(str(exc), exc.exit_status)
+            done = _done(ctx)  # a later step failed after an earlier one was saved: say both
+            fail(str(exc) + (f" ({_saved(ctx, done)})" if done else ""), exc.exit_status)
         except Exception as exc:
             if debug:
                 raise
@@ -160,12 +161,12 @@ def _done(ctx: Any) -> list[tuple[str, str]]:
     return done
 
 
-def _saved(ctx: Any) -> str:
-    """For an unexpected error: what became of the change asked for."""
-    done = _done(ctx)
+def _saved(ctx: Any, done: list[tuple[str, str]] | None = None) -> str:
+    """For an error: what became of the change asked for."""
+    done = _done(ctx) if done is None else done
     if not done:
         return "nothing was saved"
-    return f"{'; '.join(what for what, _ in done)} before it (see it with: {done[-1][1]})"
+    return f"but before it {'; '.join(what for what, _ in done)}: see it with: {done[-1][1]}"
 
 
 _LOST_FIX = {
@@ -176,7 +177,7 @@ _LOST_FIX = {
 
 
 def _lost(ctx: Any, exc: Any) -> str:
-    """The line for an output that could not be written (``streams.Lost``)."""
+    """The line for an output that could not be written (``stdio.Lost``)."""
     done = _done(ctx)
     if done:
         what = "; ".join(w for w, _ in done)

@@ -482,7 +482,14 @@ class Database:
         # (not when the caller already holds a snapshot: no write may start inside it).
         in_step = None if self._read_depth else health.search_index_in_step(self)
         with self.reading():
-            return health.check(self, in_step)
+            report = health.check(self, in_step)
+        if self.target.path is not None:  # named, never removed: a backup into that folder removes them
+            from claimtrack import outfile
+
+            left = outfile.abandoned_partials(str(self.target.path.parent))
+            if left:
+                report["abandoned_backup_files"] = left
+        return report
 
     def backup(self, destination: Path) -> list[str]:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
@@ -501,6 +508,7 @@ class Database:
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
                                 "(pg_dump) or: claimtrack export --format json")
         livefiles.refuse(str(destination), self.target.path, f"the backup to {destination}")
+        livefiles.refuse_companion_name(str(destination), f"the backup to {destination}")
         if destination.exists() or destination.is_symlink():
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
         if not destination.parent.is_dir():

@@ -1,5 +1,6 @@
 """Standard output and error as every command writes them: the one place that decides what a failed
-write means. ``base.ClaimtrackGroup`` installs it around each command.
+write means. The console entry point installs it (``main``: help and ``--version`` too), and
+``cli.base.ClaimtrackGroup`` around each command, where it can also say what was recorded.
 
 * A closed pipe (``claimtrack list | head -1``) ends the command quietly with status 141, as git
   does (128 + SIGPIPE: what a shell reports for a program a closed pipe stopped).
@@ -161,9 +162,10 @@ def _wrap(stream: Any, fd: int, name: str, undo: list[Callable[[], None]]) -> An
         return stream
     if stream is None or fd in _DEVNULL_TAKEN:
         return _Guarded(_Closed(fd), name)
-    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" and not _is_utf8(stream):
+    if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "surrogateescape") and not _is_utf8(stream):
+        errors = stream.errors  # surrogateescape: Python's choice under the C locale
         stream.reconfigure(errors="replace")
-        undo.append(lambda: stream.reconfigure(errors="strict"))
+        undo.append(lambda: stream.reconfigure(errors=errors))
     return _Guarded(stream, name)
 
 
@@ -239,3 +241,21 @@ def say(text: str) -> bool:
     except (Lost, PipeClosed, OSError, ValueError):
         return False
     return True
+
+
+def main(run: Callable[[], object]) -> None:
+    """Run the program with the streams guarded: what the commands' own handler does not see (help,
+    ``--version``, usage errors) still ends in one line, or quietly for a closed pipe."""
+    install()
+    try:
+        try:
+            run()
+        finally:  # the CLI ends with SystemExit, even when all went well
+            flush()
+    except PipeClosed:
+        silence()
+        sys.exit(PIPE_CLOSED)
+    except Lost as exc:
+        silence(exc.name)
+        say(f"Error: could not write to {exc.name}: {exc.why}\n")
+        sys.exit(1)
