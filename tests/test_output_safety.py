@@ -176,7 +176,8 @@ def test_a_new_database_is_not_named_like_another_databases_wal(seeded: Callable
     assert seeded("db", "backup", str(other)).exit_code == 0
     before = other.read_bytes()
     for suffix in ("-wal", "-shm", "-journal"):
-        for args in (("db", "backup", f"{other}{suffix}"), ("db", "copy", str(db_path), f"{other}{suffix}")):
+        for args in (("db", "backup", f"{other}{suffix}"), ("db", "copy", str(db_path), f"{other}{suffix}"),
+                     ("--db", f"{other}{suffix}", "add", "A claim for a new database.", "-s", "Tester")):
             run = seeded(*args)
             assert "SQLite would take it for" in _one_error(run.stderr, run.exit_code), args
             assert not Path(f"{other}{suffix}").exists()

@@ -734,7 +734,12 @@ def _create_private_file(path: Path) -> None:
 
     Folders are made one level at a time, each 0700 whatever the umask (``mkdir -p`` would give
     all but the last the umask's default, 0777 under umask 000); existing folders keep their modes.
+    A new database may not be named like another's ``-wal``/``-shm``/``-journal`` (``livefiles``).
     """
+    if not path.exists():
+        from claimtrack import livefiles
+
+        livefiles.refuse_companion_name(str(path), f"a new database at {path}")
     missing: list[Path] = []
     folder = path.parent
     while not folder.exists():
