@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CLAIMS, Run, run_process
+from conftest import SEED_CLAIMS, Run
 
 TIMEOUT = 60
 IS_ROOT = os.geteuid() == 0

@@ -35,7 +35,6 @@ import os
 import sqlite3
 import stat
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
