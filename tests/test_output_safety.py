@@ -298,6 +298,27 @@ def test_killed_backups_are_named_by_check_and_cleared_by_the_next_backup(
 
 
 @pytest.mark.sqlite_only
+def test_a_killed_backup_into_another_folder_is_found_from_the_database(
+        seeded: Callable[..., Run], db_path: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _kill(_paused_backup(tmp_path, elsewhere / "b.db", "journal"))
+    left = [str(elsewhere / name) for name in _hidden(elsewhere)]
+    assert len(left) == 2 and any(name.endswith("-journal") for name in left), left
+    check = seeded("db", "check", "--format", "json")
+    assert check.exit_code == 0, check.stderr
+    assert json.loads(check.stdout)["abandoned_backup_files"] == sorted(left)
+    third = tmp_path / "third"
+    third.mkdir()
+    run = seeded("db", "backup", str(third / "c.db"))
+    assert run.exit_code == 0, run.stderr
+    assert "left by killed backups" in run.stderr and all(path in run.stderr for path in left)
+    assert _hidden(elsewhere) == [] and [p.name for p in third.iterdir()] == ["c.db"]
+    assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []  # no note left either
+    assert "abandoned_backup_files" not in json.loads(seeded("db", "check", "--format", "json").stdout)
+
+
+@pytest.mark.sqlite_only
 def test_check_names_the_partial_files_older_versions_left(seeded: Callable[..., Run], db_path: Path) -> None:
     old = db_path.parent / ".b.db.0123456789ab.partial"
     old.write_bytes(b"SQLite format 3\x00")

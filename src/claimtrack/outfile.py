@@ -390,19 +390,7 @@ def _removed_on_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-# ---- temp files of killed exports and backups -----------------------------------------------------
-
-# ``db backup``'s file while SQLite writes it, and the journal SQLite keeps beside it.
-_PARTIAL = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.partial(?P<companion>-journal|-wal|-shm)?",
-                      re.DOTALL)
-# What a killed ``db backup`` of claimtrack before 0.x left: no pid, so never removed, only named.
-_OLD_PARTIAL = re.compile(r"\..*\.[0-9a-f]{12}\.partial(-journal|-wal|-shm)?", re.DOTALL)
-
-
-def partial_name(name: str, budget: int = 255) -> str:
-    """``.<name>.claimtrack-<pid>-<random>.partial``: where ``db backup`` writes before the final name."""
-    room = budget - len("-journal") - (len(".partial") - len(".tmp"))  # SQLite's journal beside it fits too
-    return _temp_name(name, room).removesuffix(".tmp") + ".partial"
+# ---- temp files of killed exports (and, through ``backupfiles``, backups) --------------------------
 
 
 @contextmanager
@@ -425,18 +413,6 @@ def remove_abandoned_temp_files(folder: str) -> None:
     _sweep(folder, _TEMP)
 
 
-def remove_abandoned_partials(folder: str) -> list[str]:
-    """Remove, in ``folder``, the partial files (and SQLite's journals beside them) of ``db backup``s
-    that were killed: their pid is gone and the partial is not locked. Returns the paths removed."""
-    return _sweep(folder, _PARTIAL)
-
-
-def abandoned_partials(folder: str) -> list[str]:
-    """What ``remove_abandoned_partials`` would remove, plus the remains of older claimtracks' killed
-    backups (whose writer cannot be told): for ``db check`` to name. Nothing is removed."""
-    return sorted(path for path, _ in _abandoned(folder, _PARTIAL)) + sorted(_matching(folder, _OLD_PARTIAL))
-
-
 def _matching(folder: str, pattern: re.Pattern[str]) -> list[str]:
     try:
         with os.scandir(folder or ".") as entries:
@@ -455,7 +431,7 @@ def _abandoned(folder: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
             continue
         companion = match.groupdict().get("companion")
         owner = path[: -len(companion)] if companion else path
-        if owner != path and _locked(owner):
+        if _locked(owner):  # its writer is at work (a pid of another pid namespace, say)
             continue
         found.append((path, owner))
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from shlex import quote
 from typing import Annotated
@@ -78,7 +77,7 @@ def db_backup(
     recorded(ctx, f"the backup {path} was written", f"claimtrack --db {quote(str(path))} db check")
     if removed:
         notify([f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} left by killed backups: "
-                + ", ".join(os.path.basename(p) for p in removed)])
+                + ", ".join(removed)])
     notify([f"Backed up to {path}."])
 
 

@@ -482,10 +482,10 @@ class Database:
         in_step = None if self._read_depth else health.search_index_in_step(self)
         with self.reading():
             report = health.check(self, in_step)
-        if self.target.path is not None:  # named, never removed: a backup into that folder removes them
-            from claimtrack import outfile
+        if self.target.path is not None:  # named, never removed: the next backup removes them
+            from claimtrack import backupfiles
 
-            left = outfile.abandoned_partials(str(self.target.path.parent))
+            left = backupfiles.abandoned(self.target.path)
             if left:
                 report["abandoned_backup_files"] = left
         return report
@@ -494,14 +494,14 @@ class Database:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
 
         The copy is written to a private temporary name in the destination's folder
-        (``outfile.partial_name``: it holds our pid, and is flock-ed while SQLite writes it) and given
+        (``backupfiles``: it holds our pid, and is flock-ed while SQLite writes it) and given
         its final name only once complete, so an interrupted backup (killed, disk full) never
         leaves a file under the name asked for, and the retry is not refused. The final name is
         claimed with ``link``, which never replaces an existing file. The partial files of backups
         that were killed (pid gone, lock free) are removed first; returns their paths.
         The database's own files (``livefiles``) are refused as a destination.
         """
-        from claimtrack import livefiles, outfile
+        from claimtrack import backupfiles, livefiles
 
         if self.dialect != "sqlite":
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
@@ -512,12 +512,12 @@ class Database:
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
         if not destination.parent.is_dir():
             raise DatabaseError(f"cannot write {destination}: the folder does not exist")
-        removed = outfile.remove_abandoned_partials(str(destination.parent))
-        partial = destination.parent / outfile.partial_name(destination.name)
+        removed = backupfiles.remove_abandoned(destination.parent, self.target.path)
+        partial = destination.parent / backupfiles.partial_name(destination.name)
         try:
             # Born empty and 0600, before any data lands in it; VACUUM INTO accepts an empty file.
             os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            with outfile.held(str(partial)):
+            with backupfiles.writing(partial, self.target.path):
                 self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
                 _fsync(partial)
                 _claim_name(partial, destination)
