@@ -302,9 +302,13 @@ def test_a_killed_backup_into_another_folder_is_found_from_the_database(
         seeded: Callable[..., Run], db_path: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    _kill(_paused_backup(tmp_path, elsewhere / "b.db", "journal"))
-    left = [str(elsewhere / name) for name in _hidden(elsewhere)]
-    assert len(left) == 2 and any(name.endswith("-journal") for name in left), left
+    beside = _paused_backup(tmp_path, db_path.parent / "beside.db", "fsync")  # both at work at once: the
+    away = _paused_backup(tmp_path, elsewhere / "b.db", "journal")  # second leaves the first's files alone
+    _kill(beside)
+    _kill(away)
+    left = [str(elsewhere / name) for name in _hidden(elsewhere)] + [str(db_path.parent / name)
+                                                                    for name in _hidden(db_path.parent)]
+    assert len(left) == 3 and any(name.endswith("-journal") for name in left), left
     check = seeded("db", "check", "--format", "json")
     assert check.exit_code == 0, check.stderr
     assert json.loads(check.stdout)["abandoned_backup_files"] == sorted(left)

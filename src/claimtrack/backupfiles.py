@@ -10,7 +10,7 @@ a power cut leaves both, as big as the database. So:
   <random>.backup``, flock-ed too, naming the partial) beside the database while it runs, so the
   debris of a killed one can be found from the database wherever it went;
 * every ``db backup`` first removes the abandoned partials (and journals) in its destination's
-  folder and those the abandoned notes beside the database name, then the notes;
+  folder and the database's, and those the abandoned notes beside the database name, then the notes;
 * ``db check`` names them (and the nameless partials of claimtracks before this scheme, whose
   writer cannot be told, so they are named but never removed).
 
@@ -73,6 +73,8 @@ def remove_abandoned(folder: Path, database: Path | None) -> list[str]:
     """Remove what killed backups left in ``folder`` and what the abandoned notes beside
     ``database`` name (then those notes): the paths of the partials and journals removed."""
     removed = outfile._sweep(str(folder), PARTIAL)
+    if database is not None and not _same_folder(folder, database.parent):  # backups made beside it
+        removed += outfile._sweep(str(database.parent), PARTIAL)
     for note, listed in _abandoned_notes(database):
         for path in (listed, f"{listed}-journal"):
             if PARTIAL.fullmatch(os.path.basename(path)) and os.path.exists(path):
