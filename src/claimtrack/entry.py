@@ -10,10 +10,12 @@ import sys
 
 
 def main() -> None:
+    from claimtrack import stdio
+
     if sys.argv[1:] == ["--version"]:
         from claimtrack import __version__
 
-        sys.stdout.write(f"claimtrack {__version__}\n")
+        stdio.main(lambda: sys.stdout.write(f"claimtrack {__version__}\n"))
         return
     from claimtrack.cli import main as run
 

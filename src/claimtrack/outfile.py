@@ -20,9 +20,12 @@ when needed, so the whole stays within NAME_MAX) and are flock-ed while being wr
 SIGHUP remove them on the way out; a SIGKILL or a power cut cannot, so every atomic export first
 removes the ones in its folder whose writer is gone (its pid is not alive and the lock is free).
 
-Every OSError while writing becomes one ``OutputError`` line (disk full, file size limit,
-permission...) that says what became of the old file. A closed pipe stays a ``BrokenPipeError``,
-which the CLI ends quietly, as it does for ``export | head``.
+Every OSError while writing a file becomes one ``OutputError`` line (disk full, file size limit,
+permission...) that says what became of the old file. Standard output is written as given: the
+CLI's guard (``stdio``) handles its failures, and ends ``export | head`` quietly.
+
+The database's own files (``livefiles``) are never a destination: ``open_output`` is given the
+database in use and refuses them, however they are named.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import IO, Literal, cast
 
-from claimtrack import textsafe
+from claimtrack import livefiles, textsafe
 from claimtrack.errors import OutputError
 
 try:
@@ -89,13 +92,23 @@ class Destination:
 
 
 @contextmanager
-def open_output(path: str | None, stdout: IO[str]) -> Iterator[IO[str]]:
-    """Standard output (``None`` or ``-``), or the stream for ``--output path`` (see the module docs)."""
+def open_output(path: str | None, stdout: IO[str], *, database: str | os.PathLike[str] | None) -> Iterator[IO[str]]:
+    """Standard output (``None`` or ``-``), or the stream for ``--output path`` (see the module docs).
+
+    ``database``: the SQLite file in use (None for a server): its files are refused as a destination.
+    """
     if path is None or path == "-":
         yield from _to_stdout(stdout)
         return
     shown = textsafe.terminal(path)
+    files = livefiles.DatabaseFiles.of(database)
+    if files is not None:
+        files.refuse(os.path.expanduser(path), f"--output {path}")
     dest = resolve(os.path.expanduser(path), shown)
+    if files is not None and dest.path:
+        files.refuse(dest.path, f"--output {path}")
+    if files is not None and dest.how == "fd" and files.which_fd(dest.fd) is not None:
+        raise files.error(files.which_fd(dest.fd) or "", f"--output {path}")
     if dest.how == "replace":
         with _replace(dest.path, shown) as out:
             yield out
@@ -204,9 +217,10 @@ def _explainer(shown: str, partial: bool) -> Callable[[OSError], OutputError]:
 
 
 def _to_stdout(stdout: IO[str]) -> Iterator[IO[str]]:
-    out = _Guarded(stdout, _explainer("standard output", partial=True))
-    yield cast(IO[str], out)
-    out.flush()  # now, so a full disk is an error line rather than a complaint at exit
+    """Standard output as the caller gives it: the CLI's own guard (``stdio``) says what a
+    failed write to it means, for every command alike."""
+    yield stdout
+    stdout.flush()  # now, so a full disk is an error line rather than a complaint at exit
 
 
 @contextmanager
@@ -376,21 +390,83 @@ def _removed_on_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-# ---- temp files of killed exports ----------------------------------------------------------------
+# ---- temp files of killed exports (and, through ``backupfiles``, backups) --------------------------
+
+
+@contextmanager
+def held(path: str) -> Iterator[None]:
+    """Keep ``path`` flock-ed while the block runs: the sweepers leave a held file alone."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        yield
+        return
+    try:
+        _lock(fd)
+        yield
+    finally:
+        os.close(fd)
 
 
 def remove_abandoned_temp_files(folder: str) -> None:
     """Remove temp files in ``folder`` left by exports that were killed (pid gone, lock free)."""
+    _sweep(folder, _TEMP)
+
+
+def _matching(folder: str, pattern: re.Pattern[str]) -> list[str]:
     try:
-        entries = os.scandir(folder or ".")
+        with os.scandir(folder or ".") as entries:
+            return [entry.path for entry in entries if pattern.fullmatch(entry.name)]
     except OSError:
-        return
-    with entries:
-        for entry in entries:
-            match = _TEMP.fullmatch(entry.name)
-            if match is None or _alive(int(match["pid"])):
-                continue
-            _remove_if_abandoned(entry.path)
+        return []
+
+
+def _abandoned(folder: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(path, the file whose lock tells whether its writer lives) of each file of a dead writer."""
+    found = []
+    for path in _matching(folder, pattern):
+        match = pattern.fullmatch(os.path.basename(path))
+        assert match is not None
+        if _alive(int(match["pid"])):
+            continue
+        companion = match.groupdict().get("companion")
+        owner = path[: -len(companion)] if companion else path
+        if _locked(owner):  # its writer is at work (a pid of another pid namespace, say)
+            continue
+        found.append((path, owner))
+    return found
+
+
+def _sweep(folder: str, pattern: re.Pattern[str]) -> list[str]:
+    removed = []
+    for path, owner in _abandoned(folder, pattern):
+        if owner == path:
+            if _remove_if_abandoned(path):
+                removed.append(path)
+        elif not _locked(owner):
+            with suppress(OSError):
+                os.unlink(path)
+                removed.append(path)
+    return removed
+
+
+def _locked(path: str) -> bool:
+    """Whether another open file holds ``path``'s flock (a writer at work)."""
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 def _alive(pid: int) -> bool:
@@ -407,26 +483,28 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _remove_if_abandoned(path: str) -> None:
+def _remove_if_abandoned(path: str) -> bool:
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
     except OSError:
-        return
+        return False
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            return
+            return False
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            return  # its writer is still at work (a pid from another pid namespace, say)
+            return False  # its writer is still at work (a pid from another pid namespace, say)
         except OSError:
             pass  # no locks here: the dead pid decides
         now = os.stat(path, follow_symlinks=False)
         if (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
             os.unlink(path)
+            return True
+        return False
     except OSError:
-        return
+        return False
     finally:
         os.close(fd)

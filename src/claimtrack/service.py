@@ -190,6 +190,14 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False)
     return claims[: f.limit] if f.limit is not None else claims
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """A committed change, as ``Service.recorded`` reports it."""
+
+    summary: str  # as the journal says it: "added claim 30"
+    see: str  # the command that shows it
+
+
 def copy_database(source: str, destination: str) -> tuple[Target, Target, ImportCounts]:
     """Copy every source, claim, tag and event from one database to another, empty one.
 
@@ -205,6 +213,11 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
     try:
         if src.target.url == dst.target.url:
             raise InvalidInput("the source and destination are the same database; give two different targets")
+        if src.target.path is not None and dst.target.path is not None:
+            from claimtrack import livefiles
+
+            livefiles.refuse(str(dst.target.path), src.target.path, f"the copy to {dst.target}")
+            livefiles.refuse_companion_name(str(dst.target.path), f"the copy to {dst.target}")
         existing = queries.count_claims(dst.db)
         if existing:
             raise InvalidInput(f"{dst.target} already holds {existing} claims; copy into a new, empty database")
@@ -258,6 +271,25 @@ class Service:
         """
         return self.db.reading()
 
+    def recorded(self) -> list[Recorded]:
+        """The changes this service committed, each with the command that shows it: what an error
+        after the commit (an output that could not be written) must still report as done."""
+        if self._db is None:
+            return []
+        done = []
+        for journal in self._db.recorded:
+            claims, events = queries.change_reach(self._db, journal.change_id)
+            if journal.command.startswith("source"):
+                see = "claimtrack sources"
+            elif journal.command in ("import", "seed"):
+                see = "claimtrack list"
+            elif len(claims) == 1:
+                see = f"claimtrack show {claims[0]}"
+            else:
+                see = f"claimtrack log --limit {events}" if events else "claimtrack log"
+            done.append(Recorded(journal.summary, see))
+        return done
+
     # -- setup
 
     def init(self, seed: bool = False) -> InitResult:
@@ -272,10 +304,11 @@ class Service:
     def check(self) -> dict[str, Any]:
         return self.db.check()
 
-    def backup(self, destination: str) -> Path:
+    def backup(self, destination: str) -> tuple[Path, list[str]]:
+        """Copy the database to ``destination`` (a new file): (its path, the partial files of killed
+        backups removed from its folder on the way)."""
         path = Path(destination).expanduser().absolute()
-        self.db.backup(path)
-        return path
+        return path, self.db.backup(path)
 
     # -- reads
 

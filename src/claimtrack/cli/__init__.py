@@ -56,8 +56,10 @@ _reflow_help(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="claimtrack")
+    """Console-script entry point (standard output and error guarded: ``claimtrack.stdio``)."""
+    from claimtrack import stdio
+
+    stdio.main(lambda: app(prog_name="claimtrack"))
 
 
 __all__ = ["app", "main"]

@@ -34,7 +34,9 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     Messages quote what the user typed (paths, URLs, names): ``textsafe.terminal`` keeps that from
     driving the terminal or breaking the line, here at the one place errors are printed.
     """
-    sys.stderr.write(f"Error: {textsafe.terminal(message)}\n")
+    from claimtrack import stdio
+
+    stdio.say(f"Error: {textsafe.terminal(message)}\n")  # if standard error is lost too, the status tells
     raise typer.Exit(int(status))
 
 
@@ -99,18 +101,91 @@ class ClaimtrackGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        from claimtrack import stdio
+
+        restore = stdio.install()
         try:
-            return super().invoke(ctx)
+            return self._run(ctx)
+        finally:
+            restore()
+
+    def _run(self, ctx: Any) -> Any:
+        from claimtrack import stdio
+
+        debug = os.environ.get("CLAIMTRACK_DEBUG") == "1"
+        try:
+            try:
+                result = super().invoke(ctx)
+                ctx.close()  # closing notices (a database created) inside the guard too
+                return result
+            finally:
+                stdio.flush()
+        except stdio.PipeClosed:
+            stdio.silence()
+            raise typer.Exit(stdio.PIPE_CLOSED) from None
+        except stdio.Lost as exc:
+            stdio.silence(exc.name)
+            if debug:
+                raise
+            fail(_lost(ctx, exc))
         except _PASS_THROUGH:
             raise
         except ClaimtrackError as exc:
-            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+            if debug:
                 raise
-            fail(str(exc), exc.exit_status)
+            done = _done(ctx)  # a later step failed after an earlier one was saved: say both
+            fail(str(exc) + (f" ({_saved(ctx, done)})" if done else ""), exc.exit_status)
         except Exception as exc:
-            if os.environ.get("CLAIMTRACK_DEBUG") == "1":
+            if debug:
                 raise
-            fail(f"unexpected {type(exc).__name__}: {exc}; nothing was saved. Rerun with CLAIMTRACK_DEBUG=1 and report it")
+            fail(f"unexpected {type(exc).__name__}: {exc}; {_saved(ctx)}. Rerun with CLAIMTRACK_DEBUG=1 and report it")
+
+
+def recorded(ctx: typer.Context, what: str, see: str) -> None:
+    """Say that ``what`` is done (seen with the command ``see``) before printing about it, so an output
+    that then fails is reported as a lost confirmation, not a failed change. Changes to the
+    database are known without this (``Service.recorded``)."""
+    ctx.find_root().obj.setdefault("recorded", []).append((what, see))
+
+
+def _done(ctx: Any) -> list[tuple[str, str]]:
+    root = ctx.find_root()
+    obj = root.obj if isinstance(root.obj, dict) else {}
+    done = list(obj.get("recorded", []))
+    svc = obj.get("service")
+    if svc is not None:
+        try:
+            done = [(f"the change was recorded ({r.summary})", r.see) for r in svc.recorded()] + done
+        except Exception:  # noqa: BLE001 - only a hint is lost; the message must still be printed
+            done = [("a change was recorded", "claimtrack log")] + done
+    return done
+
+
+def _saved(ctx: Any, done: list[tuple[str, str]] | None = None) -> str:
+    """For an error: what became of the change asked for."""
+    done = _done(ctx) if done is None else done
+    if not done:
+        return "nothing was saved"
+    return f"but before it {'; '.join(what for what, _ in done)}: see it with: {done[-1][1]}"
+
+
+_LOST_FIX = {
+    "the disk is full": "free some space",
+    "the disk quota is exceeded": "free some space",
+    "it is closed": "run it with the stream open (no >&-)",
+}
+
+
+def _lost(ctx: Any, exc: Any) -> str:
+    """The line for an output that could not be written (``stdio.Lost``)."""
+    done = _done(ctx)
+    if done:
+        what = "; ".join(w for w, _ in done)
+        see = done[-1][1] if len(done) == 1 else "claimtrack log"
+        return f"{what}, but its confirmation could not be written to {exc.name} ({exc.why}); see it with: {see}"
+    fix = _LOST_FIX.get(exc.why, "check where it goes")
+    return (f"could not write to {exc.name}: {exc.why}; the output is incomplete (nothing was changed); "
+            f"{fix}, or send the output to a file")
 
 
 app = typer.Typer(

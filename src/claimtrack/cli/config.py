@@ -6,12 +6,13 @@ it as TOML), so a bad value can always be seen and repaired; ``get`` checks the 
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from claimtrack.cli import output
-from claimtrack.cli.base import app, notify
+from claimtrack.cli.base import app, notify, recorded
 from claimtrack.cli.options import FormatOpt
 
 SETTINGS = "Settings"
@@ -43,7 +44,7 @@ def config_path() -> None:
     """
     from claimtrack import config, textsafe
 
-    typer.echo(textsafe.terminal(str(config.path())))
+    sys.stdout.write(textsafe.terminal(str(config.path())) + "\n")
 
 
 @config_app.command("get")
@@ -67,11 +68,11 @@ def config_get(
     settings = config.load()
     if key is not None:
         if fmt is None:
-            typer.echo(textsafe.terminal(_text(settings.get(key))))
+            sys.stdout.write(textsafe.terminal(_text(settings.get(key))) + "\n")
             return
         rows = [r for r in settings.rows() if r["key"] == key]
         if fmt.value in ("json", "jsonl"):  # one setting: the object itself, not a list of one
-            typer.echo(textsafe.json_text(rows[0], indent=2 if fmt.value == "json" else None))
+            sys.stdout.write(textsafe.json_text(rows[0], indent=2 if fmt.value == "json" else None) + "\n")
             return
     else:
         rows = settings.rows()
@@ -93,6 +94,7 @@ def _text(value: object) -> str:
 
 @config_app.command("set")
 def config_set(
+    ctx: typer.Context,
     key: KeyArg,
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The value, checked as the key requires.", show_default=False)],
 ) -> None:
@@ -107,21 +109,39 @@ def config_set(
     """
     from claimtrack import config
 
+    _refuse_database(ctx)
     value_set, problem = config.set_value(key, value)
+    recorded(ctx, f"{key} was set", f"claimtrack config get {key}")
     notify([f"Set {key} = {_text(value_set) or '(no tags)'} in {config.path()}."])
     if problem:
         notify([f"Warning: {problem}"])
 
 
 @config_app.command("unset")
-def config_unset(key: KeyArg) -> None:
+def config_unset(ctx: typer.Context, key: KeyArg) -> None:
     """Remove a setting from the file, so its default applies again (also removes keys claimtrack does not know).
 
     Example: claimtrack config unset reviewer.url
     """
     from claimtrack import config
 
+    _refuse_database(ctx)
     if config.unset(key):
+        recorded(ctx, f"{key} was removed", f"claimtrack config get {key}")
         notify([f"Removed {key} from {config.path()}."])
     else:
         notify([f"{key} was not set in {config.path()}; nothing to remove."])
+
+
+def _refuse_database(ctx: typer.Context) -> None:
+    """The settings file may not be the database in use or one of its files ($CLAIMTRACK_CONFIG
+    pointed at it by mistake): writing it would destroy claims."""
+    from claimtrack import config, livefiles
+    from claimtrack.store.target import resolve
+
+    try:
+        database = resolve(ctx.find_root().obj["db"]).path  # None: $CLAIMTRACK_DB, else the default
+    except Exception:  # noqa: BLE001 - no usable database setting: no database file to protect
+        return
+    file = str(config.path())
+    livefiles.refuse(file, database, f"the config file {file}")

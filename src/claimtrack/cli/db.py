@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from shlex import quote
 from typing import Annotated
 
 import typer
 
 from claimtrack import textsafe
 from claimtrack.cli import output
-from claimtrack.cli.base import DATABASE, app, db_setting, fail, notify, service
+from claimtrack.cli.base import DATABASE, app, db_setting, fail, notify, recorded, service
 from claimtrack.cli.options import FormatOpt, NoPager
 
 
@@ -72,12 +73,17 @@ def db_backup(
 
     Example: claimtrack db backup ~/claims-2024-06-19.db
     """
-    path = service(ctx, create=False).backup(file)
+    path, removed = service(ctx, create=False).backup(file)
+    recorded(ctx, f"the backup {path} was written", f"claimtrack --db {quote(str(path))} db check")
+    if removed:
+        notify([f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} left by killed backups: "
+                + ", ".join(removed)])
     notify([f"Backed up to {path}."])
 
 
 @db_app.command("copy")
 def db_copy(
+    ctx: typer.Context,
     source: Annotated[str, typer.Argument(metavar="SOURCE_TARGET", help="Copy from: a file or URL.", show_default=False)],
     destination: Annotated[str, typer.Argument(metavar="DEST_TARGET", help="Copy to: a new, empty database.", show_default=False)],
 ) -> None:
@@ -89,4 +95,5 @@ def db_copy(
     from claimtrack.service import copy_database
 
     src, dst, counts = copy_database(source, destination)
+    recorded(ctx, f"the copy to {dst} was made", f"claimtrack --db {quote(destination)} list")
     notify([f"Copied {counts.added} claim{'s' if counts.added != 1 else ''} from {src} to {dst}."])

@@ -123,6 +123,7 @@ def export(
     """
     from claimtrack import export as exporter
     from claimtrack import textsafe
+    from claimtrack import stdio
     from claimtrack.outfile import open_output
 
     if fmt is ExportFormat.datasette_metadata:
@@ -138,7 +139,7 @@ def export(
     gaps = _claimreview_gaps(fmt)
     svc = service(ctx, create=False)
     claims = svc.export_claims(query, events=exporter.needs_events(fmt))
-    with svc.reading(), open_output(output_file, sys.stdout) as out:  # one snapshot: sources and claims
+    with svc.reading(), open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out:  # one snapshot: sources and claims
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
@@ -207,6 +208,7 @@ def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     """Write Datasette's metadata for this SQLite file, keyed by the name Datasette gives it (its stem)."""
     from claimtrack import datasette
     from claimtrack.errors import InvalidInput
+    from claimtrack import stdio
     from claimtrack.outfile import open_output
 
     svc = service(ctx, create=False)
@@ -216,7 +218,7 @@ def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     with svc.reading():  # a claimtrack database, at the current schema, must be there
         pass
     name = svc.target.path.stem
-    with open_output(output_file, sys.stdout) as out:
+    with open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out:
         datasette.write(name, out)
     if output_file:
         from shlex import quote

@@ -35,7 +35,6 @@ import os
 import sqlite3
 import stat
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,6 +74,7 @@ class Database:
         self.read_only: str | None = None  # why writes are refused (one line), None when writable
         self.created = False  # ``open`` made a new database here (it held none)
         self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
+        self.recorded: list[Any] = []  # the changes committed through this handle (``writes.Journal``s)
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -481,30 +481,46 @@ class Database:
         # (not when the caller already holds a snapshot: no write may start inside it).
         in_step = None if self._read_depth else health.search_index_in_step(self)
         with self.reading():
-            return health.check(self, in_step)
+            report = health.check(self, in_step)
+        if self.target.path is not None:  # named, never removed: the next backup removes them
+            from claimtrack import backupfiles
 
-    def backup(self, destination: Path) -> None:
+            left = backupfiles.abandoned(self.target.path)
+            if left:
+                report["abandoned_backup_files"] = left
+        return report
+
+    def backup(self, destination: Path) -> list[str]:
         """A consistent copy (``VACUUM INTO``), safe while other commands are writing.
 
-        The copy is written to a private temporary name in the destination's folder and given
+        The copy is written to a private temporary name in the destination's folder
+        (``backupfiles``: it holds our pid, and is flock-ed while SQLite writes it) and given
         its final name only once complete, so an interrupted backup (killed, disk full) never
         leaves a file under the name asked for, and the retry is not refused. The final name is
-        claimed with ``link``, which never replaces an existing file.
+        claimed with ``link``, which never replaces an existing file. The partial files of backups
+        that were killed (pid gone, lock free) are removed first; returns their paths.
+        The database's own files (``livefiles``) are refused as a destination.
         """
+        from claimtrack import backupfiles, livefiles
+
         if self.dialect != "sqlite":
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
                                 "(pg_dump) or: claimtrack export --format json")
+        livefiles.refuse(str(destination), self.target.path, f"the backup to {destination}")
+        livefiles.refuse_companion_name(str(destination), f"the backup to {destination}")
         if destination.exists() or destination.is_symlink():
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)")
         if not destination.parent.is_dir():
             raise DatabaseError(f"cannot write {destination}: the folder does not exist")
-        partial = destination.parent / f".{destination.name}.{uuid.uuid4().hex[:12]}.partial"
+        removed = backupfiles.remove_abandoned(destination.parent, self.target.path)
+        partial = destination.parent / backupfiles.partial_name(destination.name)
         try:
             # Born empty and 0600, before any data lands in it; VACUUM INTO accepts an empty file.
             os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
-            _fsync(partial)
-            _claim_name(partial, destination)
+            with backupfiles.writing(partial, self.target.path):
+                self._sqlite_conn().execute("VACUUM INTO ?", (str(partial),))
+                _fsync(partial)
+                _claim_name(partial, destination)
         except FileExistsError as exc:
             partial.unlink(missing_ok=True)
             raise DatabaseError(f"{destination} already exists; choose a new file name (nothing was overwritten)") from exc
@@ -519,6 +535,8 @@ class Database:
             raise DatabaseError(f"backup to {destination} failed: {reason}; nothing was written") from exc
         finally:
             partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
+        return removed
 
     def close(self) -> None:
         self._read_conn, self._read_depth = None, 0
@@ -715,7 +733,12 @@ def _create_private_file(path: Path) -> None:
 
     Folders are made one level at a time, each 0700 whatever the umask (``mkdir -p`` would give
     all but the last the umask's default, 0777 under umask 000); existing folders keep their modes.
+    A new database may not be named like another's ``-wal``/``-shm``/``-journal`` (``livefiles``).
     """
+    if not path.exists():
+        from claimtrack import livefiles
+
+        livefiles.refuse_companion_name(str(path), f"a new database at {path}")
     missing: list[Path] = []
     folder = path.parent
     while not folder.exists():

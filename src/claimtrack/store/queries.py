@@ -625,6 +625,17 @@ def log(db: Database, claim_id: int | None, since: str | None, limit: int | None
     return db.query(sql, params)
 
 
+def change_reach(db: Database, change_id: int) -> tuple[list[int], int]:
+    """The claims a journalled change wrote events for (at most two: one, or "several") and how many events."""
+    row = db.query_one("SELECT first_event, last_event FROM change_log WHERE id = :id", {"id": change_id})
+    if row is None or row["first_event"] is None:
+        return [], 0
+    span = {"a": row["first_event"], "b": row["last_event"]}
+    claims = [r["claim_id"] for r in db.query(
+        "SELECT DISTINCT claim_id FROM event WHERE id BETWEEN :a AND :b LIMIT 2", span)]
+    return claims, int(row["last_event"]) - int(row["first_event"]) + 1
+
+
 def claim_exists(db: Database, claim_id: int) -> bool:
     return db.query_one("SELECT 1 AS one FROM claim WHERE id = :id", {"id": claim_id}) is not None
 

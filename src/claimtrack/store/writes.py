@@ -110,6 +110,8 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
                 "undoes": journal.undoes,
                 "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
             })
+    if journal.change_id is not None:
+        db.recorded.append(journal)  # committed: an output that fails now must not say "nothing was saved"
 
 
 def _source(w: Writer, name: str, kind: str = "other") -> tuple[dict[str, Any], bool]:
