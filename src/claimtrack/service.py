@@ -539,7 +539,7 @@ class Service:
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = queries.events(self.db, claim["id"], f.as_of)
+                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, every=events is True)
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
@@ -691,6 +691,13 @@ class Service:
     @_one_snapshot
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
+
+    def feed_items(self, as_of: str | None = None) -> list[dict[str, Any]]:
+        """The feed items ``match --feed`` has seen (those seen by ``as_of``, if given): what a backup carries."""
+        from claimtrack.store import matching
+
+        items = matching.all_items(self.db)
+        return [i for i in items if i["first_seen"] <= as_of] if as_of else items
 
     def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False,
                        source_kind: str = "other") -> ImportCounts:
