@@ -265,3 +265,38 @@ def test_a_deleted_at_the_history_does_not_bear_out_is_refused(cli: Callable[...
     assert refused.exit_code == 1
     assert "record 1 (line 1), field 'deleted_at'" in refused.stderr and "nothing was imported" in refused.stderr
     assert table_digest(db_path) == before
+
+
+@pytest.mark.parametrize(("event", "words"), [
+    ({"id": 0}, "event 1: id: expected a whole number from 1 to"),
+    ({"id": "7"}, "event 1: id: expected a whole number from 1 to"),
+    ({"id": True}, "event 1: id: expected a whole number from 1 to"),
+    ({"reverses": {"id": 3}}, "event 1: reverses: expected text, a whole number or null, got an object"),
+    ({"Bad Name": 1}, "event 1: 'Bad Name' is not an event field"),
+    ({"new": "not an object"}, "event 1: a created event has no field or old value, and a new value only as a JSON object"),
+])
+def test_a_backup_event_with_a_bad_id_or_column_is_refused(cli: Callable[..., Run], db_path: Any, tmp_path: Path,
+                                                           event: dict[str, Any], words: str) -> None:
+    ok(cli("init"))
+    before = table_digest(db_path)
+    created = {"at": "2024-01-01T00:00:00Z", "kind": "created", **event}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": "A claim", "source": "S", "events": [created]}) + "\n", encoding="utf-8")
+    refused = cli("import", str(path))
+    assert refused.exit_code == 1 and f"record 1 (line 1), {words}" in refused.stderr, refused.stderr
+    assert "nothing was imported" in refused.stderr and refused.stderr.count("\n") == 1
+    assert table_digest(db_path) == before
+
+
+def test_a_created_event_holding_the_initial_state_is_restored_as_given(cli: Callable[..., Run], tmp_path: Path) -> None:
+    """A created event whose ``new`` records what the claim was created with (JSON) comes back as it was."""
+    ok(cli("init"))
+    state = json.dumps({"text": "A claim", "source": "S", "status": "unverified"}, sort_keys=True)
+    created = {"id": 5, "at": "2024-01-01T00:00:00Z", "kind": "created", "new": state}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": 9, "text": "A claim", "source": "S", "events": [created]}) + "\n", encoding="utf-8")
+    ok(cli("import", str(path)))
+    shown = json.loads(ok(cli("show", "9", "--format", "json")).stdout)
+    assert [e["new"] for e in shown["events"]] == [state]
+    backup = json.loads(ok(cli("export", "--format", "json")).stdout)
+    assert backup["claims"][0]["events"][0]["id"] == 5 and backup["claims"][0]["events"][0]["new"] == state

@@ -555,8 +555,12 @@ def _event(event: Any, now: str) -> dict[str, Any]:
         raise InvalidInput(f"kind {kind!r} is not one of {', '.join(EVENT_KINDS)}")
     row: dict[str, Any] = {"kind": kind}
     more = event.keys() - _EVENT_KEYS
-    if more:
-        _more_columns(event, more, row)
+    if more:  # a backup's event id (every event of a backup has one) and any later column
+        eid = event.get("id")
+        if more == _ID_ONLY and type(eid) is int and 1 <= eid <= MAX_ID:
+            row["id"] = eid
+        else:
+            _more_columns(event, more, row)
     for key in ("field", "old", "new", "note", "evidence_url"):
         try:
             row[key] = _string(event.get(key))
@@ -609,6 +613,7 @@ def _event(event: Any, now: str) -> dict[str, Any]:
 
 # The keys of an event this module checks one by one; others go through ``_more_columns``.
 _EVENT_KEYS = frozenset(("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"))
+_ID_ONLY = frozenset(("id",))
 _COLUMN_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 

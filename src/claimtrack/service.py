@@ -35,7 +35,7 @@ from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
-    from claimtrack.store.imports import ImportedClaim, ImportedSource
+    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
 
 from claimtrack.validate import (
     MAX_NAME,
@@ -709,7 +709,7 @@ class Service:
 
         return self.import_checked(importer.validated(records, origin), allow_duplicates, source_kind)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False,
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem], allow_duplicates: bool = False,
                        source_kind: str = "other") -> ImportCounts:
         """Import records already checked (``importer.validated``, ``readahead.validated``); a source
         created without a kind gets ``source_kind`` (defaults.source_kind)."""
