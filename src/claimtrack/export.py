@@ -5,7 +5,16 @@ goes, so memory does not grow with the number of claims (the reports spool their
 ``report``). Output is deterministic (stable order,
 no export timestamp) so two exports of the same data are byte-identical and diff cleanly.
 
-* ``json`` / ``jsonl``: the backup: every source, claim, tag and event (``import`` reads it back).
+* ``json`` / ``jsonl``: the backup: every source, claim, tag and event, and the feed items
+  ``match --feed`` has seen (``import`` reads it back). Deleted claims are in it with their whole
+  history and ``deleted_at`` (the time of the deletion their history ends with), so they come
+  back deleted, restorable with ``restore``; no other format holds them. Each event carries every
+  column of the event table but ``claim_id``, by name (``store.queries.event_columns``): its
+  ``id`` (kept by ``import`` where free, so a restored database has the same ids) and any column a
+  later migration adds, with no list here to update. The undo journal (``change_log``) is not
+  carried: it names ranges of event ids and commands of this database only. After a restore,
+  ``undo`` starts from the import, which it takes back as one change (the restored claims
+  deleted); ``show`` and ``log`` still hold every change, undone ones included.
 * ``csv``: one claim a row (``CSV_FIELDS``: the claim's fields, then resolved_on, evidence and
   last_note), safe to open in a spreadsheet; ``import`` reads it back (``csvhistory``).
 * ``md`` / ``html``: the reports people publish (``report``); the per-claim columns they share
@@ -29,22 +38,27 @@ from urllib.parse import urlsplit
 
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat
-from claimtrack.render import CLAIM_FIELDS, EVENT_FIELDS, event_summary
+from claimtrack.importer import deleted_at
+from claimtrack.render import CLAIM_FIELDS, event_summary
 from claimtrack.scoring import RESOLVED
 
 BACKUP_VERSION = 1
 BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
 SOURCE_FIELDS = ("name", "kind", "reliability", "url", "notes", "created_at")
+FEED_ITEM_FIELDS = ("feed", "item", "first_seen")  # a feed item ``match --feed`` has seen
 # ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
-    """A claim as the backup formats hold it: ``first`` (JSONL's ``type``), every field, its events."""
+    """A claim as the backup formats hold it: ``first`` (JSONL's ``type``), every field, when it
+    was deleted (None: it is not), its events with every column but ``claim_id``."""
     data = first
     for k in BACKUP_FIELDS:
         data[k] = claim[k]
-    data["events"] = [e if tuple(e) == EVENT_FIELDS else {k: e[k] for k in EVENT_FIELDS} for e in claim["events"]]
+    events = claim["events"]
+    data["deleted_at"] = deleted_at(events)
+    data["events"] = [e if "claim_id" not in e else {k: v for k, v in e.items() if k != "claim_id"} for e in events]
     return data
 
 
@@ -78,11 +92,18 @@ def needs_events(fmt: ExportFormat) -> bool | str:
     return "noted" if fmt is ExportFormat.csv else "effective"
 
 
+def is_backup(fmt: ExportFormat) -> bool:
+    """Whether ``fmt`` is a backup format: it holds deleted claims and the feed items seen too."""
+    return fmt in (ExportFormat.json, ExportFormat.jsonl)
+
+
 def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          heading: Any = None, group_by: str | None = None, gaps: Any = None) -> int:
+          heading: Any = None, group_by: str | None = None, gaps: Any = None,
+          feed_items: Iterable[dict[str, Any]] = ()) -> int:
     """Write every claim in ``fmt``; return how many were written. The reports (md, html) take a
     ``report.Heading`` and may be grouped by status, source or tag; the ClaimReview formats take
-    a ``claimreview.Gaps`` (its reviewer, and what it collects the reviews lack)."""
+    a ``claimreview.Gaps`` (its reviewer, and what it collects the reviews lack); the backups
+    (``is_backup``) hold ``feed_items`` after the claims."""
     if fmt in (ExportFormat.md, ExportFormat.html):
         from claimtrack import report
 
@@ -93,10 +114,15 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
         gaps = gaps or claimreview.Gaps(claimreview.Reviewer())
         writer = claimreview.write_html if fmt is ExportFormat.claimreview_html else claimreview.write_jsonld
         return writer(claims, out, sources, gaps)
-    return {ExportFormat.json: _json, ExportFormat.jsonl: _jsonl, ExportFormat.csv: _csv}[fmt](claims, out, sources)
+    if fmt is ExportFormat.json:
+        return _json(claims, out, sources, feed_items)
+    if fmt is ExportFormat.jsonl:
+        return _jsonl(claims, out, sources, feed_items)
+    return _csv(claims, out, sources)
 
 
-def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
+          feed_items: Iterable[dict[str, Any]]) -> int:
     # One claim a line inside the array: valid JSON that still diffs line by line.
     out.write('{"format": "claimtrack", "version": %d,\n"sources": [' % BACKUP_VERSION)
     out.write(",".join("\n" + textsafe.json_text({k: s[k] for k in SOURCE_FIELDS}, indent=None) for s in sources))
@@ -104,17 +130,22 @@ def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str
     n = 0
     for n, claim in enumerate(claims, start=1):
         out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(backup_claim(claim), indent=None))
+    out.write('\n],\n"feed_items": [')
+    out.write(",".join("\n" + textsafe.json_text({k: i[k] for k in FEED_ITEM_FIELDS}, indent=None) for i in feed_items))
     out.write("\n]}\n")
     return n
 
 
-def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]]) -> int:
+def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
+           feed_items: Iterable[dict[str, Any]]) -> int:
     out.write(textsafe.json_text({"type": "header", "format": "claimtrack", "version": BACKUP_VERSION}, indent=None) + "\n")
     for source in sources:
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0
     for n, claim in enumerate(claims, start=1):
         out.write(textsafe.json_text(backup_claim(claim, type="claim"), indent=None) + "\n")
+    for item in feed_items:
+        out.write(textsafe.json_text({"type": "feed_item", **{k: item[k] for k in FEED_ITEM_FIELDS}}, indent=None) + "\n")
     return n
 
 

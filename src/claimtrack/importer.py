@@ -49,7 +49,7 @@ from claimtrack.validate import (
 )
 
 if TYPE_CHECKING:
-    from claimtrack.store.imports import ImportedClaim, ImportedSource
+    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
 
 CSV_REQUIRED = ("text", "source")
 CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at",
@@ -59,7 +59,7 @@ CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "revi
 class Record(NamedTuple):
     """One record of an import file (a tuple: one is made for every line of a large import)."""
 
-    kind: str  # "claim" or "source"
+    kind: str  # "claim", "source" or "feed_item"
     label: str  # how errors name it: "record 3 (line 4)"
     data: dict[str, Any]
 
@@ -136,10 +136,15 @@ def _json(handle: IO[str], name: str) -> Iterator[Record]:
         raise InvalidInput(f"{name} holds no claims: expected a claimtrack export or a JSON array of claims")
     if not isinstance(sources, list):
         raise InvalidInput(f"{name}: 'sources' must be a list")
+    seen = data.get("feed_items") or [] if isinstance(data, dict) else []
+    if not isinstance(seen, list):
+        raise InvalidInput(f"{name}: 'feed_items' must be a list")
     for i, source in enumerate(sources, start=1):
         yield Record("source", f"source {i}", _object(source, f"source {i}"))
     for i, claim in enumerate(claims, start=1):
         yield Record("claim", f"record {i}", _object(claim, f"record {i}"))
+    for i, item in enumerate(seen, start=1):
+        yield Record("feed_item", f"feed item {i}", _object(item, f"feed item {i}"))
 
 
 def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
@@ -158,8 +163,10 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
         elif kind == "claim":
             claims += 1
             yield Record("claim", f"record {claims} (line {line_no})", data)
+        elif kind == "feed_item":
+            yield Record("feed_item", f"feed item on line {line_no}", data)
         else:
-            raise InvalidInput(f"line {line_no} of {name} has unknown type {kind!r}; expected claim or source")
+            raise InvalidInput(f"line {line_no} of {name} has unknown type {kind!r}; expected claim, source or feed_item")
     if not seen_any:
         raise InvalidInput(f"{name} is empty; nothing to import")
 
@@ -371,7 +378,10 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         name = "confidence_phrase"
         phrase = _string(data.get("confidence_phrase"))
         name = "confidence"
-        confidence = _confidence(data.get("confidence"), phrase, data.get("confidence_label"))
+        # A record that names its phrase (a backup, even as null) says it all: the label, which
+        # shows a midpoint's band phrase whether or not one was said, is only read when it does not.
+        shown = None if "confidence_phrase" in data else data.get("confidence_label")
+        confidence = _confidence(data.get("confidence"), phrase, shown)
         name = "tags"
         tags = _tags(data.get("tags"))
         name = "uuid"
@@ -406,6 +416,7 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         # A CSV export's resolved_on, evidence and last_note: a history that exports to them again.
         day, links, note = csvhistory.check(data, label, status, said_on, now[:10])
         events = _events(csvhistory.events(events[0], status, day, links, note, origin), label, status, now)
+    gone = _deleted(data.get("deleted_at"), events, label, now)
     return ImportedClaim(
         id=raw_id,
         uuid=uuid,
@@ -422,7 +433,31 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         created_at=created_at,
         updated_at=_time(data.get("updated_at"), "updated_at", label, created_at, now),
         events=events,
+        deleted_at=gone,
     )
+
+
+def deleted_at(events: list[dict[str, Any]]) -> str | None:
+    """When a claim was deleted, if its history (events in time order) ends deleted: the time of
+    its last ``deleted`` edit, None if that was a restore or there is none."""
+    last = None
+    for event in sorted((e for e in events if e.get("field") == "deleted"), key=lambda e: e["at"]):
+        last = event
+    return last["at"] if last is not None and last.get("new") is not None else None
+
+
+def _deleted(given: Any, events: list[dict[str, Any]], label: str, now: str) -> str | None:
+    """A record's ``deleted_at``: the one its history says (a backup's field, when given, must
+    agree: a claim is deleted only by a ``deleted`` edit in its history)."""
+    told = deleted_at(events)
+    if given is None:
+        return told
+    when = _time(given, "deleted_at", label, now, now)
+    if told is None:
+        raise _field(label, "deleted_at", InvalidInput(
+            "the claim's history does not end deleted; a deleted claim's events end with an edit of field "
+            "'deleted' to 'deleted' (or leave deleted_at out)"))
+    return when
 
 
 STATUSES = frozenset(s.value for s in Status)
@@ -520,6 +555,13 @@ def _event(event: Any, now: str) -> dict[str, Any]:
     if kind not in EVENT_KINDS:
         raise InvalidInput(f"kind {kind!r} is not one of {', '.join(EVENT_KINDS)}")
     row: dict[str, Any] = {"kind": kind}
+    more = event.keys() - _EVENT_KEYS
+    if more:  # a backup's event id (every event of a backup has one) and any later column
+        eid = event.get("id")
+        if more == _ID_ONLY and type(eid) is int and 1 <= eid <= MAX_ID:
+            row["id"] = eid
+        else:
+            _more_columns(event, more, row)
     for key in ("field", "old", "new", "note", "evidence_url"):
         try:
             row[key] = _string(event.get(key))
@@ -573,6 +615,33 @@ def _event(event: Any, now: str) -> dict[str, Any]:
         raise InvalidInput("a note event needs its note text")
     row["evidence_url"] = clean_url(row["evidence_url"], "evidence_url")
     return row
+
+
+# The keys of an event this module checks one by one; others go through ``_more_columns``.
+_EVENT_KEYS = frozenset(("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"))
+_ID_ONLY = frozenset(("id",))
+_COLUMN_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+def _more_columns(event: dict[str, Any], keys: set[Any], row: dict[str, Any]) -> None:
+    """An event's ``id`` (a backup's: kept where free) and the columns this version does not
+    name (a later migration's, carried by name): each a whole number, text or null. Whether the
+    database has such a column is the store's to say. ``claim_id`` is the record's own claim."""
+    for key in sorted(keys, key=str):
+        value = event[key]
+        if key == "claim_id":
+            continue
+        if not isinstance(key, str) or not _COLUMN_NAME.fullmatch(key):
+            raise InvalidInput(f"{textsafe.terminal(repr(key))} is not an event field")
+        if key == "id":
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID):
+                raise InvalidInput(f"id: expected a whole number from 1 to {MAX_ID}")
+        elif isinstance(value, bool) or not (value is None or isinstance(value, str) or
+                                             (isinstance(value, int) and abs(value) <= MAX_ID)):
+            raise InvalidInput(f"{key}: expected text, a whole number or null, got {_kind_of(value)}")
+        elif isinstance(value, str):
+            _unicode(value)
+        row[key] = value
 
 
 def _check_edit(field: str | None, old: str | None, new: str | None) -> None:
@@ -652,10 +721,28 @@ def _check_history(events: list[dict[str, Any]], label: str, status: str) -> Non
         )
 
 
-def validated(records: Iterable[Record], origin: str) -> Iterator[ImportedSource | ImportedClaim]:
+def validate_feed_item(data: dict[str, Any], label: str, now: str) -> ImportedFeedItem:
+    """A feed item ``match --feed`` had seen, from a backup: its feed, its key there, when first seen."""
+    from claimtrack.store.imports import ImportedFeedItem
+
+    values = {}
+    for key in ("feed", "item"):
+        try:
+            value = _string(data.get(key))
+            if not value:
+                raise InvalidInput("expected text, got nothing")
+        except InvalidInput as exc:
+            raise _field(label, key, exc) from exc
+        values[key] = value
+    return ImportedFeedItem(values["feed"], values["item"], _time(data.get("first_seen"), "first_seen", label, now, now))
+
+
+def validated(records: Iterable[Record], origin: str) -> Iterator[ImportedSource | ImportedClaim | ImportedFeedItem]:
     now = timeutil.now()
     for record in records:
-        if record.kind == "source":
+        if record.kind == "claim":
+            yield validate_claim(record.data, record.label, origin, now)
+        elif record.kind == "source":
             yield validate_source(record.data, record.label)
         else:
-            yield validate_claim(record.data, record.label, origin, now)
+            yield validate_feed_item(record.data, record.label, now)

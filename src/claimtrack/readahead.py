@@ -29,7 +29,7 @@ from claimtrack.errors import ClaimtrackError, InvalidInput
 
 if TYPE_CHECKING:
     from claimtrack.choices import ImportFormat
-    from claimtrack.store.imports import ImportedClaim, ImportedSource
+    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
 
 READER_ENV = "CLAIMTRACK_IMPORT_READER"
 BATCH = 500  # records a message: ~100 KiB of pickled claims
@@ -47,7 +47,7 @@ def available(path: str) -> bool:
         return False
 
 
-def validated(path: str, fmt: ImportFormat, origin: str) -> Iterator[ImportedSource | ImportedClaim]:
+def validated(path: str, fmt: ImportFormat, origin: str) -> Iterator[ImportedSource | ImportedClaim | ImportedFeedItem]:
     """The checked records of an import file, read and checked by a forked reader process."""
     read_end, write_end = os.pipe()
     _widen(write_end)

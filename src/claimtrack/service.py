@@ -35,7 +35,7 @@ from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
-    from claimtrack.store.imports import ImportedClaim, ImportedSource
+    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
 
 from claimtrack.validate import (
     MAX_NAME,
@@ -585,7 +585,8 @@ class Service:
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"))
+                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
+                                                     every=events is True)
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
@@ -738,6 +739,13 @@ class Service:
     def sources(self) -> list[dict[str, Any]]:
         return queries.all_sources(self.db)
 
+    def feed_items(self, as_of: str | None = None) -> list[dict[str, Any]]:
+        """The feed items ``match --feed`` has seen (those seen by ``as_of``, if given): what a backup carries."""
+        from claimtrack.store import matching
+
+        items = matching.all_items(self.db)
+        return [i for i in items if i["first_seen"] <= as_of] if as_of else items
+
     def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False,
                        source_kind: str = "other") -> ImportCounts:
         """Validate and import every record in one transaction; a bad record imports nothing.
@@ -748,7 +756,7 @@ class Service:
 
         return self.import_checked(importer.validated(records, origin), allow_duplicates, source_kind)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim], allow_duplicates: bool = False,
+    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem], allow_duplicates: bool = False,
                        source_kind: str = "other") -> ImportCounts:
         """Import records already checked (``importer.validated``, ``readahead.validated``); a source
         created without a kind gets ``source_kind`` (defaults.source_kind)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -138,15 +139,19 @@ def export(
     heading = _heading(fmt, title, date, group_by, query)
     gaps = _claimreview_gaps(fmt)
     svc = service(ctx, create=False)
+    backup = exporter.is_backup(fmt)
+    if backup:  # deleted claims too: a backup restores them deleted
+        query = replace(query, deleted=None)
     claims = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out:  # one snapshot: sources and claims
+        seen = svc.feed_items(query.as_of) if backup else ()
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
 
             claims = track(claims, total=svc.export_count(query), description="Exporting",
                            console=Console(stderr=True), transient=True)
-        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps)
+        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps, seen)
     if output_file:
         what = "claim" if gaps is None else "fact-check"  # ClaimReview: only the claims with a verdict
         notify([f"Exported {written} {what}{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])

@@ -5,9 +5,14 @@ Rows go in with ``executemany`` in batches of SQL text (the ``Writer`` of ``Data
 uuid is already present is skipped and counted. So is, unless ``allow_duplicates``, a claim whose
 text and source match a live claim that was there before the import (the same ``claim_key`` and
 source ``name_key``): a CSV imported twice adds nothing the second time. Records that repeat earlier
-records of the same file are kept, so a backup holding forced duplicates restores exactly. A
-backup's claim ids are kept when they are free, so a restored database reads like the original;
-otherwise the next unused id is given.
+records of the same file are kept, so a backup holding forced duplicates restores exactly (and a
+backup's deleted claim is never skipped as a duplicate: it is in no view). A backup's claim ids are
+kept when they are free, so a restored database reads like the original; otherwise the next unused
+id is given. So are its event ids, when above every event id there before (an import's events stay
+the one range its journal row names), and each event is written with every column it carries, by
+name (a column of a later migration: refused in one line if this database lacks it); a column
+declared ``REFERENCES event (id)`` follows the id its event was given. The feed
+items a backup holds are remembered in the same transaction (one already remembered is kept).
 
 On SQLite the per-row index work is done in bulk, inside the same transaction (DDL is
 transactional there, so an error, Ctrl-C or kill -9 rolls it back with the rows):
@@ -68,6 +73,16 @@ class ImportedClaim:
     review_by: str | None = None
     tags: tuple[str, ...] = ()
     events: list[dict[str, Any]] = field(default_factory=list)
+    deleted_at: str | None = None  # a backup's deleted claim: imported deleted (``restore`` brings it back)
+
+
+@dataclass(slots=True)
+class ImportedFeedItem:
+    """A feed item ``match --feed`` had seen, from a backup (``store.matching``)."""
+
+    feed: str
+    item: str
+    first_seen: str
 
 
 @dataclass(slots=True)
@@ -90,7 +105,9 @@ class ImportResult:
 
 CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
                  "confidence_phrase", "review_by", "created_at", "updated_at", "text_key", "deleted_at")
-EVENT_COLUMNS = ("claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
+EVENT_COLUMNS = ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
+FEED_ITEM_SQL = ("INSERT INTO feed_item (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
+                 "ON CONFLICT (feed, item) DO NOTHING")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
 FTS_FILL = "INSERT INTO claim_fts (rowid, text, quote) SELECT id, text, quote FROM claim WHERE id BETWEEN :lo AND :hi"
 FTS_TRIGGER = "claim_fts_insert"
@@ -156,6 +173,13 @@ class _Importer:
         self.existing = int(scalar(w, "SELECT count(*) AS n FROM claim") or 0)
         self.next_id = top + 1
         self.top = top
+        # Event ids: a backup's are kept when above every id there before (so the import's events
+        # stay the one range its journal row names) and not taken; the others get the next one.
+        self.event_top = int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
+        self.next_event = self.event_top + 1  # above every event id there and written so far
+        self.event_columns = _event_columns(w)
+        self.event_refs = _event_references(w)  # columns naming another event: follow its new id
+        self.feed_items: list[dict[str, Any]] = []
         self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
         self.respelled: dict[str, str] = {}  # source names (casefolded) in histories -> the name now (``_respell``)
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
@@ -163,6 +187,7 @@ class _Importer:
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
         self.link_sql = insert_sql("claim_tag", ("claim_id", "tag_id"))
         self.event_sql = insert_sql("event", EVENT_COLUMNS)
+        self.more_sql: dict[tuple[str, ...], str] = {}  # insert statements for events with more columns
 
     # -- bulk index work (SQLite)
 
@@ -227,13 +252,12 @@ class _Importer:
         claims: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
-        undone: list[tuple[int, list[dict[str, Any]]]] = []  # claims with undo events: written one by one
         for c, key in zip(batch, keys, strict=True):
             if c.uuid is not None and c.uuid in present:
                 result.skipped += 1
                 continue
-            if there and (key, self.sources.get(c.source.casefold())) in there:
-                result.duplicates += 1
+            if there and c.deleted_at is None and (key, self.sources.get(c.source.casefold())) in there:
+                result.duplicates += 1  # (a deleted claim duplicates nothing: it is in no view)
                 continue
             if c.uuid is None:
                 uuid = str(uuidlib.uuid4())
@@ -250,7 +274,7 @@ class _Importer:
                 "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
                 "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
                 "created_at": c.created_at, "updated_at": c.updated_at, "text_key": key,
-                "deleted_at": _deleted_at(c.events),
+                "deleted_at": c.deleted_at,
             })
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
             created = c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
@@ -260,36 +284,30 @@ class _Importer:
                     self._respell(c, created["new"])
             else:
                 self._respell(c, created["new"])
-            if any(e.get("note") and is_undo(e) for e in c.events):
-                undone.append((cid, c.events))
-            else:
-                for event in c.events:  # validated events carry every column; fill any missing one
-                    event["claim_id"] = cid
-                    events.append(event if len(event) == len(EVENT_COLUMNS) else {k: event.get(k) for k in EVENT_COLUMNS})
+            if any(e.get("note") and is_undo(e) for e in c.events) and not any("reverses" in e for e in c.events):
+                self._pair_reversals(c.events)
+            for event in c.events:
+                event["claim_id"] = cid
+                events.append(event)
             result.added += 1
         self.w.executemany(self.claim_sql, claims)
         if self._search_rows_by_hand:
             for row in claims:
                 self._index_later(row["id"])
         self.w.executemany(self.link_sql, links)
-        self.w.executemany(self.event_sql, events)
-        for cid, history in undone:
-            self._with_reversals(cid, history)
+        self._write_events(events)
 
-    def _with_reversals(self, cid: int, history: list[dict[str, Any]]) -> None:
-        """A history holding undo events, in time order, each naming the event it took back
-        (``reverses``, m007): a backup holds no event ids, so the pairs are found again
-        (``claimtrack.reversals``) and the events written one by one to learn theirs."""
-        history = sorted(history, key=lambda e: e["at"])
-        pairs = pair(history)
-        ids: list[int] = []
-        for i, event in enumerate(history):
-            row = {k: event.get(k) for k in EVENT_COLUMNS}
-            row["claim_id"] = cid
-            took = pairs.get(i)
+    def _pair_reversals(self, history: list[dict[str, Any]]) -> None:
+        """A history holding undo events but no ``reverses`` (a backup of an older claimtrack): the
+        pairs are found again (``claimtrack.reversals``), and each event is given its id here, in
+        time order, so an undo event can name the event it took back (m007)."""
+        ordered = sorted(history, key=lambda e: e["at"])
+        for event in ordered:
+            event["id"] = self.next_event
+            self.next_event += 1
+        for i, took in pair(ordered).items():
             if took is not None and took < i:
-                row["reverses"] = ids[took]
-            ids.append(self.w.insert("event", row))
+                ordered[i]["reverses"] = ordered[took]["id"]
 
     def _created_state(self, c: ImportedClaim) -> str:
         """What the claim was created with (``claimtrack.history``), for a created event holding none:
@@ -318,6 +336,69 @@ class _Importer:
         if end != key:
             self.respelled.setdefault(str(end), self.names[key])
 
+    def _write_events(self, events: list[dict[str, Any]]) -> None:
+        """Give each event its id (a backup's where free, see ``__init__``) and write them; an
+        event with columns beyond ``EVENT_COLUMNS`` (a later migration's) is written with those."""
+        top = self.event_top
+        if self.event_refs:  # in the order of the backup's ids: an event named by another is written first
+            events.sort(key=lambda e: e.get("id") or 0)
+        wanted = [e["id"] for e in events if e.get("id") is not None and e["id"] > top]
+        taken: set[int] = set()
+        if wanted and min(wanted) < self.next_event:  # may meet ids this import wrote already
+            for start in range(0, len(wanted), 500):
+                taken |= self._existing("id", wanted[start:start + 500], "event")
+        plain: list[dict[str, Any]] = []
+        wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        moved: dict[int, int] = {}  # a backup's event id -> the one it was given instead
+        for event in events:
+            eid = event.get("id")
+            if eid is None or eid <= top or eid in taken:
+                if eid is not None:
+                    moved[eid] = self.next_event
+                eid = event["id"] = self.next_event
+                self.next_event += 1
+            elif eid >= self.next_event:
+                self.next_event = eid + 1
+            if wanted:
+                taken.add(eid)
+            if len(event) == len(EVENT_COLUMNS):
+                plain.append(event)
+            else:
+                wider.setdefault(tuple(sorted(event)), []).append(event)
+        if moved and self.event_refs:  # a claim's events are all in one batch: so are the events they name
+            for event in events:
+                for column in self.event_refs:
+                    if event.get(column) in moved:
+                        event[column] = moved[event[column]]
+        self.w.executemany(self.event_sql, plain)
+        for keys, rows in wider.items():
+            self.w.executemany(self._wider_sql(keys, rows[0]["claim_id"]), rows)
+
+    def _wider_sql(self, keys: tuple[str, ...], claim_id: int) -> str:
+        """The insert for events with columns this version does not name (a later migration's)."""
+        if keys not in self.more_sql:
+            unknown = [k for k in keys if k not in self.event_columns]
+            if unknown:
+                from claimtrack.errors import InvalidInput
+
+                raise InvalidInput(
+                    f"claim {claim_id}'s history holds the event field{'s' if len(unknown) > 1 else ''} "
+                    f"{', '.join(map(repr, unknown))}, which this database's events have no column for (a backup "
+                    "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported")
+            self.more_sql[keys] = insert_sql("event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS])
+        return self.more_sql[keys]
+
+    def feed_item(self, item: ImportedFeedItem) -> None:
+        self.feed_items.append({"feed": item.feed, "item": item.item, "first_seen": item.first_seen})
+        if len(self.feed_items) >= BATCH:
+            self.write_feed_items()
+
+    def write_feed_items(self) -> None:
+        """Remember the feed items read so far (one a backup holds and this database has is kept as it is)."""
+        if self.feed_items:
+            self.w.executemany(FEED_ITEM_SQL, self.feed_items)
+            self.feed_items = []
+
     def _index_later(self, claim_id: int) -> None:
         """Note a new claim for the search index: consecutive ids make one run, filled by one
         statement (a run of ids given in this import holds no other claim: ids are unique)."""
@@ -333,21 +414,39 @@ class _Importer:
             self.w.execute(FTS_FILL, {"lo": self.run[0], "hi": self.run[1]})
             self.run = None
 
-    def _existing(self, column: str, values: list[Any]) -> set[Any]:
+    def _existing(self, column: str, values: list[Any], table: str = "claim") -> set[Any]:
         params = {f"v{i}": v for i, v in enumerate(values)}
         marks = ", ".join(f":v{i}" for i in range(len(values)))
-        return {r[column] for r in self.w.rows(f"SELECT {column} FROM claim WHERE {column} IN ({marks})", params)}
+        return {r[column] for r in self.w.rows(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", params)}
 
 
-def _deleted_at(events: list[dict[str, Any]]) -> str | None:
-    """A claim whose history ends deleted (``db copy`` of a deleted claim) is imported deleted."""
-    last = None
-    for event in sorted((e for e in events if e.get("field") == "deleted"), key=lambda e: e["at"]):
-        last = event
-    return last["at"] if last is not None and last.get("new") is not None else None
+def _event_references(w: Writer) -> tuple[str, ...]:
+    """The columns of the event table declared as references to another event (``REFERENCES event (id)``)."""
+    if w.dialect == "sqlite":
+        rows = w.rows("SELECT \"from\" AS name FROM pragma_foreign_key_list('event') WHERE \"table\" = 'event'")
+    else:
+        rows = w.rows(
+            "SELECT k.column_name AS name FROM information_schema.table_constraints t "
+            "JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name "
+            "AND k.table_schema = t.table_schema "
+            "JOIN information_schema.constraint_column_usage u ON u.constraint_name = t.constraint_name "
+            "AND u.table_schema = t.table_schema "
+            "WHERE t.constraint_type = 'FOREIGN KEY' AND t.table_schema = current_schema() "
+            "AND t.table_name = 'event' AND u.table_name = 'event'")
+    return tuple(sorted({r["name"] for r in rows}))
 
 
-def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
+def _event_columns(w: Writer) -> tuple[str, ...]:
+    """The columns of the event table, in table order (a later migration may have added some)."""
+    if w.dialect == "sqlite":
+        rows = w.rows("SELECT name FROM pragma_table_info('event') ORDER BY cid")
+    else:
+        rows = w.rows("SELECT column_name AS name FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
+    return tuple(r["name"] for r in rows)
+
+
+def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem],
                  allow_duplicates: bool = False, source_kind: str = "other") -> ImportResult:
     """Import sources and claims in one transaction: any error (or Ctrl-C) leaves the database as it was.
 
@@ -371,14 +470,19 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim],
             if isinstance(item, ImportedSource):
                 importer.source_id(item.name, item)
                 continue
+            if isinstance(item, ImportedFeedItem):
+                importer.feed_item(item)
+                continue
             batch.append(item)
             if len(batch) >= BATCH:
                 importer.add(batch, result)
                 batch = []
         importer.add(batch, result)
+        importer.write_feed_items()
         importer.restore()
-        if w.dialect == "postgresql" and result.added:  # explicit ids: move the identity past them
-            w.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), (SELECT max(id) FROM claim))")
+        if w.dialect == "postgresql" and result.added:  # explicit ids: move the identities past them
+            for table in ("claim", "event"):
+                w.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         journal.summary = f"imported {result.added} claim{'s' if result.added != 1 else ''}"
         if importer.respelled:
             journal.detail = {"respelled": importer.respelled}

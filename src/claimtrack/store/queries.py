@@ -355,14 +355,32 @@ def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
 _NOTED = "e.kind <> 'created' AND (e.kind = 'status' OR e.note IS NOT NULL)"
 
 
+def event_columns(db: Database) -> tuple[str, ...]:
+    """Every column of the ``event`` table, in table order (``id`` and ``claim_id`` first): what a
+    backup carries, so a column a later migration adds is backed up and restored without a list
+    here naming it. Read once per database handle."""
+    found = getattr(db, "_event_columns", None)
+    if found is None:
+        if db.dialect == "sqlite":
+            rows = db.query("SELECT name FROM pragma_table_info('event') ORDER BY cid")
+        else:
+            rows = db.query("SELECT column_name AS name FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
+        found = tuple(r["name"] for r in rows)
+        db._event_columns = found  # type: ignore[attr-defined]
+    return found
+
+
 def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True,
                  noted: bool = False, effective: bool = False) -> list[Row]:
     """Attach each claim's events (only these ``kinds``, if given; only ``_NOTED`` ones if
     ``noted``; only the ``EFFECTIVE`` ones if ``effective``) as ``events``, oldest first.
 
-    ``full=False`` leaves out each event's ``id`` and ``claim_id``: the events as an export writes
-    them (``render.EVENT_FIELDS``, in that order), made once instead of copied per claim."""
-    names, skip = (_EVENT_NAMES, 0) if full else (_EVENT_NAMES[2:], 2)
+    ``full=False``: the events as an export writes them: every column of the table
+    (``event_columns``) but ``claim_id``, the event's ``id`` first, each dict made once instead of
+    copied per claim."""
+    names = _EVENT_NAMES if full else tuple(c for c in event_columns(db) if c != "claim_id")
+    columns = EVENT_COLUMNS if full else "e.claim_id, " + ", ".join(f"e.{c}" for c in names)
     by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
     if by_id:
         params: dict[str, Any] = {}
@@ -373,9 +391,10 @@ def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), f
             where += f" AND {_NOTED}"
         if effective:
             where += f" AND {EFFECTIVE}"
-        for values in db.values(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
-            if values[1] in by_id:  # a range may hold claims that are not ours
-                by_id[values[1]].append(dict(zip(names, values[skip:], strict=True)))
+        owner, skip = (1, 0) if full else (0, 1)
+        for values in db.values(f"SELECT {columns} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
+            if values[owner] in by_id:  # a range may hold claims that are not ours
+                by_id[values[owner]].append(dict(zip(names, values[skip:], strict=True)))
     for claim in claims:
         claim["events"] = by_id[claim["id"]]
     return claims
@@ -529,7 +548,8 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     params["as_of_day"] = f.as_of[:10]
     where = where_clause(static, params, now=False) + (f" AND {match}" if match else "")
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
-    where += f" AND {_DELETED_THEN} {'<>' if f.deleted else '='} ''"
+    if f.deleted is not None:  # None: deleted or not then (a backup as of then holds both)
+        where += f" AND {_DELETED_THEN} {'<>' if f.deleted else '='} ''"
     params["as_of"] = f.as_of
     sql = f"SELECT {CLAIM_COLUMNS}, {_CHANGED} AS changed FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
     rows = _fields_as_of(db, db.query(sql, params), f.as_of)
@@ -595,16 +615,19 @@ def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
     return _tags_as_of(db, with_tags(db, [row]), as_of)[0] if row else None
 
 
-def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False) -> list[Row]:
+def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False,
+           every: bool = False) -> list[Row]:
     """A claim's timeline, oldest first (by when each change happened), up to ``until``; only
-    its effective history (``EFFECTIVE``) if ``effective``."""
+    its effective history (``EFFECTIVE``) if ``effective``; ``every``: with every column of the
+    table (``event_columns``), as a backup holds them."""
     params: dict[str, Any] = {"id": claim_id}
     where = "e.claim_id = :id" + (f" AND {EFFECTIVE}" if effective else "")
     if until:  # the claim existed by then (said_on), so its creation is part of the story
         params["until"] = until
         where += " AND (e.at <= :until OR e.kind = 'created')"
     first = "CASE WHEN e.kind = 'created' THEN 0 ELSE 1 END"  # back-dated changes come after it
-    return db.query(f"SELECT {EVENT_COLUMNS} FROM event e WHERE {where} ORDER BY {first}, e.at, e.id", params)
+    columns = ", ".join(f"e.{c}" for c in event_columns(db)) if every else EVENT_COLUMNS
+    return db.query(f"SELECT {columns} FROM event e WHERE {where} ORDER BY {first}, e.at, e.id", params)
 
 
 def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:
