@@ -222,7 +222,8 @@ def test_show_as_of_lists_only_events_up_to_that_day(cli: Callable[..., Run], sc
     early = _json(cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "json"))
     assert [e["kind"] for e in early["events"]] == ["created"]
     mid = _json(cli("show", str(scenario), "--as-of", "2024-07-01", "--format", "json"))
-    assert [(e["kind"], e["new"] if e["kind"] != "created" else None) for e in mid["events"]] == [("created", None), ("status", "confirmed")]
+    assert [(e["kind"], json.loads(e["new"])["status"] if e["kind"] == "created" else e["new"])
+            for e in mid["events"]] == [("created", "unverified"), ("status", "confirmed")]
     assert mid["events"][1]["note"] == "closure announced"
     late = _json(cli("show", str(scenario), "--as-of", "2024-09-01", "--format", "json"))
     assert [e["new"] for e in late["events"][1:]] == ["confirmed", "refuted"]
