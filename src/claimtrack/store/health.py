@@ -24,7 +24,7 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from claimtrack.store import migrations
+from claimtrack.store import idroom, migrations
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row
@@ -69,6 +69,7 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
         report[f"{table}s"] = int(row["n"]) if row else None
     schema = _sqlite_schema(db) if db.dialect == "sqlite" else _server_schema(db) if db.dialect == "postgresql" else []
     findings += schema
+    findings += idroom.findings(db.query, db.dialect)
     if {"claim", "event"} <= present:
         findings += _created_events(db)
         findings += _replays(db)

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
+from claimtrack.errors import DatabaseError
+from claimtrack.store import idroom
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -230,6 +232,8 @@ class _Importer:
                 uuid = c.uuid
                 present.add(uuid)
             cid = c.id if c.id is not None and c.id not in taken else self.next_id
+            if cid > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
+                raise DatabaseError(idroom.exhausted("claim", cid - 1))
             taken.add(cid)
             if self.duplicates is not None:
                 self.duplicates.given(cid)
