@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import uuid
 from collections.abc import Callable
@@ -234,11 +235,11 @@ def test_edge_numbers_are_refused_or_kept_so_every_command_works(cli: Callable[.
 # reader that does not stop fails here with MemoryError rather than taking the machine.
 _MEASURE = textwrap.dedent("""
     import json, resource, subprocess, sys, threading
-    argv, feed, prefix = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3].encode()
+    argv, feed, prefix, out = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3].encode(), sys.argv[4]
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
     proc = subprocess.Popen(argv, stdin=subprocess.PIPE if feed == "endless" else subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=limit)
+                            stdout=open(out, "wb"), stderr=subprocess.PIPE, preexec_fn=limit)
     def pour():
         try:
             proc.stdin.write(prefix)
@@ -259,10 +260,13 @@ def _measured(*args: str, feed: str = "none", prefix: str = "") -> tuple[subproc
     """Run claimtrack with ``args``: its result and peak RSS in MiB. ``feed="endless"``: standard
     input is ``prefix`` and then "y" without end."""
     argv = [sys.executable, "-m", "claimtrack", *args]
-    out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(argv), feed, prefix], capture_output=True, text=True,
-                         env=os.environ.copy(), timeout=600, check=True)
-    got = json.loads(out.stdout)
-    return subprocess.CompletedProcess(argv, got["code"], "", got["stderr"]), got["peak"]
+    with tempfile.TemporaryDirectory() as folder:
+        stdout = Path(folder) / "stdout"
+        out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(argv), feed, prefix, str(stdout)],
+                             capture_output=True, text=True, env=os.environ.copy(), timeout=600, check=True)
+        got = json.loads(out.stdout)
+        printed = stdout.read_text(encoding="utf-8", errors="replace")
+    return subprocess.CompletedProcess(argv, got["code"], printed, got["stderr"]), got["peak"]
 
 
 def _sparse(path: Path, size: int, head: bytes = b"") -> Path:
@@ -317,3 +321,60 @@ def test_a_bad_record_in_a_long_json_file_is_named_at_once(cli: Callable[..., Ru
     line = _one_error_line(cli("import", str(path)))
     assert "record 2 of" in line and "not valid JSON (line 1: Invalid control character" in line, line
     assert table_digest(db_path) == before
+
+
+# ---- extract and match: a web page is parsed within bounded memory ----------------------------
+
+KURSK_PAGE = """<!DOCTYPE html><html><head><title>Site | Kursk</title>{head}
+<meta property="article:published_time" content="2024-11-05T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Troops in Kursk</h1>
+<p>North Korean troops have been deployed to the Kursk region, a Ukrainian official said on Tuesday.</p>
+{body}</article><footer>Copyright Example News</footer></body></html>"""
+
+
+@pytest.mark.parametrize("command", ["extract", "match"])
+def test_a_huge_web_page_is_refused_in_bounded_memory_and_its_scripts_cost_nothing(
+        cli: Callable[..., Run], db_path: Any, tmp_path: Path, command: str) -> None:
+    """Parsing HTML costs ~50 bytes of memory a byte: a page of 6 MB of paragraphs (under the
+    20 MB file limit) took 300 MB and over a minute. Its markup is now capped once scripts and
+    styles are dropped, so a page that is mostly script still reads, and quickly."""
+    assert cli("add", "North Korean troops have been deployed to the Kursk region.", "-s", "Ukrainian official").exit_code == 0
+    before = table_digest(db_path)
+    paragraphs = "".join(f"<p>Paragraph {i} of a very long page says nothing anyone would check today.</p>\n"
+                         for i in range(80_000))
+    huge = tmp_path / "huge.html"
+    huge.write_text(KURSK_PAGE.format(head="", body=paragraphs), encoding="utf-8")
+    assert 5 << 20 < huge.stat().st_size < 20 << 20
+    run, peak = _measured(command, str(huge))
+    line = _one_error_line(run)
+    assert "huge.html is a web page of" in line and "more than the 2 MB claimtrack reads" in line, line
+    assert peak < PEAK_LIMIT_MB, f"peak RSS {peak} MiB"
+    # 8 MB of scripts and styles around a short article: read as the article alone.
+    script = "<script>var data = [" + ",".join(str(i) for i in range(1_200_000)) + "];</script>\n"
+    style = "<style>" + "".join(f".c{i} {{ color: red }}\n" for i in range(100_000)) + "</style>"
+    scripted = tmp_path / "scripted.html"
+    scripted.write_text(KURSK_PAGE.format(head=script + style, body=script), encoding="utf-8")
+    assert scripted.stat().st_size > 8 << 20
+    run, peak = _measured(command, str(scripted), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    assert "deployed to the Kursk region" in run.stdout and "var data" not in run.stdout, run.stdout[:500]
+    assert peak < PEAK_LIMIT_MB, f"peak RSS {peak} MiB"
+    assert table_digest(db_path) == before
+
+
+def test_a_huge_feed_is_refused_in_bounded_memory(cli: Callable[..., Run], tmp_path: Path) -> None:
+    """feedparser holds ~10 bytes a byte: a 19 MB feed (under the 20 MB file limit) took 250 MB."""
+    assert cli("add", "Prices will rise by ten percent next year.", "-s", "Minister").exit_code == 0
+    feed = tmp_path / "feed.xml"
+    with feed.open("w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>')
+        for i in range(90_000):
+            f.write(f"<item><title>Item {i}: prices will rise</title><link>https://news.example/{i}</link>"
+                    "<description>The minister said prices will rise by ten percent next year.</description></item>\n")
+        f.write("</channel></rss>")
+    assert 15 << 20 < feed.stat().st_size < 20 << 20
+    run, peak = _measured("match", "--feed", str(feed))
+    line = _one_error_line(run)
+    assert "feed.xml is a feed of" in line and "more than the 5 MB claimtrack reads" in line, line
+    assert peak < PEAK_LIMIT_MB, f"peak RSS {peak} MiB"

@@ -130,11 +130,11 @@ class JsonStream:
             try:
                 value, end = _DECODER.raw_decode(self.buf, self.pos)
             except (ValueError, RecursionError) as exc:
-                truncated = not self.eof and _cut_short(exc, len(self.buf))
-                if truncated and len(self.buf) - self.pos <= MAX_RECORD and self._more():
-                    continue  # it may end in the next chunk
-                if truncated:
-                    raise too_long(f"{where} of {self.name} (from line {self.line()})") from exc
+                if not self.eof and _cut_short(exc, len(self.buf)):
+                    if len(self.buf) - self.pos > MAX_RECORD:
+                        raise too_long(f"{where} of {self.name} (from line {self.line()})") from exc
+                    if self._more():
+                        continue  # it may end in the next chunk
                 line = self.lines_before + exc.lineno if isinstance(exc, json.JSONDecodeError) else None
                 raise loads_error(exc, f"{where} of {self.name}", line) from exc
             if end == len(self.buf) and not self.eof and self._more():
