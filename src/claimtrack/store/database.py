@@ -481,7 +481,8 @@ class Database:
         if self.target.path is None:
             return False
         try:
-            return os.statvfs(self.target.path.parent).f_bavail == 0
+            found = os.statvfs(self.target.path.parent)
+            return (found.f_bfree if os.geteuid() == 0 else found.f_bavail) == 0  # root may use the reserve
         except (OSError, AttributeError):  # no statvfs (Windows), or the folder is gone
             return False
 
