@@ -4,7 +4,8 @@
 (``record 3 (line 4)``); ``validated`` checks each record into what the store imports. Writing
 is the store's job (``store.imports``), in one all-or-nothing transaction.
 Formats: ``--format`` wins, else the file extension (.json, .jsonl/.ndjson, .csv), else JSONL
-for standard input. JSONL and CSV stream; JSON is read whole. CSV may be separated by commas,
+for standard input. Every format is read a record at a time, none over 16 MiB (``bounded``), so
+endless input (``/dev/zero``) is refused in bounded memory. CSV may be separated by commas,
 semicolons, tabs or vertical bars (detected from the header, or named by a ``sep=X`` first line),
 and claimtrack's own CSV export reads back as the same claims: its ``resolved_on``, ``evidence`` and
 ``last_note`` columns become a history that exports to the same cells (``csvhistory``).
@@ -33,10 +34,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack import confidence as conf
-from claimtrack import csvhistory, history, textsafe, timeutil
+from claimtrack import bounded, csvhistory, history, textsafe, timeutil
 from claimtrack.choices import ImportFormat, Status
 from claimtrack.errors import InvalidInput
 from claimtrack.reversals import is_undo, pair
+from claimtrack.store.idroom import IMPORT_MAX
 from claimtrack.validate import (
     MAX_NAME,
     clean_kind,
@@ -101,56 +103,69 @@ def read(handle: IO[str], fmt: ImportFormat, name: str) -> Iterator[Record]:
 
 
 def _loads(text: str, where: str) -> Any:
-    """``json.loads`` with every way it can fail as one clear line naming ``where``.
-
-    Besides malformed JSON, Python's parser refuses nesting deeper than its recursion limit
-    (``RecursionError``) and integers longer than 4,300 digits (``ValueError``); no claimtrack
-    file holds either, so they are errors in the file, not in claimtrack.
-    """
+    """``json.loads`` with every way it can fail as one clear line naming ``where``."""
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{where} is not valid JSON (line {exc.lineno}: {exc.msg}); is it complete? Nothing was imported") from exc
-    except RecursionError as exc:
-        raise InvalidInput(
-            f"{where} nests lists or objects too deeply to read (more than {sys.getrecursionlimit():,} levels); "
-            "a claimtrack file nests four: fix the file; nothing was imported"
-        ) from exc
-    except ValueError as exc:  # int(...) of more digits than sys.get_int_max_str_digits()
-        raise InvalidInput(
-            f"{where} holds a number too long to read (over {sys.get_int_max_str_digits():,} digits); "
-            "no claim field takes such a number: fix the file; nothing was imported"
-        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise bounded.loads_error(exc, where) from exc
 
 
 def _json(handle: IO[str], name: str) -> Iterator[Record]:
-    text = handle.read()
-    if not text.strip():
+    """A claimtrack JSON backup (sources, then claims) or a JSON array of claims, a record at a time.
+
+    Claims that come before the sources in a hand-made object are held until the sources are read,
+    as the sources' details apply to the claims that name them."""
+    stream = bounded.JsonStream(handle, name)
+    first = stream.peek()
+    if first == "":
         raise InvalidInput(f"{name} is empty; nothing to import")
-    data = _loads(text, name)
-    if isinstance(data, dict) and isinstance(data.get("claims"), list):
-        sources, claims = data.get("sources") or [], data["claims"]
-    elif isinstance(data, list):
-        sources, claims = [], data
-    else:
+    if first == "[":
+        for i, claim in enumerate(stream.array("record"), start=1):
+            yield Record("claim", f"record {i}", _object(claim, f"record {i}"))
+        stream.end()
+        return
+    if first != "{":
+        stream.value("the start")
+        stream.end()
         raise InvalidInput(f"{name} holds no claims: expected a claimtrack export or a JSON array of claims")
-    if not isinstance(sources, list):
-        raise InvalidInput(f"{name}: 'sources' must be a list")
-    seen = data.get("feed_items") or [] if isinstance(data, dict) else []
-    if not isinstance(seen, list):
-        raise InvalidInput(f"{name}: 'feed_items' must be a list")
-    for i, source in enumerate(sources, start=1):
-        yield Record("source", f"source {i}", _object(source, f"source {i}"))
-    for i, claim in enumerate(claims, start=1):
-        yield Record("claim", f"record {i}", _object(claim, f"record {i}"))
-    for i, item in enumerate(seen, start=1):
-        yield Record("feed_item", f"feed item {i}", _object(item, f"feed item {i}"))
+    held: list[Record] | None = None  # claims read before the sources
+    claims = sources_read = False
+    for key in stream.members():
+        if key == "sources" and stream.peek() == "[":
+            for i, source in enumerate(stream.array("source"), start=1):
+                yield Record("source", f"source {i}", _object(source, f"source {i}"))
+            sources_read = True
+            yield from held or ()
+            held = None
+        elif key == "sources":
+            if stream.value("'sources'"):
+                raise InvalidInput(f"{name}: 'sources' must be a list")
+        elif key == "claims" and stream.peek() == "[":
+            claims = True
+            records = (Record("claim", f"record {i}", _object(claim, f"record {i}"))
+                       for i, claim in enumerate(stream.array("record"), start=1))
+            if sources_read:
+                yield from records
+            else:
+                held = [*(held or ()), *records]
+        elif key == "feed_items" and stream.peek() == "[":
+            for i, item in enumerate(stream.array("feed item"), start=1):
+                yield Record("feed_item", f"feed item {i}", _object(item, f"feed item {i}"))
+        elif key == "feed_items":
+            if stream.value("'feed_items'"):
+                raise InvalidInput(f"{name}: 'feed_items' must be a list")
+        else:
+            stream.skip(f"property {textsafe.terminal(key[:40])!r}")
+    stream.end()
+    if not claims:
+        raise InvalidInput(f"{name} holds no claims: expected a claimtrack export or a JSON array of claims")
+    yield from held or ()
 
 
 def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
     claims = 0
     seen_any = False
-    for line_no, line in enumerate(handle, start=1):
+    for line_no, line in bounded.lines(handle, name):
         if not line.strip():
             continue
         seen_any = True
@@ -188,14 +203,15 @@ def _csv(handle: IO[str], name: str) -> Iterator[Record]:
     """
     skipped = 0  # lines before the header that the csv reader does not see
     try:
-        first = handle.readline()
+        rows = bounded.lines(handle, name)
+        first = next(rows, (1, ""))[1]
         sep = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
         if sep:
-            skipped, first = 1, handle.readline()
+            skipped, first = 1, next(rows, (2, ""))[1]
         if not first.strip():
             raise InvalidInput(f"{name} is empty; a CSV needs a header row with at least: text,source")
         delimiter = sep.group(1) if sep else _delimiter(first)
-        reader = csv.reader(itertools.chain([first], handle), delimiter=delimiter)
+        reader = csv.reader(itertools.chain([first], (line for _, line in rows)), delimiter=delimiter)
         header = next(reader)
     except csv.Error as exc:
         raise InvalidInput(f"{name} is not valid CSV ({exc})") from exc
@@ -264,7 +280,9 @@ def _object(value: Any, label: str) -> dict[str, Any]:
 
 EVENT_KINDS = ("created", "status", "confidence", "edit", "note")
 EDIT_FIELDS = ("text", "quote", "url", "said_on", "review_by", "source", "tag", "deleted")
-MAX_ID = 2**63 - 1  # the largest SQLite/PostgreSQL bigint
+# A backup's ids are kept up to 2^53 - 1 (exact in every JSON reader): the database's limit is
+# 2^63 - 1, and a claim there would leave no id for the next claim (see store.idroom).
+MAX_ID = IMPORT_MAX
 # How far ahead of this machine's clock a time may be: the clock of the machine that wrote the
 # file may run a little fast. Anything later is refused as "in the future".
 CLOCK_SKEW = timedelta(minutes=5)
@@ -390,7 +408,8 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         name = "id"
         raw_id = data.get("id")
         if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID):
-            raise InvalidInput(f"expected a whole number from 1 to {MAX_ID}")
+            raise InvalidInput(f"expected a whole number from 1 to {MAX_ID} (claimtrack's largest id; "
+                               "leave the id out and the claim gets the next free one)")
     except (InvalidInput, ValueError, TypeError) as exc:
         raise _field(label, name, exc) from exc
     created_at = _time(data.get("created_at"), "created_at", label, now, now)
@@ -512,7 +531,8 @@ def _import_confidence(value: Any, phrase: str | None, shown: Any = None) -> con
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise InvalidInput(f"expected a probability (a number or text), got {_kind_of(value)}")
     if isinstance(value, int | float):
-        parsed = conf.parse(conf.format_number(float(value))) if 0 <= value <= 1 else conf.parse(str(value))
+        # + 0.0: a -0.0 (which JSON writers produce) is the probability 0, not a negative one
+        parsed = conf.parse(conf.format_number(float(value) + 0.0)) if 0 <= value <= 1 else conf.parse(str(value))
     else:
         parsed = conf.parse(_unicode(value))
     if phrase:

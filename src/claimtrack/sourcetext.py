@@ -20,6 +20,9 @@ from claimtrack.errors import InvalidInput
 from claimtrack.textsafe import terminal
 
 MAX_BYTES = 20 * 1024 * 1024  # more than any article; a larger file is refused, not read into memory
+# A web page's markup once its scripts and styles are dropped: parsing it costs ~50 bytes of memory
+# a byte (2 MiB: ~150 MB), and a news page's article with its menus is a few hundred KiB.
+MAX_PAGE = 2 * 1024 * 1024
 TIMEOUT = 15  # seconds to connect and between reads of a URL
 USER_AGENT = "claimtrack (+https://github.com/claimtrack)"
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I | re.S)
@@ -133,6 +136,14 @@ def _decode(data: bytes, name: str) -> str:
 def _from_html(data: bytes, name: str, url: str | None) -> Document:
     import trafilatura
 
+    # Scripts and styles (often most of a page's bytes) are never article text: dropped before
+    # parsing (JSON-LD metadata, which gives the date and title, is kept); what is left is bounded.
+    data = _without_scripts(data)
+    if len(data) > MAX_PAGE:
+        raise InvalidInput(f"{name} is a web page of {len(data) / (1024 * 1024):.1f} MB without its scripts and "
+                           f"styles, more than the {MAX_PAGE // (1024 * 1024)} MB claimtrack reads; copy the article's "
+                           "text into a file and give that")
+
     found = trafilatura.bare_extraction(
         data, url=url, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -146,6 +157,36 @@ def _from_html(data: bytes, name: str, url: str | None) -> Document:
     date = getattr(found, "date", None)
     return Document(_plain(text), name, where, getattr(found, "title", None) or None,
                     date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None)
+
+
+def _without_scripts(data: bytes) -> bytes:
+    """The page without its ``<script>`` (but JSON-LD) and ``<style>`` elements, in one linear pass
+    (a regular expression would rescan the rest of the page for each unclosed tag)."""
+    low = data.lower()
+    kept: list[bytes] = []
+    at = 0
+    found = {b"script": -1, b"style": -1}  # the next opening tag of each at or after ``at`` (-1: none left)
+    while True:
+        for tag, where in found.items():
+            if 0 <= where < at or (where == -1 and at == 0):
+                found[tag] = low.find(b"<" + tag, at)
+        started = [(where, tag) for tag, where in found.items() if where >= 0]
+        if not started:
+            break
+        start, tag = min(started)
+        opened = low.find(b">", start)
+        end = low.find(b"</" + tag, opened) if opened >= 0 else -1
+        if end < 0:
+            break  # never closed: the rest is left to the parser
+        end = low.find(b">", end)
+        end = len(data) if end < 0 else end + 1
+        if tag == b"script" and b"ld+json" in low[start:opened]:
+            kept.append(data[at:end])  # JSON-LD: the page's date and title
+        else:
+            kept.append(data[at:start])
+        at = end
+    kept.append(data[at:])
+    return b"".join(kept)
 
 
 _MARKDOWN = [

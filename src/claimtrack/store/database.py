@@ -389,7 +389,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A write transaction: everything inside commits together or not at all."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError, OperationalError
         from sqlmodel import Session
 
         try:
@@ -398,8 +398,10 @@ class Database:
                 if self.dialect == "postgresql":  # the same one-writer-at-a-time rule on a server
                     session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
-        except OperationalError as exc:
-            raise _write_error(exc, self.target) from exc
+        except DBAPIError as exc:
+            if not isinstance(exc, OperationalError) and _sqlstate(exc) != _PG_SEQUENCE_LIMIT:
+                raise
+            raise self._write_error(exc) from exc
 
     def _write_driver(self) -> str:
         """Which driver runs writes: the one place that decides (see ``store.writer``)."""
@@ -435,7 +437,7 @@ class Database:
                 self._wal_checked = True
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise _write_error(exc, self.target) from exc
+            raise self._write_error(exc) from exc
         committing = False
         try:
             yield SqliteWriter(conn)
@@ -443,7 +445,7 @@ class Database:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             _rollback(conn)
-            raise _write_error(exc, self.target) from exc
+            raise self._write_error(exc) from exc
         except KeyboardInterrupt:
             if committing and not conn.in_transaction:
                 return  # Ctrl-C landed as the commit finished: the work is saved; report it as done
@@ -452,6 +454,37 @@ class Database:
         except BaseException:
             _rollback(conn)
             raise
+
+    def _write_error(self, exc: BaseException) -> DatabaseError:
+        """The one line for a failed write transaction (rolled back by now): ids run out, disk full, busy...
+
+        SQLite says "database or disk is full" (SQLITE_FULL) both when the disk is full and when a
+        table has used the largest id it can store (``store.idroom``), so that is looked at first:
+        "the disk is full" is said only when it is."""
+        if is_disk_full(exc) or _sqlstate(exc) == _PG_SEQUENCE_LIMIT:
+            from claimtrack.store import idroom
+
+            try:
+                problem = idroom.spent(self.query, self.dialect)
+            except Exception:  # noqa: BLE001 - cannot even read: the disk-full line below stands
+                problem = None
+            if problem:
+                return DatabaseError(problem)
+        elif _is_io_error(exc) and self._no_space_left():
+            # A disk with no byte free fails even the shared-memory file SQLite opens first, which
+            # it reports as "disk I/O error" (SQLITE_IOERR_SHMSIZE), not SQLITE_FULL.
+            return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
+        return _write_error(exc, self.target)
+
+    def _no_space_left(self) -> bool:
+        """Whether the file system holding the SQLite file has no free block left at all."""
+        if self.target.path is None:
+            return False
+        try:
+            found = os.statvfs(self.target.path.parent)
+            return (found.f_bfree if os.geteuid() == 0 else found.f_bavail) == 0  # root may use the reserve
+        except (OSError, AttributeError):  # no statvfs (Windows), or the folder is gone
+            return False
 
     def checkpoint(self) -> str | None:
         """Fold the WAL back into the database file (after bulk writes, so reads stay quick).
@@ -774,7 +807,21 @@ def _shown(path: Path) -> str:
 
 DISK_FULL = "the disk is full"
 _SQLITE_FULL = 13
+_SQLITE_IOERR = 10
 _PG_DISK_FULL = "53100"
+_PG_SEQUENCE_LIMIT = "2200H"  # nextval past the sequence's maximum
+
+
+def _is_io_error(exc: BaseException) -> bool:
+    """SQLITE_IOERR (any extended code), raw or wrapped by SQLAlchemy."""
+    orig = getattr(exc, "orig", None) or exc
+    return isinstance(orig, sqlite3.Error) and (
+        getattr(orig, "sqlite_errorcode", 0) & 0xFF == _SQLITE_IOERR or "disk I/O error" in str(orig))
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a PostgreSQL error (raw or wrapped by SQLAlchemy), else None."""
+    return getattr(getattr(exc, "orig", None) or exc, "sqlstate", None)
 
 
 def is_disk_full(exc: BaseException) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.history import Inconsistent, chain_end, differences, parse_state, row_confidence
-from claimtrack.store import migrations
+from claimtrack.store import idroom, migrations
 from claimtrack.store.journal import row_problem
 from claimtrack.store.migrations import CHANGE_TABLE
 from claimtrack.textsafe import terminal
@@ -78,6 +78,7 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
         report[f"{table}s"] = int(row["n"]) if row else None
     schema = _sqlite_schema(db) if db.dialect == "sqlite" else _server_schema(db) if db.dialect == "postgresql" else []
     findings += schema
+    findings += idroom.findings(db.query, db.dialect)
     if {"claim", "event"} <= present:
         findings += _created_events(db)
         findings += _replays(db)

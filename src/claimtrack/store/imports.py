@@ -40,9 +40,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
-from claimtrack.reversals import is_undo, pair
 from claimtrack.confidence import format_number
+from claimtrack.errors import DatabaseError
 from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
+from claimtrack.reversals import is_undo, pair
+from claimtrack.store import idroom
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textsafe import claim_key
 
@@ -265,6 +267,8 @@ class _Importer:
                 uuid = c.uuid
                 present.add(uuid)
             cid = c.id if c.id is not None and c.id not in taken else self.next_id
+            if cid > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
+                raise DatabaseError(idroom.exhausted("claim", cid - 1))
             taken.add(cid)
             if self.duplicates is not None:
                 self.duplicates.given(cid)
