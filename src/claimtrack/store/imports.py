@@ -301,14 +301,19 @@ class _Importer:
         self.w.executemany(self.link_sql, links)
         self._write_events(events)
 
+    def _next_event_id(self) -> int:
+        if self.next_event > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
+            raise DatabaseError(idroom.exhausted("event", self.next_event - 1))
+        self.next_event += 1
+        return self.next_event - 1
+
     def _pair_reversals(self, history: list[dict[str, Any]]) -> None:
         """A history holding undo events but no ``reverses`` (a backup of an older claimtrack): the
         pairs are found again (``claimtrack.reversals``), and each event is given its id here, in
         time order, so an undo event can name the event it took back (m007)."""
         ordered = sorted(history, key=lambda e: e["at"])
         for event in ordered:
-            event["id"] = self.next_event
-            self.next_event += 1
+            event["id"] = self._next_event_id()
         for i, took in pair(ordered).items():
             if took is not None and took < i:
                 ordered[i]["reverses"] = ordered[took]["id"]
@@ -359,8 +364,7 @@ class _Importer:
             if eid is None or eid <= top or eid in taken:
                 if eid is not None:
                     moved[eid] = self.next_event
-                eid = event["id"] = self.next_event
-                self.next_event += 1
+                eid = event["id"] = self._next_event_id()
             elif eid >= self.next_event:
                 self.next_event = eid + 1
             if wanted:
