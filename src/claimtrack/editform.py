@@ -12,9 +12,12 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -198,27 +201,58 @@ def edit(svc: Service, cid: int, editor: Editor = run_editor, retry: bool = Fals
     claim = svc.get(cid)  # NotFound before any editor opens
     if claim.get("deleted_at"):
         raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
-    unchanged = [f"No changes; claim {cid} left as it was."]
     written = render_form(claim)
-    handle, name = tempfile.mkstemp(prefix=f"claimtrack-{cid}-", suffix=".txt")  # mode 0600
-    os.close(handle)
-    path = Path(name)
+    with _ended_by_signals():
+        handle, name = tempfile.mkstemp(prefix=f"claimtrack-{cid}-", suffix=".txt")  # mode 0600
+        os.close(handle)
+        path = Path(name)
+        try:
+            return _loop(svc, cid, claim, path, written, editor, retry)
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def _loop(svc: Service, cid: int, claim: dict[str, Any], path: Path, written: str, editor: Editor,
+          retry: bool) -> list[str]:
+    """The editor round trip on ``path`` until the form is saved, unchanged, or refused."""
+    unchanged = [f"No changes; claim {cid} left as it was."]
+    while True:
+        path.write_text(written, encoding="utf-8", errors="surrogateescape", newline="")
+        editor(path)
+        with path.open(encoding="utf-8", errors="surrogateescape", newline="") as saved_file:
+            saved = saved_file.read()
+        if saved == written or is_blank(saved):
+            return unchanged
+        try:
+            update = changes(claim, parse_form(saved))
+            return svc.update(cid, **update, command="edit").notices if update else unchanged
+        except NothingChanged:  # only equivalent spellings (a date, a source's case)
+            return unchanged
+        except InvalidInput as exc:
+            if not retry:
+                raise
+            written = with_error(saved, str(exc))
+
+
+@contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP (the terminal closed) end the edit via SystemExit (exit 128 + signal), so
+    the form with the claim's text is removed from the temp folder on the way out and the editor is
+    stopped (``subprocess.run`` kills its child when interrupted). The same rule as an export's temp
+    file (``outfile``); only signals left at their default, only on the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {}
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
+            previous[sig] = signal.signal(sig, stop)
     try:
-        while True:
-            path.write_text(written, encoding="utf-8", errors="surrogateescape", newline="")
-            editor(path)
-            with path.open(encoding="utf-8", errors="surrogateescape", newline="") as saved_file:
-                saved = saved_file.read()
-            if saved == written or is_blank(saved):
-                return unchanged
-            try:
-                update = changes(claim, parse_form(saved))
-                return svc.update(cid, **update, command="edit").notices if update else unchanged
-            except NothingChanged:  # only equivalent spellings (a date, a source's case)
-                return unchanged
-            except InvalidInput as exc:
-                if not retry:
-                    raise
-                written = with_error(saved, str(exc))
+        yield
     finally:
-        path.unlink(missing_ok=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
