@@ -486,8 +486,9 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
 
     A symlinked config (dotfile managers do that) stays a link: the file it names is replaced.
     """
-    import tempfile
     import tomllib
+
+    from claimtrack.signals import ended_by_signals
 
     try:
         text = dumps(raw)
@@ -495,6 +496,13 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
         raise InvalidInput(f"config file {_shown(file)}: {exc}; edit the file by hand") from None
     if dumps(tomllib.loads(text)) != text:  # never expected; refuse rather than write something else
         raise OutputError(f"config file {_shown(file)} would not read back as set; nothing was changed")
+    with ended_by_signals():  # killed while writing: the temp file is removed on the way out
+        _replace(file, text)
+
+
+def _replace(file: Path, text: str) -> None:
+    import tempfile
+
     target = Path(os.path.realpath(file))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

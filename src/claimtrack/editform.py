@@ -12,17 +12,15 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
 from claimtrack.errors import InvalidInput, NothingChanged
+from claimtrack.signals import ended_by_signals
 
 if TYPE_CHECKING:
     from claimtrack.service import Service
@@ -202,7 +200,7 @@ def edit(svc: Service, cid: int, editor: Editor = run_editor, retry: bool = Fals
     if claim.get("deleted_at"):
         raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
     written = render_form(claim)
-    with _ended_by_signals():
+    with ended_by_signals():  # SIGTERM or a closed terminal: the form is removed, the editor stopped
         handle, name = tempfile.mkstemp(prefix=f"claimtrack-{cid}-", suffix=".txt")  # mode 0600
         os.close(handle)
         path = Path(name)
@@ -232,27 +230,3 @@ def _loop(svc: Service, cid: int, claim: dict[str, Any], path: Path, written: st
             if not retry:
                 raise
             written = with_error(saved, str(exc))
-
-
-@contextmanager
-def _ended_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP (the terminal closed) end the edit via SystemExit (exit 128 + signal), so
-    the form with the claim's text is removed from the temp folder on the way out and the editor is
-    stopped (``subprocess.run`` kills its child when interrupted). The same rule as an export's temp
-    file (``outfile``); only signals left at their default, only on the main thread."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = {}
-    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
-            previous[sig] = signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
