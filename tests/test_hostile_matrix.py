@@ -7,8 +7,9 @@ run as a real process on a fresh copy of a seeded database, gets every attack th
 
 - ``plain``: plausible arguments, derived from each parameter's name and metavar;
 - ``flag(--X)``: each boolean flag in turn (``--review`` off a terminal, ``--yes``, ``--dry-run``...);
-- ``output-live-db`` / ``output-wal``: its output (``--output``, a destination argument) is the
-  database in use, or its ``-wal``: refused, database unchanged;
+- ``output-live-db`` / ``output-wal`` / ``output-symlink`` / ``output-hardlink``: its output
+  (``--output``, a destination argument) is the database in use, its ``-wal``, or a symbolic or hard
+  link to it: refused, database unchanged;
 - ``stdout-closed`` / ``stdout-full``: a command that prints data fails in one line (exit 1); one
   that printed nothing succeeds; a stored change is never followed by "nothing was saved";
   ``stdout-ascii``: output whose encoding cannot hold the text (PYTHONIOENCODING=ascii);
@@ -59,8 +60,9 @@ pytestmark = pytest.mark.sqlite_only  # copies SQLite files and names their -wal
 _PRINTS = ("add", "calibration", "config get", "config path", "db check", "db path", "due", "extract", "list", "log",
            "match", "show", "sources", "summary")
 KNOWN_BROKEN: set[tuple[str, str]] = {
-    # i26-output: an output onto the database in use or its -wal is written (or copied) anyway
-    ("export", "output-live-db"), ("export", "output-wal"), ("db copy", "output-wal"),
+    # i26-output: an output onto the database in use, its -wal or a link to it is written (or copied) anyway
+    ("export", "output-live-db"), ("export", "output-wal"), ("export", "output-symlink"),
+    ("export", "output-hardlink"), ("db copy", "output-wal"),
     # i26-output: stdout closed, /dev/full, or an encoding that cannot hold the text: "unexpected ..."
     *((name, "stdout-closed") for name in (*_PRINTS, "export")),
     *((name, "stdout-full") for name in _PRINTS),
@@ -241,8 +243,9 @@ def cases_for(name: str, command: Any) -> list[Case]:
             cases.append(Case(name, f"flag({param.opts[0]})", freeze({**base, param.name: True})))
     for param in params:
         if _is_output(name, param):
-            for scenario, suffix in (("output-live-db", ""), ("output-wal", "-wal")):
-                values = {**base, param.name: "{db}" + suffix}
+            for scenario, target in (("output-live-db", "{db}"), ("output-wal", "{db}-wal"),
+                                     ("output-symlink", "{out}/link.db"), ("output-hardlink", "{out}/hard.db")):
+                values = {**base, param.name: target}
                 cases.append(Case(name, scenario, freeze(values), expect="refused"))
     cases.append(Case(name, "stdout-closed", freeze(base), stdout="closed"))
     cases.append(Case(name, "stdout-full", freeze(base), stdout="full"))
@@ -404,6 +407,10 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path) -> Outc
     editor.chmod(0o755)
     where = {"db": str(db), "files": str(files), "out": str(out), "article": str(files / "article.html"), "feed": str(files / "feed.xml"),
              "input": str(files / "claims.jsonl"), "ids": str(files / "ids.txt")}
+    if case.scenario == "output-symlink":
+        (out / "link.db").symlink_to(db)
+    if case.scenario == "output-hardlink":
+        os.link(db, out / "hard.db")
     argv = argv_for(case, where)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMTRACK_", "VISUAL", "EDITOR", "PAGER"))}
     env.update({
