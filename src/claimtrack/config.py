@@ -501,7 +501,7 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
 
 
 def _replace(file: Path, text: str) -> None:
-    import tempfile
+    from claimtrack.signals import new_temp_file
 
     target = Path(os.path.realpath(file))
     try:
@@ -510,23 +510,13 @@ def _replace(file: Path, text: str) -> None:
             mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
             mode = None
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None
-    try:
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with new_temp_file(target.parent, f".{target.name}.", ".tmp") as temp:  # removed unless renamed
+            with open(temp, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
             if mode is not None:
                 os.chmod(temp, mode)
             os.replace(temp, target)
-        except OSError as exc:
-            raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None

@@ -13,14 +13,13 @@ import re
 import shlex
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
 from claimtrack.errors import InvalidInput, NothingChanged
-from claimtrack.signals import ended_by_signals
+from claimtrack.signals import ended_by_signals, new_temp_file
 
 if TYPE_CHECKING:
     from claimtrack.service import Service
@@ -200,14 +199,9 @@ def edit(svc: Service, cid: int, editor: Editor = run_editor, retry: bool = Fals
     if claim.get("deleted_at"):
         raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
     written = render_form(claim)
-    with ended_by_signals():  # SIGTERM or a closed terminal: the form is removed, the editor stopped
-        handle, name = tempfile.mkstemp(prefix=f"claimtrack-{cid}-", suffix=".txt")  # mode 0600
-        os.close(handle)
-        path = Path(name)
-        try:
-            return _loop(svc, cid, claim, path, written, editor, retry)
-        finally:
-            path.unlink(missing_ok=True)
+    # SIGTERM or a closed terminal: the form (mode 0600, in the temp folder) is removed, the editor stopped
+    with ended_by_signals(), new_temp_file(None, f"claimtrack-{cid}-", ".txt") as path:
+        return _loop(svc, cid, claim, path, written, editor, retry)
 
 
 def _loop(svc: Service, cid: int, claim: dict[str, Any], path: Path, written: str, editor: Editor,
