@@ -103,6 +103,8 @@ def test_from_a_file_and_the_command_line_together(seeded: Callable[..., Run], t
 @pytest.mark.parametrize(("given", "words"), [
     ("", "standard input held no claim ids"),
     ("4\nfour\n", "invalid claim id 'four' (standard input, line 2)"),
+    ("4\n" + "1" * 5000 + "\n", "ids are whole numbers from 1 to"),  # int() of 5000 digits raised ValueError
+    ("1" * 200_000, "standard input, line 1 is longer than"),  # read in pieces, it was several ids
 ])
 def test_bad_input_from_stdin(seeded: Callable[..., Run], db_path: Any, given: str, words: str) -> None:
     digest = table_digest(db_path)

@@ -58,6 +58,16 @@ def test_db_copy_refuses_a_destination_with_claims(cli, tmp_path: Path):
     assert same.exit_code == 1 and "same database" in same.stderr
 
 
+def test_db_copy_from_a_missing_source_makes_nothing(cli, tmp_path: Path):
+    """A typo in the source used to create an empty database there, copy 0 claims and exit 0."""
+    missing, b = tmp_path / "typo.db", tmp_path / "b.db"
+    refused = cli("db", "copy", str(missing), str(b))
+    assert refused.exit_code == 1, refused.stderr
+    assert f"no claimtrack database at {missing} to copy from" in refused.stderr
+    assert len(refused.stderr.splitlines()) == 1
+    assert not missing.exists() and not b.exists()
+
+
 @pytest.mark.skipif(not SERVER, reason="needs CLAIMTRACK_TEST_DB (a PostgreSQL server)")
 def test_db_copy_up_to_postgresql_and_back(cli, tmp_path: Path, server_database: str):
     local, back = str(tmp_path / "local.db"), str(tmp_path / "back.db")

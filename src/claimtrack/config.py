@@ -486,8 +486,9 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
 
     A symlinked config (dotfile managers do that) stays a link: the file it names is replaced.
     """
-    import tempfile
     import tomllib
+
+    from claimtrack.signals import ended_by_signals
 
     try:
         text = dumps(raw)
@@ -495,6 +496,13 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
         raise InvalidInput(f"config file {_shown(file)}: {exc}; edit the file by hand") from None
     if dumps(tomllib.loads(text)) != text:  # never expected; refuse rather than write something else
         raise OutputError(f"config file {_shown(file)} would not read back as set; nothing was changed")
+    with ended_by_signals():  # killed while writing: the temp file is removed on the way out
+        _replace(file, text)
+
+
+def _replace(file: Path, text: str) -> None:
+    from claimtrack.signals import new_temp_file
+
     target = Path(os.path.realpath(file))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -502,23 +510,13 @@ def _write(file: Path, raw: dict[str, Any]) -> None:
             mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
             mode = None
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None
-    try:
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with new_temp_file(target.parent, f".{target.name}.", ".tmp") as temp:  # removed unless renamed
+            with open(temp, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
             if mode is not None:
                 os.chmod(temp, mode)
             os.replace(temp, target)
-        except OSError as exc:
-            raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None

@@ -13,13 +13,13 @@ import re
 import shlex
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
 from claimtrack.errors import InvalidInput, NothingChanged
+from claimtrack.signals import ended_by_signals, new_temp_file
 
 if TYPE_CHECKING:
     from claimtrack.service import Service
@@ -198,27 +198,29 @@ def edit(svc: Service, cid: int, editor: Editor = run_editor, retry: bool = Fals
     claim = svc.get(cid)  # NotFound before any editor opens
     if claim.get("deleted_at"):
         raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
-    unchanged = [f"No changes; claim {cid} left as it was."]
     written = render_form(claim)
-    handle, name = tempfile.mkstemp(prefix=f"claimtrack-{cid}-", suffix=".txt")  # mode 0600
-    os.close(handle)
-    path = Path(name)
-    try:
-        while True:
-            path.write_text(written, encoding="utf-8", errors="surrogateescape", newline="")
-            editor(path)
-            with path.open(encoding="utf-8", errors="surrogateescape", newline="") as saved_file:
-                saved = saved_file.read()
-            if saved == written or is_blank(saved):
-                return unchanged
-            try:
-                update = changes(claim, parse_form(saved))
-                return svc.update(cid, **update, command="edit").notices if update else unchanged
-            except NothingChanged:  # only equivalent spellings (a date, a source's case)
-                return unchanged
-            except InvalidInput as exc:
-                if not retry:
-                    raise
-                written = with_error(saved, str(exc))
-    finally:
-        path.unlink(missing_ok=True)
+    # SIGTERM or a closed terminal: the form (mode 0600, in the temp folder) is removed, the editor stopped
+    with ended_by_signals(), new_temp_file(None, f"claimtrack-{cid}-", ".txt") as path:
+        return _loop(svc, cid, claim, path, written, editor, retry)
+
+
+def _loop(svc: Service, cid: int, claim: dict[str, Any], path: Path, written: str, editor: Editor,
+          retry: bool) -> list[str]:
+    """The editor round trip on ``path`` until the form is saved, unchanged, or refused."""
+    unchanged = [f"No changes; claim {cid} left as it was."]
+    while True:
+        path.write_text(written, encoding="utf-8", errors="surrogateescape", newline="")
+        editor(path)
+        with path.open(encoding="utf-8", errors="surrogateescape", newline="") as saved_file:
+            saved = saved_file.read()
+        if saved == written or is_blank(saved):
+            return unchanged
+        try:
+            update = changes(claim, parse_form(saved))
+            return svc.update(cid, **update, command="edit").notices if update else unchanged
+        except NothingChanged:  # only equivalent spellings (a date, a source's case)
+            return unchanged
+        except InvalidInput as exc:
+            if not retry:
+                raise
+            written = with_error(saved, str(exc))

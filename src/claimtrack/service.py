@@ -209,10 +209,15 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
     from claimtrack.export import backup_claim
     from claimtrack.store import matching
 
-    src, dst = Service(source), Service(destination)
+    src, dst = Service(source, create=False), Service(destination)  # a missing source is not made
     try:
         if src.target.url == dst.target.url:
             raise InvalidInput("the source and destination are the same database; give two different targets")
+        try:  # opened first: a source that is not a database is refused before the destination is made
+            src.db  # noqa: B018
+        except NotFound:
+            raise InvalidInput(f"there is no claimtrack database at {src.target} to copy from; "
+                               "check the source's path or URL") from None
         if src.target.path is not None and dst.target.path is not None:
             from claimtrack import livefiles
 
