@@ -54,24 +54,10 @@ from conftest import table_digest
 
 pytestmark = pytest.mark.sqlite_only  # copies SQLite files and names their -wal
 
-# Cases that fail on today's main because of bugs fixed on other branches of issue 26, as
-# (command, scenario); each runs as xfail(strict=True), so a fix makes it fail until removed here.
-# fixed by i26-output/i26-imports; the lead empties this set at merge.
-_PRINTS = ("add", "calibration", "config get", "config path", "db check", "db path", "due", "extract", "list", "log",
-           "match", "show", "sources", "summary")
-KNOWN_BROKEN: set[tuple[str, str]] = {
-    # i26-output: an output onto the database in use, its -wal or a link to it is written (or copied) anyway
-    ("export", "output-live-db"), ("export", "output-wal"), ("export", "output-symlink"),
-    ("export", "output-hardlink"), ("db copy", "output-wal"),
-    # i26-output: stdout closed, /dev/full, or an encoding that cannot hold the text: "unexpected ..."
-    *((name, "stdout-closed") for name in (*_PRINTS, "export")),
-    *((name, "stdout-full") for name in _PRINTS),
-    ("export", "stdout-ascii"), ("list", "stdout-ascii"), ("match", "stdout-ascii"),
-    # i26-imports: import - reads an endless line without end
-    ("import", "stdin-endless"),
-    # issue 26, "killed backups leave hidden debris": db backup killed leaves .NAME.xxxx.partial(-journal)
-    ("db backup", "sigterm"),
-}
+# Cases known to fail, as (command, scenario): each runs as xfail(strict=True), so a fix makes it
+# fail until it is taken out of here. Empty: every command survives every attack. A new entry needs
+# an issue that names it.
+KNOWN_BROKEN: set[tuple[str, str]] = set()
 
 HOSTILE = "\x1b[31m\u202e\x7f"  # ESC (a colour sequence), RIGHT-TO-LEFT OVERRIDE, DEL
 INVALID_UTF8 = b"matrix\xff\xfe\xed\xa0\x80"  # not UTF-8 at all, and an encoded lone surrogate

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
@@ -45,28 +46,40 @@ def writing(partial: Path, database: Path | None) -> Iterator[None]:
     """While a backup writes ``partial``: the partial held, and a held note beside ``database`` when
     the backup goes to another folder (best effort: a read-only folder gets no note)."""
     note = None
-    if database is not None and not _same_folder(partial.parent, database.parent):
-        name = outfile._temp_name(database.name, 240).removesuffix(".tmp") + ".backup"
-        candidate = database.parent / name
-        try:
-            fd = os.open(candidate, _FLAGS, 0o600)
-        except OSError:
-            pass
-        else:
-            try:
-                os.write(fd, os.fsencode(str(partial)))
-            except OSError:
-                os.close(fd)
-                candidate.unlink(missing_ok=True)
-            else:
-                os.close(fd)
-                note = candidate
     try:
+        if database is not None and not _same_folder(partial.parent, database.parent):
+            name = outfile._temp_name(database.name, 240).removesuffix(".tmp") + ".backup"
+            note = _note(database.parent / name, partial)
         with outfile.held(str(partial)), outfile.held(str(note)) if note else nullcontext():
             yield
     finally:
         if note is not None:
             note.unlink(missing_ok=True)
+
+
+def _note(candidate: Path, partial: Path) -> Path | None:
+    """Make the note naming ``partial`` (None when the folder takes none). SIGTERM and SIGHUP wait
+    while it is made, so the note is never on disk unknown to the ``finally`` that removes it."""
+    block = getattr(signal, "pthread_sigmask", None)
+    masked = {signal.SIGTERM, *(s for s in [getattr(signal, "SIGHUP", None)] if s is not None)}
+    if block is not None:
+        block(signal.SIG_BLOCK, masked)
+    try:
+        try:
+            fd = os.open(candidate, _FLAGS, 0o600)
+        except OSError:
+            return None
+        try:
+            os.write(fd, os.fsencode(str(partial)))
+        except OSError:
+            candidate.unlink(missing_ok=True)
+            return None
+        finally:
+            os.close(fd)
+        return candidate
+    finally:
+        if block is not None:
+            block(signal.SIG_UNBLOCK, masked)
 
 
 def remove_abandoned(folder: Path, database: Path | None) -> list[str]:

@@ -534,7 +534,7 @@ class Database:
         that were killed (pid gone, lock free) are removed first; returns their paths.
         The database's own files (``livefiles``) are refused as a destination.
         """
-        from claimtrack import backupfiles, livefiles
+        from claimtrack import backupfiles, livefiles, signals
 
         if self.dialect != "sqlite":
             raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
@@ -547,6 +547,13 @@ class Database:
             raise DatabaseError(f"cannot write {destination}: the folder does not exist")
         removed = backupfiles.remove_abandoned(destination.parent, self.target.path)
         partial = destination.parent / backupfiles.partial_name(destination.name)
+        with signals.ended_by_signals():  # SIGTERM/SIGHUP: the finally below removes the partial file
+            self._backup_to(partial, destination)
+        return removed
+
+    def _backup_to(self, partial: Path, destination: Path) -> None:
+        from claimtrack import backupfiles
+
         try:
             # Born empty and 0600, before any data lands in it; VACUUM INTO accepts an empty file.
             os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -569,7 +576,6 @@ class Database:
         finally:
             partial.unlink(missing_ok=True)
             Path(f"{partial}-journal").unlink(missing_ok=True)
-        return removed
 
     def close(self) -> None:
         self._read_conn, self._read_depth = None, 0
