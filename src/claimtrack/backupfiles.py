@@ -49,7 +49,8 @@ def writing(partial: Path, database: Path | None) -> Iterator[None]:
     try:
         if database is not None and not _same_folder(partial.parent, database.parent):
             name = outfile._temp_name(database.name, 240).removesuffix(".tmp") + ".backup"
-            note = _note(database.parent / name, partial)
+            with _signals_held():  # a SIGTERM lands after ``note`` is set: the finally removes it
+                note = _note(database.parent / name, partial)
         with outfile.held(str(partial)), outfile.held(str(note)) if note else nullcontext():
             yield
     finally:
@@ -57,29 +58,34 @@ def writing(partial: Path, database: Path | None) -> Iterator[None]:
             note.unlink(missing_ok=True)
 
 
-def _note(candidate: Path, partial: Path) -> Path | None:
-    """Make the note naming ``partial`` (None when the folder takes none). SIGTERM and SIGHUP wait
-    while it is made, so the note is never on disk unknown to the ``finally`` that removes it."""
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP wait until the block is over (where the platform can hold them)."""
     block = getattr(signal, "pthread_sigmask", None)
     masked = {signal.SIGTERM, *(s for s in [getattr(signal, "SIGHUP", None)] if s is not None)}
     if block is not None:
         block(signal.SIG_BLOCK, masked)
     try:
-        try:
-            fd = os.open(candidate, _FLAGS, 0o600)
-        except OSError:
-            return None
-        try:
-            os.write(fd, os.fsencode(str(partial)))
-        except OSError:
-            candidate.unlink(missing_ok=True)
-            return None
-        finally:
-            os.close(fd)
-        return candidate
+        yield
     finally:
         if block is not None:
             block(signal.SIG_UNBLOCK, masked)
+
+
+def _note(candidate: Path, partial: Path) -> Path | None:
+    """Make the note naming ``partial``: its path, or None when the folder takes none."""
+    try:
+        fd = os.open(candidate, _FLAGS, 0o600)
+    except OSError:
+        return None
+    try:
+        os.write(fd, os.fsencode(str(partial)))
+    except OSError:
+        candidate.unlink(missing_ok=True)
+        return None
+    finally:
+        os.close(fd)
+    return candidate
 
 
 def remove_abandoned(folder: Path, database: Path | None) -> list[str]:

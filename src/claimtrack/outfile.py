@@ -36,15 +36,13 @@ import io
 import os
 import re
 import secrets
-import signal
 import stat
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import IO, Literal, cast
 
-from claimtrack import livefiles, textsafe
+from claimtrack import livefiles, signals, textsafe
 from claimtrack.errors import OutputError
 
 try:
@@ -275,7 +273,7 @@ def _replace(target: str, shown: str) -> Iterator[IO[str]]:
         try:
             _lock(fd)
             _take_mode(fd, existing)
-            with _removed_on_signals():
+            with signals.ended_by_signals():  # SIGTERM/SIGHUP: the temp file is removed on the way out
                 out = _Guarded(stream, explain)
                 yield cast(IO[str], out)
                 out.flush()
@@ -363,31 +361,6 @@ def _sync_folder(folder: str) -> None:
         pass
     finally:
         os.close(fd)
-
-
-@contextmanager
-def _removed_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the export via SystemExit, so the temp file is removed on the way out.
-
-    Only signals left at their default are taken (``nohup`` keeps SIGHUP ignored), and only on the
-    main thread, where Python runs signal handlers.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = {}
-    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
-            previous[sig] = signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 # ---- temp files of killed exports (and, through ``backupfiles``, backups) --------------------------

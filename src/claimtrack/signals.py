@@ -5,7 +5,7 @@ By default those signals end Python at once: no ``finally`` runs, so a temp file
 ``ended_by_signals()`` they raise ``SystemExit(128 + signal)`` instead (143 for SIGTERM, as a shell
 reports it), so the ``finally`` and ``except`` blocks that remove the file run on the way out.
 Only signals left at their default are taken (``nohup`` keeps SIGHUP ignored), and only on the
-main thread, where Python runs signal handlers. ``outfile`` does the same for exports.
+main thread, where Python runs signal handlers. Exports (``outfile``) and backups use it too.
 """
 
 from __future__ import annotations
