@@ -11,12 +11,14 @@ import enum
 
 
 class ExitStatus(enum.IntEnum):
-    """Process exit codes, as fixed by DESIGN.md."""
+    """Process exit codes: DESIGN.md's four, and the two a shell gives a command its signals end."""
 
     SUCCESS = 0
     ERROR = 1  # an error the user can fix
     USAGE = 2  # bad command line (Typer reports these itself)
     INTERRUPTED = 130  # Ctrl-C
+    PIPE_CLOSED = 141  # the reader of stdout went away (`| head -1`): ended quietly, as git does
+    TERMINATED = 143  # SIGTERM while a file was being written (signals.ended_by_signals)
 
 
 class ClaimtrackError(Exception):

@@ -25,7 +25,9 @@ import sys
 from collections.abc import Callable
 from typing import IO, Any, cast
 
-PIPE_CLOSED = 141
+from claimtrack.errors import ExitStatus
+
+PIPE_CLOSED = int(ExitStatus.PIPE_CLOSED)
 
 _WHY = {
     errno.ENOSPC: "the disk is full",
