@@ -28,7 +28,9 @@ HOSTILE = "Kim\u202e said \u200b\"‘trench’\"\x1b[31m <script>alert(1)</scrip
 
 @pytest.fixture
 def fresh_target(tmp_path: Path) -> Iterator[str]:
-    """A second, empty database to restore into: a SQLite file, or a new PostgreSQL database."""
+    """A second, empty database to restore into: a SQLite file, or a new PostgreSQL database.
+    Not conftest's ``server_database``: a test gets that one fixture value once, and it is already
+    the database the test's ``cli`` writes to."""
     if not SERVER:
         yield str(tmp_path / "restored.db")
         return
