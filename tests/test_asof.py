@@ -290,3 +290,63 @@ def test_cleared_fields_and_an_undone_correction(cli: Callable[..., Run]) -> Non
     for day, quote in ((YESTERDAY, "Said so."), (TODAY.isoformat(), None)):
         claim = _list(cli, "--as-of", day)[cid]
         assert (claim["text"], claim["source"], claim["quote"]) == ("Original words.", "Desk", quote), day
+
+
+# ---- names and words of that day (a rename writes no claim event; search reads that day's text) ----
+
+
+def test_source_renamed_later_is_shown_by_its_name_of_that_day(cli: Callable[..., Run]) -> None:
+    """``source rename`` today: the day before, the claim's source had its old name (also after a
+    move to it); an undone rename never happened."""
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "Exports fell.", "--said-on", "2023-03-01")
+    moved = _add(cli, "Imports rose.", "--said-on", "2023-03-01")
+    assert cli("set", str(moved), "--source", "Desk Two").exit_code == 0
+    assert cli("source", "rename", "Desk", "Newsdesk").exit_code == 0
+    assert cli("source", "rename", "Desk Two", "Second Desk").exit_code == 0
+    before, now = _list(cli, "--as-of", YESTERDAY), _list(cli, "--as-of", TODAY.isoformat())
+    assert (before[cid]["source"], now[cid]["source"]) == ("Desk", "Newsdesk")
+    assert (before[moved]["source"], now[moved]["source"]) == ("Desk", "Second Desk")
+    assert _json(cli("show", str(cid), "--as-of", YESTERDAY, "--format", "json"))["source"] == "Desk"
+    assert cid in _list(cli, "--as-of", YESTERDAY, "--source", "desk")
+    assert cid not in _list(cli, "--as-of", YESTERDAY, "--source", "newsdesk")
+    assert cli("undo").exit_code == 0  # "Second Desk" is called "Desk Two" again
+    assert _list(cli, "--as-of", TODAY.isoformat())[moved]["source"] == "Desk Two"
+
+
+def test_search_as_of_matches_the_words_of_that_day(cli: Callable[..., Run]) -> None:
+    """Text corrected today: the day before, the old words find it and the new ones do not."""
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "The plant will close by summer.", "--said-on", "2023-03-01")
+    other = _add(cli, "Nothing to see.", "--said-on", "2023-03-01")
+    assert cli("set", str(cid), "--text", "The factory stays open.").exit_code == 0
+    assert set(_list(cli, "--as-of", YESTERDAY, "--search", "plant summer")) == {cid}
+    assert set(_list(cli, "--as-of", YESTERDAY, "--search", "factory")) == set()
+    assert set(_list(cli, "--as-of", YESTERDAY, "--search", '"close by"')) == {cid}
+    assert set(_list(cli, "--as-of", YESTERDAY, "--search", "clos*")) == {cid}
+    assert set(_list(cli, "--as-of", TODAY.isoformat(), "--search", "factory")) == {cid}
+    assert set(_list(cli, "--as-of", TODAY.isoformat(), "--search", "summer")) == set()
+    assert set(_list(cli, "--as-of", YESTERDAY, "--search", "desk see")) == {other}  # the source's name counts
+
+
+@pytest.mark.sqlite_only
+def test_as_of_reads_the_history_not_the_row(cli: Callable[..., Run], db_path: object) -> None:
+    """A claim never changed, its row rewritten behind claimtrack's back: the past shows what the
+    claim was created with (its created event), not the forged row."""
+    import sqlite3
+
+    assert cli("init").exit_code == 0
+    cid = _add(cli, "Honest words.", "--said-on", "2023-03-01", "--confidence", "0.3", "--tag", "kept")
+    with sqlite3.connect(str(db_path)) as conn:
+        conn.execute("UPDATE claim SET text = 'Forged words.', confidence = 0.9 WHERE id = ?", (cid,))
+        conn.execute("DELETE FROM claim_tag WHERE claim_id = ?", (cid,))
+    claim = _list(cli, "--as-of", YESTERDAY)[cid]
+    assert (claim["text"], claim["confidence"], claim["tags"]) == ("Honest words.", 0.3, ["kept"])
+    assert _json(cli("show", str(cid), "--as-of", YESTERDAY, "--format", "json"))["text"] == "Honest words."
+    assert cli("db", "check").exit_code == 1  # and the check names the forgery
+
+
+def test_as_of_banner_says_every_field(cli: Callable[..., Run]) -> None:
+    run = cli("list", "--help")
+    assert run.exit_code == 0
+    assert "Every claim as it stood" in " ".join(run.stdout.split())

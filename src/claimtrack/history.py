@@ -233,3 +233,29 @@ def row_confidence(value: float | None, phrase: str | None) -> str | None:
             pass
         return f"{format_number(value)} {phrase!r}"
     return format_number(value)
+
+
+def replay(start: dict[str, Any], events: Iterable[dict[str, Any]], created_id: int = 0) -> tuple[dict[str, Any], int]:
+    """A claim's state after ``events`` (in the order they happened), from its ``start`` state; and
+    the id of the event that named its source last (``created_id`` if none moved it), so the name
+    can be respelled by the renames since (``store.renames``)."""
+    state = dict(start)
+    tags = set(start["tags"])
+    source_event = created_id
+    for e in events:
+        kind, name = e["kind"], e.get("field")
+        if kind in ("status", "confidence"):
+            state[kind] = e["new"]
+        elif kind != "edit":
+            continue
+        elif name == "tag":
+            if e["old"] is not None:
+                tags.discard(e["old"])
+            if e["new"] is not None:
+                tags.add(e["new"])
+        elif name == "source" and e["new"] is not None:
+            state["source"], source_event = e["new"], int(e["id"])
+        elif name in FIELDS:
+            state[name] = e["new"]
+    state["tags"] = sorted(tags)
+    return state, source_event

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimtrack import confidence as conf
 from claimtrack import ids as id_list
-from claimtrack import scoring, timeutil
+from claimtrack import scoring, timeutil, wordmatch
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store import queries
@@ -146,26 +146,24 @@ _remembered_label = functools.lru_cache(maxsize=4096)(conf.label)
 
 
 def _rebuilt(row: dict[str, Any], phrase: bool = False) -> dict[str, Any]:
-    """A row read with ``--as-of`` columns as a claim object holding the values of that time."""
+    """A row read with ``--as-of`` (``store.asof``: every field as it stood then, the confidence as
+    the text its events hold) as a claim object."""
     row = dict(row)
-    then = {name: queries.decode_as_of(row.pop(f"as_of_{name}")) for name in queries.AS_OF_FIELDS}
-    for name, (rebuilt, value) in then.items():
-        if rebuilt and name != "confidence":  # otherwise never changed: the current value stands
-            row[name] = value
-    rebuilt, text = then["confidence"]
-    if rebuilt:
-        try:
-            parsed = conf.parse(text) if text else None
-        except InvalidInput:  # an unreadable recorded value (tampered or newer): not assessed
-            parsed = None
-        row["confidence"] = parsed.value if parsed else None
-        row["confidence_phrase"] = parsed.phrase if parsed else None
+    text = row.pop("confidence_then")
+    try:
+        parsed = conf.parse(text) if text else None
+    except InvalidInput:  # an unreadable recorded value (tampered or newer): not assessed
+        parsed = None
+    row["confidence"] = parsed.value if parsed else None
+    row["confidence_phrase"] = parsed.phrase if parsed else None
     return view(row, export=phrase)
 
 
 def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False) -> list[dict[str, Any]]:
-    """Filter, sort and limit claims on their rebuilt status and confidence."""
+    """Filter, sort and limit claims on their rebuilt fields (the search: on that day's words)."""
     claims = [_rebuilt(r, phrase) for r in rows]
+    if f.search:
+        claims = [c for c in claims if wordmatch.matches(f.search, (c["text"], c["quote"], c["source"]))]
     if f.statuses:
         claims = [c for c in claims if c["status"] in f.statuses]
     if f.source:  # as ``where_clause`` matches: a case-insensitive part of the name

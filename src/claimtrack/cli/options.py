@@ -115,7 +115,7 @@ Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"Sai
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date (same forms as --since).")]
 Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')]
 AsOf = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help=f"Status and confidence as they stood at the end of DATE: {DATE_FORMS}.")]
+    "--as-of", metavar="DATE", help=f"Every claim as it stood at the end of DATE (text, source, status, confidence, tags…): {DATE_FORMS}.")]
 SortOpt = Annotated[Sort, typer.Option("--sort", metavar="FIELD", help=f"Order by {choices(Sort)}.")]
 Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 Limit = Annotated[int | None, typer.Option(

@@ -22,15 +22,14 @@ Everything is read inside the caller's read transaction (``Database.check`` open
 
 from __future__ import annotations
 
-import bisect
 import functools
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.history import Inconsistent, chain_end, differences, parse_state, row_confidence
 from claimtrack.store import idroom, migrations
 from claimtrack.store.journal import row_problem
+from claimtrack.store.renames import Renames
 from claimtrack.store.migrations import CHANGE_TABLE
 from claimtrack.textsafe import terminal
 
@@ -259,7 +258,7 @@ def _status_chain(current: str, ordered: list[Row], status: str) -> str | None:
 def _replays(db: Database) -> list[str]:
     """Every claim row against the replay of its history: its created state, then every event."""
     lines: list[str] = []
-    rename = _Renames(db)
+    rename = Renames(db, _tables(db))
     for claim, tags, history in _histories(db):
         created = [e for e in history if e["kind"] == "created"]
         state: dict[str, Any] | None = None
@@ -286,76 +285,6 @@ def _replays(db: Database) -> list[str]:
         for found in differences(state, current, history, rename, frozenset({"status"}), created[0]):
             lines.append(f"claim {claim['id']}: {found}")
     return _listed(lines, "claims whose row does not replay from their history")
-
-
-class _Renames:
-    """The name a source had at some event, respelled by every rename since (renames write no
-    claim event: the journal's ``detail`` records them, see ``store.sources.rename``). Names are
-    compared casefolded, as claimtrack tells sources apart (an import may give a source's name in
-    another case than the one stored).
-
-    A rename happened after every event of the changes journaled before it, so it applies to the
-    events with ids up to the last of those (its *watermark*); an undo of a rename renames back."""
-
-    def __init__(self, db: Database) -> None:
-        self.marks: list[int] = []
-        # (old name casefolded, new name, the created events it applies to: None for all), journal order
-        self.renames: list[tuple[str, str, tuple[int, int] | None]] = []
-        self.scoped = False  # some apply only to the claims of one import
-        self.created = 0  # the created event id of the claim being replayed
-        self.memo: dict[tuple[str, int], str] = {}
-        if CHANGE_TABLE not in _tables(db):
-            return
-        mark = 0
-        found: dict[int, tuple[str, str]] = {}
-        for row in db.iterate(f"SELECT id, command, first_event, last_event, undoes, detail FROM {CHANGE_TABLE} "
-                              "ORDER BY id"):
-            if row["command"] == "source rename":
-                detail = _detail(row["detail"])
-                if isinstance(detail.get("old"), str) and isinstance(detail.get("new"), str):
-                    found[row["id"]] = (detail["old"], detail["new"])
-                    self._add(mark, detail["old"].casefold(), detail["new"])
-            elif row["command"] == "undo" and row["undoes"] in found:
-                old, new = found[row["undoes"]]
-                self._add(mark, new.casefold(), old)
-            if row["last_event"] is not None:
-                mark = max(mark, int(row["last_event"]))
-            if row["command"] == "import" and row["first_event"] is not None:
-                # A record's history names its source as the database it came from called it
-                # before a rename there: the import's detail says what it is called now.
-                respelled = _detail(row["detail"]).get("respelled")
-                for old_key, new in (respelled.items() if isinstance(respelled, dict) else ()):
-                    if isinstance(new, str):
-                        self._add(mark, old_key, new, (int(row["first_event"]), mark))
-
-    def _add(self, mark: int, old_key: str, new: str, scope: tuple[int, int] | None = None) -> None:
-        self.marks.append(mark)
-        self.renames.append((old_key, new, scope))
-        self.scoped = self.scoped or scope is not None
-
-    def __call__(self, name: str | None, event: Row | None) -> str | None:
-        """``name`` (casefolded: names are unique ignoring case) as renamed since ``event``."""
-        if name is None:
-            return None
-        first = bisect.bisect_left(self.marks, int(event["id"])) if self.renames and event else len(self.renames)
-        key = (name, first)
-        if self.scoped or key not in self.memo:  # scoped renames depend on the claim: not kept
-            result = name.casefold()
-            for old_key, new, scope in self.renames[first:]:
-                if result == old_key and (scope is None or scope[0] <= self.created <= scope[1]):
-                    result = new.casefold()
-            if self.scoped:
-                return result
-            self.memo[key] = result
-        return self.memo[key]
-
-
-def _detail(text: str | None) -> dict[str, Any]:
-    try:
-        detail = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return detail if isinstance(detail, dict) else {}
 
 
 def _deletions(db: Database) -> list[str]:

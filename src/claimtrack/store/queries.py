@@ -7,13 +7,14 @@ plain dicts shaped for the service layer.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from claimtrack import wordmatch
+from claimtrack.store import asof
 from claimtrack.store.database import Database, Row
+from claimtrack.store.sqltext import EFFECTIVE, ids_where as _ids_where, in_list as _in_list
 
 CLAIM_COLUMNS = (
     "c.id, c.uuid, c.text, c.quote, s.name AS source, c.status, c.confidence, "
@@ -25,12 +26,6 @@ EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, 
 _EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second
 
 LIVE = "c.deleted_at IS NULL"  # deleted claims leave every view but show and list --deleted
-
-# The effective history: what every derived view (--as-of, the reports and CSV columns, scoring,
-# ClaimReview, due) reads. An undone change is a change that never happened: neither an event
-# ``undo`` took back nor the event it wrote to do so counts (``event.reverses``, m007); ``show``
-# and ``log`` still read every event. The partial index ix_event_reverses answers the NOT EXISTS.
-EFFECTIVE = "e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM event u WHERE u.reverses = e.id)"
 
 SORTS = {
     "id": "c.id",
@@ -53,36 +48,11 @@ class ClaimFilter:
     since: str | None = None  # said_on >= since
     until: str | None = None  # said_on <= until
     search: str | None = None  # full-text: words, prefixes (word*), "quoted phrases"
-    as_of: str | None = None  # a stored time: status and confidence as they stood then
+    as_of: str | None = None  # a stored time: every field as it stood then
     sort: str = "id"
     desc: bool = False
     limit: int | None = None
     deleted: bool | None = False  # True: only deleted claims (``list --deleted``); None: both (``db copy``)
-
-
-def _in_list(prefix: str, values: tuple[Any, ...], params: dict[str, Any]) -> str:
-    """``:p0, :p1, ...`` for an ``IN (...)`` list, each value put in ``params`` under its name."""
-    names, marks = _names(prefix, len(values))
-    params.update(zip(names, values))
-    return marks
-
-
-@functools.lru_cache(maxsize=64)
-def _names(prefix: str, n: int) -> tuple[tuple[str, ...], str]:
-    """The parameter names of an ``IN`` list of ``n`` values, and its text: made once per size."""
-    names = tuple(f"{prefix}{i}" for i in range(n))
-    return names, ", ".join(f":{name}" for name in names)
-
-
-def _ids_where(column: str, ids: list[int], params: dict[str, Any]) -> str:
-    """``column`` among these claim ids: a ``BETWEEN`` when they nearly fill their range (an export
-    in id order), which SQLite walks in the index without binding each id; else an ``IN`` list.
-    The caller drops rows of claims in the range that are not among ``ids``."""
-    low, high = min(ids), max(ids)
-    if high - low < 2 * len(ids):
-        params["id_low"], params["id_high"] = low, high
-        return f"{column} BETWEEN :id_low AND :id_high"
-    return f"{column} IN ({_in_list('id', tuple(ids), params)})"
 
 
 def _like_escape(text: str) -> str:
@@ -120,10 +90,6 @@ def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> st
     return " AND ".join(where)
 
 
-_WORD = re.compile(r"\w+")
-_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
-
-
 def fts_terms(text: str) -> list[str]:
     """The FTS5 terms of anything a user types: one quoted phrase (``"a b"``, ``"word"*``) each.
 
@@ -131,16 +97,7 @@ def fts_terms(text: str) -> list[str]:
     phrase. Every term is re-quoted from its word characters, so FTS5 operators and punctuation
     (``AND``, ``NEAR``, ``(``, ``:``, ``^``, ``-``) are taken literally and can never be a syntax error.
     """
-    terms = []
-    for phrase, word in _TERM.findall(text):
-        tokens = _WORD.findall(phrase if phrase else word)
-        if not tokens:
-            continue
-        term = '"' + " ".join(tokens) + '"'
-        if word and word.endswith("*"):
-            term += "*"
-        terms.append(term)
-    return terms
+    return ['"' + " ".join(tokens) + '"' + ("*" if prefix else "") for tokens, prefix in wordmatch.terms(text)]
 
 
 def fts_query(text: str) -> str | None:
@@ -156,15 +113,10 @@ def ts_query(text: str) -> str | None:
     ``websearch_to_tsquery`` would guarantee, but keeping ``word*`` prefixes working).
     """
     terms = []
-    for phrase, word in _TERM.findall(text):
-        tokens = [t.lower() for t in _WORD.findall(phrase if phrase else word)]
-        if not tokens:
-            continue
-        if word and word.endswith("*"):
-            tokens[-1] += "':*"
-            tokens = [f"'{t}'" if not t.endswith(":*") else f"'{t}" for t in tokens]
-        else:
-            tokens = [f"'{t}'" for t in tokens]
+    for words, prefix in wordmatch.terms(text):
+        tokens = [f"'{t.lower()}'" for t in words]
+        if prefix:
+            tokens[-1] += ":*"
         terms.append("(" + " <-> ".join(tokens) + ")")
     return " & ".join(terms) if terms else None
 
@@ -212,65 +164,6 @@ def _sources_matching(db: Database, terms: list[str]) -> dict[frozenset[int], li
     for source_id, matched in found.items():
         groups.setdefault(frozenset(matched), []).append(source_id)
     return groups
-
-
-# The fields ``--as-of`` rebuilds from the effective history, each with the events that change it.
-AS_OF_FIELDS = {
-    "status": "e.kind = 'status'",
-    "confidence": "e.kind = 'confidence'",
-    "source": "e.kind = 'edit' AND e.field = 'source'",
-    **{name: f"e.kind = 'edit' AND e.field = '{name}'" for name in ("text", "quote", "url", "said_on", "review_by")},
-}
-
-
-def _as_of_columns(params: dict[str, Any], as_of: str) -> str:
-    """Every field (``AS_OF_FIELDS``) as it stood at ``as_of``, rebuilt from the effective history.
-
-    The value at a time is the ``new`` of the last effective change at or before it (by ``at``);
-    before any, the ``old`` of its first effective change recorded (the value the claim was
-    created with); with no effective change the current value stands. Each comes back as
-    ``as_of_FIELD`` in ``decode_as_of``'s form: NULL (unchanged: the current value), ``'-'``
-    (empty) or ``'='`` followed by the value (confidence as canonical text, source as a name).
-    """
-    params["as_of"] = as_of
-
-    def value(cond: str, column: str) -> str:
-        when = " AND e.at <= :as_of ORDER BY e.at DESC, e.id DESC" if column == "new" else " ORDER BY e.id"
-        return (f"(SELECT CASE WHEN e.{column} IS NULL THEN '-' ELSE '=' || e.{column} END FROM event e "
-                f"WHERE e.claim_id = c.id AND {cond} AND {EFFECTIVE}{when} LIMIT 1)")
-
-    return ", ".join(f"coalesce({value(cond, 'new')}, {value(cond, 'old')}) AS as_of_{name}"
-                     for name, cond in AS_OF_FIELDS.items())
-
-
-def decode_as_of(text: str | None) -> tuple[bool, str | None]:
-    """(rebuilt?, value) of an ``as_of_FIELD`` column (see ``_as_of_columns``)."""
-    if text is None:
-        return False, None
-    return True, (None if text == "-" else text[1:])
-
-
-def _tags_as_of(db: Database, claims: list[Row], as_of: str) -> list[Row]:
-    """Each claim's tags as they stood at ``as_of``: its current tags, with every effective tag
-    change made after then taken back, newest first."""
-    by_id = {c["id"]: c for c in claims}
-    ids = list(by_id)
-    for start in range(0, len(ids), 500):
-        params: dict[str, Any] = {"as_of": as_of}
-        where = _ids_where("e.claim_id", ids[start:start + 500], params)
-        for cid, removed, added in db.values(
-            f"SELECT e.claim_id, e.old, e.new FROM event e WHERE {where} AND e.kind = 'edit' AND e.field = 'tag' "
-            f"AND e.at > :as_of AND {EFFECTIVE} ORDER BY e.claim_id, e.at DESC, e.id DESC", params,
-        ):
-            if cid in by_id:
-                tags = by_id[cid]["tags"]
-                if added is not None and added in tags:
-                    tags.remove(added)
-                if removed is not None and removed not in tags:
-                    tags.append(removed)
-    for claim in claims:
-        claim["tags"] = sorted(claim["tags"])
-    return claims
 
 
 def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[str] | None:
@@ -530,54 +423,23 @@ _DELETED_THEN = (
 
 
 def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
-    """``--as-of``: the claims that existed then, with every field as it stood (``_as_of_columns``,
-    ``_tags_as_of``).
+    """``--as-of``: the claims that existed then, every field as it stood (``store.asof``).
 
-    Filters on the rebuilt fields (status, confidence, source, tags, said on), sorting and the
-    limit apply to the rebuilt values, so the service applies them after the rows are read (time
-    travel is an analysis query, not the fast path); a search matches today's words.
+    Filters on the rebuilt fields (status, confidence, source, tags, said on, the search words),
+    sorting and the limit apply to the rebuilt values, so the service applies them after the rows
+    are read (time travel is an analysis query, not the fast path).
     """
     static = replace(f, statuses=(), min_confidence=None, max_confidence=None, source=None, tags=(),
-                     since=None, until=None)
+                     since=None, until=None, search=None)
     assert f.as_of is not None
-    params: dict[str, Any] = {}
-    search = _search(db, f, params)
-    if search is None:
-        return []
-    join, match = search
-    params["as_of_day"] = f.as_of[:10]
-    where = where_clause(static, params, now=False) + (f" AND {match}" if match else "")
+    params: dict[str, Any] = {"as_of_day": f.as_of[:10]}
+    where = where_clause(static, params, now=False)
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
     if f.deleted is not None:  # None: deleted or not then (a backup as of then holds both)
         where += f" AND {_DELETED_THEN} {'<>' if f.deleted else '='} ''"
     params["as_of"] = f.as_of
-    sql = f"SELECT {CLAIM_COLUMNS}, {_CHANGED} AS changed FROM {CLAIM_FROM}{join} WHERE {where} ORDER BY c.id"
-    rows = _fields_as_of(db, db.query(sql, params), f.as_of)
-    return _tags_as_of(db, with_tags(db, rows), f.as_of)
-
-
-# Whether a claim has any event but its creation: only those can have a field that differed then.
-_CHANGED = "EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id AND e.kind <> 'created')"
-
-
-def _fields_as_of(db: Database, rows: list[Row], as_of: str) -> list[Row]:
-    """Attach the ``as_of_FIELD`` columns (``_as_of_columns``) to rows read with ``_CHANGED``:
-    worked out, 500 claims a query, only for the claims with a change (most of a large imported
-    database has none: their fields stand as they are)."""
-    names = [f"as_of_{name}" for name in AS_OF_FIELDS]
-    changed: dict[int, Row] = {}
-    for row in rows:
-        row.update(dict.fromkeys(names))
-        if row.pop("changed"):
-            changed[row["id"]] = row
-    ids = list(changed)
-    for start in range(0, len(ids), 500):
-        params: dict[str, Any] = {}
-        where = _ids_where("c.id", ids[start:start + 500], params)
-        for values in db.query(f"SELECT c.id, {_as_of_columns(params, as_of)} FROM claim c WHERE {where}", params):
-            if values["id"] in changed:  # a range may hold claims that are not ours
-                changed[values["id"]].update({name: values[name] for name in names})
-    return rows
+    rows = db.query(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE {where} ORDER BY c.id", params)
+    return asof.rebuild(db, with_tags(db, rows), f.as_of)
 
 
 def get_claim(db: Database, claim_id: int) -> Row | None:
@@ -605,14 +467,13 @@ def with_tags(db: Database, claims: list[Row]) -> list[Row]:
 
 
 def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
-    """One claim as it stood at ``as_of`` (None if it did not exist yet)."""
-    params: dict[str, Any] = {"id": claim_id, "as_of_day": as_of[:10]}
+    """One claim as it stood at ``as_of`` (None if it did not exist yet): ``store.asof``."""
     row = db.query_one(
-        f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, as_of)} FROM {CLAIM_FROM} WHERE c.id = :id "
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id = :id "
         "AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day",
-        params,
+        {"id": claim_id, "as_of_day": as_of[:10]},
     )
-    return _tags_as_of(db, with_tags(db, [row]), as_of)[0] if row else None
+    return asof.rebuild(db, with_tags(db, [row]), as_of)[0] if row else None
 
 
 def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False,
@@ -682,7 +543,7 @@ def similar_candidates(db: Database, words: list[str], exclude_id: int, limit: i
 
     Every word is quoted from its word characters (as ``fts_query``/``ts_query`` do), so operators,
     quotes and punctuation in a claim are never read as query syntax."""
-    terms = [w for w in dict.fromkeys("".join(_WORD.findall(w)).replace("_", "") for w in words) if w]
+    terms = [w for w in dict.fromkeys("".join(wordmatch.WORD.findall(w)).replace("_", "") for w in words) if w]
     if not terms:
         return []
     postgres = db.dialect == "postgresql"

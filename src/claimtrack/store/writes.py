@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
-from claimtrack.store.queries import EFFECTIVE
+from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textsafe import claim_key
