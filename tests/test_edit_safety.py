@@ -238,10 +238,10 @@ def test_a_signal_while_the_editor_is_open_removes_the_form_and_saves_nothing(
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     opened = tmp_path / "opened"
-    # The editor notes where the form is, edits it, then waits as a person would (exec: one process to stop).
-    shell_editor(tmp_path, monkeypatch, f'stat -c "%a %n" -- "$(dirname -- "$1")" > {shlex.quote(str(opened))}.part; '
-                 f'mv -- {shlex.quote(str(opened))}.part {shlex.quote(str(opened))}; '
-                 f'sed -i "s/^text: .*/text: Half done/" "$1"; exec sleep {int(WAIT)}')
+    # The editor edits the form, says where it is, then waits as a person would (exec: one process to stop).
+    shell_editor(tmp_path, monkeypatch, f'sed -i "s/^text: .*/text: Half done/" "$1"; '
+                 f'stat -c "%a %n" -- "$(dirname -- "$1")" > {shlex.quote(str(opened))}.part; '
+                 f'mv -- {shlex.quote(str(opened))}.part {shlex.quote(str(opened))}; exec sleep {int(WAIT)}')
     proc = subprocess.Popen([sys.executable, "-m", "claimtrack", "edit", str(cid)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + WAIT
