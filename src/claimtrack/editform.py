@@ -4,22 +4,24 @@ The form is what a person can fix in any editor: one ``name: value`` line a fiel
 continued on indented lines. Nothing is validated here: the values go to ``Service.update`` (and
 ``confidence.parse``, ``validate.clean_tag``), the one place the rules live, so an edit accepts and
 refuses exactly what ``set`` does. The editor is a parameter, so the loop runs in tests without one.
+
+The claim is read with its version and saved only if no other change to its fields came in
+between (``Service.update(unchanged_since=)``); otherwise the user's changes are kept, over the
+claim's new values, in a file (``editfiles.keep``) that ``edit ID --from FILE`` starts from.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
-from claimtrack.errors import InvalidInput, NothingChanged
-from claimtrack.signals import ended_by_signals, new_temp_file
+from claimtrack import editfiles
+from claimtrack.errors import Conflict, InvalidInput, NothingChanged
+from claimtrack.signals import ended_by_signals
 
 if TYPE_CHECKING:
     from claimtrack.service import Service
@@ -28,6 +30,7 @@ FIELDS = ("text", "source", "confidence", "quote", "url", "said_on", "review_by"
 REQUIRED = ("text", "source")
 _FIELD_LINE = re.compile(r"([A-Za-z_-]+)[ \t]*:(.*)", re.DOTALL)
 _ERROR_PREFIX = "# Error: "
+_NOTE_PREFIX = "# Saving changes "
 
 HEADER = """\
 # Editing claim {id}. Save and quit to apply; quit without saving
@@ -39,7 +42,20 @@ HEADER = """\
 # commands (confirm, refute, dispute, reopen).
 """
 
+KEPT_HEADER = """\
+# Your changes to claim {id}, kept because another command changed it
+# while you were editing ({fields}). Fields you
+# did not change show their new values. Check them, then apply with:
+#   claimtrack edit {id} --from {path}
+# It opens this form in your editor: save, or just quit, to apply;
+# empty the file to cancel. Lines starting with # are ignored.
+""" + "\n".join(HEADER.splitlines()[2:5]) + "\n# tags: comma-separated.\n"
+
 Editor = Callable[[Path], None]
+
+
+class Interrupted(Exception):
+    """Ctrl-C before anything was saved (the CLI says so and exits 130)."""
 
 
 def _confidence(claim: dict[str, Any]) -> str:
@@ -66,10 +82,11 @@ def _values(claim: dict[str, Any]) -> dict[str, str]:
     return {**values, "confidence": _confidence(claim), "tags": ", ".join(claim.get("tags") or ())}
 
 
-def render_form(claim: dict[str, Any]) -> str:
-    """The form for ``claim``: a header of comments, then one ``name: value`` line a field."""
-    lines = [HEADER.format(id=claim["id"], status=claim.get("status", "?")).rstrip("\n")]
-    values = _values(claim)
+def render_form(claim: dict[str, Any], header: str | None = None, values: dict[str, str] | None = None) -> str:
+    """The form for ``claim``: a header of comments, then one ``name: value`` line a field
+    (``values``, else the claim's own)."""
+    lines = [(header or HEADER.format(id=claim["id"], status=claim.get("status", "?"))).rstrip("\n")]
+    values = values or _values(claim)
     for name in FIELDS:
         first, *rest = values[name].split("\n")
         lines.append(f"{name}: {first}" if first else f"{name}:")
@@ -162,65 +179,113 @@ def with_error(text: str, message: str) -> str:
     return _ERROR_PREFIX + " ".join(message.split()) + "\n" + "\n".join(kept)
 
 
-def editor_command() -> list[str]:
-    """``$VISUAL``, else ``$EDITOR``, else ``vi`` if there is one, as an argument list."""
-    for var in ("VISUAL", "EDITOR"):
-        value = os.environ.get(var, "").strip()
-        if value:
-            try:
-                return shlex.split(value)
-            except ValueError as exc:
-                raise InvalidInput(f"${var} ({value!r}) is not a command line ({exc}); fix its quoting") from None
-    vi = shutil.which("vi")
-    if vi is None:
-        raise InvalidInput("no editor found; set $VISUAL or $EDITOR to your editor's command, e.g. export EDITOR=nano")
-    return [vi]
+def _shown_value(value: str) -> str:
+    line = " ".join(value.split())
+    return repr(line if len(line) <= 60 else line[:59] + "…") if line else "empty"
 
 
-def run_editor(path: Path) -> None:
-    """Run the user's editor on ``path``; one that cannot start or fails is an error."""
-    command = editor_command()
+def with_notes(claim: dict[str, Any], text: str) -> str:
+    """A form started from a file (``--from``), with a ``# Saving changes`` line at the top for each
+    field it would change and that field's value now, so a change made since is not undone unseen."""
+    kept = [line for line in text.split("\n") if not line.startswith((_ERROR_PREFIX, _NOTE_PREFIX))]
     try:
-        done = subprocess.run([*command, str(path)], check=False)
+        changed = changes(claim, parse_form(text))
+    except InvalidInput:  # the save says what is wrong with it
+        changed = {}
+    now = _values(claim)
+    names = [n for n in FIELDS[:-1] if n in changed] + (["tags"] if {"add_tags", "remove_tags"} & set(changed) else [])
+    notes = [f"{_NOTE_PREFIX}{name} (now: {_shown_value(now[name])})" for name in names]
+    return "".join(note + "\n" for note in notes) + "\n".join(kept)
+
+
+def _merged(claim: dict[str, Any], now: dict[str, Any], form: dict[str, str], update: dict[str, Any]) -> dict[str, str]:
+    """The form's values for ``now`` (the claim as another change left it) with the user's
+    changes (``update``, made to ``claim``) on top: a tag added or removed by either stays so."""
+    values = _values(now)
+    for name in FIELDS[:-1]:
+        if name in update:
+            values[name] = form[name]
+    removed, added = update.get("remove_tags", []), update.get("add_tags", [])
+    tags = [t for t in now.get("tags") or [] if t not in removed]
+    values["tags"] = ", ".join(tags + [t for t in added if t not in tags])
+    return values
+
+
+def _keep(svc: Service, claim: dict[str, Any], form: dict[str, str], update: dict[str, Any], conflict: Conflict,
+          started: Path | None) -> Conflict:
+    """Keep the user's changes over the claim's new values (``editfiles.keep``); the error to raise."""
+    cid = claim["id"]
+    now, _ = svc.for_edit(cid)
+    fields = ", ".join(conflict.fields)
+
+    def text(path: Path) -> str:
+        header = KEPT_HEADER.format(id=cid, fields=fields, path=shlex.quote(str(path)))
+        return render_form(now, header, _merged(claim, now, form, update))
+
+    try:
+        kept = editfiles.keep(cid, text)
     except OSError as exc:
-        raise InvalidInput(f"cannot run the editor {shlex.join(command)!r} ({exc.strerror}); set $VISUAL or "
-                           "$EDITOR to your editor's command; nothing was changed") from None
-    if done.returncode != 0:
-        raise InvalidInput(f"the editor {shlex.join(command)!r} exited with status {done.returncode}; nothing was changed")
+        return Conflict(f"{conflict}; nothing was saved, and your form could not be kept ({exc.strerror}): "
+                        f"see the claim with: claimtrack show {cid}, then edit it again", conflict.fields)
+    if started is not None:
+        editfiles.discard_kept(started)  # replaced by the new one
+    return Conflict(f"{conflict}; nothing was saved. Your changes are kept: check them against the claim's new values "
+                    f"and apply them with: claimtrack edit {cid} --from {shlex.quote(str(kept))}", conflict.fields)
 
 
-def edit(svc: Service, cid: int, editor: Editor = run_editor, retry: bool = False) -> list[str]:
+def edit(svc: Service, cid: int, editor: Editor = editfiles.run_editor, retry: bool = False,
+         start: Path | None = None) -> list[str]:
     """Edit claim ``cid`` in ``editor`` and apply what changed in one ``Service.update``.
 
+    ``start``: a form file to begin from (one ``edit`` kept) instead of the claim's current values.
     An invalid form or value raises ``InvalidInput``, or with ``retry`` (a person at a terminal)
-    reopens the editor on their text with the error on top. Returns the notices for the user.
+    reopens the editor on their text with the error on top; another change to the claim made
+    while the editor was open raises ``Conflict`` (the user's changes kept); Ctrl-C before the
+    save raises ``Interrupted``. Returns the notices for the user.
     """
-    claim = svc.get(cid)  # NotFound before any editor opens
-    if claim.get("deleted_at"):
-        raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
-    written = render_form(claim)
-    # SIGTERM or a closed terminal: the form (mode 0600, in the temp folder) is removed, the editor stopped
-    with ended_by_signals(), new_temp_file(None, f"claimtrack-{cid}-", ".txt") as path:
-        return _loop(svc, cid, claim, path, written, editor, retry)
+    saving: list[bool] = []  # not empty once the save has begun: a Ctrl-C may then come after it
+    try:
+        claim, version = svc.for_edit(cid)  # NotFound before any editor opens
+        if claim.get("deleted_at"):
+            raise InvalidInput(f"claim {cid} is deleted; bring it back first with: claimtrack restore {cid}")
+        written = render_form(claim) if start is None else with_notes(claim, editfiles.started(cid, start))
+        # SIGTERM or a closed terminal: the form's folder (0700, in the temp folder) is removed, the editor stopped
+        with ended_by_signals(), editfiles.private_folder() as folder:
+            notices = _loop(svc, claim, version, folder / f"claim-{cid}.txt", written, editor, retry, saving, start)
+    except KeyboardInterrupt:
+        if saving:
+            raise
+        raise Interrupted from None
+    if start is not None:
+        editfiles.discard_kept(start)  # applied
+    return notices
 
 
-def _loop(svc: Service, cid: int, claim: dict[str, Any], path: Path, written: str, editor: Editor,
-          retry: bool) -> list[str]:
+def _loop(svc: Service, claim: dict[str, Any], version: int, path: Path, written: str, editor: Editor,
+          retry: bool, saving: list[bool], start: Path | None) -> list[str]:
     """The editor round trip on ``path`` until the form is saved, unchanged, or refused."""
+    cid = claim["id"]
     unchanged = [f"No changes; claim {cid} left as it was."]
+    pristine, shown_error = render_form(claim), False
     while True:
-        path.write_text(written, encoding="utf-8", errors="surrogateescape", newline="")
+        editfiles.write_form(path, written)
         editor(path)
-        with path.open(encoding="utf-8", errors="surrogateescape", newline="") as saved_file:
-            saved = saved_file.read()
-        if saved == written or is_blank(saved):
-            return unchanged
+        saved = editfiles.read_back(path)
+        if saved == pristine or is_blank(saved) or (shown_error and saved == written):
+            return unchanged  # quit without saving, emptied, or quit after an error: cancelled
         try:
-            update = changes(claim, parse_form(saved))
-            return svc.update(cid, **update, command="edit").notices if update else unchanged
+            form = parse_form(saved)
+            update = changes(claim, form)
+            if not update:
+                return unchanged
+            saving.append(True)
+            return svc.update(cid, **update, command="edit", unchanged_since=version).notices
+        except Conflict as conflict:
+            raise _keep(svc, claim, form, update, conflict, start) from None
         except NothingChanged:  # only equivalent spellings (a date, a source's case)
             return unchanged
         except InvalidInput as exc:
+            saving.clear()
             if not retry:
                 raise
-            written = with_error(saved, str(exc))
+            written, shown_error = with_error(saved, str(exc)), True

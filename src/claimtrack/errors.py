@@ -39,6 +39,14 @@ class NothingChanged(ClaimtrackError):
     """A change was asked for that would leave the claim exactly as it is."""
 
 
+class Conflict(ClaimtrackError):
+    """Saving would overwrite a change another command made since the claim was read (``edit``)."""
+
+    def __init__(self, message: str, fields: list[str]) -> None:
+        super().__init__(message)
+        self.fields = fields  # the form's fields that changed, as ``edit``'s form names them
+
+
 class DatabaseRefused(ClaimtrackError):
     """The target is not a claimtrack database we may open (wrong file, newer schema...)."""
 

@@ -330,6 +330,13 @@ class Service:
         return view(row)
 
     @_one_snapshot
+    def for_edit(self, cid: int) -> tuple[dict[str, Any], int]:
+        """A claim and its version (``store.versions``), read together, for ``update(unchanged_since=)``."""
+        from claimtrack.store import versions
+
+        return self.get(cid), versions.version(self.db, cid)
+
+    @_one_snapshot
     def show(self, cid: int, as_of: str | None = None) -> dict[str, Any]:
         """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
         if as_of is None:
@@ -483,10 +490,12 @@ class Service:
         review_by: str | None = None,
         note: str | None = None,
         command: str = "set",
+        unchanged_since: int | None = None,
     ) -> Result:
         """``set`` (or ``edit``, which ``command`` names in the journal): change fields of one or several claims in one transaction; empty text ('')
         clears an optional field, ``none`` clears confidence. Claims that already have those values
-        are left alone (and said so); when none changes, that is an error."""
+        are left alone (and said so); when none changes, that is an error. ``unchanged_since``: the
+        version ``for_edit`` gave; ``Conflict`` if another change came after it."""
         from claimtrack.store import writes
 
         ids = [cids] if isinstance(cids, int) else cids
@@ -515,7 +524,8 @@ class Service:
                 "nothing to change; give at least one of --confidence, --text, --source, --url, --said-on, "
                 "--quote, --add-tag, --remove-tag, --review-by"
             )
-        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"), command=command)
+        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"), command=command,
+                                    unchanged_since=unchanged_since)
         changed = [w for w in done if w.events]
         if not changed:
             which = f"claim {ids[0]} already has" if len(ids) == 1 else "every one of those claims already has"

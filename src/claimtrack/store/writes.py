@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
-from claimtrack.errors import InvalidInput, NotFound, NothingChanged
+from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
 from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
 from claimtrack.store.writer import Writer, one, scalar
@@ -239,6 +239,7 @@ def apply_changes(
     evidence_url: str | None = None,
     command: str = "set",
     every: bool = False,
+    unchanged_since: int | None = None,
 ) -> list[Written]:
     """Apply the same changes to one or several claims, all in one transaction.
 
@@ -246,11 +247,15 @@ def apply_changes(
     ``every``: each claim must change (a status command on a claim already in that status), or
     nothing is written and ``NothingChanged`` names it. Otherwise a claim with nothing to change
     gets an empty ``Written.events``, for the caller to report. All or nothing: any error (an
-    unknown or deleted id) leaves every claim as it was.
+    unknown or deleted id) leaves every claim as it was. ``unchanged_since``: the version
+    (``store.versions``) the changes were made against; if another change to a field of ``edit``'s
+    form came after it, nothing is written and ``Conflict`` names those fields.
     """
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, command) as (w, journal):
         now = journal.now
+        if unchanged_since is not None:
+            _check_unchanged(w, ids, unchanged_since)
         done = [_apply(w, cid, changes, now, at or now, {"note": note, "evidence_url": evidence_url}) for cid in ids]
         journal.new_sources += [d.source_id for d in done if d.source_id is not None]
         if every:
@@ -265,6 +270,17 @@ def apply_changes(
         if changed:
             journal.summary = f"{command} {_ids_text(changed)}"
         return done
+
+
+def _check_unchanged(w: Writer, ids: list[int], since: int) -> None:
+    """``Conflict`` if a field of ``edit``'s form changed on one of ``ids`` after version ``since``."""
+    from claimtrack.store.versions import changed_since
+
+    for cid in ids:
+        fields = [{"tag": "tags"}.get(name, name) for name in changed_since(w, cid, since)]
+        if fields:
+            raise Conflict(f"claim {cid} was changed by another command while you were editing it "
+                           f"({', '.join(fields)})", fields)
 
 
 def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, extra: dict[str, Any]) -> Written:
