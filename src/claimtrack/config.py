@@ -9,30 +9,24 @@ bad value, or that is not a readable UTF-8 TOML regular file is refused as a who
 command asks (``load``): ``--help``, ``--version`` and ``config path`` never touch the file, and
 ``config set``/``unset`` only need it to be valid TOML, so they can repair a bad value.
 
-Writing. The standard library reads TOML but cannot write it, so ``dumps`` writes the little this
-file needs (tables of strings, booleans, numbers and arrays of them), every string as a TOML basic
-string with ``"``, ``\\`` and control characters escaped, and ``set``/``unset`` check that tomllib
-reads back exactly what was meant before the file is replaced (atomically, through symlinks).
-Comments are not kept. Library code: never prints; raises ``claimtrack.errors`` types.
+The file itself (reading it safely, editing it in place with tomlkit under a lock, keeping the
+user's comments) is ``configfile``'s. Library code: never prints; raises ``claimtrack.errors`` types.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimtrack.errors import InvalidInput, OutputError
+from claimtrack.configfile import ENV_VAR, read, shown
+from claimtrack.errors import InvalidInput
 from claimtrack.textsafe import terminal
 
-ENV_VAR = "CLAIMTRACK_CONFIG"
-MAX_BYTES = 64 * 1024  # a settings file is a few lines; anything this big is not one
 MAX_TEXT = 200
 MAX_TAGS = 20
 SOURCE_KINDS = ("person", "outlet", "organisation", "government", "other")  # as validate.SOURCE_KINDS
@@ -269,7 +263,7 @@ def load(file: Path | None = None) -> Settings:
             values[key] = KEYS[key].check(value)
         except Bad as exc:
             raise InvalidInput(
-                f"config file {_shown(file)}: {key} {exc}; it takes {KEYS[key].accepts}. "
+                f"config file {shown(file)}: {key} {exc}; it takes {KEYS[key].accepts}. "
                 f"Fix it with: claimtrack config set {key} VALUE, or claimtrack config unset {key}"
             ) from None
     return Settings(file, values)
@@ -291,69 +285,15 @@ def _leaves(raw: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
 _SECTIONS = {k.split(".")[0] for k in KEYS}
 
 
-def _shown(file: Path) -> str:
-    return terminal(str(file))
-
-
 def _unknown(key: str, file: Path | None = None) -> str:
     """An unknown key, given (``file`` None) or found in ``file``."""
     import difflib
 
     near = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.6)
     hint = f" (did you mean {near[0]}?)" if near else ""
-    where = f"config file {_shown(file)}: " if file else ""
+    where = f"config file {shown(file)}: " if file else ""
     fix = f"; remove it with: claimtrack config unset {terminal(key)}" if file else ""
     return f"{where}unknown setting {terminal(key)!r}{hint}; the settings are {', '.join(KEYS)}{fix}"
-
-
-def read(file: Path) -> dict[str, Any]:
-    """The file's TOML as tomllib reads it (``{}`` when there is no file); not checked against KEYS.
-
-    Only a regular file is read: a FIFO would block, a device never end. It is opened without
-    blocking and checked again once open, so a file swapped for a FIFO meanwhile is refused too.
-    """
-    where = f"config file {_shown(file)}"
-    fix = f"point {ENV_VAR} at a settings file, or unset it" if os.environ.get(ENV_VAR, "").strip() else \
-        "remove it or move it away (claimtrack config path shows where the file belongs)"
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(file, flags)
-    except FileNotFoundError:
-        return {}
-    except IsADirectoryError:
-        raise InvalidInput(f"{where} is a directory, not a file; {fix}") from None
-    except NotADirectoryError:
-        raise InvalidInput(f"cannot read {where}: part of its path is a file, not a folder; {fix}") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {where}: {exc.strerror or exc}; check its permissions, or {fix}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InvalidInput(f"{where} is a directory, not a file; {fix}")
-        if not stat.S_ISREG(mode):
-            raise InvalidInput(f"{where} is not a regular file (a FIFO, socket or device); {fix}")
-        data = b""
-        while len(data) <= MAX_BYTES:
-            chunk = os.read(fd, MAX_BYTES + 1 - len(data))
-            if not chunk:
-                break
-            data += chunk
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {where}: {exc.strerror or exc}; check the file, or {fix}") from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{where} is over {MAX_BYTES // 1024} KiB: not a claimtrack settings file; {fix}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{where} is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8, or {fix}") from None
-    import tomllib
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"{where} is not valid TOML: {exc}; correct it in an editor, or {fix}") from None
 
 
 # ---- changing ----------------------------------------------------------------------------------
@@ -377,40 +317,27 @@ def parse(key: str, text: str) -> Any:
 
 
 def set_value(key: str, text: str, file: Path | None = None) -> tuple[Any, str | None]:
-    """Set ``key`` (checked) in the file, keeping every other key: (the value set, a problem
-    the file still has elsewhere, or None). Nothing is written unless all is well."""
+    """Set ``key`` (checked) in the file, keeping every other key and comment: (the value set, a
+    problem the file still has elsewhere, or None). Nothing is written unless all is well."""
+    from claimtrack import configfile
+
     value = parse(key, text)
     file = file or path()
-    raw = read(file)
     section, name = key.split(".", 1)
-    if not isinstance(raw.get(section), dict):
-        raw[section] = {}
-    raw[section][name] = value
-    _write(file, raw)
+    configfile.set_in(file, section, name, value)
     return value, _problem(file)
 
 
 def unset(key: str, file: Path | None = None) -> bool:
     """Remove ``key`` (any key the file has, known or not) from the file; False if it was not there."""
+    from claimtrack import configfile
+
     file = file or path()
-    raw = read(file)
-    parts = key.split(".")
-    tables = [raw]
-    for part in parts[:-1]:
-        inner = tables[-1].get(part)
-        if not isinstance(inner, dict):
-            break
-        tables.append(inner)
-    if len(tables) < len(parts) or parts[-1] not in tables[-1]:
-        if key in KEYS:
-            return False
-        raise InvalidInput(_unknown(key))
-    del tables[-1][parts[-1]]
-    for table, part in zip(reversed(tables[:-1]), reversed(parts[:-1]), strict=True):
-        if not table[part]:
-            del table[part]  # a section left empty goes too
-    _write(file, raw)
-    return True
+    if configfile.remove_from(file, key.split(".")):
+        return True
+    if key in KEYS:
+        return False
+    raise InvalidInput(_unknown(key))
 
 
 def _problem(file: Path) -> str | None:
@@ -419,104 +346,3 @@ def _problem(file: Path) -> str | None:
     except InvalidInput as exc:
         return str(exc)
     return None
-
-
-# ---- writing TOML ------------------------------------------------------------------------------
-
-_BARE = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-HEADER = "# claimtrack settings (claimtrack config get lists them). config set rewrites this file; comments are not kept.\n"
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and every control character escaped."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04x}")
-        elif 0xD800 <= ord(char) <= 0xDFFF:
-            raise Bad("holds a lone surrogate, which is not text")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def _key(name: str) -> str:
-    return name if _BARE.fullmatch(name) else toml_string(name)
-
-
-def _value(value: Any, where: str) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        return repr(value) if math.isfinite(value) else ("inf" if value > 0 else "-inf")
-    if isinstance(value, list) and not any(isinstance(v, dict) for v in value):
-        return "[" + ", ".join(_value(v, where) for v in value) + "]"
-    raise Bad(f"{where} is {_type_name(value)}, which config set cannot write back")
-
-
-def dumps(raw: dict[str, Any]) -> str:
-    """``raw`` as TOML text that ``tomllib.loads`` turns back into ``raw``."""
-    lines = [HEADER.rstrip("\n")]
-
-    def table(prefix: list[str], data: dict[str, Any]) -> None:
-        plain = {k: v for k, v in data.items() if not isinstance(v, dict)}
-        nested = {k: v for k, v in data.items() if isinstance(v, dict)}
-        if prefix and (plain or not nested):
-            lines.extend(["", "[" + ".".join(_key(p) for p in prefix) + "]"])
-        for name, value in plain.items():
-            lines.append(f"{_key(name)} = {_value(value, '.'.join([*prefix, name]))}")
-        for name, value in nested.items():
-            table([*prefix, name], value)
-
-    table([], raw)
-    return "\n".join(lines) + "\n"
-
-
-def _write(file: Path, raw: dict[str, Any]) -> None:
-    """Replace the file with ``raw`` atomically (a temp file renamed over it), creating its folder.
-
-    A symlinked config (dotfile managers do that) stays a link: the file it names is replaced.
-    """
-    import tomllib
-
-    from claimtrack.signals import ended_by_signals
-
-    try:
-        text = dumps(raw)
-    except Bad as exc:
-        raise InvalidInput(f"config file {_shown(file)}: {exc}; edit the file by hand") from None
-    if dumps(tomllib.loads(text)) != text:  # never expected; refuse rather than write something else
-        raise OutputError(f"config file {_shown(file)} would not read back as set; nothing was changed")
-    with ended_by_signals():  # killed while writing: the temp file is removed on the way out
-        _replace(file, text)
-
-
-def _replace(file: Path, text: str) -> None:
-    from claimtrack.signals import new_temp_file
-
-    target = Path(os.path.realpath(file))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = None
-        with new_temp_file(target.parent, f".{target.name}.", ".tmp") as temp:  # removed unless renamed
-            with open(temp, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            if mode is not None:
-                os.chmod(temp, mode)
-            os.replace(temp, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write config file {_shown(file)}: {exc.strerror or exc}; nothing was changed") from None

@@ -98,7 +98,7 @@ def config_set(
     key: KeyArg,
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The value, checked as the key requires.", show_default=False)],
 ) -> None:
-    """Set a setting in the file (created if need be), keeping the others. Comments in the file are not kept.
+    """Set a setting in the file (created if need be), keeping the others and your comments.
 
     Values: text for reviewer.name and reviewer.organisation; a web address for reviewer.url; a
     web address with {uuid} or {id} for claimreview.url_template; person, outlet, organisation,
