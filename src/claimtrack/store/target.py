@@ -15,19 +15,25 @@ written to it would be lost at exit; the one query option understood is ``?mode=
 existing database read-only (reads work, writes are refused); any other option is refused rather
 than silently ignored. A path ending in ``/`` names a directory, so it is refused too.
 
-A target is shown to people by ``str(target)``: the password masked and control characters
-escaped, in every message.
+Something that is not a URL but looks like one meant as such (``//`` and ``@`` in it, or a
+database name followed by ``//``, ``;``, a driver or a user: ``postgresql+psycopg//me:pw@host/db``)
+is refused with the URL it probably meant, never taken as a file name (its folders would be named
+after the password).
+
+A target is shown to people by ``str(target)``, and anything URL-like by ``redact``: passwords
+(in the user part, or ``?password=``-like options) masked and control characters escaped, in every
+message; ``Target.scrub`` masks them in a driver's own error text too.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl, unquote, unquote_plus
 
-from claimtrack.errors import InvalidInput
+from claimtrack.errors import DatabaseRefused, InvalidInput
 from claimtrack.textsafe import terminal
 
 ENV_VAR = "CLAIMTRACK_DB"
@@ -54,21 +60,32 @@ class Target:
     url: str
     path: Path | None  # None for server databases
     read_only: bool = False  # ``sqlite:///PATH?mode=ro``: never write, never create
-    secret: str = field(default="", repr=False)  # the URL's password, masked wherever text is shown
+    secrets: tuple[str, ...] = field(default=(), repr=False)  # the URL's passwords, masked wherever text is shown
+    given: str = ""  # "--db" or "CLAIMTRACK_DB" when the user named it, "" for the default location
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
     def __str__(self) -> str:
-        shown = str(self.path) if self.path is not None else mask_password(self.url)
+        shown = str(self.path) if self.path is not None else redact(self.url)
         return terminal(shown)
 
     def scrub(self, text: str) -> str:
-        """``text`` (say, a driver's error) with this target's password masked, as typed or decoded."""
-        for secret in {self.secret, unquote(self.secret)} - {""}:
+        """``text`` (say, a driver's error) with this target's passwords masked, as typed or decoded,
+        and ``$PGPASSWORD``'s too."""
+        found = set(self.secrets) | {os.environ.get("PGPASSWORD", "")}
+        for secret in sorted(found - {""}, key=len, reverse=True):
             text = text.replace(secret, "***")
         return text
+
+    def command(self, words: str) -> str:
+        """``claimtrack WORDS`` as the user must type it to reach this same database."""
+        if self.given == "--db":
+            from shlex import quote
+
+            return f"claimtrack --db {quote(str(self))} {words}"
+        return f"claimtrack {words}"
 
 
 def default_path() -> Path:
@@ -83,16 +100,42 @@ def resolve(flag: str | None = None) -> Target:
     Raises ``InvalidInput`` for a URL that does not parse, an in-memory database, an unknown
     SQLite URL option or a path that names a directory.
     """
+    given = "--db" if flag else ENV_VAR if os.environ.get(ENV_VAR, "").strip() else ""
     raw = flag or os.environ.get(ENV_VAR) or ""
     raw = raw.strip()
     if not raw:
         return _from_path(default_path())
     scheme = url_scheme(raw)
     if scheme is None:
-        return _from_file_name(raw)
-    if scheme.lower().split("+", 1)[0] == "sqlite":
-        return _from_sqlite_url(raw)
-    return _from_server_url(raw, scheme)
+        refuse_url_lookalike(raw)
+        target = _from_file_name(raw)
+    elif scheme.lower().split("+", 1)[0] == "sqlite":
+        target = _from_sqlite_url(raw)
+    else:
+        target = _from_server_url(raw, scheme)
+    return replace(target, given=given)
+
+
+def refuse_missing_folder(target: Target) -> None:
+    """Refuse to make a new database in a folder that does not exist, when the user named the file.
+
+    A ``--db`` or ``CLAIMTRACK_DB`` whose folder is missing is far more often a typo than a wish,
+    and a write used to create the file and every folder above it without a word. Only ``init``
+    (and the default location, on first use) makes folders; callers skip this for them.
+    """
+    if not target.given or target.path is None or target.read_only:
+        return
+    folder = target.path.parent
+    try:
+        os.stat(folder)
+    except FileNotFoundError:
+        raise DatabaseRefused(
+            f"cannot create a database at {target}: the folder {terminal(str(folder))} does not exist "
+            f"(mistyped?); nothing was changed: create the folder, or make both with: "
+            f"{target.command('init')}"
+        ) from None
+    except OSError:
+        return  # a file in the way, no permission...: opening the database says what is wrong
 
 
 def url_scheme(raw: str) -> str | None:
@@ -106,33 +149,68 @@ def url_scheme(raw: str) -> str | None:
     return None
 
 
-def mask_password(raw: str) -> str:
-    """``raw`` with anything in a password position replaced by ``***``; shown text only.
+def redact(raw: str) -> str:
+    """``raw`` with anything in a password position replaced by ``***``: the one way a database URL
+    (or something typed as one) is shown.
 
-    Works on URLs that do not parse too (``postgresql+psycopg:/me:secret@host/db``): everything
-    between the first ``:`` of the user part and the last ``@`` is hidden. It may hide a little
-    more than the password in odd URLs; it never shows less.
+    Masks the user part's password and the value of every option whose name holds ``pass``,
+    ``pwd``, ``secret`` or ``token`` (``?password=``, ``&sslpassword=``). Works on URLs that do not
+    parse too (``postgresql+psycopg//me:secret@host/db``): everything between the first ``:`` of
+    the user part and the last ``@`` is hidden. It may hide a little more than the password in odd
+    URLs; it never shows less.
     """
     before, password, after = _split_password(raw)
-    return raw if password is None else before + "***" + after
+    shown = raw if password is None else before + "***" + after
+    return _SECRET_OPTION.sub(lambda m: m.group(1) + m.group(2) + ("=***" if _is_secret_key(m.group(2)) else m.group(3)), shown)
+
+
+mask_password = redact  # its earlier name
+
+
+# key=value after ?, & or ;, as a URL's query has them (group 3 keeps the "=value" as it was)
+_SECRET_OPTION = re.compile(r"([?&;])([^=&;?#]*)(=[^&;#]*)")
+_SECRET_KEY = re.compile(r"pass|pwd|secret|token", re.IGNORECASE)
+# where the user part of something typed as a URL starts: after "scheme:", "scheme//", "//"...
+_USER_START = re.compile(r"^(?:[A-Za-z][\w+.\-]*)?[:;]*[/\\]+|^[A-Za-z][\w.\-]*\+[\w.\-]*[:;]|^[A-Za-z]+:")
+
+
+def _is_secret_key(key: str) -> bool:
+    return bool(_SECRET_KEY.search(unquote_plus(key)))
 
 
 def _split_password(raw: str) -> tuple[str, str | None, str]:
-    """``(before, password, after)`` as ``mask_password`` sees them; password None when absent."""
-    match = _SCHEME.match(raw)
-    if match is None:
-        return raw, None, ""
-    rest = raw[match.end():]
-    start = match.end() + len(rest) - len(rest.lstrip("/"))
+    """``(before, password, after)`` of the user part as ``redact`` sees it; password None when absent."""
     at = raw.rfind("@")
+    if at < 0:
+        return raw, None, ""
+    match = _USER_START.match(raw)
+    start = 0
+    if match is not None and match.end() <= at:
+        scheme = match.group(0).rstrip(":;/\\")
+        # "name:" alone starts a URL only for a known database ("me:pw@host" is user "me")
+        if "/" in match.group(0) or "\\" in match.group(0) or "+" in scheme or scheme.lower() in KNOWN_DIALECTS:
+            start = match.end()
     colon = raw.find(":", start, at)
-    if at < start or colon < 0:
+    if colon < 0:
         return raw, None, ""
     return raw[: colon + 1], raw[colon + 1 : at], raw[at:]
 
 
+def secrets_in(raw: str) -> tuple[str, ...]:
+    """Every password ``redact`` hides in ``raw``, as typed and as a driver decodes it."""
+    found = []
+    password = _split_password(raw)[1]
+    if password:
+        found += [password, unquote(password)]
+    for match in _SECRET_OPTION.finditer(raw):
+        value = match.group(3)[1:]
+        if value and _is_secret_key(match.group(2)):
+            found += [value, unquote(value), unquote_plus(value)]
+    return tuple(sorted(set(found) - {""}, key=len, reverse=True))
+
+
 def _quoted(raw: str) -> str:
-    return "'" + terminal(mask_password(raw)) + "'"
+    return "'" + terminal(redact(raw)) + "'"
 
 
 def _expected(scheme: str) -> str:
@@ -143,6 +221,38 @@ def _expected(scheme: str) -> str:
     if base == "postgres" or not re.fullmatch(r"[\w+]+", scheme):
         scheme = "postgresql+psycopg"  # SQLAlchemy does not know "postgres"
     return f"give {scheme}://USER:PASSWORD@HOST/DBNAME, or a file path"
+
+
+# a database name, maybe "+driver", then what was typed between it and the rest of the URL
+_LOOKALIKE = re.compile(r"^(?P<base>[A-Za-z]+)(?P<driver>\+[\w.\-]*)?(?P<sep>[:;/\\]+)(?P<rest>.*)$", re.DOTALL)
+
+
+def refuse_url_lookalike(raw: str) -> None:
+    """Refuse ``raw`` (not a URL, see ``url_scheme``) when it was surely meant as one: it holds ``//``
+    and ``@``, or it starts with a database name and then ``//``, ``;``, ``\\``, a ``+driver`` or
+    a user (``@``). ``mysql/claims.db`` and ``postgres.db`` stay file names."""
+    match = _LOOKALIKE.match(raw)
+    known = match is not None and match["base"].lower() in KNOWN_DIALECTS
+    odd = known and match is not None and (
+        "//" in match["sep"] or set(match["sep"]) & set(";\\") or match["driver"] or "@" in raw
+    )
+    if not odd and not ("//" in raw and "@" in raw):
+        return
+    if known and match is not None:
+        base = match["base"].lower()
+        if base in ("postgres", "postgresql"):
+            scheme = "postgresql" + (match["driver"] or "+psycopg")
+        else:
+            scheme = match["base"] + (match["driver"] or "")
+        rest = match["rest"]
+        meant = f"{scheme}:///{rest}" if base == "sqlite" else f"{scheme}://{rest}"
+        fix = f"did you mean {terminal(redact(meant))}?"
+    else:
+        fix = "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME"
+    raise InvalidInput(
+        f"{_quoted(raw)} looks like a database URL but is not one (a URL has :// after the database type), "
+        f"so it is not taken as a file name; {fix} (for a file whose name holds these characters, write sqlite:///PATH)"
+    )
 
 
 def _from_file_name(raw: str) -> Target:
@@ -214,7 +324,7 @@ def _from_server_url(raw: str, scheme: str) -> Target:
         raise InvalidInput(
             f"invalid database URL {_quoted(raw)}: the port {terminal(port)!r} is not a number; {_expected(scheme)}"
         )
-    return Target(url=raw, path=None, secret=_split_password(raw)[1] or "")
+    return Target(url=raw, path=None, secrets=secrets_in(raw))
 
 
 def _from_path(path: Path) -> Target:
