@@ -31,18 +31,15 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, unquote_plus
+from urllib.parse import parse_qsl, unquote
 
 from claimtrack.errors import DatabaseRefused, InvalidInput
+from claimtrack.redaction import KNOWN_DIALECTS, redact, secrets_in
 from claimtrack.textsafe import terminal
 
 ENV_VAR = "CLAIMTRACK_DB"
 # RFC 3986 scheme, then ":"; group 2 holds "//" when the URL has an authority part.
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//)?")
-# Dialect names SQLAlchemy ships, and the common aliases people type for them.
-KNOWN_DIALECTS = frozenset(
-    {"sqlite", "postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql", "cockroachdb"}
-)
 # scheme://[user[:password]@][host][:port][/database][?query], as SQLAlchemy reads it.
 _SERVER_URL = re.compile(
     r"^(?P<scheme>[\w+]+)://(?:[^:/]*(?::[^@]*)?@)?"
@@ -149,64 +146,7 @@ def url_scheme(raw: str) -> str | None:
     return None
 
 
-def redact(raw: str) -> str:
-    """``raw`` with anything in a password position replaced by ``***``: the one way a database URL
-    (or something typed as one) is shown.
-
-    Masks the user part's password and the value of every option whose name holds ``pass``,
-    ``pwd``, ``secret`` or ``token`` (``?password=``, ``&sslpassword=``). Works on URLs that do not
-    parse too (``postgresql+psycopg//me:secret@host/db``): everything between the first ``:`` of
-    the user part and the last ``@`` is hidden. It may hide a little more than the password in odd
-    URLs; it never shows less.
-    """
-    before, password, after = _split_password(raw)
-    shown = raw if password is None else before + "***" + after
-    return _SECRET_OPTION.sub(lambda m: m.group(1) + m.group(2) + ("=***" if _is_secret_key(m.group(2)) else m.group(3)), shown)
-
-
 mask_password = redact  # its earlier name
-
-
-# key=value after ?, & or ;, as a URL's query has them (group 3 keeps the "=value" as it was)
-_SECRET_OPTION = re.compile(r"([?&;])([^=&;?#]*)(=[^&;#]*)")
-_SECRET_KEY = re.compile(r"pass|pwd|secret|token", re.IGNORECASE)
-# where the user part of something typed as a URL starts: after "scheme:", "scheme//", "//"...
-_USER_START = re.compile(r"^(?:[A-Za-z][\w+.\-]*)?[:;]*[/\\]+|^[A-Za-z][\w.\-]*\+[\w.\-]*[:;]|^[A-Za-z]+:")
-
-
-def _is_secret_key(key: str) -> bool:
-    return bool(_SECRET_KEY.search(unquote_plus(key)))
-
-
-def _split_password(raw: str) -> tuple[str, str | None, str]:
-    """``(before, password, after)`` of the user part as ``redact`` sees it; password None when absent."""
-    at = raw.rfind("@")
-    if at < 0:
-        return raw, None, ""
-    match = _USER_START.match(raw)
-    start = 0
-    if match is not None and match.end() <= at:
-        scheme = match.group(0).rstrip(":;/\\")
-        # "name:" alone starts a URL only for a known database ("me:pw@host" is user "me")
-        if "/" in match.group(0) or "\\" in match.group(0) or "+" in scheme or scheme.lower() in KNOWN_DIALECTS:
-            start = match.end()
-    colon = raw.find(":", start, at)
-    if colon < 0:
-        return raw, None, ""
-    return raw[: colon + 1], raw[colon + 1 : at], raw[at:]
-
-
-def secrets_in(raw: str) -> tuple[str, ...]:
-    """Every password ``redact`` hides in ``raw``, as typed and as a driver decodes it."""
-    found = []
-    password = _split_password(raw)[1]
-    if password:
-        found += [password, unquote(password)]
-    for match in _SECRET_OPTION.finditer(raw):
-        value = match.group(3)[1:]
-        if value and _is_secret_key(match.group(2)):
-            found += [value, unquote(value), unquote_plus(value)]
-    return tuple(sorted(set(found) - {""}, key=len, reverse=True))
 
 
 def _quoted(raw: str) -> str:
