@@ -34,8 +34,10 @@ def test_a_read_command_never_creates_a_database(cli: Callable[..., Run], tmp_pa
     target = tmp_path / "new" / "claims.db"
     run = cli("--db", str(target), *command)
     assert run.exit_code == 1
-    assert run.stderr == (f"Error: there is no claimtrack database at {target} yet; create it with: claimtrack init "
-                          "(or claimtrack init --seed for the bundled article's claims)\n")
+    # the hint carries the --db (issue 27: "claimtrack init" would make the default database instead)
+    assert run.stderr == (f"Error: there is no claimtrack database at {target} yet; create it with: "
+                          f"claimtrack --db {target} init "
+                          f"(or claimtrack --db {target} init --seed for the bundled article's claims)\n")
     assert not target.exists() and not target.parent.exists()
 
 
@@ -144,7 +146,7 @@ def test_a_write_that_creates_the_database_says_where(cli: Callable[..., Run], t
     target = tmp_path / "fresh.db"
     first = cli("--db", str(target), "add", "A claim.", "--source", "S")
     assert first.exit_code == 0, first.stderr
-    assert first.stderr.splitlines()[-1] == f"Created a new database at {target} (see it with: claimtrack db path)."
+    assert first.stderr.splitlines()[-1] == f"Created a new database at {target} (see it with: claimtrack --db {target} db path)."
     second = cli("--db", str(target), "add", "Another claim.", "--source", "S")
     assert "Created a new database" not in second.stderr
     assert "Created a new database" not in cli("--db", str(tmp_path / "other.db"), "init").stderr

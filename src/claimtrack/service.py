@@ -30,7 +30,7 @@ from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.similar import notice as near_duplicate
-from claimtrack.store.target import Target, resolve
+from claimtrack.store.target import Target, refuse_missing_folder, resolve
 from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
     from claimtrack.export import backup_claim
     from claimtrack.store import matching
 
-    src, dst = Service(source, create=False), Service(destination)  # a missing source is not made
+    src, dst = Service(source, create=False), Service(destination, new_folders=False)  # a missing source is not made
     try:
         if src.target.url == dst.target.url:
             raise InvalidInput("the source and destination are the same database; give two different targets")
@@ -245,15 +245,19 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
 class Service:
     """One database and the operations on it. The database is opened on first use."""
 
-    def __init__(self, target: str | None = None, create: bool = True) -> None:
-        """``create=False``: only read; a target with no database is an error, not created."""
+    def __init__(self, target: str | None = None, create: bool = True, new_folders: bool = True) -> None:
+        """``create=False``: only read; a target with no database is an error, not created.
+        ``new_folders=False``: a database the user named is not made in a folder that does not exist."""
         self.target = resolve(target)
         self.create = create
+        self.new_folders = new_folders
         self._db: Database | None = None
 
     @property
     def db(self) -> Database:
         if self._db is None:
+            if self.create and not self.new_folders:
+                refuse_missing_folder(self.target)
             self._db = Database.open(self.target, create=self.create)
         return self._db
 

@@ -138,7 +138,15 @@ class ClaimtrackGroup(TyperGroup):
         except Exception as exc:
             if debug:
                 raise
-            fail(f"unexpected {type(exc).__name__}: {exc}; {_saved(ctx)}. Rerun with CLAIMTRACK_DEBUG=1 and report it")
+            fail(f"unexpected {type(exc).__name__}: {_scrub(ctx, str(exc))}; {_saved(ctx)}. "
+                 "Rerun with CLAIMTRACK_DEBUG=1 and report it")
+
+
+def _scrub(ctx: Any, text: str) -> str:
+    """``text`` with the database's passwords masked: a driver's error may quote its connection string."""
+    root = ctx.find_root()
+    svc = root.obj.get("service") if isinstance(root.obj, dict) else None
+    return text if svc is None else svc.target.scrub(text)
 
 
 def recorded(ctx: typer.Context, what: str, see: str) -> None:
@@ -233,7 +241,8 @@ def service(ctx: typer.Context, create: bool = True) -> Service:
 
     root = ctx.find_root()
     if "service" not in root.obj:
-        svc = Service(db_setting(ctx), create=create)
+        # only init makes the folders of a database the user named (a typo must not become one)
+        svc = Service(db_setting(ctx), create=create, new_folders=ctx.info_name == "init")
         root.obj["service"] = svc
         root.call_on_close(svc.close)
         if ctx.info_name != "init":  # init says where the database is itself
@@ -244,7 +253,7 @@ def service(ctx: typer.Context, create: bool = True) -> Service:
 def _say_created(svc: Service) -> None:
     """A write that had to create the database says so once, so data never lands somewhere unseen."""
     if svc.created:
-        notify([f"Created a new database at {svc.target} (see it with: claimtrack db path)."])
+        notify([f"Created a new database at {svc.target} (see it with: {svc.target.command('db path')})."])
 
 
 def notify(lines: list[str]) -> None:

@@ -44,7 +44,7 @@ def db_path(ctx: typer.Context) -> None:
     target = resolve(db_setting(ctx))
     sys.stdout.write(f"{textsafe.terminal(target)}\n")
     if target.path is not None and not target.path.exists():
-        notify(["(it does not exist yet: claimtrack init creates it)"])
+        notify([f"(it does not exist yet: {target.command('init')} creates it)"])
 
 
 @db_app.command("check")
@@ -95,5 +95,5 @@ def db_copy(
     from claimtrack.service import copy_database
 
     src, dst, counts = copy_database(source, destination)
-    recorded(ctx, f"the copy to {dst} was made", f"claimtrack --db {quote(destination)} list")
+    recorded(ctx, f"the copy to {dst} was made", f"claimtrack --db {quote(str(dst))} list")
     notify([f"Copied {counts.added} claim{'s' if counts.added != 1 else ''} from {src} to {dst}."])

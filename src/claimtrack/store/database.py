@@ -90,8 +90,8 @@ class Database:
             version = db._inspect()
             if version == 0 and not create:
                 raise NotFound(
-                    f"there is no claimtrack database at {target} yet; create it with: claimtrack init "
-                    "(or claimtrack init --seed for the bundled article's claims)"
+                    f"there is no claimtrack database at {target} yet; create it with: {target.command('init')} "
+                    f"(or {target.command('init --seed')} for the bundled article's claims)"
                 )
             if version < migrations.LATEST:
                 if db.read_only is not None:
@@ -596,7 +596,7 @@ def _write_error(exc: BaseException, target: Target) -> DatabaseError:
             f"the database is busy (another claimtrack kept it locked for over "
             f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
         )
-    return DatabaseError(f"could not write to {target}: {_first_line(exc)}")
+    return DatabaseError(f"could not write to {target}: {target.scrub(_first_line(exc))}")
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -15,28 +15,31 @@ written to it would be lost at exit; the one query option understood is ``?mode=
 existing database read-only (reads work, writes are refused); any other option is refused rather
 than silently ignored. A path ending in ``/`` names a directory, so it is refused too.
 
-A target is shown to people by ``str(target)``: the password masked and control characters
-escaped, in every message.
+Something that is not a URL but looks like one meant as such (``//`` and ``@`` in it, or a
+database name followed by ``//``, ``;``, a driver or a user: ``postgresql+psycopg//me:pw@host/db``)
+is refused with the URL it probably meant, never taken as a file name (its folders would be named
+after the password).
+
+A target is shown to people by ``str(target)``, and anything URL-like by ``redact``: passwords
+(in the user part, or ``?password=``-like options) masked and control characters escaped, in every
+message; ``Target.scrub`` masks them in a driver's own error text too.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote
 
-from claimtrack.errors import InvalidInput
+from claimtrack.errors import DatabaseRefused, InvalidInput
+from claimtrack.redaction import KNOWN_DIALECTS, redact, secrets_in
 from claimtrack.textsafe import terminal
 
 ENV_VAR = "CLAIMTRACK_DB"
 # RFC 3986 scheme, then ":"; group 2 holds "//" when the URL has an authority part.
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//)?")
-# Dialect names SQLAlchemy ships, and the common aliases people type for them.
-KNOWN_DIALECTS = frozenset(
-    {"sqlite", "postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql", "cockroachdb"}
-)
 # scheme://[user[:password]@][host][:port][/database][?query], as SQLAlchemy reads it.
 _SERVER_URL = re.compile(
     r"^(?P<scheme>[\w+]+)://(?:[^:/]*(?::[^@]*)?@)?"
@@ -54,21 +57,32 @@ class Target:
     url: str
     path: Path | None  # None for server databases
     read_only: bool = False  # ``sqlite:///PATH?mode=ro``: never write, never create
-    secret: str = field(default="", repr=False)  # the URL's password, masked wherever text is shown
+    secrets: tuple[str, ...] = field(default=(), repr=False)  # the URL's passwords, masked wherever text is shown
+    given: str = ""  # "--db" or "CLAIMTRACK_DB" when the user named it, "" for the default location
 
     @property
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
     def __str__(self) -> str:
-        shown = str(self.path) if self.path is not None else mask_password(self.url)
+        shown = str(self.path) if self.path is not None else redact(self.url)
         return terminal(shown)
 
     def scrub(self, text: str) -> str:
-        """``text`` (say, a driver's error) with this target's password masked, as typed or decoded."""
-        for secret in {self.secret, unquote(self.secret)} - {""}:
+        """``text`` (say, a driver's error) with this target's passwords masked, as typed or decoded,
+        and ``$PGPASSWORD``'s too."""
+        found = set(self.secrets) | {os.environ.get("PGPASSWORD", "")}
+        for secret in sorted(found - {""}, key=len, reverse=True):
             text = text.replace(secret, "***")
         return text
+
+    def command(self, words: str) -> str:
+        """``claimtrack WORDS`` as the user must type it to reach this same database."""
+        if self.given == "--db":
+            from shlex import quote
+
+            return f"claimtrack --db {quote(str(self))} {words}"
+        return f"claimtrack {words}"
 
 
 def default_path() -> Path:
@@ -83,16 +97,42 @@ def resolve(flag: str | None = None) -> Target:
     Raises ``InvalidInput`` for a URL that does not parse, an in-memory database, an unknown
     SQLite URL option or a path that names a directory.
     """
+    given = "--db" if flag else ENV_VAR if os.environ.get(ENV_VAR, "").strip() else ""
     raw = flag or os.environ.get(ENV_VAR) or ""
     raw = raw.strip()
     if not raw:
         return _from_path(default_path())
     scheme = url_scheme(raw)
     if scheme is None:
-        return _from_file_name(raw)
-    if scheme.lower().split("+", 1)[0] == "sqlite":
-        return _from_sqlite_url(raw)
-    return _from_server_url(raw, scheme)
+        refuse_url_lookalike(raw)
+        target = _from_file_name(raw)
+    elif scheme.lower().split("+", 1)[0] == "sqlite":
+        target = _from_sqlite_url(raw)
+    else:
+        target = _from_server_url(raw, scheme)
+    return replace(target, given=given)
+
+
+def refuse_missing_folder(target: Target) -> None:
+    """Refuse to make a new database in a folder that does not exist, when the user named the file.
+
+    A ``--db`` or ``CLAIMTRACK_DB`` whose folder is missing is far more often a typo than a wish,
+    and a write used to create the file and every folder above it without a word. Only ``init``
+    (and the default location, on first use) makes folders; callers skip this for them.
+    """
+    if not target.given or target.path is None or target.read_only:
+        return
+    folder = target.path.parent
+    try:
+        os.stat(folder)
+    except FileNotFoundError:
+        raise DatabaseRefused(
+            f"cannot create a database at {target}: the folder {terminal(str(folder))} does not exist "
+            f"(mistyped?); nothing was changed: create the folder, or make both with: "
+            f"{target.command('init')}"
+        ) from None
+    except OSError:
+        return  # a file in the way, no permission...: opening the database says what is wrong
 
 
 def url_scheme(raw: str) -> str | None:
@@ -106,33 +146,11 @@ def url_scheme(raw: str) -> str | None:
     return None
 
 
-def mask_password(raw: str) -> str:
-    """``raw`` with anything in a password position replaced by ``***``; shown text only.
-
-    Works on URLs that do not parse too (``postgresql+psycopg:/me:secret@host/db``): everything
-    between the first ``:`` of the user part and the last ``@`` is hidden. It may hide a little
-    more than the password in odd URLs; it never shows less.
-    """
-    before, password, after = _split_password(raw)
-    return raw if password is None else before + "***" + after
-
-
-def _split_password(raw: str) -> tuple[str, str | None, str]:
-    """``(before, password, after)`` as ``mask_password`` sees them; password None when absent."""
-    match = _SCHEME.match(raw)
-    if match is None:
-        return raw, None, ""
-    rest = raw[match.end():]
-    start = match.end() + len(rest) - len(rest.lstrip("/"))
-    at = raw.rfind("@")
-    colon = raw.find(":", start, at)
-    if at < start or colon < 0:
-        return raw, None, ""
-    return raw[: colon + 1], raw[colon + 1 : at], raw[at:]
+mask_password = redact  # its earlier name
 
 
 def _quoted(raw: str) -> str:
-    return "'" + terminal(mask_password(raw)) + "'"
+    return "'" + terminal(redact(raw)) + "'"
 
 
 def _expected(scheme: str) -> str:
@@ -143,6 +161,38 @@ def _expected(scheme: str) -> str:
     if base == "postgres" or not re.fullmatch(r"[\w+]+", scheme):
         scheme = "postgresql+psycopg"  # SQLAlchemy does not know "postgres"
     return f"give {scheme}://USER:PASSWORD@HOST/DBNAME, or a file path"
+
+
+# a database name, maybe "+driver", then what was typed between it and the rest of the URL
+_LOOKALIKE = re.compile(r"^(?P<base>[A-Za-z]+)(?P<driver>\+[\w.\-]*)?(?P<sep>[:;/\\]+)(?P<rest>.*)$", re.DOTALL)
+
+
+def refuse_url_lookalike(raw: str) -> None:
+    """Refuse ``raw`` (not a URL, see ``url_scheme``) when it was surely meant as one: it holds ``//``
+    and ``@``, or it starts with a database name and then ``//``, ``;``, ``\\``, a ``+driver`` or
+    a user (``@``). ``mysql/claims.db`` and ``postgres.db`` stay file names."""
+    match = _LOOKALIKE.match(raw)
+    known = match is not None and match["base"].lower() in KNOWN_DIALECTS
+    odd = known and match is not None and (
+        "//" in match["sep"] or set(match["sep"]) & set(";\\") or match["driver"] or "@" in raw
+    )
+    if not odd and not ("//" in raw and "@" in raw):
+        return
+    if known and match is not None:
+        base = match["base"].lower()
+        if base in ("postgres", "postgresql"):
+            scheme = "postgresql" + (match["driver"] or "+psycopg")
+        else:
+            scheme = match["base"] + (match["driver"] or "")
+        rest = match["rest"]
+        meant = f"{scheme}:///{rest}" if base == "sqlite" else f"{scheme}://{rest}"
+        fix = f"did you mean {terminal(redact(meant))}?"
+    else:
+        fix = "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME"
+    raise InvalidInput(
+        f"{_quoted(raw)} looks like a database URL but is not one (a URL has :// after the database type), "
+        f"so it is not taken as a file name; {fix} (for a file whose name holds these characters, write sqlite:///PATH)"
+    )
 
 
 def _from_file_name(raw: str) -> Target:
@@ -214,7 +264,7 @@ def _from_server_url(raw: str, scheme: str) -> Target:
         raise InvalidInput(
             f"invalid database URL {_quoted(raw)}: the port {terminal(port)!r} is not a number; {_expected(scheme)}"
         )
-    return Target(url=raw, path=None, secret=_split_password(raw)[1] or "")
+    return Target(url=raw, path=None, secrets=secrets_in(raw))
 
 
 def _from_path(path: Path) -> Target:
