@@ -32,6 +32,7 @@ from claimtrack.history import Inconsistent, chain_end, differences, parse_state
 from claimtrack.store import idroom, migrations
 from claimtrack.store.journal import row_problem
 from claimtrack.store.migrations import CHANGE_TABLE
+from claimtrack.textkeys import name_key
 from claimtrack.textsafe import terminal
 
 if TYPE_CHECKING:
@@ -279,7 +280,7 @@ def _replays(db: Database) -> list[str]:
         current = {
             "text": claim["text"], "quote": claim["quote"], "url": claim["url"], "said_on": claim["said_on"],
             "review_by": claim["review_by"], "status": claim["status"],
-            "source": claim["source"].casefold() if claim["source"] is not None else None,
+            "source": name_key(claim["source"]) if claim["source"] is not None else None,
             "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]), "tags": tags,
         }
         rename.created = int(created[0]["id"])
@@ -314,10 +315,10 @@ class _Renames:
                 detail = _detail(row["detail"])
                 if isinstance(detail.get("old"), str) and isinstance(detail.get("new"), str):
                     found[row["id"]] = (detail["old"], detail["new"])
-                    self._add(mark, detail["old"].casefold(), detail["new"])
+                    self._add(mark, name_key(detail["old"]), detail["new"])
             elif row["command"] == "undo" and row["undoes"] in found:
                 old, new = found[row["undoes"]]
-                self._add(mark, new.casefold(), old)
+                self._add(mark, name_key(new), old)
             if row["last_event"] is not None:
                 mark = max(mark, int(row["last_event"]))
             if row["command"] == "import" and row["first_event"] is not None:
@@ -326,7 +327,7 @@ class _Renames:
                 respelled = _detail(row["detail"]).get("respelled")
                 for old_key, new in (respelled.items() if isinstance(respelled, dict) else ()):
                     if isinstance(new, str):
-                        self._add(mark, old_key, new, (int(row["first_event"]), mark))
+                        self._add(mark, name_key(old_key), new, (int(row["first_event"]), mark))
 
     def _add(self, mark: int, old_key: str, new: str, scope: tuple[int, int] | None = None) -> None:
         self.marks.append(mark)
@@ -340,10 +341,10 @@ class _Renames:
         first = bisect.bisect_left(self.marks, int(event["id"])) if self.renames and event else len(self.renames)
         key = (name, first)
         if self.scoped or key not in self.memo:  # scoped renames depend on the claim: not kept
-            result = name.casefold()
+            result = name_key(name)
             for old_key, new, scope in self.renames[first:]:
                 if result == old_key and (scope is None or scope[0] <= self.created <= scope[1]):
-                    result = new.casefold()
+                    result = name_key(new)
             if self.scoped:
                 return result
             self.memo[key] = result
@@ -405,10 +406,12 @@ def _journal(db: Database) -> list[str]:
 def _search_index(db: Database) -> list[str]:
     """Every claim (and, on SQLite, source) in the search index, and no others."""
     if db.dialect == "postgresql":
+        document = "c.text || ' ' || coalesce(c.quote, '') || ' ' || coalesce(s.name, '')"
+        if db.schema_version >= 9 and (db.query_one(migrations.PG_NORMALIZES) or {}).get("ok"):
+            document = f"normalize({document}, NFC)"  # as migration 9 builds it
         rows = db.query(
             "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
-            "OR c.search_vector IS DISTINCT FROM to_tsvector('simple', c.text || ' ' || coalesce(c.quote, '') "
-            "|| ' ' || coalesce(s.name, '')) ORDER BY c.id"
+            f"OR c.search_vector IS DISTINCT FROM to_tsvector('simple', {document}) ORDER BY c.id"
         ) if _has_column(db, "claim", "search_vector") else []
         lines = [f"claim {r['id']} is out of step with the search index" for r in rows]
         return _listed(lines, "claims out of step with the search index")
