@@ -31,6 +31,7 @@ from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.similar import notice as near_duplicate
 from claimtrack.store.target import Target, refuse_missing_folder, resolve
+from claimtrack.textkeys import name_key, nfc
 from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
@@ -57,12 +58,12 @@ STATUS_VERBS = {"confirmed": "confirm", "refuted": "refute", "disputed": "disput
 
 def _nearest(what: str, typed: str, names: list[str], option: str) -> str:
     """'No source matches 'fvn'; did you mean ...?' from the stored names nearest to ``typed``."""
-    folded = {n.casefold(): n for n in names}
-    close = difflib.get_close_matches(typed.casefold(), list(folded), n=3, cutoff=0.5)
-    close += [k for k in folded if typed.casefold() in k and k not in close]  # a part of a name
+    folded, key = {name_key(n): n for n in names}, name_key(typed)
+    close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.5)
+    close += [k for k in folded if key in k and k not in close]  # a part of a name
     if not close:  # words of a longer name: 'lankov' in 'andrei lankov' is found by contains
         words = {w: k for k in folded for w in k.split()}
-        close = [words[w] for w in difflib.get_close_matches(typed.casefold(), list(words), n=3, cutoff=0.6)]
+        close = [words[w] for w in difflib.get_close_matches(key, list(words), n=3, cutoff=0.6)]
     if not close:
         return f"No {what} matches {typed!r}; see them all with: claimtrack {'sources' if what == 'source' else 'summary --by tag'}"
     shown = ", ".join(repr(folded[k]) for k in dict.fromkeys(close[:3]))
@@ -167,10 +168,10 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False)
     if f.statuses:
         claims = [c for c in claims if c["status"] in f.statuses]
     if f.source:  # as ``where_clause`` matches: a case-insensitive part of the name
-        part = f.source.casefold()
-        claims = [c for c in claims if part in c["source"].casefold()]
+        part = name_key(f.source)
+        claims = [c for c in claims if part in name_key(c["source"])]
     if f.tags:
-        claims = [c for c in claims if set(c["tags"]) & set(f.tags)]
+        claims = [c for c in claims if {nfc(t) for t in c["tags"]} & set(f.tags)]
     if f.since:
         claims = [c for c in claims if c["said_on"] is not None and c["said_on"] >= f.since]
     if f.until:
@@ -445,7 +446,7 @@ class Service:
         found with difflib, as before.
         """
         keys = lookalike_keys(name)
-        others = [n for n in queries.source_names(self.db) if n.casefold() != name.casefold()]
+        others = [n for n in queries.source_names(self.db) if name_key(n) != name_key(name)]
         notice = f"New source {name!r} created."
         same = next((n for n in others if keys & lookalike_keys(n)), None)
         if same is not None:

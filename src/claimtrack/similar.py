@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
+from claimtrack import textkeys
 from claimtrack.store import queries
 from claimtrack.store.database import Database
 from claimtrack.textsafe import claim_key
@@ -27,7 +28,6 @@ QUERY_WORDS = 4  # the longest distinct words searched for, any two of them
 MAX_COMPARED = 200
 SHOWN = 80  # characters of the similar claim's text quoted in the notice
 
-_WORD = re.compile(r"[^\W_]+")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -39,8 +39,10 @@ def fold(text: str) -> str:
 
 def query_words(text: str) -> list[str]:
     """The ``QUERY_WORDS`` longest distinct words of 3+ characters that are not plain numbers,
-    longest first (ties alphabetically, so the choice is stable)."""
-    words = {w for w in _WORD.findall(unicodedata.normalize("NFKC", text).lower()) if len(w) >= 3 and not w.isdigit()}
+    longest first (ties alphabetically, so the choice is stable). A word keeps its combining marks
+    (``textkeys.words``): ``हिन्दी`` is one word, not three letters."""
+    found = textkeys.words(unicodedata.normalize("NFKC", text).lower().replace("_", " "))
+    words = {w for w in found if len(w) >= 3 and not w.isdigit()}
     return sorted(words, key=lambda w: (-len(w), w))[:QUERY_WORDS]
 
 

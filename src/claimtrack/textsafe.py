@@ -16,13 +16,19 @@ from typing import Any
 
 # Characters a terminal acts on or that hide what the text says, each shown as an escape:
 # C0/C1 controls and DEL; bidi embeddings/overrides/isolates, LRM/RLM and the Arabic letter mark;
-# line/paragraph separators; invisible format characters (soft hyphen, Mongolian vowel separator,
-# zero-width space/joiners, word joiner, invisible operators, BOM, interlinear annotation) and the
-# Unicode tag characters, which make ``The\u200bBell`` look exactly like ``The Bell``; and lone
-# surrogates, which are not text at all and would crash the UTF-8 encoder.
+# line/paragraph separators; invisible format characters (interlinear annotation) and every
+# Default_Ignorable_Code_Point of Unicode (DerivedCoreProperties.txt: soft hyphen, combining
+# grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation selectors and vowel
+# separator, zero-width space/joiners, word joiner, invisible operators, variation selectors, BOM,
+# reserved U+FFF0-FFF8, shorthand format controls, musical beams, tags), which make
+# ``The\u200bBell`` or ``Andrei\u3164Lankov`` look exactly like ``The Bell``. A variation selector
+# after an emoji (U+FE0F) is escaped too: one rule for every invisible character, never a guess
+# at what a neighbour makes visible. U+1D17B and the other musical accents are visible marks,
+# not ignorable, and stay. Lone surrogates are not text at all and would crash the UTF-8 encoder.
 _INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f"
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2065\u206a-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff"
 )
 _BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
@@ -59,9 +65,10 @@ def terminal(value: object) -> str:
     return _UNSAFE.sub(_escape, str(value))
 
 
-# Invisible characters that are not format characters (category Cf): combining grapheme joiner,
-# Hangul fillers, variation selectors.
-_IGNORABLE = re.compile("[\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# Default-ignorable characters that are not format characters (category Cf): combining grapheme
+# joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors, reserved.
+_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f"
+                        "\ufff0-\ufff8\U000e0100-\U000e0fff]")
 
 
 def lookalike_keys(name: str) -> frozenset[str]:

@@ -14,6 +14,7 @@ from claimtrack import timeutil
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput
 from claimtrack.store.queries import ClaimFilter
+from claimtrack.textkeys import nfc
 from claimtrack.textsafe import visible
 
 MAX_TEXT = 10_000
@@ -85,7 +86,7 @@ def clean_url(value: str | None, option: str = "--url") -> str | None:
 
 
 def clean_tag(value: str) -> str:
-    tag = "-".join(storable(value, "tag").strip().lower().split())
+    tag = nfc("-".join(storable(value, "tag").strip().lower().split()))  # tags are labels: NFC (textkeys)
     if not tag or "," in tag or len(tag) > MAX_TAG or not visible(tag):
         raise InvalidInput(f"invalid tag {value!r}: use one word or hyphenated-words, up to {MAX_TAG} characters, no commas")
     return tag

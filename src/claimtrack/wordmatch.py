@@ -3,7 +3,8 @@
 ``list --search`` runs in the database's own index (SQLite FTS5 with ``unicode61
 remove_diacritics 2``, PostgreSQL ``to_tsquery('simple')``); with ``--as-of`` the words to match
 are those of that day, rebuilt from the history, which no index holds. ``matches`` reads a query
-the same way (``terms``: bare words all required, ``word*`` a prefix, ``"a b"`` a phrase) and finds
+the same way (``terms``: bare words all required, ``word*`` a prefix, ``"a b"`` a phrase; words NFC with
+their combining marks, ``textkeys.words``) and finds
 the words as FTS5 does: case and accents ignored, a phrase within one field.
 """
 
@@ -13,15 +14,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-WORD = re.compile(r"\w+")
+from claimtrack import textkeys
+
 TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 
 def terms(text: str) -> list[tuple[list[str], bool]]:
     """Each term of a query: its words and whether the last is a prefix (``word*``)."""
     found = []
-    for phrase, word in TERM.findall(text):
-        tokens = WORD.findall(phrase if phrase else word)
+    for phrase, word in TERM.findall(textkeys.nfc(text)):
+        tokens = textkeys.words(phrase if phrase else word)
         if tokens:
             found.append((tokens, bool(word) and word.endswith("*")))
     return found
@@ -32,7 +34,7 @@ def _fold(word: str) -> str:
 
 
 def _words(text: str | None) -> list[str]:
-    return [_fold(w) for w in WORD.findall(unicodedata.normalize("NFC", text))] if text else []
+    return [_fold(w) for w in textkeys.words(text)] if text else []
 
 
 def _found(tokens: list[str], prefix: bool, words: list[str]) -> bool:

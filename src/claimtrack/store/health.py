@@ -31,6 +31,7 @@ from claimtrack.store import idroom, migrations
 from claimtrack.store.journal import row_problem
 from claimtrack.store.renames import Renames
 from claimtrack.store.migrations import CHANGE_TABLE
+from claimtrack.textkeys import name_key
 from claimtrack.textsafe import terminal
 
 if TYPE_CHECKING:
@@ -278,7 +279,7 @@ def _replays(db: Database) -> list[str]:
         current = {
             "text": claim["text"], "quote": claim["quote"], "url": claim["url"], "said_on": claim["said_on"],
             "review_by": claim["review_by"], "status": claim["status"],
-            "source": claim["source"].casefold() if claim["source"] is not None else None,
+            "source": name_key(claim["source"]) if claim["source"] is not None else None,
             "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]), "tags": tags,
         }
         rename.created = int(created[0]["id"])
@@ -334,10 +335,12 @@ def _journal(db: Database) -> list[str]:
 def _search_index(db: Database) -> list[str]:
     """Every claim (and, on SQLite, source) in the search index, and no others."""
     if db.dialect == "postgresql":
+        document = "c.text || ' ' || coalesce(c.quote, '') || ' ' || coalesce(s.name, '')"
+        if db.schema_version >= 9 and (db.query_one(migrations.PG_NORMALIZES) or {}).get("ok"):
+            document = f"normalize({document}, NFC)"  # as migration 9 builds it
         rows = db.query(
             "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
-            "OR c.search_vector IS DISTINCT FROM to_tsvector('simple', c.text || ' ' || coalesce(c.quote, '') "
-            "|| ' ' || coalesce(s.name, '')) ORDER BY c.id"
+            f"OR c.search_vector IS DISTINCT FROM to_tsvector('simple', {document}) ORDER BY c.id"
         ) if _has_column(db, "claim", "search_vector") else []
         lines = [f"claim {r['id']} is out of step with the search index" for r in rows]
         return _listed(lines, "claims out of step with the search index")

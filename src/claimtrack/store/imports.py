@@ -46,6 +46,7 @@ from claimtrack.history import Inconsistent, chain_end, earliest, make_state, st
 from claimtrack.reversals import is_undo, pair
 from claimtrack.store import idroom
 from claimtrack.store.writer import Writer, insert_sql, scalar
+from claimtrack.textkeys import name_key
 from claimtrack.textsafe import claim_key
 
 if TYPE_CHECKING:
@@ -226,7 +227,7 @@ class _Importer:
     # -- rows
 
     def source_id(self, name: str, details: ImportedSource | None = None) -> int:
-        key = name.casefold()
+        key = name_key(name)
         if key not in self.sources:
             d = details or ImportedSource(name)
             row = {
@@ -258,7 +259,7 @@ class _Importer:
             if c.uuid is not None and c.uuid in present:
                 result.skipped += 1
                 continue
-            if there and c.deleted_at is None and (key, self.sources.get(c.source.casefold())) in there:
+            if there and c.deleted_at is None and (key, self.sources.get(name_key(c.source))) in there:
                 result.duplicates += 1  # (a deleted claim duplicates nothing: it is in no view)
                 continue
             if c.uuid is None:
@@ -322,7 +323,7 @@ class _Importer:
         """What the claim was created with (``claimtrack.history``), for a created event holding none:
         the record itself, or with a history, walked back from it through its events' ``old`` values."""
         confidence = c.confidence_phrase or (None if c.confidence is None else _number(c.confidence))
-        source = self.names[c.source.casefold()]
+        source = self.names[name_key(c.source)]
         if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
             return make_state(text=c.text, source=source, status=c.status, confidence=confidence, quote=c.quote,
                               url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags,
@@ -335,13 +336,13 @@ class _Importer:
         """Note a source renamed in the database the record comes from: its history then names the
         source as it was called (renames write no claim event), its record as it is called now.
         ``db check`` reads the import's ``respelled`` detail as renames of this import's claims."""
-        steps = [(e["old"].casefold(), e["new"].casefold()) for e in c.events
+        steps = [(name_key(e["old"]), name_key(e["new"])) for e in c.events
                  if e["kind"] == "edit" and e.get("field") == "source" and e["old"] and e["new"]]
         try:
-            end = chain_end(str(json.loads(state)["source"]).casefold(), steps)
+            end = chain_end(name_key(str(json.loads(state)["source"])), steps)
         except Inconsistent:
             return  # a history that does not chain: db check names it
-        key = c.source.casefold()
+        key = name_key(c.source)
         if end != key:
             self.respelled.setdefault(str(end), self.names[key])
 

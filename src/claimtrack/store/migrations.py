@@ -464,9 +464,56 @@ def _restore_event_guard(conn: Connection, guard: list[Any]) -> None:
         conn.exec_driver_sql(sql)
 
 
+# Whether this PostgreSQL server can normalize() text: version 13 or later, UTF-8 database.
+PG_NORMALIZES = ("SELECT current_setting('server_version_num')::int >= 130000 "
+                 "AND current_setting('server_encoding') = 'UTF8' AS ok")
+
+
+def m009_canonical_text(conn: Connection) -> None:
+    """Canonically equivalent spellings compare equal (``claimtrack.textkeys``): NFC keys.
+
+    * ``source.name_key`` becomes ``textkeys.name_key`` of the name (NFC of the casefolded name;
+      it was the casefolded name), so ``Zu\u0308rich Times`` (decomposed) and ``Zürich Times`` are
+      one source. Names are not touched, nor a key that is not the casefolded name (written by
+      other SQL: not claimtrack's to guess at; ``db check`` does not read keys). Where two sources existed whose names only differ so, the
+      one already keyed in NFC (else the older) takes the key; the other keeps its old key, so it
+      can still be named exactly as typed, e.g. to ``source merge`` it into the first.
+    * PostgreSQL: the search vector is built from the NFC text, and rebuilt. (SQLite's FTS5
+      ``unicode61 remove_diacritics 2`` already indexes both spellings of an accent alike.)
+    Only keys and indexes change: the rows people wrote and their history stay exactly as typed.
+    """
+    from claimtrack.textkeys import name_key
+
+    marker = "?" if conn.dialect.name == "sqlite" else "%s"
+    rows = conn.exec_driver_sql("SELECT id, name, name_key FROM source ORDER BY id").fetchall()
+    wanted = {sid: name_key(name) if key == name.casefold() else key for sid, name, key in rows}
+    taken = {key for sid, _, key in rows if wanted[sid] == key}  # already canonical: they stay
+    updates = []
+    for sid, _, key in rows:
+        if wanted[sid] != key and wanted[sid] not in taken:
+            taken.add(wanted[sid])
+            updates.append((wanted[sid], sid))
+    if updates:
+        conn.exec_driver_sql(f"UPDATE source SET name_key = {marker} WHERE id = {marker}", updates)
+    if conn.dialect.name != "postgresql":
+        return
+    if not conn.exec_driver_sql(PG_NORMALIZES).scalar():
+        return  # normalize() needs PostgreSQL 13 and a UTF-8 database; the vector stays as typed
+    document = ("normalize({row}text || ' ' || coalesce({row}quote, '') || ' ' || coalesce("
+                "(SELECT name FROM source WHERE id = {row}source_id), ''), NFC)")
+    conn.exec_driver_sql(
+        f"""CREATE OR REPLACE FUNCTION claimtrack_claim_search() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN
+             NEW.search_vector := to_tsvector('simple', {document.format(row='NEW.')});
+             RETURN NEW;
+           END $$""")
+    # Setting search_vector alone fires no trigger (claim_search is on text, quote, source_id).
+    conn.exec_driver_sql(f"UPDATE claim SET search_vector = to_tsvector('simple', {document.format(row='claim.')})")
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
                                                  m005_search_external, m006_feed_items, m007_reversals,
-                                                 m008_record_integrity]
+                                                 m008_record_integrity, m009_canonical_text]
 LATEST = len(MIGRATIONS)
 
 

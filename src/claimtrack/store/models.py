@@ -19,7 +19,7 @@ class Source(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
-    name_key: str = Field(unique=True)  # casefolded name: names are unique ignoring case
+    name_key: str = Field(unique=True)  # textkeys.name_key: names are unique ignoring case and NFC/NFD
     kind: str = "other"
     reliability: str | None = None  # Admiralty grade A-F
     url: str | None = None

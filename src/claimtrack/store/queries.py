@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimtrack import wordmatch
+from claimtrack import textkeys, wordmatch
 from claimtrack.store import asof
 from claimtrack.store.database import Database, Row
 from claimtrack.store.sqltext import EFFECTIVE, ids_where as _ids_where, in_list as _in_list
@@ -68,12 +68,12 @@ def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> st
     if f.statuses:
         where.append(f"c.status IN ({_in_list('st', f.statuses, params)})")
     if f.source:
-        params["source"] = f"%{_like_escape(f.source.casefold())}%"
+        params["source"] = f"%{_like_escape(textkeys.name_key(f.source))}%"
         where.append("s.name_key LIKE :source ESCAPE '\\'")
     if f.tags:
         where.append(
             "c.id IN (SELECT ct.claim_id FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
-            f"WHERE t.name IN ({_in_list('tg', f.tags, params)}))"
+            f"WHERE t.name IN ({_in_list('tg', tuple(s for t in f.tags for s in textkeys.spellings(t)), params)}))"
         )
     if f.min_confidence is not None:
         params["minc"] = f.min_confidence
@@ -96,21 +96,31 @@ def fts_terms(text: str) -> list[str]:
     Bare words must all match (``north korea``), ``word*`` matches a prefix, and ``"a b"`` a
     phrase. Every term is re-quoted from its word characters, so FTS5 operators and punctuation
     (``AND``, ``NEAR``, ``(``, ``:``, ``^``, ``-``) are taken literally and can never be a syntax error.
+    A term whose NFD spelling differs is searched in both (``("한국" OR "한국")``): text is stored
+    as typed, and FTS5 folds a decomposed Latin accent but indexes decomposed Hangul as jamo.
     """
-    return ['"' + " ".join(tokens) + '"' + ("*" if prefix else "") for tokens, prefix in wordmatch.terms(text)]
+    return [_fts_spellings(" ".join(tokens), "*" if prefix else "") for tokens, prefix in wordmatch.terms(text)]
+
+
+def _fts_spellings(words: str, suffix: str = "") -> str:
+    """``"words"`` as an FTS5 phrase, or ``("nfc" OR "nfd")`` when the NFD spelling differs."""
+    spelled = [f'"{form}"{suffix}' for form in textkeys.spellings(words)]
+    return spelled[0] if len(spelled) == 1 else "(" + " OR ".join(spelled) + ")"
 
 
 def fts_query(text: str) -> str | None:
-    """``fts_terms`` as one FTS5 query (every term must match), or None when it holds no words."""
+    """``fts_terms`` as one FTS5 query (every term must match: AND, as FTS5 has no implicit AND
+    next to a parenthesised term), or None when it holds no words."""
     terms = fts_terms(text)
-    return " ".join(terms) if terms else None
+    return " AND ".join(terms) if terms else None
 
 
 def ts_query(text: str) -> str | None:
     """The same words, prefixes and phrases as ``fts_query``, for PostgreSQL's ``to_tsquery``.
 
     Built from word characters only, each quoted, so any user text stays a valid query (as
-    ``websearch_to_tsquery`` would guarantee, but keeping ``word*`` prefixes working).
+    ``websearch_to_tsquery`` would guarantee, but keeping ``word*`` prefixes working). NFC, as the
+    search vector is (migration 9).
     """
     terms = []
     for words, prefix in wordmatch.terms(text):
@@ -134,7 +144,7 @@ def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, 
     terms = fts_terms(f.search)
     if not terms:
         return None
-    params["search"] = " ".join(terms)
+    params["search"] = " AND ".join(terms)
     groups = _sources_matching(db, terms)
     if not groups:  # no term names a source: the claim index alone answers, walked in rowid order
         return (" JOIN claim_fts ON claim_fts.rowid = c.id", "claim_fts MATCH :search")
@@ -143,7 +153,7 @@ def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, 
         of_sources = f"c.source_id IN ({', '.join(str(int(i)) for i in sorted(source_ids))})"
         rest = [t for i, t in enumerate(terms) if i not in matched]
         if rest:
-            params[f"search_{n}"] = " ".join(rest)
+            params[f"search_{n}"] = " AND ".join(rest)
             of_sources += f" AND c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :search_{n})"
         either.append(f"({of_sources})")
     return ("", "(" + " OR ".join(either) + ")")
@@ -372,7 +382,7 @@ def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> 
     params: dict[str, Any] = {}
     where = f"c.status IN ('confirmed', 'refuted') AND {LIVE}"
     if source:
-        params["source"] = f"%{_like_escape(source.casefold())}%"
+        params["source"] = f"%{_like_escape(textkeys.name_key(source))}%"
         where += " AND s.name_key LIKE :source ESCAPE '\\'"
     sql = (
         "SELECT c.id, s.name AS source, c.status, c.confidence FROM claim c JOIN source s ON s.id = c.source_id "
@@ -383,7 +393,7 @@ def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> 
 
 
 def source_exists(db: Database, name: str) -> bool:
-    params = {"source": f"%{_like_escape(name.casefold())}%"}
+    params = {"source": f"%{_like_escape(textkeys.name_key(name))}%"}
     return db.query_one("SELECT 1 AS one FROM source s WHERE s.name_key LIKE :source ESCAPE '\\'", params) is not None
 
 
@@ -543,11 +553,11 @@ def similar_candidates(db: Database, words: list[str], exclude_id: int, limit: i
 
     Every word is quoted from its word characters (as ``fts_query``/``ts_query`` do), so operators,
     quotes and punctuation in a claim are never read as query syntax."""
-    terms = [w for w in dict.fromkeys("".join(wordmatch.WORD.findall(w)).replace("_", "") for w in words) if w]
+    terms = [w for w in dict.fromkeys("".join(textkeys.words(w)).replace("_", "") for w in words) if w]
     if not terms:
         return []
     postgres = db.dialect == "postgresql"
-    quoted = [f"'{t.lower()}'" if postgres else f'"{t}"' for t in terms]
+    quoted = [f"'{t.lower()}'" if postgres else _fts_spellings(t) for t in terms]
     join = " & " if postgres else " AND "
     pairs = [f"({a}{join}{b})" for i, a in enumerate(quoted) for b in quoted[i + 1:]] or quoted
     params: dict[str, Any] = {"q": (" | " if postgres else " OR ").join(pairs), "exclude": exclude_id, "limit": limit}

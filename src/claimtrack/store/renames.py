@@ -17,6 +17,7 @@ import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimtrack.store.migrations import CHANGE_TABLE
+from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row
@@ -84,16 +85,16 @@ class Renames:
         return rename.scope is None or rename.scope[0] <= created <= rename.scope[1]
 
     def __call__(self, name: str | None, event: Row | None) -> str | None:
-        """``name`` (casefolded) as renamed since ``event`` (None: since the start)."""
+        """``name`` (as its key, ``textkeys.name_key``) as renamed since ``event`` (None: since the start)."""
         if name is None:
             return None
         first = bisect.bisect_left(self.marks, int(event["id"])) if self.renames and event else len(self.renames)
         key = (name, first)
         if self.scoped or key not in self.memo:  # scoped renames depend on the claim: not kept
-            result = name.casefold()
+            result = name_key(name)
             for rename in self.renames[first:]:
-                if result == rename.old.casefold() and self._applies(rename, self.created):
-                    result = rename.new.casefold()
+                if result == name_key(rename.old) and self._applies(rename, self.created):
+                    result = name_key(rename.new)
             if self.scoped:
                 return result
             self.memo[key] = result
@@ -107,9 +108,9 @@ class Renames:
             return name
         first = bisect.bisect_left(self.marks, event_id)
         for rename in reversed(self.renames[:first]):
-            if rename.at > when and rename.scope is None and name.casefold() == rename.new.casefold():
+            if rename.at > when and rename.scope is None and name_key(name) == name_key(rename.new):
                 name = rename.old
         for rename in self.renames[first:]:
-            if rename.at <= when and name.casefold() == rename.old.casefold() and self._applies(rename, created):
+            if rename.at <= when and name_key(name) == name_key(rename.old) and self._applies(rename, created):
                 name = rename.new
         return name

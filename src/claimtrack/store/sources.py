@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.store.writer import Writer, insert_sql, one, scalar
-from claimtrack.store.writes import _plural, changing
+from claimtrack.store.writes import NAMED, _plural, changing, named
+from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -38,7 +39,7 @@ class Merged:
 
 
 def _named(w: Writer, name: str) -> dict[str, Any] | None:
-    return one(w, f"SELECT {', '.join(COLUMNS)} FROM source WHERE name_key = :key", {"key": name.casefold()})
+    return one(w, f"SELECT {', '.join(COLUMNS)} FROM source WHERE {NAMED}", named(name))
 
 
 def _existing(w: Writer, name: str) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def rename(db: Database, old: str, new: str) -> tuple[str, str]:
                 f"to it and drop {source['name']!r}, use: "
                 f"claimtrack source merge {shlex.quote(source['name'])} {shlex.quote(other['name'])}")
         w.execute("UPDATE source SET name = :name, name_key = :key WHERE id = :id",
-                  {"name": new, "key": new.casefold(), "id": source["id"]})
+                  {"name": new, "key": name_key(new), "id": source["id"]})
         journal.detail = {"op": "rename", "source_id": source["id"], "old": source["name"], "new": new}
         journal.summary = f"renamed source {source['name']!r} to {new!r}"
         return source["name"], new

@@ -32,6 +32,7 @@ from claimtrack.errors import InvalidInput, NothingChanged
 from claimtrack.store.journal import row_problem
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.store.writes import EDITABLE, Journal, _event, _link_tag, _save, _source, changing
+from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
@@ -159,7 +160,7 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
             _retag(w, cid, add=old, remove=new)
         elif name == "source":
             current = one(w, "SELECT name FROM source WHERE id = :id", {"id": row["source_id"]})
-            _expect(target, cid, "source", (current or {}).get("name", "").casefold(), (new or "").casefold())
+            _expect(target, cid, "source", name_key((current or {}).get("name", "")), name_key(new or ""))
             row["source_id"] = _source(w, old)[0]["id"]
         elif name in EDITABLE:
             _expect(target, cid, name, row[name], new)
@@ -207,12 +208,12 @@ def _source_back(w: Writer, command: str, detail: dict[str, Any]) -> list[str]:
     op = detail.get("op") or ("set" if command == "source set" else command)
     if op == "rename":
         clash = one(w, "SELECT name FROM source WHERE name_key = :k AND id <> :id",
-                    {"k": detail["old"].casefold(), "id": detail["source_id"]})
+                    {"k": name_key(detail["old"]), "id": detail["source_id"]})
         if clash is not None:
             raise InvalidInput(f"cannot undo the rename: another source is now called {clash['name']!r}; "
                                "rename or merge it first")
         w.execute("UPDATE source SET name = :n, name_key = :k WHERE id = :id",
-                  {"n": detail["old"], "k": detail["old"].casefold(), "id": detail["source_id"]})
+                  {"n": detail["old"], "k": name_key(detail["old"]), "id": detail["source_id"]})
         return [f"Source {detail['new']!r} is called {detail['old']!r} again."]
     if op in ("merge", "delete"):
         row = detail["from"] if op == "merge" else detail["source"]
@@ -235,10 +236,11 @@ def _source_back(w: Writer, command: str, detail: dict[str, Any]) -> list[str]:
 
 def _reinsert(w: Writer, row: dict[str, Any]) -> None:
     """A deleted source's row again, with its old id if no source took it meanwhile."""
-    if one(w, "SELECT 1 AS one FROM source WHERE name_key = :k", {"k": row["name_key"]}) is not None:
+    key = name_key(row["name"])  # a row journaled before migration 9 holds its old key
+    if one(w, "SELECT 1 AS one FROM source WHERE name_key = :k", {"k": key}) is not None:
         raise InvalidInput(f"cannot bring source {row['name']!r} back: a source of that name exists again; "
                            "rename it first")
-    values = {k: row.get(k) for k in SOURCE_COLUMNS}
+    values = {**{k: row.get(k) for k in SOURCE_COLUMNS}, "name_key": key}
     if one(w, "SELECT 1 AS one FROM source WHERE id = :id", {"id": row["id"]}) is not None:
         values.pop("id")
     columns = list(values)

@@ -25,6 +25,7 @@ from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
 from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
 from claimtrack.store.writer import Writer, one, scalar
+from claimtrack.textkeys import name_key
 from claimtrack.textsafe import claim_key
 
 if TYPE_CHECKING:
@@ -114,10 +115,21 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
         db.recorded.append(journal)  # committed: an output that fails now must not say "nothing was saved"
 
 
+# The source a name names: the one keyed by ``textkeys.name_key`` (any case, any canonically
+# equivalent spelling), unless a source keeps the key the name had before migration 9 (the
+# casefolded name as typed: one whose spelling another source had taken), which that spelling names.
+NAMED = "name_key IN (:key, :typed) ORDER BY CASE WHEN name_key = :typed THEN 0 ELSE 1 END LIMIT 1"
+
+
+def named(name: str) -> dict[str, str]:
+    """The parameters of ``NAMED`` for ``name``."""
+    return {"key": name_key(name), "typed": name.casefold()}
+
+
 def _source(w: Writer, name: str, kind: str = "other") -> tuple[dict[str, Any], bool]:
     """The source of that name (any case), created (of ``kind``) when new: (its row, created?)."""
-    key = name.casefold()
-    found = one(w, "SELECT id, name, name_key, kind, reliability, url, notes FROM source WHERE name_key = :key", {"key": key})
+    key = name_key(name)
+    found = one(w, f"SELECT id, name, name_key, kind, reliability, url, notes FROM source WHERE {NAMED}", named(name))
     if found is not None:
         return found, False
     row = {"name": name, "name_key": key, "kind": kind, "created_at": timeutil.now()}
@@ -310,8 +322,8 @@ def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, e
         elif change.field == "source":
             current = one(w, "SELECT name, name_key FROM source WHERE id = :id", {"id": claim["source_id"]})
             assert current is not None
-            if current["name_key"] != change.value.casefold():
-                source, created = _source(w, change.value)
+            source, created = _source(w, change.value)
+            if source["id"] != claim["source_id"]:
                 if created:
                     written.new_source, written.source_id = True, source["id"]
                 event("edit", "source", current["name"], source["name"])
