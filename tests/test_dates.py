@@ -413,3 +413,83 @@ def test_bad_relative_dates_are_one_error_line_and_change_nothing(
     assert len(lines) == 1 and lines[0].startswith("Error: "), run.stderr
     assert expected in lines[0]
     assert table_digest(db_path) == before
+
+
+# ---- "did you mean": a date written another common way (issue 27) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("24/03/2025", "did you mean 2025-03-24?"),  # day above 12: only day first can be meant
+        ("03/24/2025", "did you mean 2025-03-24?"),  # the US order, just as plain
+        ("24.3.2025", "did you mean 2025-03-24?"),
+        ("24-03-2025", "did you mean 2025-03-24?"),
+        ("03/04/2025", "did you mean 2025-04-03 or 2025-03-04?"),  # both readings: never a guess
+        ("03/03/2025", "did you mean 2025-03-03?"),
+        ("2025-3-4", "did you mean 2025-03-04?"),
+        ("2025/03/24", "did you mean 2025-03-24?"),
+        ("2025-24-03", "did you mean 2025-03-24?"),
+        ("20250324", "did you mean 2025-03-24?"),
+        ("24 March 2025", "did you mean 2025-03-24?"),
+        ("March 24, 2025", "did you mean 2025-03-24?"),
+        ("24th Mar 2025", "did you mean 2025-03-24?"),
+    ],
+)
+def test_a_date_written_another_way_gets_did_you_mean(text: str, meant: str) -> None:
+    message = _refused(text)
+    assert message.endswith("; " + meant), message
+    assert "YYYY-MM-DD" in message
+
+
+@pytest.mark.parametrize(
+    ("near", "text"),
+    [("2023-2-28", "2023-02-29"), ("28/02/2025", "31/02/2025"), ("12/12/2025", "13/13/2025"),
+     ("24/03/2025", "24/03/25"), ("24 Mar 2025", "24 Marchy 2025")],
+)
+def test_did_you_mean_only_for_a_real_date(near: str, text: str) -> None:
+    assert "did you mean" in _refused(near)
+    assert "did you mean" not in _refused(text)  # no day, or a two-digit year: no guess at the century
+
+
+def test_at_keeps_the_time_in_its_suggestion() -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_user_time("24/03/2025 9:30", "--at", today=date(2025, 4, 1))
+    assert str(info.value).endswith("; did you mean 2025-03-24T09:30?")
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (("add", "A claim.", "--source", "Desk", "--said-on", "24/03/2025"), "did you mean 2025-03-24?"),
+        (("set", "1", "--review-by", "03/24/2025"), "did you mean 2025-03-24?"),
+        (("set", "1", "--said-on", "2025-3-4"), "did you mean 2025-03-04?"),
+        (("confirm", "1", "--at", "24/03/2025 14:30"), "did you mean 2025-03-24T14:30?"),
+        (("note", "1", "Seen.", "--at", "03/04/2025"), "did you mean 2025-04-03 or 2025-03-04?"),
+        (("list", "--since", "24.03.2025"), "did you mean 2025-03-24?"),
+        (("list", "--as-of", "March 24 2025"), "did you mean 2025-03-24?"),
+        (("log", "--since", "2025/03/24"), "did you mean 2025-03-24?"),
+    ],
+)
+def test_did_you_mean_is_one_error_line_and_changes_nothing(
+    db: Callable[..., Run], db_path: Any, args: tuple[str, ...], meant: str
+) -> None:
+    _add(db, "A claim.", "--said-on", "2024-01-01")
+    before = table_digest(db_path)
+    run = db(*args)
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), run.stderr
+    assert lines[0].endswith(meant), lines[0]
+    assert table_digest(db_path) == before
+
+
+def test_import_suggests_the_iso_date_too(cli: Callable[..., Run], db_path: Any, tmp_path: Path) -> None:
+    assert cli("init").exit_code == 0
+    before = table_digest(db_path)
+    path = tmp_path / "claims.csv"
+    path.write_text("text,source,said_on\nA claim.,Desk,24/03/2025\n", encoding="utf-8")
+    run = cli("import", str(path))
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    assert "said_on" in run.stderr and "did you mean 2025-03-24?" in run.stderr
+    assert table_digest(db_path) == before

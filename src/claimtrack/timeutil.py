@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+from claimtrack import dateguess
 from claimtrack.errors import InvalidInput
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -54,7 +55,7 @@ def parse_date(text: str, option: str = "date") -> str:
             return date.fromisoformat(raw).isoformat()
         except ValueError:
             pass
-    raise InvalidInput(f"invalid {option} {text!r}: use a real date as YYYY-MM-DD, e.g. 2024-06-19")
+    raise InvalidInput(f"invalid {option} {text!r}: use a real date as YYYY-MM-DD, e.g. 2024-06-19{dateguess.hint(raw)}")
 
 
 def parse_datetime(text: str, option: str = "--at") -> str:
@@ -67,7 +68,7 @@ def parse_datetime(text: str, option: str = "--at") -> str:
     if moment is None:
         raise InvalidInput(
             f"invalid {option} {text!r}: use a date (2024-06-19) or an ISO 8601 date-time "
-            "(2024-06-19T14:30:00Z)"
+            f"(2024-06-19T14:30:00Z){dateguess.hint(raw, time=True)}"
         )
     return moment
 
@@ -148,10 +149,11 @@ def parse_user_date(text: str, option: str, *, future: bool = False, today: date
         except ValueError:
             raise InvalidInput(
                 f"invalid {option} {_shown(text)}: use a real date as YYYY-MM-DD (e.g. 2024-06-19), or {forms}"
+                f"{dateguess.hint(raw)}"
             ) from None
     offset = _relative(raw)
     if offset is None:
-        raise InvalidInput(f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}")
+        raise InvalidInput(f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}{dateguess.hint(raw)}")
     if offset > 0 and not future:
         raise InvalidInput(
             f"invalid {option} {_shown(text)}: {option} cannot be a future day ({FUTURE_FORMS} are only for "
@@ -180,7 +182,7 @@ def parse_user_time(text: str, option: str = "--at", *, today: date | None = Non
     if moment is None:
         raise InvalidInput(
             f"invalid {option} {_shown(text)}: use a date (2024-06-19), an ISO 8601 date-time "
-            f"(2024-06-19T14:30:00Z), or {PAST_FORMS}"
+            f"(2024-06-19T14:30:00Z), or {PAST_FORMS}{dateguess.hint(raw, time=True)}"
         )
     return moment
 
