@@ -192,16 +192,16 @@ def test_today_defaults_to_the_utc_clock() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("today", "2024-03-01T00:00:00Z"),  # midnight, not now: a day names a day
-        ("yesterday", "2024-02-29T00:00:00Z"),
-        ("3 days ago", "2024-02-27T00:00:00Z"),
-        ("1 week ago", "2024-02-23T00:00:00Z"),
-        ("2024-02-29", "2024-02-29T00:00:00Z"),
+        ("today", "2024-03-01T12:00:00Z"),  # noon, not now: a day names a day (in UTC here: conftest)
+        ("yesterday", "2024-02-29T12:00:00Z"),
+        ("3 days ago", "2024-02-27T12:00:00Z"),
+        ("1 week ago", "2024-02-23T12:00:00Z"),
+        ("2024-02-29", "2024-02-29T12:00:00Z"),
         ("2024-02-29T14:30:00Z", "2024-02-29T14:30:00Z"),
         ("2024-02-29T14:30:00+02:00", "2024-02-29T12:30:00Z"),
     ],
 )
-def test_at_takes_relative_days_at_midnight_utc(text: str, expected: str) -> None:
+def test_at_takes_relative_days_at_local_noon(text: str, expected: str) -> None:
     assert parse_user_time(text, "--at", today=date(2024, 3, 1)) == expected
 
 
@@ -333,14 +333,14 @@ def test_add_review_by_in_10_days(db: Callable[..., Run]) -> None:
     assert claim["review_by"] in in_ten
 
 
-def test_confirm_at_3_days_ago_records_midnight_utc(db: Callable[..., Run]) -> None:
+def test_confirm_at_3_days_ago_records_local_noon(db: Callable[..., Run]) -> None:
     cid = str(_add(db, "A claim.", "--said-on", "2024-01-01")["id"])
     with days(-3) as (three_days_ago,):
         _ok(db("confirm", cid, "--at", "3 days ago"))
     events = _json(db("show", cid, "--format", "json"))["events"]
     status = [e for e in events if e["kind"] == "status"]
     assert len(status) == 1
-    assert status[0]["at"] in {f"{day}T00:00:00Z" for day in three_days_ago}
+    assert status[0]["at"] in {f"{day}T12:00:00Z" for day in three_days_ago}  # TZ is UTC (conftest)
 
 
 def test_list_since_and_until_relative(db: Callable[..., Run]) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from claimtrack import timeutil
 from claimtrack.store.database import Database, Row
 
 CLAIM_COLUMNS = (
@@ -545,7 +546,7 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     if search is None:
         return []
     join, match = search
-    params["as_of_day"] = f.as_of[:10]
+    params["as_of_day"] = timeutil.local_date(f.as_of)  # the day typed: as_of ends it in local time
     where = where_clause(static, params, now=False) + (f" AND {match}" if match else "")
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
     if f.deleted is not None:  # None: deleted or not then (a backup as of then holds both)
@@ -606,7 +607,7 @@ def with_tags(db: Database, claims: list[Row]) -> list[Row]:
 
 def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
     """One claim as it stood at ``as_of`` (None if it did not exist yet)."""
-    params: dict[str, Any] = {"id": claim_id, "as_of_day": as_of[:10]}
+    params: dict[str, Any] = {"id": claim_id, "as_of_day": timeutil.local_date(as_of)}
     row = db.query_one(
         f"SELECT {CLAIM_COLUMNS}, {_as_of_columns(params, as_of)} FROM {CLAIM_FROM} WHERE c.id = :id "
         "AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day",
