@@ -34,6 +34,12 @@ from claimtrack.cli import app
 
 SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
 
+# claimtrack reads the dates people type in the local time zone, and the suite's expectations are
+# UTC ("today" is ``datetime.now(UTC).date()``): pin the zone, for in-process runs and the processes
+# tests start, so the suite passes wherever it runs. tests/test_timezones.py sets other zones.
+os.environ["TZ"] = "UTC"
+time.tzset()
+
 # How many claims ``init --seed`` adds: counted in the seed file, so tests follow its edits.
 SEED_CLAIMS = (Path(__file__).resolve().parents[1] / "data" / "seed.sql").read_text(encoding="utf-8").count("INSERT INTO claim (")
 

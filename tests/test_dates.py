@@ -192,16 +192,16 @@ def test_today_defaults_to_the_utc_clock() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("today", "2024-03-01T00:00:00Z"),  # midnight, not now: a day names a day
-        ("yesterday", "2024-02-29T00:00:00Z"),
-        ("3 days ago", "2024-02-27T00:00:00Z"),
-        ("1 week ago", "2024-02-23T00:00:00Z"),
-        ("2024-02-29", "2024-02-29T00:00:00Z"),
+        ("today", "2024-03-01T12:00:00Z"),  # noon, not now: a day names a day (in UTC here: conftest)
+        ("yesterday", "2024-02-29T12:00:00Z"),
+        ("3 days ago", "2024-02-27T12:00:00Z"),
+        ("1 week ago", "2024-02-23T12:00:00Z"),
+        ("2024-02-29", "2024-02-29T12:00:00Z"),
         ("2024-02-29T14:30:00Z", "2024-02-29T14:30:00Z"),
         ("2024-02-29T14:30:00+02:00", "2024-02-29T12:30:00Z"),
     ],
 )
-def test_at_takes_relative_days_at_midnight_utc(text: str, expected: str) -> None:
+def test_at_takes_relative_days_at_local_noon(text: str, expected: str) -> None:
     assert parse_user_time(text, "--at", today=date(2024, 3, 1)) == expected
 
 
@@ -333,14 +333,14 @@ def test_add_review_by_in_10_days(db: Callable[..., Run]) -> None:
     assert claim["review_by"] in in_ten
 
 
-def test_confirm_at_3_days_ago_records_midnight_utc(db: Callable[..., Run]) -> None:
+def test_confirm_at_3_days_ago_records_local_noon(db: Callable[..., Run]) -> None:
     cid = str(_add(db, "A claim.", "--said-on", "2024-01-01")["id"])
     with days(-3) as (three_days_ago,):
         _ok(db("confirm", cid, "--at", "3 days ago"))
     events = _json(db("show", cid, "--format", "json"))["events"]
     status = [e for e in events if e["kind"] == "status"]
     assert len(status) == 1
-    assert status[0]["at"] in {f"{day}T00:00:00Z" for day in three_days_ago}
+    assert status[0]["at"] in {f"{day}T12:00:00Z" for day in three_days_ago}  # TZ is UTC (conftest)
 
 
 def test_list_since_and_until_relative(db: Callable[..., Run]) -> None:
@@ -412,4 +412,84 @@ def test_bad_relative_dates_are_one_error_line_and_change_nothing(
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), run.stderr
     assert expected in lines[0]
+    assert table_digest(db_path) == before
+
+
+# ---- "did you mean": a date written another common way (issue 27) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("24/03/2025", "did you mean 2025-03-24?"),  # day above 12: only day first can be meant
+        ("03/24/2025", "did you mean 2025-03-24?"),  # the US order, just as plain
+        ("24.3.2025", "did you mean 2025-03-24?"),
+        ("24-03-2025", "did you mean 2025-03-24?"),
+        ("03/04/2025", "did you mean 2025-04-03 or 2025-03-04?"),  # both readings: never a guess
+        ("03/03/2025", "did you mean 2025-03-03?"),
+        ("2025-3-4", "did you mean 2025-03-04?"),
+        ("2025/03/24", "did you mean 2025-03-24?"),
+        ("2025-24-03", "did you mean 2025-03-24?"),
+        ("20250324", "did you mean 2025-03-24?"),
+        ("24 March 2025", "did you mean 2025-03-24?"),
+        ("March 24, 2025", "did you mean 2025-03-24?"),
+        ("24th Mar 2025", "did you mean 2025-03-24?"),
+    ],
+)
+def test_a_date_written_another_way_gets_did_you_mean(text: str, meant: str) -> None:
+    message = _refused(text)
+    assert message.endswith("; " + meant), message
+    assert "YYYY-MM-DD" in message
+
+
+@pytest.mark.parametrize(
+    ("near", "text"),
+    [("2023-2-28", "2023-02-29"), ("28/02/2025", "31/02/2025"), ("12/12/2025", "13/13/2025"),
+     ("24/03/2025", "24/03/25"), ("24 Mar 2025", "24 Marchy 2025")],
+)
+def test_did_you_mean_only_for_a_real_date(near: str, text: str) -> None:
+    assert "did you mean" in _refused(near)
+    assert "did you mean" not in _refused(text)  # no day, or a two-digit year: no guess at the century
+
+
+def test_at_keeps_the_time_in_its_suggestion() -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_user_time("24/03/2025 9:30", "--at", today=date(2025, 4, 1))
+    assert str(info.value).endswith("; did you mean 2025-03-24T09:30?")
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (("add", "A claim.", "--source", "Desk", "--said-on", "24/03/2025"), "did you mean 2025-03-24?"),
+        (("set", "1", "--review-by", "03/24/2025"), "did you mean 2025-03-24?"),
+        (("set", "1", "--said-on", "2025-3-4"), "did you mean 2025-03-04?"),
+        (("confirm", "1", "--at", "24/03/2025 14:30"), "did you mean 2025-03-24T14:30?"),
+        (("note", "1", "Seen.", "--at", "03/04/2025"), "did you mean 2025-04-03 or 2025-03-04?"),
+        (("list", "--since", "24.03.2025"), "did you mean 2025-03-24?"),
+        (("list", "--as-of", "March 24 2025"), "did you mean 2025-03-24?"),
+        (("log", "--since", "2025/03/24"), "did you mean 2025-03-24?"),
+    ],
+)
+def test_did_you_mean_is_one_error_line_and_changes_nothing(
+    db: Callable[..., Run], db_path: Any, args: tuple[str, ...], meant: str
+) -> None:
+    _add(db, "A claim.", "--said-on", "2024-01-01")
+    before = table_digest(db_path)
+    run = db(*args)
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), run.stderr
+    assert lines[0].endswith(meant), lines[0]
+    assert table_digest(db_path) == before
+
+
+def test_import_suggests_the_iso_date_too(cli: Callable[..., Run], db_path: Any, tmp_path: Path) -> None:
+    assert cli("init").exit_code == 0
+    before = table_digest(db_path)
+    path = tmp_path / "claims.csv"
+    path.write_text("text,source,said_on\nA claim.,Desk,24/03/2025\n", encoding="utf-8")
+    run = cli("import", str(path))
+    assert run.exit_code == 1, (run.stdout, run.stderr)
+    assert "said_on" in run.stderr and "did you mean 2025-03-24?" in run.stderr
     assert table_digest(db_path) == before

@@ -156,7 +156,7 @@ def test_json_export_has_sources_and_every_event(cli: Callable[..., Run], popula
     assert [e["kind"] for e in edited["events"]].count("edit") >= 5
     confirmed = by_id[populated["confirmed"]]
     status = [e for e in confirmed["events"] if e["kind"] == "status"]
-    assert status[0]["at"] == "2024-06-19T00:00:00Z"
+    assert status[0]["at"] == "2024-06-19T12:00:00Z"  # a day typed for --at is noon there (TZ=UTC: conftest)
     assert status[0]["evidence_url"] == "https://example.org/ev"
     assert status[0]["note"] == "Photos of traffic"
 

@@ -149,7 +149,7 @@ def test_show_json_has_claim_keys_and_events_oldest_first(seeded: Callable[..., 
     assert events[0]["kind"] == "created"
     last = events[-1]
     assert (last["kind"], last["field"], last["old"], last["new"]) == ("status", "status", "unverified", "confirmed")
-    assert last["at"] == "2024-01-02T00:00:00Z"
+    assert last["at"] == "2024-01-02T12:00:00Z"  # a day typed for --at is noon there (TZ=UTC: conftest)
     assert (last["note"], last["evidence_url"]) == ("two agencies", "https://example.org/r")
 
 
@@ -165,7 +165,7 @@ def test_log_json_events_carry_claim_id_newest_first(seeded: Callable[..., Run])
     assert ats == sorted(ats, reverse=True)
     assert (events[0]["claim_id"], events[0]["kind"], events[0]["note"]) == (2, "note", "latest news")
     confirm = next(e for e in events if e["kind"] == "status")
-    assert (confirm["claim_id"], confirm["at"]) == (5, "2026-01-02T00:00:00Z")
+    assert (confirm["claim_id"], confirm["at"]) == (5, "2026-01-02T12:00:00Z")
 
     one = _json(seeded("log", "5", "--format", "json"))
     assert one and {e["claim_id"] for e in one} == {5}

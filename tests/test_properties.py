@@ -14,7 +14,7 @@ Example counts are modest so the module runs in well under 30 s.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -102,7 +102,7 @@ def moments(draw: st.DrawFn) -> tuple[str, datetime]:
     moment = moment.replace(microsecond=0)
     kind = draw(st.sampled_from(["date", "naive", "offset"]))
     if kind == "date":
-        return moment.date().isoformat(), datetime.combine(moment.date(), datetime.min.time(), UTC)
+        return moment.date().isoformat(), datetime.combine(moment.date(), time(12), UTC)  # noon (TZ=UTC: conftest)
     if kind == "naive":
         return moment.isoformat(), moment.replace(tzinfo=UTC)
     aware = moment.replace(tzinfo=draw(st.sampled_from(OFFSETS)))

@@ -25,6 +25,7 @@ import functools
 import io
 import itertools
 import json
+import os
 import re
 import sys
 import uuid as uuidlib
@@ -338,6 +339,13 @@ def _latest(now: str) -> str:
     return timeutil.format_time(datetime.fromisoformat(now.replace("Z", "+00:00")) + CLOCK_SKEW)
 
 
+@functools.lru_cache(maxsize=4)
+def _today(now: str, zone: str | None) -> str:
+    """The local day of ``now``: the latest said_on an import accepts (``zone``, the TZ it was
+    read in, keys the cache only)."""
+    return timeutil.local_date(now)
+
+
 def _not_future(moment: str, now: str, key: str) -> str:
     """``moment`` (stored time text), unless it is later than ``now`` plus the allowed clock skew."""
     if moment > _latest(now):
@@ -425,7 +433,7 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         name = "url"
         url = clean_url(_string(data.get("url")) or None, "url")
         name = "said_on"
-        said_on = _said_on(_string(data.get("said_on")) or None, now[:10])
+        said_on = _said_on(_string(data.get("said_on")) or None, _today(now, os.environ.get("TZ")))
         name = "review_by"
         review = _string(data.get("review_by"))
         review_by = timeutil.parse_date(review, "review_by") if review else None
@@ -433,7 +441,7 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         raise _field(label, name, exc) from exc
     if ("resolved_on" in data or "evidence" in data or "last_note" in data) and csvhistory.wanted(data):
         # A CSV export's resolved_on, evidence and last_note: a history that exports to them again.
-        day, links, note = csvhistory.check(data, label, status, said_on, now[:10])
+        day, links, note = csvhistory.check(data, label, status, said_on, _today(now, os.environ.get("TZ")))
         events = _events(csvhistory.events(events[0], status, day, links, note, origin), label, status, now)
     gone = _deleted(data.get("deleted_at"), events, label, now)
     return ImportedClaim(

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from claimtrack import charts, scoring, textsafe
+from claimtrack import charts, scoring, textsafe, timeutil
 from claimtrack.choices import ExportFormat, Status
 from claimtrack.errors import OutputError
 from claimtrack.export import evidence, happened_last, host, last_note, resolved_on
@@ -73,7 +73,7 @@ def covers(f: Any) -> str:
     if f.limit is not None:
         text += f" (the first {f.limit})"
     if f.as_of:
-        text += f", as they stood at the end of {f.as_of[:10]}"
+        text += f", as they stood at the end of {timeutil.local_date(f.as_of)}"
     return text + "."
 
 

@@ -362,7 +362,7 @@ class Service:
     def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
-        start = timeutil.parse_user_date(since, "--since") + "T00:00:00Z" if since else None
+        start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
         return queries.log(self.db, cid, start, limit)
 
     # -- news: extract and match

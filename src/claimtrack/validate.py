@@ -111,8 +111,9 @@ def user_past_date(value: str | None, option: str) -> str | None:
 
 
 def _not_after_today(day: str, option: str, today: str | None) -> str:
-    if day > (today or timeutil.today().isoformat()):
-        raise InvalidInput(f"{option} {day} is in the future; a claim cannot have been made yet")
+    today = today or timeutil.today().isoformat()
+    if day > today:
+        raise InvalidInput(f"{option} {day} is in the future (today is {today}); a claim cannot have been made yet")
     return day
 
 

@@ -83,7 +83,7 @@ def extract(
     found = proposer.candidates(doc.text, outlet=outlet.strip() if outlet and outlet.strip() else None)
     if not found:
         raise InvalidInput(f"no checkable statement found in {doc.name}; is it an article?")
-    day = said_on or (doc.date if doc.date and doc.date <= timeutil.now()[:10] else None)
+    day = said_on or (doc.date if doc.date and doc.date <= timeutil.today().isoformat() else None)
     records = [_record(c, url or doc.url, day, tags) for c in found]
     if review:
         _review(ctx, records, doc.url or doc.name)

@@ -186,6 +186,9 @@ def as_of_banner(as_of: str | None, fmt: Format) -> list[str]:
     if as_of and fmt is Format.table and sys.stdout.isatty() and sys.stderr.isatty():
         import textwrap
 
-        text = f"As of {as_of[:10]} (end of day, UTC): every claim as it stood then."
+        from claimtrack import timeutil
+
+        text = (f"As of {timeutil.local_date(as_of)} (end of day, {timeutil.zone_name()}): "
+                "every claim as it stood then.")
         return textwrap.wrap(text, max(shutil.get_terminal_size().columns, 20))
     return []

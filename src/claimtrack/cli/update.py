@@ -13,7 +13,7 @@ from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, EvidenceOpt, FromOp
 
 AtOpt = Annotated[str | None, typer.Option(
     "--at", metavar="WHEN",
-    help=f"When the news broke: {DATE_FORMS}, or an ISO 8601 time (UTC). Default: now.")]
+    help=f"When the news broke: {DATE_FORMS} (noon that day), or an ISO 8601 time (local time unless it ends in Z or +HH:MM). Default: now.")]
 
 
 def _status_command(verb: str, status: Status, summary: str) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimtrack import textkeys, wordmatch
+from claimtrack import textkeys, timeutil, wordmatch
 from claimtrack.store import asof
 from claimtrack.store.database import Database, Row
 from claimtrack.store.sqltext import EFFECTIVE, ids_where as _ids_where, in_list as _in_list
@@ -442,7 +442,7 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     static = replace(f, statuses=(), min_confidence=None, max_confidence=None, source=None, tags=(),
                      since=None, until=None, search=None)
     assert f.as_of is not None
-    params: dict[str, Any] = {"as_of_day": f.as_of[:10]}
+    params: dict[str, Any] = {"as_of_day": timeutil.local_date(f.as_of)}  # the day typed: as_of ends it in local time
     where = where_clause(static, params, now=False)
     where += " AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day"
     if f.deleted is not None:  # None: deleted or not then (a backup as of then holds both)
@@ -481,7 +481,7 @@ def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
     row = db.query_one(
         f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id = :id "
         "AND coalesce(c.said_on, substr(c.created_at, 1, 10)) <= :as_of_day",
-        {"id": claim_id, "as_of_day": as_of[:10]},
+        {"id": claim_id, "as_of_day": timeutil.local_date(as_of)},
     )
     return asof.rebuild(db, with_tags(db, [row]), as_of)[0] if row else None
 

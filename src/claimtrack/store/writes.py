@@ -363,9 +363,9 @@ def _check_order(w: Writer, claim: dict[str, Any], at: str, back_dated: bool) ->
     current status: a back-dated change may not land before the claim's last status change, nor
     before the day the claim was made."""
     claim_id = claim["id"]
-    if back_dated and claim["said_on"] and at[:10] < claim["said_on"]:
+    if back_dated and claim["said_on"] and timeutil.local_date(at) < claim["said_on"]:  # said_on is a local day
         raise InvalidInput(
-            f"--at {at[:10]} is before claim {claim_id} was made (said on {claim['said_on']}); a claim cannot be "
+            f"--at {at} is before claim {claim_id} was made (said on {claim['said_on']}); a claim cannot be "
             "resolved before it was made: check --at, or fix the date with: "
             f"claimtrack set {claim_id} --said-on DATE"
         )
@@ -398,9 +398,9 @@ def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: 
         done = []
         for cid in ids:
             claim = _claim(w, cid)
-            if at and claim["said_on"] and at[:10] < claim["said_on"]:
+            if at and claim["said_on"] and timeutil.local_date(at) < claim["said_on"]:
                 raise InvalidInput(
-                    f"--at {at[:10]} is before claim {cid} was made (said on {claim['said_on']}); a claim's "
+                    f"--at {at} is before claim {cid} was made (said on {claim['said_on']}); a claim's "
                     "timeline starts when it was said: leave --at out, or fix the date with: "
                     f"claimtrack set {cid} --said-on DATE")
             event = _event(w, cid, "note", at or now, now, note=note, evidence_url=evidence_url)
