@@ -57,7 +57,7 @@ def test_status_of_several_claims_at_once(seeded: Callable[..., Run]) -> None:
 @pytest.mark.parametrize(("args", "words"), [
     (("confirm", "4", "6", "7"), "claim 6 is already confirmed"),
     (("confirm", "4", "99"), "no claim with id 99"),
-    (("refute", "5", "26-40"), f"no claim with id {SEED_CLAIMS + 1}"),
+    (("refute", "5", "26-40"), f"no claims with ids {SEED_CLAIMS + 1}-40"),  # all of them named at once
     (("note", "4", "99", "A note."), "no claim with id 99"),
     (("set", "4", "99", "--confidence", "10%"), "no claim with id 99"),
     (("restore", "4"), "claim 4 is not deleted"),

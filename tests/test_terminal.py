@@ -34,6 +34,7 @@ import pytest
 from rich.cells import cell_len
 
 # CSI sequences (colours, cursor), OSC sequences (hyperlinks, titles), charset and keypad switches.
+WHOLE_URL = re.compile(r"^(?:\[\d+\]|URL) +https?://\S+ *$")  # a link below a table, or show's URL line
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 UNSET = object()  # leave the variable out of the child's environment
@@ -61,7 +62,9 @@ class Screen:
         return max((cell_len(line) for line in self.lines), default=0)
 
     def too_wide(self, columns: int) -> list[str]:
-        return [line for line in self.lines if cell_len(line) > columns]
+        """Lines wider than the terminal, but for a web address printed whole on a line of its own
+        (the terminal wraps it; cut in pieces, it could not be clicked)."""
+        return [line for line in self.lines if cell_len(line) > columns and not WHOLE_URL.match(line)]
 
 
 def plain(text: str) -> str:

@@ -140,7 +140,7 @@ def test_an_undone_change_is_no_touch_for_due(cli: Callable[..., Run], tmp_path:
     _ok(cli("confirm", "1"))
     _ok(cli("undo"))
     due = json.loads(_ok(cli("due", "--format", "json")).stdout)
-    assert [(c["id"], c["due"]) for c in due] == [(1, "2024-01-02")]
+    assert [(c["id"], c["due"]) for c in due] == [(1, "2024-02-01")]  # due 30 days after its last real change
 
 
 # ---- the pairing kept through a backup and filled in by the migration -------------------------

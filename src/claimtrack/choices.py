@@ -67,3 +67,13 @@ class Sort(StrEnum):
     status = "status"
     said_on = "said_on"
     updated = "updated"
+
+
+def nearest(typed: str, options: list[str] | tuple[str, ...]) -> str | None:
+    """The option ``typed`` most likely meant (``confirmd`` -> ``confirmed``), or None if none is near."""
+    import difflib
+
+    low = typed.strip().lower()
+    by_low = {o.lower(): o for o in options}
+    close = difflib.get_close_matches(low, list(by_low), n=1, cutoff=0.6)
+    return by_low[close[0]] if close else None

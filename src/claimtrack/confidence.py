@@ -76,6 +76,7 @@ _PHRASES: dict[str, float] = {
 }
 
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
+_DECIMAL_COMMA = re.compile(r"^\d*,\d+\s*%?$")
 _NEGATIVE = re.compile(r"^-\s*(?:\d+(?:\.\d*)?|\.\d+)\s*%?$")
 
 ACCEPTED = (
@@ -136,6 +137,15 @@ def parse(text: str) -> Confidence:
     raw = text.strip()
     if _NEGATIVE.match(raw):
         raise InvalidInput(f"invalid confidence {_shown(text)}: a confidence cannot be negative; use {ACCEPTED}")
+    if _DECIMAL_COMMA.match(raw):  # 0,7 or 70,5%: a decimal comma, as many keyboards and locales write it
+        meant = raw.replace(",", ".")
+        try:
+            parse(meant)
+        except InvalidInput:
+            pass
+        else:
+            raise InvalidInput(f"invalid confidence {_shown(text)} (did you mean {meant}?): write the decimal "
+                               f"point as a dot; use {ACCEPTED}")
     if raw.endswith("%"):
         number = raw[:-1].strip()
         if _NUMBER.match(number):

@@ -21,6 +21,7 @@ column at full width even if the table is wider than the screen; ``--columns a,b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,7 @@ class Col:
     min_width: int = 8  # for a wrapping column: the narrowest it may become
     short: str | None = None  # header when compact
     compact: Callable[[str], str] | None = None  # cell text when compact
+    compact_key: str | None = None  # when compact, the cell of this key instead (list: the words typed)
     style: Callable[[dict[str, str]], str] | None = None  # a Rich style for the cell, from its row
     justify: str = "left"
     default: bool = True  # shown without --columns
@@ -46,6 +48,7 @@ class Col:
     names: tuple[str, ...] = ()  # other names --columns accepts
     comfort: int = 0  # a flexible column narrower than this makes the table try its compact form
     whole_words: bool = False  # never narrower than its longest word (tags: no tag split in two)
+    links: bool = False  # holds web addresses: one too wide for the column is printed whole below the table
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ def select(columns: Sequence[Col], asked: Sequence[str] | None) -> list[Col]:
         return [c for c in columns if c.default]
     by_name: dict[str, Col] = {}
     for c in columns:
-        for name in (c.key, c.header, *c.names):
+        for name in (c.key, c.header, *((c.short,) if c.short else ()), *c.names):  # every header shown
             by_name.setdefault(column_key(name), c)
     chosen: list[Col] = []
     for name in asked:
@@ -116,7 +119,7 @@ def parse_columns(text: str | None) -> tuple[str, ...] | None:
 
 
 def _cells(col: Col, rows: Sequence[dict[str, str]], compact: bool) -> list[str]:
-    values = [r.get(col.key, "") for r in rows]
+    values = [r.get(col.compact_key if compact and col.compact_key else col.key, "") for r in rows]
     if compact and col.compact is not None:
         values = [col.compact(v) for v in values]
     return values
@@ -207,14 +210,42 @@ def _widen(kept: list[Col], rows: Sequence[dict[str, str]], compact: bool, width
     return Plan(kept, widths, headers, compact=compact, dropped=dropped)
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+def _footnoted(rows: Sequence[dict[str, str]], plan: Plan, notes: list[str]) -> list[dict[str, str]]:
+    """``rows`` with each web address too wide for its column (``Col.links``) replaced by ``[n]``,
+    the address being ``notes[n - 1]``: a folded address can neither be read nor clicked."""
+    narrow = {c.key: w for c, w in zip(plan.columns, plan.widths, strict=True) if c.links}
+
+    def mark(width: int) -> Callable[[re.Match[str]], str]:
+        def sub(found: re.Match[str]) -> str:
+            url = found.group(0)
+            if cell_width(url) <= width:
+                return url
+            if url not in notes:
+                notes.append(url)
+            return f"[{notes.index(url) + 1}]"
+        return sub
+
+    return [{**r, **{k: _URL.sub(mark(w), r.get(k, "")) for k, w in narrow.items()}} for r in rows]
+
+
 def render(
-    columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View, *, title: str | None = None
+    columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View, *, title: str | None = None,
+    notes: list[str] | None = None,
 ) -> Any:
-    """A Rich renderable: the fitted table, or one block per row when even that cannot fit."""
+    """A Rich renderable: the fitted table, or one block per row when even that cannot fit.
+
+    ``notes``: where the web addresses too wide for their column go (each marked ``[n]`` in its
+    cell), for the caller to print whole below the table (``render._print_fitted``)."""
     from rich.table import Table
     from rich.text import Text
 
     plan = layout(columns, rows, view)
+    if notes is not None and not plan.stacked and not view.wide and any(c.links for c in plan.columns):
+        rows = _footnoted(rows, plan, notes)
+        plan = layout(columns, rows, view)
     if plan.stacked:
         return _stacked(plan.columns, rows, title)
     table = Table(header_style="bold", title=title, title_justify="left")

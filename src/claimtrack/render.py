@@ -119,8 +119,12 @@ def _fit_view(console: Any, view: View | None) -> View:
                 color=view.color)
 
 
-def _print_fitted(console: Any, renderable: Any, view: View) -> None:
-    """Print a fitted table; with --wide it may be wider than the console, and is not cut."""
+def _print_fitted(console: Any, renderable: Any, view: View, notes: Sequence[str] = ()) -> None:
+    """Print a fitted table; with --wide it may be wider than the console, and is not cut.
+
+    ``notes``: the web addresses ``fit.render`` took out of the table as ``[n]``, printed below it
+    whole, each on a line of its own that the terminal may wrap but nothing breaks, so it can
+    still be selected or clicked."""
     from rich.table import Table
 
     if view.wide and isinstance(renderable, Table):
@@ -128,6 +132,15 @@ def _print_fitted(console: Any, renderable: Any, view: View) -> None:
         if needed > console.width:
             console.width = needed
     console.print(renderable)
+    for n, url in enumerate(notes, start=1):
+        _print_whole(console, f"[{n}] ", url)
+
+
+def _print_whole(console: Any, label: str, url: str) -> None:
+    """``label`` then ``url`` on one line, never wrapped or cut by Rich (the terminal wraps it)."""
+    from rich.text import Text
+
+    console.print(Text(label, style="dim") + Text(url), soft_wrap=True)
 
 
 def _status_style(row: dict[str, str]) -> str:
@@ -137,6 +150,15 @@ def _status_style(row: dict[str, str]) -> str:
 def _percent_only(label: str) -> str:
     """'70% likely' -> '70%' (a confidence cell when space is short)."""
     return label.split(" ", 1)[0]
+
+
+def _said(claim: dict[str, Any]) -> str:
+    """A confidence as it was given, for a narrow table: the words typed (``likely``), else the
+    percentage (``70%``); JSON keeps the number."""
+    phrase = claim.get("confidence_phrase")
+    if phrase:
+        return _t(phrase)
+    return _percent_only(_t(claim["confidence_label"] or ""))
 
 
 def _day_only(moment: str) -> str:
@@ -167,12 +189,13 @@ CLAIM_COLUMNS = register("list", (
     Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36, names=("claim",)),
     Col("source", "Source", 2, wrap=True, min_width=8, comfort=12),
     Col("code", "Code", 5, names=("admiralty",)),
-    Col("confidence", "Confidence", 0, short="Conf", compact=_percent_only),
+    Col("confidence", "Confidence", 0, short="Conf", compact_key="said", wrap=True, min_width=4,
+        whole_words=True, comfort=24),  # whole (``12.5% highly improbable``) or, compact, the words typed
     Col("status", "Status", 0, style=_status_style),
     Col("said_on", "Said on", 3, short="Said"),
     Col("tags", "Tags", 4, wrap=True, min_width=10, whole_words=True, style=lambda _: "dim"),
     Col("review_by", "Review by", 6, default=False),
-    Col("url", "URL", 6, wrap=True, min_width=16, default=False),
+    Col("url", "URL", 6, wrap=True, min_width=16, default=False, links=True),
     Col("quote", "Quote", 6, wrap=True, min_width=16, default=False),
     Col("uuid", "UUID", 6, default=False),
     Col("created", "Added", 6, default=False, compact=_day_only, names=("created_at",)),
@@ -206,12 +229,13 @@ def claims(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | N
     view = _fit_view(console, view)
     cells = [{
         "id": str(r["id"]), "text": _t(r["text"]), "source": _t(r["source"]), "code": _t(r.get("admiralty")),
-        "confidence": _t(r["confidence_label"]), "status": r["status"], "said_on": _t(r["said_on"]),
+        "confidence": _t(r["confidence_label"]), "said": _said(r), "status": r["status"], "said_on": _t(r["said_on"]),
         "tags": ", ".join(_t(t) for t in r["tags"]), "url": _t(r.get("url")), "review_by": _t(r.get("review_by")),
         "quote": _t(r.get("quote")), "uuid": _t(r.get("uuid")), "created": _t(r.get("created_at")),
         "updated": _t(r.get("updated_at")),
     } for r in rows]
-    _print_fitted(console, fit.render(CLAIM_COLUMNS, cells, view), view)
+    notes: list[str] = []
+    _print_fitted(console, fit.render(CLAIM_COLUMNS, cells, view, notes=notes), view, notes)
     console.print(_text(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", "dim"))
 
 
@@ -250,7 +274,7 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | 
 TIMELINE_COLUMNS = register("show", (
     Col("at", "At", 0, compact=_day_only),
     Col("change", "Change", 0, wrap=True, min_width=14),
-    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence")),
+    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True),
 ))
 
 
@@ -270,12 +294,19 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
 
     console = _console(out, view)
     view = _fit_view(console, view)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(_text(f"Claim {claim['id']}"), _text(claim["text"]))
+    head = f"Claim {claim['id']}"
+    label = max(len(head), len("Confidence"))
+
+    def grid() -> Any:
+        part = Table.grid(padding=(0, 2))
+        part.add_column(style="bold", no_wrap=True, width=label)
+        part.add_column(overflow="fold")
+        return part
+
+    rows = grid()
+    rows.add_row(_text(head), _text(claim["text"]))
     if claim.get("deleted_at"):
-        grid.add_row(_text("Deleted", "bold red"), _text(
+        rows.add_row(_text("Deleted", "bold red"), _text(
             f"{claim['deleted_at']}: only show and list --deleted show it; "
             f"bring it back with: claimtrack restore {claim['id']}", "red"))
     fields = (
@@ -286,11 +317,17 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
         ("Added", claim["created_at"]), ("Updated", claim["updated_at"]), ("UUID", claim["uuid"]),
     )
     for name, value in fields:
-        if value:
-            grid.add_row(_text(name), _text(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
-    console.print(grid)
+        if name == "URL" and value and fit.cell_width(_t(value)) > console.width - label - 2:
+            # Too long for its cell: printed whole on its own line, so it is not broken in pieces.
+            console.print(rows)
+            _print_whole(console, name.ljust(label + 2), _t(value))
+            rows = grid()
+        elif value:
+            rows.add_row(_text(name), _text(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
+    console.print(rows)
     cells = [{"at": e["at"], "change": _t(_change_in_timeline(e, claim)), "detail": _detail(e)} for e in claim["events"]]
-    _print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline"), view)
+    notes: list[str] = []
+    _print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline", notes=notes), view, notes)
 
 
 LOG_COLUMNS = register("log", (
@@ -298,7 +335,7 @@ LOG_COLUMNS = register("log", (
     Col("id", "ID", 0, justify="right", names=("claim_id",)),
     Col("text", "Claim", 1, ellipsis=True, min_width=12, comfort=24, names=("claim",)),
     Col("change", "Change", 0, wrap=True, min_width=14, comfort=20),
-    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence")),
+    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True),
 ))
 
 
@@ -320,7 +357,8 @@ def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | N
     view = _fit_view(console, view)
     cells = [{"at": e["at"], "id": str(e["claim_id"]), "text": _t(" ".join(str(e.get("claim_text") or "").split())),
               "change": _t(event_summary(e)), "detail": _detail(e)} for e in rows]
-    _print_fitted(console, fit.render(LOG_COLUMNS, cells, view), view)
+    notes: list[str] = []
+    _print_fitted(console, fit.render(LOG_COLUMNS, cells, view, notes=notes), view, notes)
 
 
 def summary(rows: list[dict[str, Any]], by: str, fmt: Format, out: IO[str], view: View | None = None) -> None:

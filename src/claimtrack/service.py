@@ -125,14 +125,13 @@ def view(row: dict[str, Any], copy: bool = True, export: bool = False) -> dict[s
 
     ``export=True`` is for a stream of claims an export owns (a million of them): the row is
     reshaped in place, keeps ``confidence_phrase`` (last; the backups hold it) and gets no
-    ``admiralty`` (no export shows it)."""
+    ``admiralty`` (no export shows it). Every row keeps ``confidence_phrase`` (no JSON shape has it)."""
     row = row if export or not copy else dict(row)
     said = row.pop("confidence_phrase", None)
     reliability = row.pop("source_reliability", None)
     row["confidence_label"] = _label(row["confidence"], said) or None
-    if export:
-        row["confidence_phrase"] = said
-    else:
+    row["confidence_phrase"] = said  # the words typed, if any: what a narrow table shows
+    if not export:
         row["admiralty"] = scoring.admiralty(reliability, row["status"], row["confidence"])
     return row
 
@@ -730,7 +729,8 @@ class Service:
             else:
                 age = (today - date.fromisoformat(stale_since)).days
                 reason = f"unverified, unchanged for {age} days"
-                claim["due"], claim["rank"] = stale_since, (1, stale_since)
+                became_due = (date.fromisoformat(stale_since) + timedelta(days=STALE_DAYS)).isoformat()
+                claim["due"], claim["rank"] = became_due, (1, stale_since)  # the day it went stale
             claim["reason"] = reason
             result.append(claim)
         result.sort(key=lambda c: (c.pop("rank"), c["id"]))

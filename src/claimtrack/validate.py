@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from claimtrack import confidence as conf
 from claimtrack import timeutil
-from claimtrack.choices import Status
+from claimtrack.choices import Status, nearest
 from claimtrack.errors import InvalidInput
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.textkeys import nfc
@@ -71,6 +71,10 @@ def clean_optional(value: str | None, what: str, limit: int = MAX_TEXT) -> str |
     return clean_text(value, what, limit)
 
 
+# A web address typed without its scheme: a host name with a dot in it, then a path or nothing.
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::[0-9]+)?(?:[/?#]\S*)?$", re.IGNORECASE | re.ASCII)
+
+
 def clean_url(value: str | None, option: str = "--url") -> str | None:
     if value is None:
         return None
@@ -81,6 +85,8 @@ def clean_url(value: str | None, option: str = "--url") -> str | None:
     except ValueError as exc:  # e.g. 'http://[x': "Invalid IPv6 URL"
         raise InvalidInput(f"invalid {option} {value!r} ({exc}): {hint}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        if not parts.scheme and _HOST.match(url) and not any(c.isspace() for c in url):  # www.reuters.com/...
+            hint += f" (did you mean 'https://{url}'?)"
         raise InvalidInput(f"invalid {option} {value!r}: {hint}")
     return url
 
@@ -202,7 +208,9 @@ SOURCE_KINDS = ("person", "outlet", "organisation", "government", "other")
 def clean_kind(value: str) -> str:
     kind = value.strip().lower().replace("organization", "organisation")
     if kind not in SOURCE_KINDS:
-        raise InvalidInput(f"invalid source kind {value!r}: use one of {', '.join(SOURCE_KINDS)}")
+        near = nearest(kind, SOURCE_KINDS)
+        hint = f" (did you mean {near!r}?)" if near else ""
+        raise InvalidInput(f"invalid source kind {value!r}{hint}: use one of {', '.join(SOURCE_KINDS)}")
     return kind
 
 

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 # Typer vendors Click; its exception base is reachable without importing click itself.
 _CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-# Typer itself turns these into exit codes: usage errors 2, Ctrl-C 130, a closed pipe quietly.
-_PASS_THROUGH = (typer.Exit, typer.Abort, _CLICK_EXCEPTION, KeyboardInterrupt, BrokenPipeError)
+# Typer itself ends these: an exit asked for, a closed pipe quietly. Click's errors (usage errors,
+# exit 2), Ctrl-C (130) and a prompt abandoned become one line here (``_click_error``, ``_interrupted``).
+_PASS_THROUGH = (typer.Exit, BrokenPipeError)
 
 
 def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
@@ -98,7 +99,10 @@ class ClaimtrackGroup(TyperGroup):
         # (an Error: line would land in the user's command line).
         if ctx.parent is None and not ctx.resilient_parsing:
             check_arguments(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except _CLICK_EXCEPTION as exc:  # an unknown or bad option of the group itself
+            _click_error(exc)
 
     def invoke(self, ctx: Any) -> Any:
         from claimtrack import stdio
@@ -130,6 +134,19 @@ class ClaimtrackGroup(TyperGroup):
             fail(_lost(ctx, exc))
         except _PASS_THROUGH:
             raise
+        except _CLICK_EXCEPTION as exc:
+            _click_error(exc)
+        except typer.Abort as exc:  # a prompt (delete, --review) ended by Ctrl-C or by the end of its input
+            if debug:
+                raise
+            stdio.say("\n")  # the prompt's line is still open
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                _interrupted(ctx, line_open=False)
+            fail(f"the input ended before an answer was given; {_saved(ctx)}")
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            _interrupted(ctx)
         except ClaimtrackError as exc:
             if debug:
                 raise
@@ -147,6 +164,30 @@ def _scrub(ctx: Any, text: str) -> str:
     root = ctx.find_root()
     svc = root.obj.get("service") if isinstance(root.obj, dict) else None
     return text if svc is None else svc.target.scrub(text)
+
+
+def _click_error(exc: Any) -> NoReturn:
+    """A usage error as one ``Error:`` line (exit 2), with a suggestion where one exists; help asked
+    for by giving a group no command (``claimtrack db``) is shown as Click shows it."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        raise exc
+    from claimtrack.cli import usage
+
+    fail(usage.line(exc), ExitStatus(exc.exit_code) if exc.exit_code in (1, 2) else ExitStatus.USAGE)
+
+
+def _interrupted(ctx: Any, line_open: bool = True) -> NoReturn:
+    """Ctrl-C: one line saying what became of the work, exit 130. ``line_open``: a terminal may have
+    echoed ``^C`` where the cursor was, so the line starts on a line of its own."""
+    from claimtrack import stdio
+
+    done = _done(ctx)
+    if done:
+        said = f"Interrupted: nothing more was saved (before it, {'; '.join(w for w, _ in done)}: see it with: {done[-1][1]})."
+    else:
+        said = "Interrupted: nothing was saved."
+    stdio.say(("\n" if line_open and sys.stderr.isatty() else "") + textsafe.terminal(said) + "\n")
+    raise typer.Exit(int(ExitStatus.INTERRUPTED))
 
 
 def recorded(ctx: typer.Context, what: str, see: str) -> None:

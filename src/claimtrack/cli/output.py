@@ -2,7 +2,8 @@
 
 As git and gh do, output to a terminal that is longer than the screen goes through a pager:
 ``$CLAIMTRACK_PAGER``, else ``$PAGER``, else ``less -FRX`` when installed (``LESS=FRX`` is set for
-a bare ``less`` unless ``$LESS`` says otherwise). ``--no-pager`` or an empty ``CLAIMTRACK_PAGER``
+a bare ``less`` unless ``$LESS`` says otherwise; with ``--wide``, ``-S`` too, so wide rows scroll
+sideways rather than wrap). ``--no-pager`` or an empty ``CLAIMTRACK_PAGER``
 turns it off; piped output never goes through one. The output is drawn once into memory at the
 terminal's width (with colour, unless ``NO_COLOR``), then counted: a screenful or less is printed
 directly, so short answers never start a pager.
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 # included, imports this module, and only commands that draw output need them.
 Draw = Callable[[IO[str], "View"], None]
 _ANSI = r"\x1b\[[0-9;?]*[A-Za-z]"
+DEFAULT_PAGER = "less -FRX"
 
 
 def out_format(fmt: Format | None) -> Format:
@@ -58,7 +60,7 @@ def pager_command(no_pager: bool = False, wanted: bool = True) -> str | None:
             return value or None  # set but empty: no pager
     if not wanted:
         return None
-    return "less -FRX" if shutil.which("less") else None
+    return DEFAULT_PAGER if shutil.which("less") else None
 
 
 def color_choice(setting: str) -> str | None:
@@ -113,7 +115,7 @@ def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | No
         return
     from claimtrack import textsafe
 
-    _page(pager, "".join(textsafe.terminal(line) + "\n" for line in heading or []) + text)
+    _page(pager, "".join(textsafe.terminal(line) + "\n" for line in heading or []) + text, chop=view.wide)
 
 
 def _screen_lines(text: str, width: int) -> int:
@@ -143,13 +145,18 @@ def _exists(command: str) -> bool:
     return shutil.which(words[0]) is not None
 
 
-def _page(command: str, text: str) -> None:
-    """Show ``text`` through ``command``; if the pager cannot run, print it and say why."""
+def _page(command: str, text: str, chop: bool = False) -> None:
+    """Show ``text`` through ``command``; if the pager cannot run, print it and say why.
+
+    ``chop`` (``--wide``): a table wider than the screen scrolls sideways in less (``-S``, the
+    arrow keys) instead of each row wrapping into pieces; a ``$LESS`` of the user's own is kept."""
     import signal
     import subprocess
 
     env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
+    if chop and command == DEFAULT_PAGER:
+        command += "S"
+    env.setdefault("LESS", "FRXS" if chop else "FRX")
     env.setdefault("LV", "-c")
     sys.stdout.flush()
     if not _exists(command):  # say so in one line, rather than let the shell print its own

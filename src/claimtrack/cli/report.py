@@ -127,6 +127,11 @@ def export(
     from claimtrack import stdio
     from claimtrack.outfile import open_output
 
+    if output_file is None and fmt in _PAGES and sys.stdout.isatty():
+        from claimtrack.errors import InvalidInput
+
+        raise InvalidInput(f"--format {fmt.value} writes a whole web page, not for reading on a terminal; "
+                           f"write it to a file with -o report.html, or pipe it (> report.html)")
     if fmt is ExportFormat.datasette_metadata:
         _refuse_claim_options(ctx, "datasette-metadata describes the whole database")
         _heading(fmt, title, date, group_by, None)
@@ -157,6 +162,9 @@ def export(
         notify([f"Exported {written} {what}{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
     if gaps is not None:
         notify([f"Warning: {line}" for line in gaps.lines()])
+
+
+_PAGES = (ExportFormat.html, ExportFormat.claimreview_html)  # refused on a terminal without --output
 
 
 def _claimreview_gaps(fmt: ExportFormat) -> object:

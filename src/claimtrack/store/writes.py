@@ -24,6 +24,7 @@ from claimtrack.confidence import Confidence
 from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
 from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
+from claimtrack.ids import shown as shown_ids
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import claim_key
@@ -233,6 +234,39 @@ def _claim(w: Writer, claim_id: int, deleted_ok: bool = False) -> dict[str, Any]
     return claim
 
 
+_CHUNK = 500  # ids named in one IN (...) when a command's ids are checked together
+
+
+def _check_claims(w: Writer, ids: list[int], deleted_ok: bool = False, verb: str = "change") -> None:
+    """Check every id of a command on several claims before any is changed, so that one line names
+    every unknown (and, unless ``deleted_ok``, deleted) claim, not the first of them and then, on
+    the next try, the next. One id is left to ``_claim``, which says it for one."""
+    if len(ids) < 2:
+        return
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        names = ", ".join(f":i{n}" for n in range(len(chunk)))
+        for row in w.rows(f"SELECT id, deleted_at FROM claim WHERE id IN ({names})",
+                          {f"i{n}": cid for n, cid in enumerate(chunk)}):
+            found[row["id"]] = row["deleted_at"]
+    missing = [cid for cid in ids if cid not in found]
+    deleted = [] if deleted_ok else [cid for cid in ids if found.get(cid) is not None]
+    problems = []
+    if missing:
+        problems.append(f"no claim with id {missing[0]}" if len(missing) == 1 else f"no claims with ids {shown_ids(missing)}")
+    if deleted:
+        again = " ".join(shown_ids(deleted).split(", "))
+        problems.append(f"claim {deleted[0]} is deleted (bring it back first with: claimtrack restore {again})"
+                        if len(deleted) == 1 else
+                        f"claims {shown_ids(deleted)} are deleted (bring them back first with: claimtrack restore {again})")
+    if problems:
+        where = "; list ids with: claimtrack list" if missing else ""
+        error = NotFound if missing else InvalidInput
+        raise error(f"{', and '.join(problems)}; nothing was changed; leave "
+                    f"{'it' if len(missing) + len(deleted) == 1 else 'them'} out to {verb} the others{where}")
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
@@ -266,18 +300,21 @@ def apply_changes(
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, command) as (w, journal):
         now = journal.now
+        _check_claims(w, ids)
         if unchanged_since is not None:
             _check_unchanged(w, ids, unchanged_since)
         done = [_apply(w, cid, changes, now, at or now, {"note": note, "evidence_url": evidence_url}) for cid in ids]
         journal.new_sources += [d.source_id for d in done if d.source_id is not None]
-        if every:
-            for written, cid in zip(done, ids, strict=True):
-                if not written.events:
-                    status = next((c.value for c in changes if c.field == "status"), None)
-                    raise NothingChanged(
-                        f"claim {cid} is already {status}; nothing was changed"
-                        + (f" (to add evidence use: claimtrack note {cid} TEXT --evidence URL)" if len(ids) == 1
-                           else f"; leave {cid} out to change the others"))
+        unchanged = [cid for written, cid in zip(done, ids, strict=True) if not written.events]
+        if every and unchanged:
+            status = next((c.value for c in changes if c.field == "status"), None)
+            cid = unchanged[0]
+            raise NothingChanged(
+                f"claim {cid} is already {status}; nothing was changed"
+                + (f" (to add evidence use: claimtrack note {cid} TEXT --evidence URL)" if len(ids) == 1
+                   else f"; leave {cid} out to change the others") if len(unchanged) == 1 else
+                f"claims {shown_ids(unchanged)} are already {status}; nothing was changed; leave them out to change "
+                "the others")
         changed = [d.claim_id for d in done if d.events]
         if changed:
             journal.summary = f"{command} {_ids_text(changed)}"
@@ -395,6 +432,7 @@ def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: 
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, "note") as (w, journal):
         now = journal.now
+        _check_claims(w, ids)
         done = []
         for cid in ids:
             claim = _claim(w, cid)
@@ -418,13 +456,18 @@ def set_deleted(db: Database, claim_ids: list[int], deleted: bool) -> list[Writt
     verb = "delete" if deleted else "restore"
     with changing(db, verb) as (w, journal):
         now = journal.now
+        _check_claims(w, claim_ids, deleted_ok=True, verb=verb)
+        claims = [_claim(w, cid, deleted_ok=True) for cid in claim_ids]
+        already = [c["id"] for c in claims if (c["deleted_at"] is not None) == deleted]
+        if already:
+            state = "already deleted" if deleted else "not deleted"
+            raise NothingChanged(
+                (f"claim {already[0]} is {state}; nothing was changed" if len(already) == 1 else
+                 f"claims {shown_ids(already)} are {state}; nothing was changed")
+                + ("" if len(claim_ids) == 1 else
+                   f"; leave {already[0] if len(already) == 1 else 'them'} out to {verb} the others"))
         done = []
         for cid in claim_ids:
-            claim = _claim(w, cid, deleted_ok=True)
-            if (claim["deleted_at"] is not None) == deleted:
-                raise NothingChanged(
-                    f"claim {cid} is {'already deleted' if deleted else 'not deleted'}; nothing was changed"
-                    + (f"; leave {cid} out to {verb} the others" if len(claim_ids) > 1 else ""))
             event = _event(w, cid, "edit", now, now, field="deleted",
                            old=None if deleted else "deleted", new="deleted" if deleted else None)
             w.execute("UPDATE claim SET deleted_at = :d, updated_at = :now WHERE id = :id",
