@@ -136,6 +136,60 @@ def test_a_pronoun_is_the_last_person_named_and_a_short_name_the_full_one() -> N
     assert by_quote(found, "delay two of them").source == "Maria Lopez"
 
 
+# ---- work linear in the text's length ----------------------------------------------------------------------
+
+
+class _Counted(str):
+    """A text that counts the characters sliced out of it: reading back to the text's start at
+    every full stop (``text[:dot]``) makes the count grow with the square of the length."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        part = str.__getitem__(self, key)
+        _Counted.copied += len(part)
+        return part
+
+
+def _work(run: Callable[[str], object], text: str) -> int:
+    """Characters sliced from ``text`` plus lines of Python run in claimtrack while ``run`` reads
+    it: a count of work that does not depend on the machine's speed (no clock)."""
+    lines = 0
+
+    def tracer(frame: Any, event: str, arg: object) -> Any:
+        nonlocal lines
+        if "claimtrack" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            lines += 1
+        return tracer
+
+    _Counted.copied = 0
+    sys.settrace(tracer)
+    try:
+        run(_Counted(text))
+    finally:
+        sys.settrace(None)
+    return _Counted.copied + lines
+
+
+def test_extract_does_work_linear_in_the_length_of_the_text() -> None:
+    """Four times the article is about four times the work (it was ~15 times: each full stop
+    was looked for back to the text's start, and each candidate compared with all found before)."""
+    article = ARTICLE.read_text(encoding="utf-8")
+    once, four = _work(extract.candidates, article), _work(extract.candidates, (article + "\n") * 4)
+    assert 3 * once < four < 5 * once, (once, four)
+
+
+def test_sentences_of_one_long_paragraph_take_linear_work() -> None:
+    """The splitter ``match`` uses too, on one paragraph with no line breaks."""
+    line = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    once = _work(extract.sentences, line)
+    four = _work(extract.sentences, " ".join([line] * 4))
+    assert 3 * once < four < 5 * once, (once, four)
+    assert len(extract.sentences(" ".join([line] * 4))) == 4 * len(extract.sentences(line))
+
+
 # ---- the command ----------------------------------------------------------------------------------------
 
 
