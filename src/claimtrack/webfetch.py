@@ -195,8 +195,13 @@ def fetch(url: str, max_bytes: int, user_agent: str) -> tuple[bytes, str | None,
             public = public or here_public
             if location is None:
                 return body, content_type, current
-            target = urljoin(current, location)
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
+            try:
+                target = urljoin(current, location)
+                scheme = urlsplit(target).scheme.lower()
+            except ValueError as exc:
+                raise InvalidInput(f"could not fetch {terminal(current)}: it redirects to "
+                                   f"{terminal(location)}, which is not an address ({exc})") from None
+            if scheme not in ("http", "https"):
                 raise InvalidInput(f"could not fetch {terminal(target)}: {terminal(current)} redirected to it, and "
                                    "claimtrack only follows http and https addresses")
             if target in seen:
@@ -218,8 +223,8 @@ def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
     """One request: (whether the server's address is public, the content type, the redirect's
     Location or None, the body when not a redirect)."""
     shown = terminal(url)
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         host, port = parts.hostname, parts.port
     except ValueError as exc:
         raise InvalidInput(f"could not fetch {shown}: {exc}; check the address") from None
@@ -264,7 +269,8 @@ def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
     except (_Late, TimeoutError, InvalidInput):
         raise
     except ssl.SSLError as exc:
-        raise InvalidInput(f"could not fetch {shown}: {exc.reason or exc}; check the address, {_ADVICE}") from None
+        reason = getattr(exc, "verify_message", None) or exc.reason or exc  # "certificate verify failed: ..."
+        raise InvalidInput(f"could not fetch {shown}: {reason}; check the address, {_ADVICE}") from None
     except (http.client.HTTPException, OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
         raise InvalidInput(f"could not fetch {shown}: {reason}; check the address and your connection, "
