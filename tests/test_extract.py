@@ -303,6 +303,32 @@ def test_review_quitting_at_once_adds_nothing(cli: Callable[..., Run], terminal:
     assert result.exit_code == 0 and "Nothing was added" in result.stderr
 
 
+def test_review_offers_the_stored_source_a_typed_speaker_is_near(seeded: Callable[..., Run], terminal: None,
+                                                                  tmp_path: Path) -> None:
+    """A mistyped speaker is not silently a new source: the known name is offered (Enter takes it);
+    declined, the new source is made as typed."""
+    article = tmp_path / "a.txt"
+    article.write_text("Andrei Lankov said North Korea will send 10,000 workers to Russia in 2025.\n"
+                       "Lankov said 300 of them would reach Vladivostok by March.\n", encoding="utf-8")
+    answers = ["e", "", "Andrei Lankv", "", "",  # the offer taken with Enter
+               "e", "", "Andrei Lankv", "n", ""]  # declined
+    result = seeded("extract", str(article), "--review", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("'Andrei Lankv' would be a new source; use 'Andrei Lankov' instead?") == 2
+    assert "Added 2 claims" in result.stderr
+    claims = {c["text"]: c["source"] for c in json.loads(seeded("list", "--format", "json", "--search", "workers").stdout)}
+    assert claims["North Korea will send 10,000 workers to Russia in 2025."] == "Andrei Lankov"
+    assert "Andrei Lankv" in seeded("sources").stdout
+
+
+def test_review_notes_a_proposed_speaker_near_a_stored_source(seeded: Callable[..., Run], terminal: None,
+                                                             tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Andrei Lankow said North Korea will send 10,000 workers to Russia in 2025.\n", encoding="utf-8")
+    result = seeded("extract", str(article), "--review", input="q\n")
+    assert "'Andrei Lankow' would be a new source; did you mean 'Andrei Lankov'? (e edits the speaker)" in result.stderr
+
+
 def test_review_on_a_real_terminal(db_path: Any) -> None:
     """The real TTY check, through a pseudo-terminal: accept one, quit."""
     pty = pytest.importorskip("pty")
