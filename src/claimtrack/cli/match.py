@@ -78,8 +78,8 @@ def match_(
         "--review", help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
         "URL is recorded as evidence and its date as --at.")] = False,
     url: Annotated[str | None, typer.Option(
-        "--url", metavar="URL", help="Where the news was published, when SOURCE is a file or standard input: "
-        "the evidence link --review records (default: the URL read, or the saved page's own).")] = None,
+        "--url", metavar="URL", help="Where the news was published, when SOURCE is a file or -: the evidence "
+        "link --review records (default: the URL read, or the saved page's own).")] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
