@@ -165,11 +165,12 @@ def _work(run: Callable[[str], object], text: str) -> int:
         return tracer
 
     _Counted.copied = 0
+    before = sys.gettrace()
     sys.settrace(tracer)
     try:
         run(_Counted(text))
     finally:
-        sys.settrace(None)
+        sys.settrace(before)
     return _Counted.copied + lines
 
 
