@@ -136,6 +136,61 @@ def test_a_pronoun_is_the_last_person_named_and_a_short_name_the_full_one() -> N
     assert by_quote(found, "delay two of them").source == "Maria Lopez"
 
 
+# ---- work linear in the text's length ----------------------------------------------------------------------
+
+
+class _Counted(str):
+    """A text that counts the characters sliced out of it: reading back to the text's start at
+    every full stop (``text[:dot]``) makes the count grow with the square of the length."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        part = str.__getitem__(self, key)
+        _Counted.copied += len(part)
+        return part
+
+
+def _work(run: Callable[[str], object], text: str) -> int:
+    """Characters sliced from ``text`` plus lines of Python run in claimtrack while ``run`` reads
+    it: a count of work that does not depend on the machine's speed (no clock)."""
+    lines = 0
+
+    def tracer(frame: Any, event: str, arg: object) -> Any:
+        nonlocal lines
+        if "claimtrack" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            lines += 1
+        return tracer
+
+    _Counted.copied = 0
+    before = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        run(_Counted(text))
+    finally:
+        sys.settrace(before)
+    return _Counted.copied + lines
+
+
+def test_extract_does_work_linear_in_the_length_of_the_text() -> None:
+    """Four times the article is about four times the work (it was ~15 times: each full stop
+    was looked for back to the text's start, and each candidate compared with all found before)."""
+    article = ARTICLE.read_text(encoding="utf-8")
+    once, four = _work(extract.candidates, article), _work(extract.candidates, (article + "\n") * 4)
+    assert 3 * once < four < 5 * once, (once, four)
+
+
+def test_sentences_of_one_long_paragraph_take_linear_work() -> None:
+    """The splitter ``match`` uses too, on one paragraph with no line breaks."""
+    line = " ".join(ARTICLE.read_text(encoding="utf-8").split())
+    once = _work(extract.sentences, line)
+    four = _work(extract.sentences, " ".join([line] * 4))
+    assert 3 * once < four < 5 * once, (once, four)
+    assert len(extract.sentences(" ".join([line] * 4))) == 4 * len(extract.sentences(line))
+
+
 # ---- the command ----------------------------------------------------------------------------------------
 
 
@@ -247,6 +302,32 @@ def test_review_accepts_edits_skips_and_quits(cli: Callable[..., Run], terminal:
 def test_review_quitting_at_once_adds_nothing(cli: Callable[..., Run], terminal: None) -> None:
     result = cli("extract", str(ARTICLE), "--review", input="q\n")
     assert result.exit_code == 0 and "Nothing was added" in result.stderr
+
+
+def test_review_offers_the_stored_source_a_typed_speaker_is_near(seeded: Callable[..., Run], terminal: None,
+                                                                  tmp_path: Path) -> None:
+    """A mistyped speaker is not silently a new source: the known name is offered (Enter takes it);
+    declined, the new source is made as typed."""
+    article = tmp_path / "a.txt"
+    article.write_text("Andrei Lankov said North Korea will send 10,000 workers to Russia in 2025.\n"
+                       "Lankov said 300 of them would reach Vladivostok by March.\n", encoding="utf-8")
+    answers = ["e", "", "Andrei Lankv", "", "",  # the offer taken with Enter
+               "e", "", "Andrei Lankv", "n", ""]  # declined
+    result = seeded("extract", str(article), "--review", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("'Andrei Lankv' would be a new source; use 'Andrei Lankov' instead?") == 2
+    assert "Added 2 claims" in result.stderr
+    claims = {c["text"]: c["source"] for c in json.loads(seeded("list", "--format", "json", "--search", "workers").stdout)}
+    assert claims["North Korea will send 10,000 workers to Russia in 2025."] == "Andrei Lankov"
+    assert "Andrei Lankv" in seeded("sources").stdout
+
+
+def test_review_notes_a_proposed_speaker_near_a_stored_source(seeded: Callable[..., Run], terminal: None,
+                                                             tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Andrei Lankow said North Korea will send 10,000 workers to Russia in 2025.\n", encoding="utf-8")
+    result = seeded("extract", str(article), "--review", input="q\n")
+    assert "'Andrei Lankow' would be a new source; did you mean 'Andrei Lankov'? (e edits the speaker)" in result.stderr
 
 
 def test_review_on_a_real_terminal(db_path: Any) -> None:

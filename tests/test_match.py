@@ -338,6 +338,51 @@ def test_review_of_an_action_that_fails_goes_on(seeded: Callable[..., Run], tmp_
     assert refuted["new"] == "refuted" and refuted["note"] == "It did not hold" and refuted["evidence_url"] is None
 
 
+def test_review_of_a_file_records_the_url_given_as_evidence(seeded: Callable[..., Run], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
+    path = tmp_path / "treaty.md"
+    path.write_text(NEWS["treaty"][1], encoding="utf-8")
+    url = "https://example.org/2024/06/19/treaty"
+    listed = _json(seeded("match", str(path), "--url", url, "--format", "json"))
+    assert listed and {m["news_url"] for m in listed} == {url}
+    run = seeded("match", str(path), "--url", url, "--review", input="c\n\nrefute\n\nq\n")
+    assert run.exit_code == 0 and "Warning" not in run.stderr, run.stderr
+    assert _event(seeded, listed[0]["id"], "status")["evidence_url"] == url
+    assert _event(seeded, listed[1]["id"], "status")["evidence_url"] == url
+
+
+def test_review_settling_a_claim_with_no_evidence_link_warns(seeded: Callable[..., Run], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """news.md has no URL: each confirm and refute says so and how to add one; a note does not."""
+    monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
+    path = tmp_path / "news.md"
+    path.write_text(NEWS["treaty"][1], encoding="utf-8")
+    listed = _json(seeded("match", str(path), "--format", "json"))
+    run = seeded("match", str(path), "--review", input="c\n\nr\n\nn\nTo check\nq\n")
+    assert run.exit_code == 0, run.stderr
+    first, second = listed[0]["id"], listed[1]["id"]
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("Warning")]
+    assert warnings == [
+        f"Warning: claim {first} was confirmed with no evidence link (this news has no URL); add one with: "
+        f"claimtrack note {first} \"Evidence\" --evidence URL; next time give the news's address with --url URL",
+        f"Warning: claim {second} was refuted with no evidence link (this news has no URL); add one with: "
+        f"claimtrack note {second} \"Evidence\" --evidence URL; next time give the news's address with --url URL",
+    ], run.stderr
+    assert _event(seeded, first, "status")["evidence_url"] is None  # recorded all the same
+
+
+def test_a_bad_url_or_one_with_a_feed_is_one_error(seeded: Callable[..., Run], tmp_path: Path, db_path: Any) -> None:
+    path = tmp_path / "news.md"
+    path.write_text(NEWS["veto"][1], encoding="utf-8")
+    before = table_digest(db_path)
+    bad = seeded("match", str(path), "--url", "ftp://example.org/x")
+    assert bad.exit_code == 1 and bad.stderr.count("\n") == 1 and "invalid --url" in bad.stderr, bad.stderr
+    feed = seeded("match", "--feed", str(path), "--url", "https://example.org/x")
+    assert feed.exit_code == 2 and "--url" in feed.stderr and "own links" in feed.stderr, feed.stderr
+    assert table_digest(db_path) == before
+
+
 # ---- the pieces ----------------------------------------------------------------------------------
 
 

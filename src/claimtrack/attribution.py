@@ -26,6 +26,8 @@ SPEECH = ("said", "says", "say", "told", "tells", "added", "adds", "stated", "st
 PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears",
           "threatened", "threatens")
 _VERB = "|".join((*SPEECH, *PLEDGE))
+_VERBS = frozenset((*SPEECH, *PLEDGE))
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")  # a verb of the patterns stands as a word of its own
 _NEG = r"(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t)"
 # When, between the verb and what was said: "said on Tuesday that", "promised last month that".
 _WHEN = (r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
@@ -48,10 +50,16 @@ ACCORDING_LAST = re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<who>[^,.;]
 # "a story that North Korea might ...": a claim the text cites without naming who made it
 REPORTED = re.compile(r"\b(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)\s+that\s+(?P<rest>.+?)[.!]?$", re.S)
 # The frame of an interview: who asks (the outlet) and who answers.
+# These are searched through the whole text, so their names start only where a word starts, take
+# a word whole and run to at most eight words: a long run of capitalised words ("A. A. A. ...") is
+# then read once, not once from each of its words (which took a minute for 15 kB).
+_FRAME_NAME = (r"(?<![\w’'.-])[A-Z][\w’'.-]*+(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+){0,3}"
+               r"[A-Z][\w’'.-]*+){0,7}")
 INTERVIEW = (
-    re.compile(rf"(?P<outlet>{NAME})\s+(?:discussed|talked|spoke|sat\s+down)\b.*?\b(?:with|to)\s+(?P<person>{NAME})"),
-    re.compile(rf"(?P<outlet>{NAME})\s+(?:interviewed|asked)\s+(?P<person>{NAME})"),
-    re.compile(rf"[Ii]n\s+an\s+interview\s+with\s+(?P<outlet>{NAME}),\s+(?P<person>{NAME})"),
+    re.compile(rf"(?P<outlet>{_FRAME_NAME})\s+(?:discussed|talked|spoke|sat\s+down)\b.{{0,160}}?\b(?:with|to)\s+"
+               rf"(?P<person>{_FRAME_NAME})"),
+    re.compile(rf"(?P<outlet>{_FRAME_NAME})\s+(?:interviewed|asked)\s+(?P<person>{_FRAME_NAME})"),
+    re.compile(rf"[Ii]n\s+an\s+interview\s+with\s+(?P<outlet>{_FRAME_NAME}),\s+(?P<person>{_FRAME_NAME})"),
 )
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s[^()\n]{0,40}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—]", re.M)
 TOLD_OUTLET = re.compile(rf"\btold\s+(?P<outlet>The\s+{NAME})")
@@ -84,21 +92,26 @@ class Names:
     """The people and groups a text names, to read "Lankov" as "Andrei Lankov" and "she" as the last person."""
 
     def __init__(self, text: str) -> None:
-        self.full: list[str] = []
+        # In the order named (a dict, so that a long text's thousand names are not each looked
+        # for in a list); ``by_last``: each surname's first full name, the one ``resolve`` gives.
+        names: dict[str, None] = {}
+        self.by_last: dict[str, str] = {}
         for match in _RUN.finditer(text):
             words = match.group().split()
             while words and words[0] in _NOT_NAMES:
                 words = words[1:]
-            if len(words) >= 2 and " ".join(words) not in self.full:
-                self.full.append(" ".join(words))
+            if len(words) >= 2 and " ".join(words) not in names:
+                full = names[" ".join(words)] = " ".join(words)
+                for last in (words[-1], words[-1].rstrip("’'s")):
+                    self.by_last.setdefault(last, full)
+        self.full = list(names)
+        self.known = frozenset(names)
         self.last_person: str | None = None
 
     def resolve(self, name: str) -> str:
         """The full form of a short name ("Lankov" -> "Andrei Lankov"), else the name."""
         if " " not in name:
-            for full in self.full:
-                if full.split()[-1] == name or full.split()[-1].rstrip("’'s") == name:
-                    return full
+            return self.by_last.get(name, name)
         return name
 
 
@@ -142,6 +155,8 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
             return Attribution(who, "according to", *_span(sentence, m))
+    if _VERBS.isdisjoint(_LOWER_WORD.findall(sentence)):
+        return None  # the patterns below all need one of the verbs: the costliest of them, not tried
     m = MIDDLE.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)

@@ -44,12 +44,28 @@ _ABBREVIATIONS = {
     "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "est", "dept", "univ", "u.s", "u.k", "u.n",
     "e.g", "i.e", "a.m", "p.m",
 }
-_END = re.compile(r"[.!?]+[”\"’)\]]*(?=\s+[“\"‘(A-Z0-9])")
+# A sentence ends at a run of ., ! or ? (and the closing quotes or brackets after it) followed by
+# spaces and a capital, a digit or an opening quote. A match starts only where a run starts and
+# never gives back what it took (possessive): each run is looked at once, so a text is split in
+# time linear in its length, however many dots or spaces it holds.
+_END = re.compile(r"(?<![.!?])[.!?]++[”\"’)\]]*+(?=\s+[“\"‘(A-Z0-9])")
 _OPEN, _CLOSE = "“‘", "”’"
+_LONGEST_ABBREVIATION = 24  # longer than any abbreviation or run of initials ("u.s.a"): a word, not one
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The run of word characters and dots just before ``dot``, looked for only a short way back
+    (searching ``text[:dot]`` for it read the text from its start at every full stop)."""
+    start = dot
+    while start > 0 and dot - start <= _LONGEST_ABBREVIATION and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:dot]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[\w.]*$", text[:dot]).group().lower()  # type: ignore[union-attr]
+    word = _word_before(text, dot).lower()
+    if len(word) > _LONGEST_ABBREVIATION:
+        return False
     initial = len(word) == 1 and word.isalpha()  # "J. Smith"
     return word in _ABBREVIATIONS or initial or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
@@ -195,13 +211,15 @@ class _Reader:
         self.last_speaker: str | None = None
         self.current = ""  # the sentence being read
         self.found: list[Candidate] = []
+        self._seen: set[tuple[int, str]] = set()  # (start, quote) of each found: a lookup, not a scan
 
     def add(self, a: int, b: int, source: str, how: str, conf: str | None, text: str | None = None,
             pledge: bool = False) -> None:
         a, b = _trim(self.text, a, b)
         quote = self.text[a:b]
-        if b <= a or not check_worthy(quote, self.current) or any(c.start == a and c.quote == quote for c in self.found):
+        if b <= a or not check_worthy(quote, self.current) or (a, quote) in self._seen:
             return
+        self._seen.add((a, quote))
         self.found.append(Candidate(text or standalone(quote, pledge), quote, source, conf, a, how))
 
     def speaks(self, speaker: str) -> None:
@@ -262,7 +280,7 @@ class _Reader:
         self._with_clauses(a, a + len(s), who, how, confidence(s))
 
     def _known(self, name: str | None) -> bool:
-        return bool(name) and (name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.full)
+        return bool(name) and (name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.known)
 
     def _contrast(self, a: int, s: str) -> bool:
         """"X fear Y could happen, but Z does not believe this likely": X's claim, and Z's view of it."""
@@ -335,12 +353,15 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
             reader.interviewee = None  # a heading ends an interview: the outlet speaks again
             continue
         pending: list[tuple[int, int]] = []  # sentences of a quotation still open
+        still_open = 0  # opening less closing quotation marks in the pending sentences (counted once each)
         for a, b in sentences(text, pa, pb):
             s = text[a:b]
             if pending or (s.count("“") > s.count("”")):
                 pending.append((a, b))
-                if text.count("“", pending[0][0], b) > text.count("”", pending[0][0], b):
+                still_open += s.count("“") - s.count("”")
+                if still_open > 0:
                     continue
+                still_open = 0
                 last = pending[-1]
                 reader.sentence(*last)
                 who = reader.last_speaker

@@ -56,6 +56,23 @@ STALE_DAYS = 30
 STATUS_VERBS = {"confirmed": "confirm", "refuted": "refute", "disputed": "dispute", "unverified": "reopen"}  # an unverified claim untouched this long is due for a look
 
 
+def _source_like(name: str, others: list[str]) -> tuple[str, bool] | None:
+    """The name among ``others`` (other sources, in name order) that ``name`` looks like: (it, True)
+    when they differ only in invisible or look-alike characters, (it, False) when difflib finds it
+    near; else None."""
+    keys = lookalike_keys(name)
+    same = next((n for n in others if keys & lookalike_keys(n)), None)
+    if same is not None:
+        return same, True
+    key = min(keys)  # the one without spaces for invisible characters
+    existing: dict[str, str] = {}
+    for other in others:  # the first in name order stands for names that fold alike
+        existing.setdefault(min(lookalike_keys(other)), other)
+    close = difflib.get_close_matches(key, list(existing), n=1, cutoff=0.6)
+    close += [k for k in existing if key and key in k and k not in close]
+    return (existing[close[0]], False) if close else None
+
+
 def _nearest(what: str, typed: str, names: list[str], option: str) -> str:
     """'No source matches 'fvn'; did you mean ...?' from the stored names nearest to ``typed``."""
     folded, key = {name_key(n): n for n in names}, name_key(typed)
@@ -444,22 +461,25 @@ class Service:
         name, yet on screen it is ``The Bell``; the notice says so. Other near spellings are
         found with difflib, as before.
         """
-        keys = lookalike_keys(name)
         others = [n for n in queries.source_names(self.db) if name_key(n) != name_key(name)]
         notice = f"New source {name!r} created."
-        same = next((n for n in others if keys & lookalike_keys(n)), None)
-        if same is not None:
+        found = _source_like(name, others)
+        if found is not None and found[1]:
+            same = found[0]
             return (notice + f" It looks like {same!r} but differs in invisible or look-alike characters;"
                     f" if you meant {same!r}, fix it with: claimtrack set {cid} --source {shlex.quote(same)}")
-        key = min(keys)  # the one without spaces for invisible characters
-        existing: dict[str, str] = {}
-        for other in others:  # the first in name order stands for names that fold alike
-            existing.setdefault(min(lookalike_keys(other)), other)
-        close = difflib.get_close_matches(key, list(existing), n=1, cutoff=0.6)
-        close += [k for k in existing if key and key in k and k not in close]
-        if close:
-            notice += f" Did you mean {existing[close[0]]!r}? Fix it with: claimtrack set {cid} --source NAME"
+        if found is not None:
+            notice += f" Did you mean {found[0]!r}? Fix it with: claimtrack set {cid} --source NAME"
         return notice
+
+    def near_source(self, name: str, also: Iterable[str] = ()) -> str | None:
+        """The stored source (or one of ``also``, names about to be stored) that ``name`` looks like
+        a mistyping of, when ``name`` is none of them; else None (extract --review offers it)."""
+        names = [*queries.source_names(self.db), *also]
+        if any(name_key(n) == name_key(name) for n in names):
+            return None
+        found = _source_like(name, sorted(set(names)))
+        return found[0] if found is not None else None
 
     def set_status(
         self, cids: int | list[int], status: str, *, note: str | None = None, evidence: str | None = None,

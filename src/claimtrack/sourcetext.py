@@ -5,7 +5,8 @@ http(s) URL. Web pages become text through trafilatura (the article's text witho
 comments, and its title and date from the page's metadata); nothing is downloaded but the page
 itself, and no model or data is fetched at run time. Every way reading can fail (no such file, a
 binary file, no text, a page without article text, an unreachable URL) is one ``InvalidInput``
-saying what was wrong and what to do.
+saying what was wrong and what to do. A URL is fetched by ``webfetch``: one deadline for the whole
+fetch, and redirects kept to http(s) and away from private addresses.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ MAX_BYTES = 20 * 1024 * 1024  # more than any article; a larger file is refused,
 # A web page's markup once its scripts and styles are dropped: parsing it costs ~50 bytes of memory
 # a byte (2 MiB: ~150 MB), and a news page's article with its menus is a few hundred KiB.
 MAX_PAGE = 2 * 1024 * 1024
-TIMEOUT = 15  # seconds to connect and between reads of a URL
 USER_AGENT = "claimtrack (+https://github.com/claimtrack)"
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I | re.S)
 _ARTICLE_LIKE = re.compile(r"\w+(?:\W+\w+){5,}")  # some run of six words: a sentence, not a menu
@@ -78,29 +78,12 @@ def _bounded(data: bytes, shown: str) -> bytes:
 
 
 def fetch(url: str) -> tuple[bytes, str | None, str]:
-    """The body of an http(s) URL, its content type and the address it ended at (after redirects)."""
-    import urllib.error
-    import urllib.request
+    """The body of an http(s) URL, its content type and the address it ended at (after redirects),
+    within one deadline (``webfetch``)."""
+    from claimtrack import webfetch
 
-    shown = terminal(url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain, */*"})
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (http(s) only: checked by the caller)
-            data = response.read(MAX_BYTES + 1)
-            content_type = response.headers.get_content_type() if response.headers else None
-            final = response.geturl() or url
-    except urllib.error.HTTPError as exc:
-        raise InvalidInput(f"could not fetch {shown}: the server answered {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason if isinstance(exc.reason, str) else getattr(exc.reason, "strerror", None) or exc.reason
-        raise InvalidInput(f"could not fetch {shown}: {reason}; check the address and your connection, "
-                           "or save the page and give the file") from None
-    except TimeoutError:
-        raise InvalidInput(f"could not fetch {shown}: no answer within {TIMEOUT} s; check your connection, "
-                           "or save the page and give the file") from None
-    except (OSError, ValueError) as exc:
-        raise InvalidInput(f"could not fetch {shown}: {exc}") from None
-    return _bounded(data, shown), content_type, final
+    data, content_type, final = webfetch.fetch(url, MAX_BYTES, USER_AGENT)
+    return _bounded(data, terminal(url)), content_type, final
 
 
 def from_bytes(data: bytes, name: str, url: str | None = None, html: bool | None = None) -> Document:

@@ -9,6 +9,7 @@ claims already stored (same text and source) and can be taken back whole with ``
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import IO, Annotated, Any
 
 import typer
@@ -166,18 +167,22 @@ COLUMNS = _columns()
 # ---- --review ---------------------------------------------------------------------------------------
 
 
-def _show(n: int, total: int, record: dict[str, Any], similar: str | None) -> None:
+def _show(n: int, total: int, record: dict[str, Any], similar: str | None, near: str | None) -> None:
     from claimtrack import textsafe
 
     lines = [f"[{n}/{total}] {record['text']}", f"  quote:      {record['quote']}",
              f"  speaker:    {record['source']} ({record['how']})", f"  confidence: {_label(record)}"]
+    if near:
+        lines.append(f"  note:       {record['source']!r} would be a new source; did you mean {near!r}? "
+                     "(e edits the speaker)")
     if similar:
         lines.append(f"  note:       {similar}")
     sys.stderr.write("\n" + "".join(textsafe.terminal(line) + "\n" for line in lines))
 
 
-def _edit(record: dict[str, Any]) -> dict[str, Any]:
-    """Ask for the text, speaker and confidence, each defaulting to what was proposed."""
+def _edit(record: dict[str, Any], near_source: Callable[[str], str | None]) -> dict[str, Any]:
+    """Ask for the text, speaker and confidence, each defaulting to what was proposed; a speaker
+    that would be a new source near a known one (a typo?) is offered the known name."""
     from claimtrack import confidence as conf
     from claimtrack import validate
 
@@ -192,6 +197,10 @@ def _edit(record: dict[str, Any]) -> dict[str, Any]:
         try:
             record["source"] = validate.clean_text(typer.prompt("  speaker", default=record["source"], err=True),
                                                    "source name", validate.MAX_NAME)
+            near = near_source(record["source"])
+            if near and typer.confirm(f"  {record['source']!r} would be a new source; use {near!r} instead?",
+                                      default=True, err=True):
+                record["source"] = near
             break
         except InvalidInput as exc:
             notify([f"  {exc}"])
@@ -217,13 +226,16 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
 
     svc = service(ctx)
     accepted: list[dict[str, Any]] = []
+    def near(name: str) -> str | None:  # the stored sources and those accepted so far
+        return svc.near_source(name, [r["source"] for r in accepted])
+
     for n, record in enumerate(records, start=1):
-        _show(n, len(records), record, svc.looks_like(record["text"]))
+        _show(n, len(records), record, svc.looks_like(record["text"]), near(record["source"]))
         answer = _ask()
         if answer == "q":
             break
         if answer == "e":
-            record = _edit(record)
+            record = _edit(record, near)
             answer = "a"
         if answer == "a":
             accepted.append(record)

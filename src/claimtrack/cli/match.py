@@ -77,6 +77,9 @@ def match_(
     review: Annotated[bool, typer.Option(
         "--review", help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
         "URL is recorded as evidence and its date as --at.")] = False,
+    url: Annotated[str | None, typer.Option(
+        "--url", metavar="URL", help="Where the news was published, when SOURCE is a file or -: the evidence "
+        "link --review records (default: the URL read, or the saved page's own).")] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -95,11 +98,17 @@ def match_(
         raise typer.BadParameter("give either SOURCE or --feed FILE_OR_URL", param_hint="'SOURCE'")
     if all_items and feed is None:
         raise typer.BadParameter("--all-items goes with --feed", param_hint="'--all-items'")
+    if url is not None and feed is not None:
+        raise typer.BadParameter("--url is the address of SOURCE; a feed's items carry their own links",
+                                 param_hint="'--url'")
     if review and not _interactive():
         from claimtrack.errors import InvalidInput
 
         raise InvalidInput("--review asks about each match and needs a terminal; leave --review out to list the "
                            "matches")
+    from claimtrack import validate
+
+    url = validate.clean_url(url, "--url")
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
     svc = service(ctx, create=False)
@@ -119,7 +128,7 @@ def match_(
         from claimtrack import sourcetext
 
         document = sourcetext.read(source)  # type: ignore[arg-type]
-        news = [match.News(document.text, document.name, document.url, document.date, document.title)]
+        news = [match.News(document.text, document.name, url or document.url, document.date, document.title)]
         with svc.reading():
             found = svc.match(news, statuses, limit, min_score)
         lines = []
@@ -128,7 +137,7 @@ def match_(
                      + (" (--all looks at every claim)" if not all_ else "") + ".")
     if review:
         notify(lines)
-        _review(svc, found)
+        _review(svc, found, feed is not None)
     else:
         output.emit(lambda out, v: draw(found, shape, out, v, feed is not None), view, no_pager, lines)
     if feed is not None:
@@ -163,7 +172,7 @@ def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool =
     console.print(render._text(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", "dim"))
 
 
-def _review(svc: Service, found: list[Match]) -> None:
+def _review(svc: Service, found: list[Match], from_feed: bool = False) -> None:
     """Ask about each match in turn; each action is one transaction of its own (a failed one is
     reported and the review goes on)."""
     from claimtrack import textsafe
@@ -193,7 +202,16 @@ def _review(svc: Service, found: list[Match]) -> None:
         except ClaimtrackError as exc:
             notify([f"Error: {exc}; claim {claim['id']} was not changed."])
             continue
-        notify(result.notices)
+        notify(result.notices + ([_no_evidence(claim["id"], action, from_feed)] if action in ("confirm", "refute")
+                                 and not item.url else []))
+
+
+def _no_evidence(cid: int, action: str, from_feed: bool) -> str:
+    """The warning for a claim settled without an evidence link (the news has no URL)."""
+    done = {"confirm": "confirmed", "refute": "refuted"}[action]
+    return (f"Warning: claim {cid} was {done} with no evidence link (this news has no URL); add one with: "
+            f"claimtrack note {cid} \"Evidence\" --evidence URL"
+            + ("" if from_feed else "; next time give the news's address with --url URL"))
 
 
 def _ask() -> str:
