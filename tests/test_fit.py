@@ -133,6 +133,21 @@ def test_a_short_wrapping_column_gets_its_comfortable_width_before_the_claim_tak
     assert narrow["text"] > narrow["reason"] and narrow["text"] >= 30
 
 
+def test_log_gives_the_notes_the_room_at_80_columns() -> None:
+    """log at 80 columns: a note (what the news said) reads on lines of 20 characters or more, not
+    in a 12-character strip beside a wide Change column; the change still reads on two lines."""
+    from claimtrack.render import LOG_COLUMNS
+
+    note = ("North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces in "
+            "the Kursk region: the pledge kept, in a literal trench.")
+    rows = [{"at": "2025-04-28T12:00:00Z", "id": "3", "text": "North Korea will always stand in the same trench.",
+             "change": "status unverified -> confirmed", "detail": note}]
+    plan = fit.layout(LOG_COLUMNS, rows, View(width=80))
+    widths = dict(zip([c.key for c in plan.columns], plan.widths))
+    assert widths["detail"] >= 20 and widths["detail"] > widths["change"] >= len("status unverified")
+    assert sum(plan.widths) + fit.overhead(len(plan.widths)) <= 80
+
+
 @pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
 @pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
 def test_no_line_is_wider_than_the_terminal(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,

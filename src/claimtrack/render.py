@@ -333,9 +333,10 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
 LOG_COLUMNS = register("log", (
     Col("at", "At", 0, compact=_day_only),
     Col("id", "ID", 0, justify="right", names=("claim_id",)),
-    Col("text", "Claim", 1, ellipsis=True, min_width=12, comfort=24, names=("claim",)),
-    Col("change", "Change", 0, wrap=True, min_width=14, comfort=20),
-    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True),
+    Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
+    Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
+    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True,
+        comfort=30),
 ))
 
 
