@@ -229,8 +229,10 @@ def csv_row(values: list[object]) -> list[str]:
 def csv_writer(out: IO[str], header: Sequence[str]) -> Any:
     """A ``csv.writer`` that quotes every cell, after writing ``header`` (plain names) unquoted.
 
-    Every cell is quoted, not only those holding a comma: a spreadsheet reading the file with
-    ``;`` or tab as its separator keeps a quoted cell's text together where it starts a field."""
+    Every cell is quoted, not only those holding a comma, so every CSV reader using the comma
+    takes each cell whole, whatever it holds. (A spreadsheet splitting on ``;`` or tab instead
+    honours a quote only at the start of its own field and splits our cells too: for it,
+    ``csv_cell`` puts guards after separators.)"""
     csv.writer(out, lineterminator="\n").writerow(header)
     return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
