@@ -158,12 +158,6 @@ _GUARDED_AT = re.compile(r"(?:\A|(?<=[,;\t|\n]))'(?=[ ']*[=+\-@\t\r])")  # each 
 # unambiguously; any other cell, backslashes and all, is written as it is.
 _CSV_UNSAFE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f", 1))
 _CSV_ESCAPE = re.compile(r"\\(?:[\\r]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})")
-_CSV_ESCAPED = {"\\": "\\\\", "\r": "\\r"}
-
-
-def _csv_escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return _CSV_ESCAPED.get(char) or _escape(match)
 
 
 def _csv_unescape(match: re.Match[str]) -> str:
@@ -188,7 +182,7 @@ def csv_cell(value: object) -> str:
         return ""
     text = str(value)
     if _CSV_UNSAFE.search(text) is not None or "\\" in text and _CSV_ESCAPE.search(text) is not None:
-        text = _CSV_UNSAFE.sub(_csv_escape, text.replace("\\", "\\\\"))
+        text = _CSV_UNSAFE.sub(_escape, text.replace("\\", "\\\\"))  # CR as ``\\r``, as on a terminal
     return _GUARD_AT.sub("'", text) if _NEEDS_GUARD.search(text) is not None else text
 
 
