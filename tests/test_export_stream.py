@@ -27,6 +27,7 @@ cells = st.one_of(st.none(), st.integers(-5, 10**6), st.floats(0, 1, allow_nan=F
 @given(st.lists(cells, max_size=16))
 @example(HOSTILE)
 @example([None, 1, 0.5, "plain", "=x"])
+@example(["x", "a;=1", "b, -2", "c|@d", "e\n+f", "g;' =h", "\\u200b", "C:\\Users", "\u00e9;=1", "Z\u00fcrich"])
 def test_csv_row_is_csv_cell_of_every_value(values: list[object]):
     assert textsafe.csv_row(values) == [textsafe.csv_cell(v) for v in values]
 

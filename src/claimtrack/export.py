@@ -31,7 +31,6 @@ Where the output goes (stdout, a file replaced atomically, a device or pipe writ
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -159,12 +158,12 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
     space) and ``last_note``, as the md and html reports show them (``CSV_FIELDS``).
 
     ``import`` reads this back to the same claims (ids kept when free, timestamps kept) and
-    rebuilds from the last three columns a history that exports to the same cells: cells
-    are made inert by ``textsafe.csv_cell`` in a way ``csv_unguard`` undoes, and newlines stay
-    newlines inside quoted cells. Only other control characters are escaped (``\\x1b``).
+    rebuilds from the last three columns a history that exports to the same cells. Every cell is
+    quoted and made inert by ``textsafe.csv_cell`` (formula guards, escaped control and invisible
+    characters) in a way ``textsafe.csv_text`` undoes exactly; newlines stay newlines inside
+    quoted cells.
     """
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    writer = textsafe.csv_writer(out, CSV_FIELDS)
     n = 0
     for n, claim in enumerate(claims, start=1):
         row: list[object] = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]

@@ -198,7 +198,8 @@ def _csv(handle: IO[str], name: str) -> Iterator[Record]:
     The delimiter is what a ``sep=X`` first line says (Excel writes one), else the first of
     comma, semicolon, tab and vertical bar that splits the header into columns naming ``text``
     and ``source`` (spreadsheets in many European locales write semicolons). Cells that
-    ``export --format csv`` guarded against formula injection get their ``'`` back off, and its
+    ``export --format csv`` guarded against formula injection get their ``'`` back off and its
+    escapes (``\\u200b``, ``\\\\``) read back (``textsafe.csv_text``), and its
     bookkeeping columns (id, created_at, ...) are read as in a JSON backup, so a CSV export imports
     back to the same claims.
     """
@@ -231,7 +232,7 @@ def _csv(handle: IO[str], name: str) -> Iterator[Record]:
                 raise InvalidInput(f"{label} of {name} has more cells than the header; nothing was imported")
             data: dict[str, Any] = {}
             for key, cell in zip(columns, row, strict=False):
-                value = textsafe.csv_unguard(cell.strip())
+                value = textsafe.csv_text(cell.strip())
                 if key and value != "":
                     data[key] = value
             if isinstance(data.get("id"), str) and data["id"].isascii() and data["id"].isdigit():

@@ -8,7 +8,6 @@ Data goes to ``out`` (stdout); nothing here writes to stderr.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -84,8 +83,7 @@ def write_records(rows: Iterable[dict[str, Any]], fields: Sequence[str], fmt: Fo
         for r in rows:
             out.write(textsafe.json_text({k: r[k] for k in fields}, indent=None) + "\n")
     elif fmt is Format.csv:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(fields)
+        writer = textsafe.csv_writer(out, fields)
         for r in rows:
             writer.writerow([textsafe.csv_cell(_flat(r[k])) for k in fields])
     elif fmt is Format.tsv:

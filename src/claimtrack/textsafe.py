@@ -7,12 +7,14 @@ formula, or become HTML. Each output format calls the one function here that sui
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import json
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Sequence
+from typing import IO, Any
 
 # Characters a terminal acts on or that hide what the text says, each shown as an escape:
 # C0/C1 controls and DEL; bidi embeddings/overrides/isolates, LRM/RLM and the Arabic letter mark;
@@ -35,7 +37,6 @@ _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # What json.dumps(ensure_ascii=False) leaves raw that a terminal could still act on or that hides.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#!])")
 
 
@@ -148,42 +149,109 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     return _JSON_UNSAFE.sub(_json_escape, text)
 
 
-def csv_cell(value: object) -> str:
-    """A CSV cell that is inert: control characters escaped, formula starters behind a ``'`` (OWASP).
+# ---- CSV -----------------------------------------------------------------------------------------
+# A CSV cell is opened by spreadsheets split on whatever separator the user's locale picks, not only
+# on the comma this file uses: a cell's text is split again at every ``,``, ``;``, tab and ``|`` in
+# it (a quote in the middle of a field does not hold a spreadsheet reading ``;`` together), and at
+# each newline (a quoted newline ends the row then too). So the formula guard goes at the start of
+# the cell and after each of those, wherever what follows, past spaces and ``'`` marks (LibreOffice
+# can trim spaces), starts a formula.
+_NEEDS_GUARD = re.compile(r"(?:\A|[,;\t|\n])[ ']*[=+\-@\t\r]")  # somewhere a guard goes (search)
+_GUARD_AT = re.compile(r"(?:\A|(?<=[,;\t|\n]))(?=[ ']*[=+\-@\t\r])")  # each place it goes
+_GUARDED_AT = re.compile(r"(?:\A|(?<=[,;\t|\n]))'(?=[ ']*[=+\-@\t\r])")  # each guard, to take off
+# Escaped in a CSV cell: what ``terminal`` escapes but newline and tab, which stay inside the quoted
+# cell. A cell holding any of those, or text that reads as one of its escapes (``\u200b`` typed as six
+# characters), is written with every backslash doubled, so ``csv_decode`` reads each escape back
+# unambiguously; any other cell, backslashes and all, is written as it is.
+_CSV_UNSAFE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f", 1))
+_CSV_ESCAPE = re.compile(r"\\(?:[\\r]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})")
 
-    Newlines and tabs are kept: the csv module quotes such a cell, every spreadsheet and CSV
-    reader takes it back as one cell, and ``import`` gets the text back unchanged. Every other
-    control character is escaped as in ``terminal`` (``\\x1b``), so CSV is not lossless for
-    those (JSON is). The guard ``'`` also goes before a text whose leading ``'`` marks are
-    followed by a formula starter (``'=x`` is written ``''=x``), so ``csv_unguard`` can tell a
-    guard from a text that starts with ``'`` and always undoes exactly what was added.
+
+def _csv_unescape(match: re.Match[str]) -> str:
+    escape = match.group()
+    if escape == "\\\\":
+        return "\\"
+    return "\r" if escape == "\\r" else chr(int(escape[2:], 16))
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that is inert and that ``csv_text`` reads back to exactly ``value``'s text.
+
+    Control, bidi and invisible characters become escapes (``\\x1b``, ``\\u200b``, as ``terminal``
+    shows them) and the cell's backslashes are doubled, when it holds any such character or
+    text that reads as an escape; newlines and tabs stay as they are (the cell is quoted). Then a
+    ``'`` (OWASP) goes before every formula start: at the cell's start and after every ``,``,
+    ``;``, tab, ``|`` and newline, where what follows, past spaces and ``'`` marks, starts with
+    ``= + - @``, tab or CR. Also when ``'`` marks come first (``'=x`` is written ``''=x``), so
+    ``csv_unguard`` always takes off exactly what was added.
     """
     if value is None:
         return ""
     text = str(value)
-    if _UNSAFE.search(text) is not None:  # most cells hold no control character at all
-        text = "\n".join("\t".join(terminal(part) for part in line.split("\t")) for line in text.split("\n"))
-    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+    if _CSV_UNSAFE.search(text) is not None or "\\" in text and _CSV_ESCAPE.search(text) is not None:
+        text = _CSV_UNSAFE.sub(_escape, text.replace("\\", "\\\\"))  # CR as ``\\r``, as on a terminal
+    return _GUARD_AT.sub("'", text) if _NEEDS_GUARD.search(text) is not None else text
 
 
-_GUARD_FIRST = ("'", *_FORMULA_START)
+def _csv_marks() -> bytes:
+    """The ``bytes.translate`` table ``csv_row`` reads a row's UTF-8 through: each separator a newline,
+    each formula start ``=``, a backslash, tab and every other ASCII control ``!``, any other byte ``a``."""
+    table = bytearray(b"a" * 256)
+    for code in (*range(0x20), 0x7F, ord("\\")):
+        table[code] = ord("!")
+    for code in b",;|\n":
+        table[code] = ord("\n")
+    for code in b"=+-@":
+        table[code] = ord("=")
+    return bytes(table)
+
+
+_CSV_MARKS = _csv_marks()
 
 
 def csv_row(values: list[object]) -> list[str]:
-    """``csv_cell`` of every value of a row, the common case (no control character anywhere in the
-    row, so nothing to escape; only cells starting with a formula character or ``'`` to check for
-    the guard) found with one search over the whole row: an export writes millions of cells."""
+    """``csv_cell`` of every value of a row, with the common case (nothing to escape or guard in the
+    whole row) found in C: an export writes millions of cells, and a regular expression search
+    for the guard's places costs more than the rest of the row.
+
+    The cells are joined behind newlines (a guard's place: each cell's start) and read as UTF-8
+    through ``_CSV_MARKS`` with spaces and ``'`` marks dropped: a guard goes somewhere only if a
+    newline is then followed by ``=``. Any backslash, tab or ASCII control sends the row the
+    careful way, cell by cell; other characters to escape are not ASCII, so an ASCII row needs no
+    further search."""
     cells = ["" if v is None else str(v) for v in values]
-    if _UNSAFE.search("".join(cells)) is not None:
+    row = "\n".join(["", *cells])
+    marks = row.encode("utf-8", "surrogatepass").translate(_CSV_MARKS, b" '")
+    if b"!" in marks or b"\n=" in marks or not row.isascii() and _CSV_UNSAFE.search(row) is not None:
         return [csv_cell(v) for v in values]
-    return ["'" + c if c.startswith(_GUARD_FIRST) and c.lstrip("'").startswith(_FORMULA_START) else c for c in cells]
+    return cells
+
+
+def csv_writer(out: IO[str], header: Sequence[str]) -> Any:
+    """A ``csv.writer`` that quotes every cell, after writing ``header`` (plain names) unquoted.
+
+    Every cell is quoted, not only those holding a comma, so every CSV reader using the comma
+    takes each cell whole, whatever it holds. (A spreadsheet splitting on ``;`` or tab instead
+    honours a quote only at the start of its own field and splits our cells too: for it,
+    ``csv_cell`` puts guards after separators.)"""
+    csv.writer(out, lineterminator="\n").writerow(header)
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
 
 def csv_unguard(cell: str) -> str:
-    """The text of a cell ``csv_cell`` wrote: its formula guard ``'`` taken off again."""
-    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
-        return cell[1:]
-    return cell
+    """A cell ``csv_cell`` wrote with every formula guard ``'`` taken off again (escapes still in)."""
+    return _GUARDED_AT.sub("", cell) if "'" in cell else cell
+
+
+def csv_decode(text: str) -> str:
+    """Text with the escapes of ``csv_cell`` read back: ``\\\\``, ``\\r``, ``\\xNN``, ``\\uNNNN``,
+    ``\\UNNNNNNNN``; any other backslash is kept as it is."""
+    return _CSV_ESCAPE.sub(_csv_unescape, text) if "\\" in text else text
+
+
+def csv_text(cell: str) -> str:
+    """The text a cell ``csv_cell`` wrote holds: guards off, then escapes read."""
+    return csv_decode(csv_unguard(cell))
 
 
 def markdown(value: object) -> str:
