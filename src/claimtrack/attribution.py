@@ -101,7 +101,8 @@ class Names:
             while words and words[0] in _NOT_NAMES:
                 words = words[1:]
             if len(words) >= 2 and " ".join(words) not in names:
-                full = names[" ".join(words)] = " ".join(words)
+                full = " ".join(words)
+                names[full] = None
                 for last in (words[-1], words[-1].rstrip("’'s")):
                     self.by_last.setdefault(last, full)
         self.full = list(names)

@@ -18,7 +18,7 @@ to PDF, and that exports byte for byte the same from the same data. So every cha
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -130,6 +130,7 @@ def periods(resolved: Mapping[tuple[str, str], int]) -> list[tuple[str, int, int
     first = min(d for d, _, _ in kept)
     last = max(d for d, _, _ in kept)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
+    key: Callable[[date], str]
     if (last - first).days + 1 <= DAYS_MAX:
         labels = [date.fromordinal(o).isoformat() for o in range(first.toordinal(), last.toordinal() + 1)]
         key = date.isoformat
@@ -141,8 +142,8 @@ def periods(resolved: Mapping[tuple[str, str], int]) -> list[tuple[str, int, int
         labels = [f"{year:04d}" for year in range(first.year, last.year + 1)]
         key = lambda d: f"{d.year:04d}"  # noqa: E731
     sums = {label: [0, 0] for label in labels}
-    for day, which, n in kept:
-        sums[key(day)][which] += n
+    for when, which, n in kept:
+        sums[key(when)][which] += n
     return [(label, sums[label][0], sums[label][1]) for label in labels]
 
 
@@ -235,7 +236,7 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
     slot = pw / len(rows)
     bar = min(slot * 0.72, BAR_MAX)
     for i, (label, confirmed, refuted) in enumerate(rows):
-        x = left + i * slot + (slot - bar) / 2
+        x_bar = left + i * slot + (slot - bar) / 2
         name = textsafe.html_text(label)
         title = f"<title>{name}: {confirmed} confirmed, {refuted} refuted</title>"
         y = base
@@ -244,7 +245,7 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
                 continue
             h = count / top * ph
             y -= h
-            body.append(f'<rect class="{status}" x="{_n(x)}" y="{_n(y)}" width="{_n(bar)}" height="{_n(h)}"'
+            body.append(f'<rect class="{status}" x="{_n(x_bar)}" y="{_n(y)}" width="{_n(bar)}" height="{_n(h)}"'
                         f' fill="{COLOURS[status]}">{title}</rect>')
     body.append(f'<line x1="{left}" x2="{OT_W - OT_RIGHT}" y1="{base}" y2="{base}" stroke="{INK}" stroke-width="1"/>')
     for i, centre in label_positions([label for label, _, _ in rows], left, pw, OT_W):

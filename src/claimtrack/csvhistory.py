@@ -54,7 +54,8 @@ def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
     InvalidInput names the record and the field, as the importer's other errors do."""
     day = _value(data, "resolved_on", label)
     if day is not None:
-        day = _checked(label, "resolved_on", lambda: timeutil.parse_date(day, "resolved_on"))
+        typed_day = day
+        day = _checked(label, "resolved_on", lambda: timeutil.parse_date(typed_day, "resolved_on"))
         if status not in RESOLVED:
             raise _bad(label, "resolved_on", f"the claim is {status!r}, and only a confirmed or refuted claim has a day it "
                        "was resolved: leave resolved_on empty, or give the status it was resolved with")
@@ -66,7 +67,8 @@ def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
     links = _links(data.get("evidence"), label)
     note = _value(data, "last_note", label)
     if note is not None:
-        note = _checked(label, "last_note", lambda: clean_text(note, "last_note"))
+        typed_note = note
+        note = _checked(label, "last_note", lambda: clean_text(typed_note, "last_note"))
     return day, links, note
 
 

@@ -280,7 +280,8 @@ class _Reader:
         self._with_clauses(a, a + len(s), who, how, confidence(s))
 
     def _known(self, name: str | None) -> bool:
-        return bool(name) and (name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.known)
+        return name is not None and name != "" and (
+            name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.known)
 
     def _contrast(self, a: int, s: str) -> bool:
         """"X fear Y could happen, but Z does not believe this likely": X's claim, and Z's view of it."""

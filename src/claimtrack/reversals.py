@@ -58,7 +58,7 @@ def pair(events: Sequence[dict[str, Any]]) -> dict[int, int | None]:
         if match is None:
             earlier = [j for j in range(i - 1, -1, -1) if j not in used and _reverses(events[j], event)]
             same = [j for j in earlier if events[j].get("recorded_at") == recorded]
-            match = (same or earlier or [None])[0]
+            match = (same or earlier)[0] if (same or earlier) else None
         if match is not None:
             used.add(match)
         found[i] = match

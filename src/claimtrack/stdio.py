@@ -211,7 +211,7 @@ def silence(name: str = "standard output") -> None:
     current = sys.stdout if name == "standard output" else sys.stderr
     inner = getattr(current, "_stream", None)
     real = sys.__stdout__ if name == "standard output" else sys.__stderr__
-    if inner is None or inner is not real:
+    if inner is None or real is None or inner is not real:
         return
     try:
         fd = inner.fileno()

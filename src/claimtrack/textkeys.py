@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final, Literal
 
-_NFC = "NFC"
+_NFC: Final[Literal["NFC"]] = "NFC"
 
 
 def nfc(text: str) -> str:

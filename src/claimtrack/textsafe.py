@@ -128,8 +128,9 @@ def visible(text: str) -> bool:
 # Made once: ``json.dumps`` with options builds a new encoder on every call (an export makes one a
 # claim); the C encoder itself, where Python has it, as ``JSONEncoder.encode`` would make per call.
 _JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-_C_ENCODER = (json.encoder.c_make_encoder(None, _JSON_COMPACT.default, json.encoder.encode_basestring, None, ":", ",",
-                                          False, False, True) if json.encoder.c_make_encoder else None)
+_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)  # the C accelerator, where Python has it
+_C_ENCODER = (_MAKE_ENCODER(None, _JSON_COMPACT.default, json.encoder.encode_basestring, None, ":", ",",
+                            False, False, True) if _MAKE_ENCODER else None)
 
 
 def _compact(data: Any) -> str:

@@ -82,7 +82,7 @@ class _Clock:
 
 def resolve(host: str, port: int) -> list[str]:
     """The IP addresses of ``host`` (tests replace this to stand for DNS)."""
-    return list(dict.fromkeys(info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+    return list(dict.fromkeys(str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
 
 
 def is_public(address: str) -> bool:

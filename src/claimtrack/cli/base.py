@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from claimtrack.service import Service
 
 # Typer vendors Click; its exception base is reachable without importing click itself.
-_CLICK_EXCEPTION = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 # Typer itself ends these: an exit asked for, a closed pipe quietly. Click's errors (usage errors,
 # exit 2), Ctrl-C (130) and a prompt abandoned become one line here (``_click_error``, ``_interrupted``).
 _PASS_THROUGH = (typer.Exit, BrokenPipeError)

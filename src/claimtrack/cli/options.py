@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from claimtrack.choices import Format, Sort, Status
 from claimtrack.cli import complete
 from claimtrack.cli.base import _shown
+
+if TYPE_CHECKING:
+    from claimtrack.store.queries import ClaimFilter
 
 MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; not imported, to start fast)
 MAX_DAYS = 36_500  # a hundred years
@@ -85,7 +89,7 @@ def claim_ids(given: list[str] | None, source: str | None = None) -> list[int]:
     return sorted(found)
 
 
-def choices(enum: type) -> str:
+def choices(enum: type[Enum]) -> str:
     """'a, b or c' for a help text."""
     names = [member.value for member in enum]
     return ", ".join(names[:-1]) + " or " + names[-1]
@@ -128,9 +132,9 @@ Wide = Annotated[bool, typer.Option("--wide", "-w", help="Show every column, eve
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through a pager.")]
 
 
-def filters(**options: object) -> object:
+def filters(**options: Any) -> ClaimFilter:
     """The ClaimFilter for the filter options list, summary and export share."""
     from claimtrack.validate import claim_filter
 
     status, tag, sort = options.pop("status"), options.pop("tag"), options.pop("sort", Sort.id)
-    return claim_filter(statuses=status or (), tags=tag or (), sort=sort.value, **options)  # type: ignore[arg-type, attr-defined]
+    return claim_filter(statuses=status or (), tags=tag or (), sort=sort.value, **options)

@@ -58,7 +58,7 @@ def list_(
     bare = fmt is ListFormat.ids
     shape = output.out_format(Format(fmt.value) if fmt is not None and not bare else None if not bare else Format.tsv)
     view = output.view_of(shape, columns, wide)
-    query = replace(filters(  # type: ignore[type-var]
+    query = replace(filters(
         status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
         since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
     ), deleted=deleted)
@@ -71,7 +71,7 @@ def list_(
         return
     if not rows:
         notify(svc.nothing_found(query))
-    heading = output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    heading = output.as_of_banner(query.as_of, shape)
     output.emit(lambda out, v: render.claims(rows, shape, out, v), view, no_pager, heading)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +16,9 @@ from claimtrack.cli.options import (
     DATE_FORMS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, Limit, MaxConf, MinConf, NoPager, Search, Since, SortOpt,
     SourceFilter, StatusFilter, TagFilter, Until, Wide, choices, filters, whole_number,
 )
+
+if TYPE_CHECKING:
+    from claimtrack.claimreview import Gaps
 
 
 @app.command(rich_help_panel=REPORT)
@@ -56,7 +60,7 @@ def summary(
     rows = svc.summary(query, by.value)
     if not any(r["count"] for r in rows):
         notify(svc.nothing_found(query))
-    heading = output.as_of_banner(query.as_of, shape)  # type: ignore[attr-defined]
+    heading = output.as_of_banner(query.as_of, shape)
     output.emit(lambda out, v: render.summary(rows, by.value, shape, out, v), view, no_pager, heading)
 
 
@@ -147,7 +151,7 @@ def export(
     backup = exporter.is_backup(fmt)
     if backup:  # deleted claims too: a backup restores them deleted
         query = replace(query, deleted=None)
-    claims = svc.export_claims(query, events=exporter.needs_events(fmt))
+    claims: Iterable[dict[str, Any]] = svc.export_claims(query, events=exporter.needs_events(fmt))
     with svc.reading(), open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out:  # one snapshot: sources and claims
         seen = svc.feed_items(query.as_of) if backup else ()
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
@@ -167,7 +171,7 @@ def export(
 _PAGES = (ExportFormat.html, ExportFormat.claimreview_html)  # refused on a terminal without --output
 
 
-def _claimreview_gaps(fmt: ExportFormat) -> object:
+def _claimreview_gaps(fmt: ExportFormat) -> Gaps | None:
     """For the ClaimReview formats, who reviews (from the settings, read before anything is
     written: a bad config file stops the export) and a record of what the reviews will lack."""
     if fmt not in (ExportFormat.claimreview, ExportFormat.claimreview_html):

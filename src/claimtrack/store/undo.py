@@ -159,8 +159,8 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
         elif name == "tag":
             _retag(w, cid, add=old, remove=new)
         elif name == "source":
-            current = one(w, "SELECT name FROM source WHERE id = :id", {"id": row["source_id"]})
-            _expect(target, cid, "source", name_key((current or {}).get("name", "")), name_key(new or ""))
+            holder = one(w, "SELECT name FROM source WHERE id = :id", {"id": row["source_id"]})
+            _expect(target, cid, "source", name_key((holder or {}).get("name", "")), name_key(new or ""))
             row["source_id"] = _source(w, old)[0]["id"]
         elif name in EDITABLE:
             _expect(target, cid, name, row[name], new)

@@ -15,7 +15,7 @@ Statements are portable SQL. The one dialect difference is how an insert gives b
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 Row = dict[str, Any]
@@ -36,7 +36,7 @@ class Writer(Protocol):
     def execute(self, sql: str, params: Params | None = None) -> int:
         """Run one statement; return how many rows it changed."""
 
-    def executemany(self, sql: str, rows: list[Params]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         """Run one statement once per row, in one go."""
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
@@ -70,7 +70,7 @@ class SqliteWriter:
     def execute(self, sql: str, params: Params | None = None) -> int:
         return self.conn.execute(sql, params or {}).rowcount
 
-    def executemany(self, sql: str, rows: list[Params]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
             self.conn.executemany(sql, rows)
 
@@ -102,7 +102,7 @@ class AlchemyWriter:
     def execute(self, sql: str, params: Params | None = None) -> int:
         return int(self.conn.execute(self._text(sql), dict(params or {})).rowcount)
 
-    def executemany(self, sql: str, rows: list[Params]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
             self.conn.execute(self._text(sql), [dict(r) for r in rows])
 
