@@ -235,7 +235,7 @@ def test_loading_is_deterministic_across_databases(seeded, tmp_path: Path):
 
 def test_a_database_seeded_by_an_older_version_keeps_its_claims(cli, monkeypatch: pytest.MonkeyPatch):
     """Re-running ``init --seed`` after an upgrade adds the new claims and touches no stored one."""
-    from claimtrack import service
+    from claimtrack.service import setup  # where init reads the seed
 
     uuid = "6ffbe77e-87bf-448e-95fc-592bcb72dabb"  # C23, refuted in the current seed
     old = (
@@ -250,10 +250,10 @@ def test_a_database_seeded_by_an_older_version_keeps_its_claims(cli, monkeypatch
         "'2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, NULL, 'Seeded', NULL "
         "FROM claim c WHERE c.uuid = '" + uuid + "';\n"
     )
-    current = service.seed_sql()
-    monkeypatch.setattr(service, "seed_sql", lambda: old)
+    current = setup.seed_sql()
+    monkeypatch.setattr(setup, "seed_sql", lambda: old)
     assert cli("init", "--seed").exit_code == 0
-    monkeypatch.setattr(service, "seed_sql", lambda: current)
+    monkeypatch.setattr(setup, "seed_sql", lambda: current)
     again = cli("init", "--seed")
     assert again.exit_code == 0 and f"Seed: {SEED_CLAIMS - 1} claims added." in again.stderr
     claims = {c["uuid"]: c for c in _backup(cli)["claims"]}

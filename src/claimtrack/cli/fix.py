@@ -30,10 +30,8 @@ def undo(
     Example: claimtrack undo --dry-run
     """
     from claimtrack import render
-    from claimtrack.store.undo import undo as take_back
 
-    svc = service(ctx)
-    done = take_back(svc.db, dry_run=dry_run)
+    done = service(ctx).undo(dry_run=dry_run)
     head = f"{'Would undo' if dry_run else 'Undid'} change {done.change_id}: {done.summary} (recorded {done.recorded_at})."
     lines = [head, *(f"  {n}" for n in done.notes)]
     for event in done.events[:SHOWN_LINES]:
