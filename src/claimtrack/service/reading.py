@@ -7,6 +7,8 @@ filter that names nothing stored, with the nearest names that are.
 
 from __future__ import annotations
 
+import builtins
+
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -68,6 +70,8 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False)
     return claims[: f.limit] if f.limit is not None else claims
 
 
+Rows = list[dict[str, Any]]  # within the class, ``list`` names its method
+
 class Reading(ServiceBase):
     """What the claims say now (or said then), and reports over them."""
 
@@ -96,15 +100,16 @@ class Reading(ServiceBase):
         return claim
 
     @one_snapshot
-    def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> Rows:
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
         return queries.log(self.db, cid, start, limit)
 
     @one_snapshot
-    def summary(self, f: ClaimFilter, by: str) -> list[dict[str, Any]]:
+    def summary(self, f: ClaimFilter, by: str) -> Rows:
         """``[{group, count, share}]``: statuses in their fixed order, others by count."""
+        rows: Rows
         if f.as_of:
             claims = self.list(replace(f, limit=None))
             groups: dict[str | None, int] = {}
@@ -115,7 +120,7 @@ class Reading(ServiceBase):
             rows, total = [{"grp": k, "n": n} for k, n in groups.items()], len(claims)
         else:
             rows, total = queries.summary(self.db, replace(f, limit=None), by)
-        counts = {(r["grp"] if r["grp"] is not None else "(untagged)"): int(r["n"]) for r in rows}
+        counts: dict[str, int] = {(str(r["grp"]) if r["grp"] is not None else "(untagged)"): int(r["n"]) for r in rows}
         if by == "status":
             order = [s.value for s in Status]
         else:
@@ -147,7 +152,7 @@ class Reading(ServiceBase):
                 yield view(row, export=True)
 
     @one_snapshot
-    def due(self, days: int = 7) -> list[dict[str, Any]]:
+    def due(self, days: int = 7) -> Rows:
         """Claims to look at again, most urgent first, each with ``due`` (a date) and ``reason``."""
         today = timeutil.today()
         horizon = (today + timedelta(days=days)).isoformat()
@@ -173,7 +178,7 @@ class Reading(ServiceBase):
         return result
 
     @one_snapshot
-    def nothing_found(self, f: ClaimFilter | None = None) -> list[str]:
+    def nothing_found(self, f: ClaimFilter | None = None) -> builtins.list[str]:
         """Why a read found nothing, and what to try: for an empty database, how to start; for a
         source or tag filter that names nothing stored, the nearest names that are."""
         if queries.count_claims(self.db) == 0:
