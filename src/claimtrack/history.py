@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as _text  # the C escaping json.dumps uses
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 from claimtrack.confidence import format_number, parse
@@ -93,7 +93,7 @@ def _balance(steps: Iterable[tuple[Hashable, Hashable]]) -> Counter[Hashable]:
     return balance
 
 
-def chain_end(start: Hashable, steps: list[tuple[Hashable, Hashable]]) -> Hashable:
+def chain_end(start: Hashable, steps: Sequence[tuple[Hashable, Hashable]]) -> Hashable:
     """Where a chain of steps from ``start`` ends (Inconsistent: the steps do not chain from it)."""
     if not steps:
         return start
@@ -105,7 +105,7 @@ def chain_end(start: Hashable, steps: list[tuple[Hashable, Hashable]]) -> Hashab
     return ends[0]
 
 
-def chain_start(end: Hashable, steps: list[tuple[Hashable, Hashable]]) -> Hashable:
+def chain_start(end: Hashable, steps: Sequence[tuple[Hashable, Hashable]]) -> Hashable:
     """Where a chain of steps ending at ``end`` started (Inconsistent: none does)."""
     if not steps:
         return end

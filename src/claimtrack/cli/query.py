@@ -88,7 +88,7 @@ def show(
 
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
-    day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None  # type: ignore[attr-defined]
+    day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None
     detail = service(ctx, create=False).show(claim_id(claim), as_of=timeutil.local_date(day) if day else None)
     heading = output.as_of_banner(day, shape)
     output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), view, no_pager, heading)
