@@ -1,4 +1,4 @@
-"""Opening a claimtrack database safely, migrating it, and the two ways of talking to it.
+"""An opened claimtrack database (``Database``), and the two ways of talking to it.
 
 * Reads are SQL text with named parameters (``store.queries``). On SQLite they run through the
   standard library's ``sqlite3``, so read commands never import SQLAlchemy; elsewhere (or with
