@@ -52,10 +52,10 @@ def pages_capped() -> Iterator[None]:
     """Every new SQLite connection may not grow its database: SQLite's real SQLITE_FULL ("database or
     disk is full"), the error a full disk gives. Every claimtrack connection, whichever driver writes
     (``sqlite3`` or SQLAlchemy, whose engine connects through the same function), is made by
-    ``store.database._connect``; the cap wraps it."""
-    from claimtrack.store import database
+    ``store.connections.connect``; the cap wraps it."""
+    from claimtrack.store import connections
 
-    original = database._connect
+    original = connections.connect
 
     def capped(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         conn = original(*args, **kwargs)
@@ -63,11 +63,11 @@ def pages_capped() -> Iterator[None]:
         conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
-    database._connect = capped
+    connections.connect = capped
     try:
         yield
     finally:
-        database._connect = original
+        connections.connect = original
 
 
 @pytest.fixture

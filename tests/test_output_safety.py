@@ -201,6 +201,7 @@ def test_other_destinations_still_work_and_a_server_has_no_file_to_protect(
 
 PAUSER = """
 import os, sys, time
+import claimtrack.store.backup as b
 import claimtrack.store.database as d
 
 marker, point = os.environ["PAUSE_MARKER"], os.environ["PAUSE_POINT"]
@@ -211,7 +212,7 @@ def pause():
     time.sleep(3600)
 
 if point == "fsync":
-    d._fsync = lambda path: pause()
+    b._fsync = lambda path: pause()
 else:
     opened = d.Database._sqlite_conn
     def conn(self):

@@ -37,7 +37,7 @@ T = TypeVar("T")
 def _open(path: Path) -> sqlite3.Connection:
     """A connection that reads ``path`` and leaves every file beside it as it was.
 
-    The same choice as ``store.database._peek`` (see there): ``mode=ro`` alone would create
+    The same choice as ``store.opening._peek`` (see there): ``mode=ro`` alone would create
     -wal/-shm files in WAL mode and could not remove them. No -wal: nothing is pending, read the
     main file as ``immutable`` (no locks, no side files). -wal and -shm: a writer may be at work;
     ``readonly_shm`` reads its WAL without writing the -shm. A -wal without -shm (left by a crash):

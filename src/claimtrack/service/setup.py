@@ -44,7 +44,9 @@ class SettingUp(ServiceBase):
         return InitResult(self.target, db.schema_version, seeded)
 
     def check(self) -> dict[str, Any]:
-        return self.db.check()
+        from claimtrack.store import health
+
+        return health.check(self.db)
 
     def backup(self, destination: str) -> tuple[Path, list[str]]:
         """Copy the database to ``destination`` (a new file): (its path, the partial files of killed

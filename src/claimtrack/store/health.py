@@ -17,47 +17,52 @@ event, in ``(at, id)`` order, moves the claim from ``old`` to ``new``, and a bre
 names the event. A created event recording nothing (written before migration 8 filled them)
 is a finding of its own; then the status is replayed from the ``old`` of the first status event.
 
-Everything is read inside the caller's read transaction (``Database.check`` opens it).
+The schema objects and the search index are ``store.schemacheck``'s. The database is read
+through the ``store.handle.Handle`` it is, never imported: ``check`` is called with it (by the
+service), and reads everything in one snapshot, so a check made while others write is consistent.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimtrack.history import Inconsistent, chain_end, differences, parse_state, row_confidence
-from claimtrack.store import idroom, migrations
+from claimtrack.store import idroom
+from claimtrack.store.handle import Handle
 from claimtrack.store.journal import row_problem
-from claimtrack.store.renames import Renames
 from claimtrack.store.migrations import CHANGE_TABLE
+from claimtrack.store.renames import Renames
+from claimtrack.store.schemacheck import listed, search_index_in_step, server_schema, sqlite_schema, table_names
+from claimtrack.store.schemacheck import search_index as search_index_problems
+from claimtrack.store.writer import Row
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import terminal
 
-if TYPE_CHECKING:
-    from claimtrack.store.database import Database, Row
-
 TABLES = ("source", "claim", "tag", "event")
-FTS_TABLES = {"claim_fts": "claim", "source_fts": "source"}  # SQLite's search indexes and their content tables
-MAX_LINES = 20  # findings of one kind listed one by one; the rest are counted
-
-# What the migrations create on PostgreSQL (SQLite's list is read from a freshly migrated database).
-PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE, migrations.CHANGE_TABLE,
-             migrations.FEED_TABLE)
-PG_INDEXES = (
-    "ix_claim_source", "ix_claim_status", "ix_claim_said_on", "ix_claim_updated", "ix_claim_confidence",
-    "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search", "ix_claim_text_key", "ix_claim_deleted",
-    "ix_event_reverses",
-)
-PG_TRIGGERS = (
-    ("event", "event_append_only"), ("claim", "claim_search"), ("source", "source_search"),
-    *((table, f"{table}_no_truncate") for table in migrations.GUARDED_TABLES),
-    (migrations.CHANGE_TABLE, "change_log_append_only"), (migrations.CHANGE_TABLE, f"{migrations.CHANGE_TABLE}_no_truncate"),
-)
 
 
-def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]:
-    """The ``db check`` report: counts, SQLite's own checks, and ``findings`` (one line each).
+def check(db: Handle) -> dict[str, Any]:
+    """What ``db check`` reports: counts, integrity, and every finding (one line each).
+
+    Everything is read in one snapshot, so a check made while others write is consistent.
+    """
+    # FTS5 checks its index by an INSERT: in a write transaction of its own, before the snapshot
+    # (not when the caller already holds a snapshot: no write may start inside it).
+    in_step = None if db.in_snapshot else search_index_in_step(db)
+    with db.reading():
+        found = _report(db, in_step)
+    if db.target.path is not None:  # named, never removed: the next backup removes them
+        from claimtrack import backupfiles
+
+        left = backupfiles.abandoned(db.target.path)
+        if left:
+            found["abandoned_backup_files"] = left
+    return found
+
+
+def _report(db: Handle, search_index: list[str] | None) -> dict[str, Any]:
+    """The report read in the caller's snapshot: counts, SQLite's own checks, and ``findings``.
 
     ``search_index``: what ``search_index_in_step`` found, in its own transaction (None: not run)."""
     report: dict[str, Any] = {"target": str(db.target), "schema_version": db.schema_version}
@@ -72,18 +77,18 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
         report["journal_mode"] = db.query_one("PRAGMA journal_mode")["journal_mode"]  # type: ignore[index]
         report["integrity"] = "ok" if not problems else "; ".join(problems[:10])
         report["foreign_keys"] = "ok" if not orphans else f"{len(orphans)} broken reference(s)"
-    present = _tables(db)
+    present = table_names(db)
     for table in TABLES:  # a dropped table is counted as None and reported below
         row = db.query_one(f"SELECT count(*) AS n FROM {table}") if table in present else None
         report[f"{table}s"] = int(row["n"]) if row else None
-    schema = _sqlite_schema(db) if db.dialect == "sqlite" else _server_schema(db) if db.dialect == "postgresql" else []
+    schema = sqlite_schema(db) if db.dialect == "sqlite" else server_schema(db) if db.dialect == "postgresql" else []
     findings += schema
     findings += idroom.findings(db.query, db.dialect)
     if {"claim", "event"} <= present:
         findings += _created_events(db)
         findings += _replays(db)
         findings += _deletions(db)
-        findings += _search_index(db)
+        findings += search_index_problems(db)
     if CHANGE_TABLE in present and "event" in present:
         findings += _journal(db)
     report["findings"] = findings
@@ -91,104 +96,19 @@ def check(db: Database, search_index: list[str] | None = None) -> dict[str, Any]
     return report
 
 
-# ---- schema objects ----------------------------------------------------------------------------
-
-
-def _tables(db: Database) -> set[str]:
-    if db.dialect == "sqlite":
-        return {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return {r["name"] for r in db.query(
-        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")}
-
-
-@functools.cache
-def _expected_sqlite_schema() -> dict[tuple[str, str], tuple[str, str]]:
-    """{(type, name): (table, sql)} of a database created today by every migration."""
-    from sqlalchemy import create_engine
-
-    engine = create_engine("sqlite://")
-    try:
-        with engine.begin() as conn:
-            migrations.create_version_table(conn)
-            for migration in migrations.MIGRATIONS:
-                migration(conn)
-            rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
-    finally:
-        engine.dispose()
-    return {(t, n): (tbl, _normal(sql)) for t, n, tbl, sql in rows}
-
-
-def _normal(sql: str | None) -> str:
-    return " ".join((sql or "").split())
-
-
-def _sqlite_schema(db: Database) -> list[str]:
-    """Each table, index, trigger (and the FTS table) the migrations create: missing or altered."""
-    expected = _expected_sqlite_schema()
-    actual = {(r["type"], r["name"]): (r["tbl_name"], _normal(r["sql"]))
-              for r in db.query("SELECT type, name, tbl_name, sql FROM sqlite_master")}
-    findings = []
-    for (kind, name), (table, sql) in sorted(expected.items()):
-        if (kind, name) not in actual:
-            fts = name.rsplit("_", 1)[0]
-            if kind == "table" and fts in FTS_TABLES and ("table", fts) not in actual:
-                continue  # FTS5's own shadow tables: reported once, as the missing claim_fts
-            what = "full-text search table" if name in FTS_TABLES else kind
-            findings.append(f"missing {what} {name} (on {table})" if kind in ("index", "trigger") else f"missing {what} {name}")
-        elif actual[(kind, name)][1] != sql:
-            findings.append(f"{kind} {name} differs from the one claimtrack created")
-    claimtrack_tables = {table for (table, _) in expected.values()}
-    for (kind, name), (table, _) in sorted(actual.items()):
-        if kind == "trigger" and (kind, name) not in expected and table in claimtrack_tables:
-            findings.append(f"trigger {name} on {table} was not created by claimtrack")
-    return findings
-
-
-def _server_schema(db: Database) -> list[str]:
-    """The tables, indexes and triggers the migrations create on PostgreSQL, and enabled."""
-    findings = []
-    tables = _tables(db)
-    findings += [f"missing table {t}" for t in PG_TABLES if t not in tables]
-    indexes = {r["name"] for r in db.query(
-        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()")}
-    findings += [f"missing index {i}" for i in PG_INDEXES if i not in indexes]
-    triggers = {(r["tbl"], r["name"]): r["enabled"] for r in db.query(
-        "SELECT c.relname AS tbl, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t "
-        "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE NOT t.tgisinternal AND n.nspname = current_schema()")}
-    for table, name in PG_TRIGGERS:
-        if (table, name) not in triggers:
-            findings.append(f"missing trigger {name} (on {table})")
-        elif triggers[(table, name)] == "D":
-            findings.append(f"trigger {name} on {table} is disabled")
-    if "claim" in tables and not db.query(
-        "SELECT 1 AS one FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = 'claim' AND column_name = 'search_vector'"
-    ):
-        findings.append("missing column claim.search_vector (the full-text search index)")
-    return findings
-
-
 # ---- history -----------------------------------------------------------------------------------
 
 
-def _listed(lines: list[str], what: str) -> list[str]:
-    """At most MAX_LINES findings of one kind, then how many more there were."""
-    if len(lines) <= MAX_LINES:
-        return lines
-    return [*lines[:MAX_LINES], f"... and {len(lines) - MAX_LINES} more {what}"]
-
-
-def _created_events(db: Database) -> list[str]:
+def _created_events(db: Handle) -> list[str]:
     rows = db.iterate(
         "SELECT c.id FROM claim c WHERE NOT EXISTS "
         "(SELECT 1 FROM event e WHERE e.claim_id = c.id AND e.kind = 'created') ORDER BY c.id"
     )
     lines = [f"claim {r['id']} has no 'created' event: the start of its history is missing" for r in rows]
-    return _listed(lines, "claims without a 'created' event")
+    return listed(lines, "claims without a 'created' event")
 
 
-def _histories(db: Database) -> Iterator[tuple[Row, list[str], list[Row]]]:
+def _histories(db: Handle) -> Iterator[tuple[Row, list[str], list[Row]]]:
     """Each claim (id order) with its tags and its events other than notes (id order): three
     streams read side by side, one pass each, no query per claim."""
     events = db.iterate(
@@ -256,10 +176,10 @@ def _status_chain(current: str, ordered: list[Row], status: str) -> str | None:
     return "; ".join(breaks) or None
 
 
-def _replays(db: Database) -> list[str]:
+def _replays(db: Handle) -> list[str]:
     """Every claim row against the replay of its history: its created state, then every event."""
     lines: list[str] = []
-    rename = Renames(db, _tables(db))
+    rename = Renames(db, table_names(db))
     for claim, tags, history in _histories(db):
         created = [e for e in history if e["kind"] == "created"]
         state: dict[str, Any] | None = None
@@ -285,10 +205,10 @@ def _replays(db: Database) -> list[str]:
         rename.created = int(created[0]["id"])
         for found in differences(state, current, history, rename, frozenset({"status"}), created[0]):
             lines.append(f"claim {claim['id']}: {found}")
-    return _listed(lines, "claims whose row does not replay from their history")
+    return listed(lines, "claims whose row does not replay from their history")
 
 
-def _deletions(db: Database) -> list[str]:
+def _deletions(db: Handle) -> list[str]:
     """Each claim is deleted exactly when its last ``deleted`` event says so."""
     rows = db.query(
         "SELECT c.id, c.deleted_at, (SELECT e.new FROM event e WHERE e.claim_id = c.id AND e.kind = 'edit' "
@@ -299,10 +219,10 @@ def _deletions(db: Database) -> list[str]:
     lines = [f"claim {r['id']}: {'deleted' if r['deleted_at'] else 'live'}, but its history says "
              f"{'deleted' if r['last'] else 'live'} (changed without an event)"
              for r in rows if (r["deleted_at"] is not None) != (r["last"] is not None)]
-    return _listed(lines, "claims deleted or live against their history")
+    return listed(lines, "claims deleted or live against their history")
 
 
-def _journal(db: Database) -> list[str]:
+def _journal(db: Handle) -> list[str]:
     """Every row of the undo journal, as ``undo`` checks the one it takes back (``store.journal``)."""
     rows = db.query(
         f"SELECT c.id, c.command, c.first_event, c.last_event, c.undoes, c.detail, "
@@ -326,74 +246,6 @@ def _journal(db: Database) -> list[str]:
         problem = row_problem(r, int(r["n"] or 0), bool(r["last_n"]), overlaps.get(r["id"]), by_id.get(r["undoes"]))
         if problem:
             lines.append(f"undo journal row {r['id']} ({terminal(r['command'])}) is damaged: {problem}")
-    return _listed(lines, "damaged rows in the undo journal")
+    return listed(lines, "damaged rows in the undo journal")
 
 
-# ---- search index ------------------------------------------------------------------------------
-
-
-def _search_index(db: Database) -> list[str]:
-    """Every claim (and, on SQLite, source) in the search index, and no others."""
-    if db.dialect == "postgresql":
-        document = "c.text || ' ' || coalesce(c.quote, '') || ' ' || coalesce(s.name, '')"
-        if db.schema_version >= 9 and (db.query_one(migrations.PG_NORMALIZES) or {}).get("ok"):
-            document = f"normalize({document}, NFC)"  # as migration 9 builds it
-        rows = db.query(
-            "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
-            f"OR c.search_vector IS DISTINCT FROM to_tsvector('simple', {document}) ORDER BY c.id"
-        ) if _has_column(db, "claim", "search_vector") else []
-        lines = [f"claim {r['id']} is out of step with the search index" for r in rows]
-        return _listed(lines, "claims out of step with the search index")
-    if db.dialect != "sqlite":
-        return []
-    lines = []
-    present = _tables(db)
-    for fts, content in FTS_TABLES.items():
-        if f"{fts}_docsize" not in present:
-            continue  # a missing index is a schema finding already
-        # FTS5 keeps one row per indexed document in its docsize shadow table: a plain table, so
-        # which rows are missing or left over can be read in this snapshot (what the index holds
-        # for each row is FTS5's own integrity-check, see ``search_index_in_step``).
-        missing = db.query(f"SELECT t.id FROM {content} t WHERE NOT EXISTS "
-                           f"(SELECT 1 FROM {fts}_docsize d WHERE d.id = t.id) ORDER BY t.id")
-        stale = db.query(f"SELECT d.id FROM {fts}_docsize d WHERE NOT EXISTS "
-                         f"(SELECT 1 FROM {content} t WHERE t.id = d.id) ORDER BY d.id")
-        lines += [f"{content} {r['id']} is missing from the search index" for r in missing]
-        lines += [f"the search index holds {content} {r['id']}, which does not exist" for r in stale]
-    return _listed(lines, "search index problems")
-
-
-def search_index_in_step(db: Database) -> list[str] | None:
-    """FTS5's integrity-check of each search index against its table: findings, or None if not run.
-
-    For an external-content index only the check with rank 1 compares what the index holds with
-    the rows (the default checks the index's own structure). FTS5 runs it as an INSERT, so it needs
-    a write transaction: it is run in one of its own (it writes nothing) before the read snapshot
-    of the other checks, and not at all on a database opened read-only.
-    """
-    if db.dialect != "sqlite" or db.read_only is not None:
-        return None
-    import sqlite3
-
-    findings = []
-    with db.writing() as w:
-        present = {r["name"] for r in w.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        for fts, content in FTS_TABLES.items():
-            if fts not in present:
-                continue  # a schema finding
-            try:
-                w.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
-            except Exception as exc:  # SQLITE_CORRUPT_VTAB: "database disk image is malformed"
-                cause = getattr(exc, "orig", exc)  # the SQLAlchemy write driver wraps the sqlite3 error
-                if not isinstance(cause, sqlite3.DatabaseError):
-                    raise
-                why = "" if "malformed" in str(cause) else f" ({cause})"
-                findings.append(f"the search index {fts} is out of step with the {content} table{why}: FTS5's "
-                                f"integrity-check failed; rebuild it: INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
-    return findings
-
-
-def _has_column(db: Database, table: str, column: str) -> bool:
-    return bool(db.query(
-        "SELECT 1 AS one FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = :table AND column_name = :column", {"table": table, "column": column}))

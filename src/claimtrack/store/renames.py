@@ -20,7 +20,8 @@ from claimtrack.store.migrations import CHANGE_TABLE
 from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
-    from claimtrack.store.database import Database, Row
+    from claimtrack.store.handle import Handle
+    from claimtrack.store.writer import Row
 
 
 def detail(text: str | None) -> dict[str, Any]:
@@ -45,7 +46,7 @@ class Renames:
     (casefolded: names are unique ignoring case, and an import may give a source's name in another
     case than the one stored), ``then`` to the name of a past moment (as spelled then)."""
 
-    def __init__(self, db: Database, tables: set[str] | None = None) -> None:
+    def __init__(self, db: Handle, tables: set[str] | None = None) -> None:
         self.renames: list[_Rename] = []
         self.marks: list[int] = []
         self.scoped = False  # some apply only to the claims of one import
