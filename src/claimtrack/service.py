@@ -26,7 +26,7 @@ from claimtrack import ids as id_list
 from claimtrack import scoring, timeutil, wordmatch
 from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
-from claimtrack.store import queries
+from claimtrack.store import queries, timeline
 from claimtrack.store.database import Database
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.similar import notice as near_duplicate
@@ -285,7 +285,7 @@ class Service:
             return []
         done = []
         for journal in self._db.recorded:
-            claims, events = queries.change_reach(self._db, journal.change_id)
+            claims, events = timeline.change_reach(self._db, journal.change_id)
             if journal.command.startswith("source"):
                 see = "claimtrack sources"
             elif journal.command in ("import", "seed"):
@@ -345,7 +345,7 @@ class Service:
         """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
         if as_of is None:
             claim = self.get(cid)
-            claim["events"] = queries.events(self.db, cid)
+            claim["events"] = timeline.events(self.db, cid)
             return claim
         until = timeutil.end_of_day(timeutil.parse_user_date(as_of, "--as-of"))
         row = queries.get_claim_as_of(self.db, cid, until)
@@ -354,7 +354,7 @@ class Service:
                 raise NotFound(f"claim {cid} did not exist yet on {as_of}; try a later --as-of date")
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         claim = _rebuilt(row)
-        claim["events"] = queries.events(self.db, cid, until)
+        claim["events"] = timeline.events(self.db, cid, until)
         return claim
 
     @_one_snapshot
@@ -362,7 +362,7 @@ class Service:
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
-        return queries.log(self.db, cid, start, limit)
+        return timeline.log(self.db, cid, start, limit)
 
     # -- news: extract and match
 
@@ -602,7 +602,7 @@ class Service:
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
+                    claim["events"] = timeline.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
                                                      every=events is True)
                     yield claim
                 return

@@ -305,7 +305,7 @@ def m005_search_external(conn: Connection) -> None:
     place, by ``claim_fts`` (text and quote, content ``claim``) and ``source_fts`` (name, content
     ``source``): external content can only index columns of its own table, and the source name is
     not one of ``claim``'s. claimtrack's own search still matches source names: a term found in a
-    source's name matches that source's claims (``store.queries``). Both indexes are rebuilt from
+    source's name matches that source's claims (``store.search``). Both indexes are rebuilt from
     the rows, so nothing is lost. PostgreSQL keeps its tsvector (m002): nothing to do there.
     """
     if conn.dialect.name != "sqlite":
