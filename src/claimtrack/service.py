@@ -303,9 +303,9 @@ class Service:
         db = self.db
         seeded = None
         if seed:
-            from claimtrack.store import writes
+            from claimtrack.store import seed as seed_script
 
-            seeded = writes.run_script(db, seed_sql())
+            seeded = seed_script.run_script(db, seed_sql())
         return InitResult(self.target, db.schema_version, seeded)
 
     def check(self) -> dict[str, Any]:
@@ -615,7 +615,7 @@ class Service:
         self, name: str, *, kind: str | None = None, reliability: str | None = None,
         url: str | None = None, notes: str | None = None,
     ) -> Result:
-        from claimtrack.store import writes
+        from claimtrack.store import sources
 
         details = {
             "kind": clean_kind(kind) if kind is not None else None,
@@ -623,7 +623,7 @@ class Service:
             "url": clean_url(url),
             "notes": clean_optional(notes, "notes"),
         }
-        name, created, changed = writes.set_source(self.db, clean_text(name, "source name", MAX_NAME), details)
+        name, created, changed = sources.set_source(self.db, clean_text(name, "source name", MAX_NAME), details)
         if created:
             notice = f"Source {name!r} created."
         elif changed:

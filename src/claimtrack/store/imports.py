@@ -45,6 +45,7 @@ from claimtrack.errors import DatabaseError
 from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
 from claimtrack.reversals import is_undo, pair
 from claimtrack.store import idroom
+from claimtrack.store.changing import changing
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import claim_key
@@ -464,8 +465,6 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim | 
     already there too (``ImportResult.duplicates`` counts those skipped otherwise).
     ``source_kind``: the kind of a source created without one.
     """
-    from claimtrack.store.writes import changing
-
     result = ImportResult()
     with changing(db, "import") as (w, journal):
         importer = _Importer(w, source_kind)
