@@ -52,7 +52,7 @@ from claimtrack.validate import (
 )
 
 if TYPE_CHECKING:
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 CSV_REQUIRED = ("text", "source")
 CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at",
@@ -366,7 +366,7 @@ def _time(value: Any, key: str, label: str, default: str, now: str | None = None
 
 
 def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
-    from claimtrack.store.imports import ImportedSource
+    from claimtrack.store.imported import ImportedSource
 
     try:
         name = clean_text(_opt_str(data, "name", label) or "", "source name", MAX_NAME)
@@ -389,7 +389,7 @@ def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
 
 def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> ImportedClaim:
     """One import record -> an ImportedClaim, or InvalidInput naming the record and field."""
-    from claimtrack.store.imports import ImportedClaim
+    from claimtrack.store.imported import ImportedClaim
 
     # Each field is checked by the same function the command line uses; ``name`` follows along so
     # that an error names its field (a plain variable: this runs for every record of an import).
@@ -751,7 +751,7 @@ def _check_history(events: list[dict[str, Any]], label: str, status: str) -> Non
 
 def validate_feed_item(data: dict[str, Any], label: str, now: str) -> ImportedFeedItem:
     """A feed item ``match --feed`` had seen, from a backup: its feed, its key there, when first seen."""
-    from claimtrack.store.imports import ImportedFeedItem
+    from claimtrack.store.imported import ImportedFeedItem
 
     values = {}
     for key in ("feed", "item"):

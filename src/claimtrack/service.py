@@ -36,7 +36,7 @@ from claimtrack.textsafe import lookalike_keys
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 from claimtrack.validate import (
     MAX_NAME,
