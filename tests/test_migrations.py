@@ -321,7 +321,7 @@ V4_SEARCHES = ["Donetsk", "cafe", "zeppelin", "artill*", '"North Korean workers"
 
 
 def test_v4_database_moves_to_the_external_content_index_and_searches_the_same(db_path: Path):
-    from claimtrack.store.queries import fts_query
+    from claimtrack.store.search import fts_query
 
     build_v4(db_path)
     before = rows(db_path)

@@ -121,18 +121,19 @@ def test_the_stdlib_writer_really_wrote_through_sqlite3(cli, tmp_path: Path, mon
 
 
 def test_every_column_the_writes_name_is_in_the_models():
-    """``store.writes`` spells tables and columns as text: they must be those of ``store.models``."""
-    from claimtrack.store import models
+    """``store.writes`` (and the transaction and source changes split from it) spells tables and
+    columns as text: they must be those of ``store.models``."""
+    from claimtrack.store import changing, models, sources
 
     columns = {t.name: set(t.columns.keys()) for t in models.SQLModel.metadata.sorted_tables}
-    source = Path(writes.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (writes, changing, sources))
     for table, names in re.findall(r"SELECT ([\w, .]+) FROM (\w+)", source):
         if table in columns:
             for name in re.findall(r"\b(?:\w+\.)?(\w+)\b", names):
                 assert name in columns[table] or name in ("id",), (table, name)
     for name in (*writes.CLAIM_FIELDS, *writes.EDITABLE):
         assert name in columns["claim"], name
-    for name in writes.SOURCE_DETAILS:
+    for name in sources.SOURCE_DETAILS:
         assert name in columns["source"], name
 
 

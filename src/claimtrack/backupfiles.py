@@ -5,7 +5,7 @@ beside FILE, with SQLite's ``-journal`` next to it, and renamed to FILE once com
 a power cut leaves both, as big as the database. So:
 
 * the partial is flock-ed while its backup runs, and carries the pid: a file whose pid is gone and
-  whose lock is free is abandoned (the pid and lock test of ``outfile``'s export temp files);
+  whose lock is free is abandoned (the pid and lock test of ``tempfiles``, as for export temp files);
 * a backup into another folder than the database's leaves a note (``.<db>.claimtrack-<pid>-
   <random>.backup``, flock-ed too, naming the partial) beside the database while it runs, so the
   debris of a killed one can be found from the database wherever it went;
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 
-from claimtrack import outfile
+from claimtrack import tempfiles
 
 PARTIAL = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.partial(?P<companion>-journal|-wal|-shm)?",
                      re.DOTALL)
@@ -38,7 +38,7 @@ _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | g
 def partial_name(name: str, budget: int = 255) -> str:
     """``.<name>.claimtrack-<pid>-<random>.partial``, short enough for SQLite's ``-journal`` beside it."""
     room = budget - len("-journal") - (len(".partial") - len(".tmp"))
-    return outfile._temp_name(name, room).removesuffix(".tmp") + ".partial"
+    return tempfiles.temp_name(name, room).removesuffix(".tmp") + ".partial"
 
 
 @contextmanager
@@ -48,10 +48,10 @@ def writing(partial: Path, database: Path | None) -> Iterator[None]:
     note = None
     try:
         if database is not None and not _same_folder(partial.parent, database.parent):
-            name = outfile._temp_name(database.name, 240).removesuffix(".tmp") + ".backup"
+            name = tempfiles.temp_name(database.name, 240).removesuffix(".tmp") + ".backup"
             with _signals_held():  # a SIGTERM lands after ``note`` is set: the finally removes it
                 note = _note(database.parent / name, partial)
-        with outfile.held(str(partial)), outfile.held(str(note)) if note else nullcontext():
+        with tempfiles.held(str(partial)), tempfiles.held(str(note)) if note else nullcontext():
             yield
     finally:
         if note is not None:
@@ -91,13 +91,13 @@ def _note(candidate: Path, partial: Path) -> Path | None:
 def remove_abandoned(folder: Path, database: Path | None) -> list[str]:
     """Remove what killed backups left in ``folder`` and what the abandoned notes beside
     ``database`` name (then those notes): the paths of the partials and journals removed."""
-    removed = outfile._sweep(str(folder), PARTIAL)
+    removed = tempfiles.sweep(str(folder), PARTIAL)
     if database is not None and not _same_folder(folder, database.parent):  # backups made beside it
-        removed += outfile._sweep(str(database.parent), PARTIAL)
+        removed += tempfiles.sweep(str(database.parent), PARTIAL)
     for note, listed in _abandoned_notes(database):
         for path in (listed, f"{listed}-journal"):
             if PARTIAL.fullmatch(os.path.basename(path)) and os.path.exists(path):
-                removed += [path] if outfile._remove_if_abandoned(path) else []
+                removed += [path] if tempfiles.remove_if_abandoned(path) else []
         if not os.path.exists(listed):
             with suppress(OSError):
                 os.unlink(note)
@@ -107,8 +107,8 @@ def remove_abandoned(folder: Path, database: Path | None) -> list[str]:
 def abandoned(database: Path) -> list[str]:
     """For ``db check``: what killed backups left beside ``database`` or named in its notes (nothing removed)."""
     folder = str(database.parent)
-    found = {path for path, _ in outfile._abandoned(folder, PARTIAL)}
-    found.update(outfile._matching(folder, OLD_PARTIAL))
+    found = {path for path, _ in tempfiles.abandoned(folder, PARTIAL)}
+    found.update(tempfiles.matching(folder, OLD_PARTIAL))
     for _, listed in _abandoned_notes(database):
         found.update(path for path in (listed, f"{listed}-journal") if os.path.exists(path))
     return sorted(found)
@@ -119,7 +119,7 @@ def _abandoned_notes(database: Path | None) -> list[tuple[str, str]]:
     if database is None:
         return []
     notes = []
-    for note, _owner in outfile._abandoned(str(database.parent), NOTE):
+    for note, _owner in tempfiles.abandoned(str(database.parent), NOTE):
         match = NOTE.fullmatch(os.path.basename(note))
         try:
             with open(note, "rb") as f:

@@ -9,7 +9,7 @@ no export timestamp) so two exports of the same data are byte-identical and diff
   ``match --feed`` has seen (``import`` reads it back). Deleted claims are in it with their whole
   history and ``deleted_at`` (the time of the deletion their history ends with), so they come
   back deleted, restorable with ``restore``; no other format holds them. Each event carries every
-  column of the event table but ``claim_id``, by name (``store.queries.event_columns``): its
+  column of the event table but ``claim_id``, by name (``store.timeline.event_columns``): its
   ``id`` (kept by ``import`` where free, so a restored database has the same ids) and any column a
   later migration adds, with no list here to update. The undo journal (``change_log``) is not
   carried: it names ranges of event ids and commands of this database only. After a restore,

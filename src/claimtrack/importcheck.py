@@ -41,7 +41,7 @@ from claimtrack.validate import (
 )
 
 if TYPE_CHECKING:
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
     try:
@@ -59,7 +59,7 @@ def _today(now: str, zone: str | None) -> str:
 
 
 def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
-    from claimtrack.store.imports import ImportedSource
+    from claimtrack.store.imported import ImportedSource
 
     try:
         name = clean_text(_opt_str(data, "name", label) or "", "source name", MAX_NAME)
@@ -82,7 +82,7 @@ def validate_source(data: dict[str, Any], label: str) -> ImportedSource:
 
 def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> ImportedClaim:
     """One import record -> an ImportedClaim, or InvalidInput naming the record and field."""
-    from claimtrack.store.imports import ImportedClaim
+    from claimtrack.store.imported import ImportedClaim
 
     # Each field is checked by the same function the command line uses; ``name`` follows along so
     # that an error names its field (a plain variable: this runs for every record of an import).
@@ -159,7 +159,7 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
 
 def validate_feed_item(data: dict[str, Any], label: str, now: str) -> ImportedFeedItem:
     """A feed item ``match --feed`` had seen, from a backup: its feed, its key there, when first seen."""
-    from claimtrack.store.imports import ImportedFeedItem
+    from claimtrack.store.imported import ImportedFeedItem
 
     values = {}
     for key in ("feed", "item"):

@@ -26,7 +26,7 @@ from claimtrack.importevents import deleted_at
 from claimtrack.importformats import Record, detect_format, open_text, read
 
 if TYPE_CHECKING:
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 __all__ = [
     "ImportFormat",

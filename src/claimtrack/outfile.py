@@ -18,7 +18,8 @@ chmodded.
 Temp files are named ``.<name>.claimtrack-<pid>-<random>.tmp`` (the name part shortened and hashed
 when needed, so the whole stays within NAME_MAX) and are flock-ed while being written. SIGTERM and
 SIGHUP remove them on the way out; a SIGKILL or a power cut cannot, so every atomic export first
-removes the ones in its folder whose writer is gone (its pid is not alive and the lock is free).
+removes the ones in its folder whose writer is gone (its pid is not alive and the lock is free):
+``tempfiles``, which backups share.
 
 Every OSError while writing a file becomes one ``OutputError`` line (disk full, file size limit,
 permission...) that says what became of the old file. Standard output is written as given: the
@@ -31,11 +32,9 @@ database in use and refuses them, however they are named.
 from __future__ import annotations
 
 import errno
-import hashlib
 import io
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -44,19 +43,14 @@ from typing import IO, Literal, cast
 
 from claimtrack import livefiles, signals, textsafe
 from claimtrack.errors import OutputError
-
-try:
-    import fcntl
-except ImportError:  # Windows: no flock; abandoned temp files are then left alone (see _alive)
-    fcntl = None  # type: ignore[assignment]
+from claimtrack.tempfiles import CLOEXEC as _CLOEXEC, NOFOLLOW as _NOFOLLOW
+from claimtrack.tempfiles import lock, remove_abandoned_temp_files, temp_name
 
 NEW_FILE_MODE = 0o600
-_TEMP = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.tmp", re.DOTALL)
 _PROC_FD = re.compile(r"/proc/(?P<proc>self|thread-self|[0-9]+)(?:/task/[0-9]+)?/fd")
 _MAX_HOPS = 40  # symlinks followed before giving up, as the kernel does (ELOOP)
 # POSIX open flags; 0 where the platform lacks one.
-_NOFOLLOW, _CLOEXEC, _NOCTTY = (getattr(os, f, 0) for f in ("O_NOFOLLOW", "O_CLOEXEC", "O_NOCTTY"))
-_NONBLOCK, _DIRECTORY = (getattr(os, f, 0) for f in ("O_NONBLOCK", "O_DIRECTORY"))
+_NOCTTY, _DIRECTORY = (getattr(os, f, 0) for f in ("O_NOCTTY", "O_DIRECTORY"))
 
 _WHY = {
     errno.ENOSPC: "the disk is full",
@@ -271,7 +265,7 @@ def _replace(target: str, shown: str) -> Iterator[IO[str]]:
     try:
         stream = io.open(fd, "w", encoding="utf-8", newline="")
         try:
-            _lock(fd)
+            lock(fd)
             _take_mode(fd, existing)
             with signals.ended_by_signals():  # SIGTERM/SIGHUP: the temp file is removed on the way out
                 out = _Guarded(stream, explain)
@@ -300,18 +294,8 @@ def _name_max(folder: str) -> int:
         return 255
 
 
-def _temp_name(name: str, budget: int) -> str:
-    """``.<name>.claimtrack-<pid>-<random>.tmp`` within ``budget`` bytes (a long name is cut and hashed)."""
-    tail = f".claimtrack-{os.getpid()}-{secrets.token_hex(4)}.tmp"
-    raw = os.fsencode(name)
-    room = budget - 1 - len(tail)
-    if len(raw) > room:
-        raw = raw[: room - 9] + b"~" + hashlib.sha256(raw).hexdigest()[:8].encode()
-    return "." + os.fsdecode(raw) + tail
-
-
 def _create_temp(folder: str, name: str, budget: int, shown: str) -> tuple[str, int]:
-    temp = os.path.join(folder, _temp_name(name, budget))
+    temp = os.path.join(folder, temp_name(name, budget))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
     try:
         return temp, os.open(temp, flags, NEW_FILE_MODE)
@@ -322,13 +306,6 @@ def _create_temp(folder: str, name: str, budget: int, shown: str) -> tuple[str, 
     except OSError as exc:
         raise OutputError(f"cannot write --output {shown}: {_why(exc)} in its folder; "
                           "give a path in a writable folder (nothing was written)") from exc
-
-
-def _lock(fd: int) -> None:
-    """Mark the temp file as being written: the sweeper leaves a locked one alone."""
-    if fcntl is not None:
-        with suppress(OSError):  # no locks on this file system: the sweeper then relies on the pid alone
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _take_mode(fd: int, existing: os.stat_result | None) -> None:
@@ -359,125 +336,5 @@ def _sync_folder(folder: str) -> None:
         os.fsync(fd)
     except OSError:
         pass
-    finally:
-        os.close(fd)
-
-
-# ---- temp files of killed exports (and, through ``backupfiles``, backups) --------------------------
-
-
-@contextmanager
-def held(path: str) -> Iterator[None]:
-    """Keep ``path`` flock-ed while the block runs: the sweepers leave a held file alone."""
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
-    except OSError:
-        yield
-        return
-    try:
-        _lock(fd)
-        yield
-    finally:
-        os.close(fd)
-
-
-def remove_abandoned_temp_files(folder: str) -> None:
-    """Remove temp files in ``folder`` left by exports that were killed (pid gone, lock free)."""
-    _sweep(folder, _TEMP)
-
-
-def _matching(folder: str, pattern: re.Pattern[str]) -> list[str]:
-    try:
-        with os.scandir(folder or ".") as entries:
-            return [entry.path for entry in entries if pattern.fullmatch(entry.name)]
-    except OSError:
-        return []
-
-
-def _abandoned(folder: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
-    """(path, the file whose lock tells whether its writer lives) of each file of a dead writer."""
-    found = []
-    for path in _matching(folder, pattern):
-        match = pattern.fullmatch(os.path.basename(path))
-        assert match is not None
-        if _alive(int(match["pid"])):
-            continue
-        companion = match.groupdict().get("companion")
-        owner = path[: -len(companion)] if companion else path
-        if _locked(owner):  # its writer is at work (a pid of another pid namespace, say)
-            continue
-        found.append((path, owner))
-    return found
-
-
-def _sweep(folder: str, pattern: re.Pattern[str]) -> list[str]:
-    removed = []
-    for path, owner in _abandoned(folder, pattern):
-        if owner == path:
-            if _remove_if_abandoned(path):
-                removed.append(path)
-        elif not _locked(owner):
-            with suppress(OSError):
-                os.unlink(path)
-                removed.append(path)
-    return removed
-
-
-def _locked(path: str) -> bool:
-    """Whether another open file holds ``path``'s flock (a writer at work)."""
-    if fcntl is None:
-        return False
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return False
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid() or os.name != "posix":
-        return True  # ours (or a dead process's whose pid we now have); on Windows os.kill(pid, 0) kills
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's live process
-    except (OverflowError, OSError):
-        return False
-    return True
-
-
-def _remove_if_abandoned(path: str) -> bool:
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
-    except OSError:
-        return False
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return False
-        try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False  # its writer is still at work (a pid from another pid namespace, say)
-        except OSError:
-            pass  # no locks here: the dead pid decides
-        now = os.stat(path, follow_symlinks=False)
-        if (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
-            os.unlink(path)
-            return True
-        return False
-    except OSError:
-        return False
     finally:
         os.close(fd)

@@ -29,7 +29,7 @@ from claimtrack.errors import ClaimtrackError, InvalidInput
 
 if TYPE_CHECKING:
     from claimtrack.choices import ImportFormat
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 READER_ENV = "CLAIMTRACK_IMPORT_READER"
 BATCH = 500  # records a message: ~100 KiB of pickled claims

@@ -2,7 +2,7 @@
 
 Exact duplicates (the same ``textsafe.claim_key``) are refused by the store; this catches the
 rest: a changed word, a typo, a number written differently. It must stay cheap and can never fail
-an add, so it only ever looks at a few candidates the search index finds (``queries.
+an add, so it only ever looks at a few candidates the search index finds (``store.search.
 similar_candidates``: claims sharing two of the new text's longest words, newest first) and scores
 those with ``difflib`` on the folded text. Nothing here raises on any text: words are reduced to
 letters and digits before they reach a query, and the compared text is bounded.
@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from claimtrack import textkeys
-from claimtrack.store import queries
+from claimtrack.store import search
 from claimtrack.store.database import Database
 from claimtrack.textsafe import claim_key
 
@@ -80,7 +80,7 @@ def notice(db: Database, claim_id: int, text: str) -> str | None:
     words = query_words(text)
     if not words:
         return None
-    found = best_match(text, queries.similar_candidates(db, words, claim_id, CANDIDATES))
+    found = best_match(text, search.similar_candidates(db, words, claim_id, CANDIDATES))
     if found is None:
         return None
     other = found[0]

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from claimtrack import confidence as conf
 from claimtrack import scoring
 from claimtrack.errors import NotFound
-from claimtrack.store import queries
+from claimtrack.store import queries, timeline
 from claimtrack.store.database import Database
 from claimtrack.store.target import refuse_missing_folder, resolve
 
@@ -120,7 +120,7 @@ class ServiceBase:
             return []
         done = []
         for journal in self._db.recorded:
-            claims, events = queries.change_reach(self._db, journal.change_id)
+            claims, events = timeline.change_reach(self._db, journal.change_id)
             if journal.command.startswith("source"):
                 see = "claimtrack sources"
             elif journal.command in ("import", "seed"):

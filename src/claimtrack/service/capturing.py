@@ -25,7 +25,7 @@ from claimtrack.validate import (
 
 if TYPE_CHECKING:
     from claimtrack.importer import Record
-    from claimtrack.store.imports import ImportedClaim, ImportedFeedItem, ImportedSource
+    from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
 
 
 @dataclass

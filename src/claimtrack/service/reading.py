@@ -20,7 +20,7 @@ from claimtrack.choices import Status
 from claimtrack.errors import InvalidInput, NotFound
 from claimtrack.service.base import ServiceBase, one_snapshot, view
 from claimtrack.service.hints import nearest
-from claimtrack.store import queries
+from claimtrack.store import queries, timeline
 from claimtrack.store.queries import ClaimFilter
 from claimtrack.textkeys import name_key, nfc
 
@@ -87,7 +87,7 @@ class Reading(ServiceBase):
         """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
         if as_of is None:
             claim = self.get(cid)
-            claim["events"] = queries.events(self.db, cid)
+            claim["events"] = timeline.events(self.db, cid)
             return claim
         until = timeutil.end_of_day(timeutil.parse_user_date(as_of, "--as-of"))
         row = queries.get_claim_as_of(self.db, cid, until)
@@ -96,7 +96,7 @@ class Reading(ServiceBase):
                 raise NotFound(f"claim {cid} did not exist yet on {as_of}; try a later --as-of date")
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         claim = _rebuilt(row)
-        claim["events"] = queries.events(self.db, cid, until)
+        claim["events"] = timeline.events(self.db, cid, until)
         return claim
 
     @one_snapshot
@@ -104,7 +104,7 @@ class Reading(ServiceBase):
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
-        return queries.log(self.db, cid, start, limit)
+        return timeline.log(self.db, cid, start, limit)
 
     @one_snapshot
     def summary(self, f: ClaimFilter, by: str) -> Rows:
@@ -144,7 +144,7 @@ class Reading(ServiceBase):
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = queries.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
+                    claim["events"] = timeline.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
                                                      every=events is True)
                     yield claim
                 return

@@ -38,9 +38,9 @@ class SettingUp(ServiceBase):
         db = self.db
         seeded = None
         if seed:
-            from claimtrack.store import writes
+            from claimtrack.store import seed as seed_script
 
-            seeded = writes.run_script(db, seed_sql())
+            seeded = seed_script.run_script(db, seed_sql())
         return InitResult(self.target, db.schema_version, seeded)
 
     def check(self) -> dict[str, Any]:

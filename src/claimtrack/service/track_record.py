@@ -28,7 +28,7 @@ class TrackRecord(ServiceBase):
         self, name: str, *, kind: str | None = None, reliability: str | None = None,
         url: str | None = None, notes: str | None = None,
     ) -> Result:
-        from claimtrack.store import writes
+        from claimtrack.store import sources
 
         details = {
             "kind": clean_kind(kind) if kind is not None else None,
@@ -36,7 +36,7 @@ class TrackRecord(ServiceBase):
             "url": clean_url(url),
             "notes": clean_optional(notes, "notes"),
         }
-        name, created, changed = writes.set_source(self.db, clean_text(name, "source name", MAX_NAME), details)
+        name, created, changed = sources.set_source(self.db, clean_text(name, "source name", MAX_NAME), details)
         if created:
             notice = f"Source {name!r} created."
         elif changed:

@@ -4,8 +4,10 @@
 * ``database``: the opened database; the read and write paths (``opening``: check, create,
   migrate; ``connections``, ``locking``, ``transaction``, ``failures``, ``backup`` below it).
 * ``health``, ``schemacheck``: ``db check``, reading through a ``handle.Handle``.
-* ``migrations``: numbered schema migrations.
+* ``migrations``: numbered schema migrations (the registry; the steps in ``migrations_1to5``...).
 * ``models``: SQLModel tables (the schema as Python; used for writes).
-* ``queries``: read queries as SQL text.
-* ``writes``: each change and its event in one transaction (imports SQLModel: load it lazily).
+* ``queries``: read queries as SQL text; ``search`` the full-text words, ``timeline`` the events.
+* ``writes``: each change and its event in one transaction (imports SQLModel: load it lazily);
+  ``changing`` the journalled transaction they all run in, ``sources`` changes to sources.
+* ``imports``: bulk import (``imported`` its records, ``importevents`` its events' ids).
 """

@@ -63,7 +63,7 @@ class Database:
         self.read_only: str | None = None  # why writes are refused (one line), None when writable
         self.created = False  # ``open`` made a new database here (it held none)
         self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
-        self.recorded: list[Any] = []  # the changes committed through this handle (``writes.Journal``s)
+        self.recorded: list[Any] = []  # the changes committed through this handle (``changing.Journal``s)
 
     # ---- opening ---------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ kept when they are free, so a restored database reads like the original; otherwi
 id is given. So are its event ids, when above every event id there before (an import's events stay
 the one range its journal row names), and each event is written with every column it carries, by
 name (a column of a later migration: refused in one line if this database lacks it); a column
-declared ``REFERENCES event (id)`` follows the id its event was given. The feed
+declared ``REFERENCES event (id)`` follows the id its event was given (events are
+``store.importevents``'; the records and the result, ``store.imported``'s). The feed
 items a backup holds are remembered in the same transaction (one already remembered is kept).
 
 On SQLite the per-row index work is done in bulk, inside the same transaction (DDL is
@@ -36,15 +37,17 @@ import functools
 import json
 import uuid as uuidlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import format_number
 from claimtrack.errors import DatabaseError
 from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
-from claimtrack.reversals import is_undo, pair
+from claimtrack.reversals import is_undo
 from claimtrack.store import idroom
+from claimtrack.store.changing import changing
+from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource, ImportResult
+from claimtrack.store.importevents import ImportedEvents, already_there
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import claim_key
@@ -56,59 +59,8 @@ BATCH = 2_000
 _number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
-@dataclass(slots=True)
-class ImportedClaim:
-    """A validated claim to import (the service builds these). ``uuid`` None: a new claim, given a
-    fresh random uuid here (which no claim can already have, so it is not looked up)."""
-
-    uuid: str | None
-    text: str
-    source: str
-    status: str
-    confidence: float | None
-    confidence_phrase: str | None
-    created_at: str
-    updated_at: str
-    id: int | None = None
-    quote: str | None = None
-    url: str | None = None
-    said_on: str | None = None
-    review_by: str | None = None
-    tags: tuple[str, ...] = ()
-    events: list[dict[str, Any]] = field(default_factory=list)
-    deleted_at: str | None = None  # a backup's deleted claim: imported deleted (``restore`` brings it back)
-
-
-@dataclass(slots=True)
-class ImportedFeedItem:
-    """A feed item ``match --feed`` had seen, from a backup (``store.matching``)."""
-
-    feed: str
-    item: str
-    first_seen: str
-
-
-@dataclass(slots=True)
-class ImportedSource:
-    name: str
-    kind: str | None = None  # None: not given; the import's default kind (defaults.source_kind)
-    reliability: str | None = None
-    url: str | None = None
-    notes: str | None = None
-    created_at: str | None = None
-
-
-@dataclass(slots=True)
-class ImportResult:
-    added: int = 0
-    skipped: int = 0  # the uuid is already present
-    duplicates: int = 0  # text and source match a live claim already there (see ``_Duplicates``)
-    warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit
-
-
 CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
                  "confidence_phrase", "review_by", "created_at", "updated_at", "text_key", "deleted_at")
-EVENT_COLUMNS = ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 FEED_ITEM_SQL = ("INSERT INTO feed_item (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
                  "ON CONFLICT (feed, item) DO NOTHING")
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
@@ -176,12 +128,7 @@ class _Importer:
         self.existing = int(scalar(w, "SELECT count(*) AS n FROM claim") or 0)
         self.next_id = top + 1
         self.top = top
-        # Event ids: a backup's are kept when above every id there before (so the import's events
-        # stay the one range its journal row names) and not taken; the others get the next one.
-        self.event_top = int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
-        self.next_event = self.event_top + 1  # above every event id there and written so far
-        self.event_columns = _event_columns(w)
-        self.event_refs = _event_references(w)  # columns naming another event: follow its new id
+        self.events = ImportedEvents(w)  # their ids, and the statements writing them
         self.feed_items: list[dict[str, Any]] = []
         self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
         self.respelled: dict[str, str] = {}  # source names (casefolded) in histories -> the name now (``_respell``)
@@ -189,8 +136,6 @@ class _Importer:
         self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
         self.claim_sql = insert_sql("claim", CLAIM_COLUMNS)
         self.link_sql = insert_sql("claim_tag", ("claim_id", "tag_id"))
-        self.event_sql = insert_sql("event", EVENT_COLUMNS)
-        self.more_sql: dict[tuple[str, ...], str] = {}  # insert statements for events with more columns
 
     # -- bulk index work (SQLite)
 
@@ -247,9 +192,9 @@ class _Importer:
         if not batch:
             return
         given = [c.uuid for c in batch if c.uuid is not None]
-        present = self._existing("uuid", given) if given else set()
+        present = already_there(self.w, "uuid", given) if given else set()
         wanted = [c.id for c in batch if c.id is not None]
-        taken = self._existing("id", wanted) if wanted else set()
+        taken = already_there(self.w, "id", wanted) if wanted else set()
         keys = [claim_key(c.text) for c in batch]
         there = self.duplicates.present(keys) if self.duplicates is not None else set()
         claims: list[dict[str, Any]] = []
@@ -290,7 +235,7 @@ class _Importer:
             else:
                 self._respell(c, created["new"])
             if any(e.get("note") and is_undo(e) for e in c.events) and not any("reverses" in e for e in c.events):
-                self._pair_reversals(c.events)
+                self.events.pair_reversals(c.events)
             for event in c.events:
                 event["claim_id"] = cid
                 events.append(event)
@@ -300,24 +245,7 @@ class _Importer:
             for row in claims:
                 self._index_later(row["id"])
         self.w.executemany(self.link_sql, links)
-        self._write_events(events)
-
-    def _next_event_id(self) -> int:
-        if self.next_event > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
-            raise DatabaseError(idroom.exhausted("event", self.next_event - 1))
-        self.next_event += 1
-        return self.next_event - 1
-
-    def _pair_reversals(self, history: list[dict[str, Any]]) -> None:
-        """A history holding undo events but no ``reverses`` (a backup of an older claimtrack): the
-        pairs are found again (``claimtrack.reversals``), and each event is given its id here, in
-        time order, so an undo event can name the event it took back (m007)."""
-        ordered = sorted(history, key=lambda e: e["at"])
-        for event in ordered:
-            event["id"] = self._next_event_id()
-        for i, took in pair(ordered).items():
-            if took is not None and took < i:
-                ordered[i]["reverses"] = ordered[took]["id"]
+        self.events.write(events)
 
     def _created_state(self, c: ImportedClaim) -> str:
         """What the claim was created with (``claimtrack.history``), for a created event holding none:
@@ -346,57 +274,6 @@ class _Importer:
         if end != key:
             self.respelled.setdefault(str(end), self.names[key])
 
-    def _write_events(self, events: list[dict[str, Any]]) -> None:
-        """Give each event its id (a backup's where free, see ``__init__``) and write them; an
-        event with columns beyond ``EVENT_COLUMNS`` (a later migration's) is written with those."""
-        top = self.event_top
-        if self.event_refs:  # in the order of the backup's ids: an event named by another is written first
-            events.sort(key=lambda e: e.get("id") or 0)
-        wanted = [e["id"] for e in events if e.get("id") is not None and e["id"] > top]
-        taken: set[int] = set()
-        if wanted and min(wanted) < self.next_event:  # may meet ids this import wrote already
-            for start in range(0, len(wanted), 500):
-                taken |= self._existing("id", wanted[start:start + 500], "event")
-        plain: list[dict[str, Any]] = []
-        wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        moved: dict[int, int] = {}  # a backup's event id -> the one it was given instead
-        for event in events:
-            eid = event.get("id")
-            if eid is None or eid <= top or eid in taken:
-                if eid is not None:
-                    moved[eid] = self.next_event
-                eid = event["id"] = self._next_event_id()
-            elif eid >= self.next_event:
-                self.next_event = eid + 1
-            if wanted:
-                taken.add(eid)
-            if len(event) == len(EVENT_COLUMNS):
-                plain.append(event)
-            else:
-                wider.setdefault(tuple(sorted(event)), []).append(event)
-        if moved and self.event_refs:  # a claim's events are all in one batch: so are the events they name
-            for event in events:
-                for column in self.event_refs:
-                    if event.get(column) in moved:
-                        event[column] = moved[event[column]]
-        self.w.executemany(self.event_sql, plain)
-        for keys, rows in wider.items():
-            self.w.executemany(self._wider_sql(keys, rows[0]["claim_id"]), rows)
-
-    def _wider_sql(self, keys: tuple[str, ...], claim_id: int) -> str:
-        """The insert for events with columns this version does not name (a later migration's)."""
-        if keys not in self.more_sql:
-            unknown = [k for k in keys if k not in self.event_columns]
-            if unknown:
-                from claimtrack.errors import InvalidInput
-
-                raise InvalidInput(
-                    f"claim {claim_id}'s history holds the event field{'s' if len(unknown) > 1 else ''} "
-                    f"{', '.join(map(repr, unknown))}, which this database's events have no column for (a backup "
-                    "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported")
-            self.more_sql[keys] = insert_sql("event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS])
-        return self.more_sql[keys]
-
     def feed_item(self, item: ImportedFeedItem) -> None:
         self.feed_items.append({"feed": item.feed, "item": item.item, "first_seen": item.first_seen})
         if len(self.feed_items) >= BATCH:
@@ -423,38 +300,6 @@ class _Importer:
             self.w.execute(FTS_FILL, {"lo": self.run[0], "hi": self.run[1]})
             self.run = None
 
-    def _existing(self, column: str, values: list[Any], table: str = "claim") -> set[Any]:
-        params = {f"v{i}": v for i, v in enumerate(values)}
-        marks = ", ".join(f":v{i}" for i in range(len(values)))
-        return {r[column] for r in self.w.rows(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", params)}
-
-
-def _event_references(w: Writer) -> tuple[str, ...]:
-    """The columns of the event table declared as references to another event (``REFERENCES event (id)``)."""
-    if w.dialect == "sqlite":
-        rows = w.rows("SELECT \"from\" AS name FROM pragma_foreign_key_list('event') WHERE \"table\" = 'event'")
-    else:
-        rows = w.rows(
-            "SELECT k.column_name AS name FROM information_schema.table_constraints t "
-            "JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name "
-            "AND k.table_schema = t.table_schema "
-            "JOIN information_schema.constraint_column_usage u ON u.constraint_name = t.constraint_name "
-            "AND u.table_schema = t.table_schema "
-            "WHERE t.constraint_type = 'FOREIGN KEY' AND t.table_schema = current_schema() "
-            "AND t.table_name = 'event' AND u.table_name = 'event'")
-    return tuple(sorted({r["name"] for r in rows}))
-
-
-def _event_columns(w: Writer) -> tuple[str, ...]:
-    """The columns of the event table, in table order (a later migration may have added some)."""
-    if w.dialect == "sqlite":
-        rows = w.rows("SELECT name FROM pragma_table_info('event') ORDER BY cid")
-    else:
-        rows = w.rows("SELECT column_name AS name FROM information_schema.columns "
-                      "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
-    return tuple(r["name"] for r in rows)
-
-
 def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem],
                  allow_duplicates: bool = False, source_kind: str = "other") -> ImportResult:
     """Import sources and claims in one transaction: any error (or Ctrl-C) leaves the database as it was.
@@ -464,8 +309,6 @@ def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim | 
     already there too (``ImportResult.duplicates`` counts those skipped otherwise).
     ``source_kind``: the kind of a source created without one.
     """
-    from claimtrack.store.writes import changing
-
     result = ImportResult()
     with changing(db, "import") as (w, journal):
         importer = _Importer(w, source_kind)

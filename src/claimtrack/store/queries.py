@@ -2,7 +2,8 @@
 
 Portable SQL only (it runs on SQLite through ``sqlite3`` and on other databases through
 SQLAlchemy); anything dialect-specific belongs in ``store.database``. Each function returns rows as
-plain dicts shaped for the service layer.
+plain dicts shaped for the service layer. This module selects claims (a ``ClaimFilter``) and counts
+them; the words of a search are ``store.search``'s, and the events of a claim ``store.timeline``'s.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimtrack import textkeys, timeutil, wordmatch
+from claimtrack import textkeys, timeutil
 from claimtrack.store import asof
 from claimtrack.store.database import Database, Row
-from claimtrack.store.sqltext import EFFECTIVE, ids_where as _ids_where, in_list as _in_list
+from claimtrack.store.search import search_clause
+from claimtrack.store.sqltext import EFFECTIVE, LIVE, ids_where as _ids_where, in_list as _in_list
+from claimtrack.store.timeline import with_events
 
 CLAIM_COLUMNS = (
     "c.id, c.uuid, c.text, c.quote, s.name AS source, c.status, c.confidence, "
@@ -22,11 +25,6 @@ CLAIM_COLUMNS = (
     "s.reliability AS source_reliability"
 )
 CLAIM_FROM = "claim c JOIN source s ON s.id = c.source_id"
-EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
-_EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second
-
-LIVE = "c.deleted_at IS NULL"  # deleted claims leave every view but show and list --deleted
-
 SORTS = {
     "id": "c.id",
     "confidence": "c.confidence",
@@ -90,92 +88,6 @@ def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> st
     return " AND ".join(where)
 
 
-def fts_terms(text: str) -> list[str]:
-    """The FTS5 terms of anything a user types: one quoted phrase (``"a b"``, ``"word"*``) each.
-
-    Bare words must all match (``north korea``), ``word*`` matches a prefix, and ``"a b"`` a
-    phrase. Every term is re-quoted from its word characters, so FTS5 operators and punctuation
-    (``AND``, ``NEAR``, ``(``, ``:``, ``^``, ``-``) are taken literally and can never be a syntax error.
-    A term whose NFD spelling differs is searched in both (``("한국" OR "한국")``): text is stored
-    as typed, and FTS5 folds a decomposed Latin accent but indexes decomposed Hangul as jamo.
-    """
-    return [_fts_spellings(" ".join(tokens), "*" if prefix else "") for tokens, prefix in wordmatch.terms(text)]
-
-
-def _fts_spellings(words: str, suffix: str = "") -> str:
-    """``"words"`` as an FTS5 phrase, or ``("nfc" OR "nfd")`` when the NFD spelling differs."""
-    spelled = [f'"{form}"{suffix}' for form in textkeys.spellings(words)]
-    return spelled[0] if len(spelled) == 1 else "(" + " OR ".join(spelled) + ")"
-
-
-def fts_query(text: str) -> str | None:
-    """``fts_terms`` as one FTS5 query (every term must match: AND, as FTS5 has no implicit AND
-    next to a parenthesised term), or None when it holds no words."""
-    terms = fts_terms(text)
-    return " AND ".join(terms) if terms else None
-
-
-def ts_query(text: str) -> str | None:
-    """The same words, prefixes and phrases as ``fts_query``, for PostgreSQL's ``to_tsquery``.
-
-    Built from word characters only, each quoted, so any user text stays a valid query (as
-    ``websearch_to_tsquery`` would guarantee, but keeping ``word*`` prefixes working). NFC, as the
-    search vector is (migration 9).
-    """
-    terms = []
-    for words, prefix in wordmatch.terms(text):
-        tokens = [f"'{t.lower()}'" for t in words]
-        if prefix:
-            tokens[-1] += ":*"
-        terms.append("(" + " <-> ".join(tokens) + ")")
-    return " & ".join(terms) if terms else None
-
-
-def _search(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, str] | None:
-    """(extra FROM, extra WHERE) for a full-text search; None when nothing can match."""
-    if not f.search:
-        return ("", "")
-    if db.dialect == "postgresql":
-        query = ts_query(f.search)
-        if query is None:
-            return None
-        params["search"] = query
-        return ("", "c.search_vector @@ to_tsquery('simple', :search)")
-    terms = fts_terms(f.search)
-    if not terms:
-        return None
-    params["search"] = " AND ".join(terms)
-    groups = _sources_matching(db, terms)
-    if not groups:  # no term names a source: the claim index alone answers, walked in rowid order
-        return (" JOIN claim_fts ON claim_fts.rowid = c.id", "claim_fts MATCH :search")
-    either = ["c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :search)"]
-    for n, (matched, source_ids) in enumerate(sorted(groups.items(), key=lambda g: sorted(g[0]))):
-        of_sources = f"c.source_id IN ({', '.join(str(int(i)) for i in sorted(source_ids))})"
-        rest = [t for i, t in enumerate(terms) if i not in matched]
-        if rest:
-            params[f"search_{n}"] = " AND ".join(rest)
-            of_sources += f" AND c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :search_{n})"
-        either.append(f"({of_sources})")
-    return ("", "(" + " OR ".join(either) + ")")
-
-
-def _sources_matching(db: Database, terms: list[str]) -> dict[frozenset[int], list[int]]:
-    """Sources whose name matches some of ``terms``, grouped by which (their indexes in ``terms``).
-
-    A claim matches a search when each term is found in its text or quote (``claim_fts``) or in its
-    source's name (``source_fts``): the source name is not a column of ``claim``, so it has an index
-    of its own (m005). A source matching terms B contributes its claims whose text matches the rest.
-    """
-    found: dict[int, set[int]] = {}
-    for i, term in enumerate(terms):
-        for row in db.query("SELECT rowid AS id FROM source_fts WHERE source_fts MATCH :term", {"term": term}):
-            found.setdefault(row["id"], set()).add(i)
-    groups: dict[frozenset[int], list[int]] = {}
-    for source_id, matched in found.items():
-        groups.setdefault(frozenset(matched), []).append(source_id)
-    return groups
-
-
 def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[str] | None:
     """The SELECTs for a filter (not --as-of), run in turn until the limit is reached.
 
@@ -185,7 +97,7 @@ def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[st
     by id walks the full-text index in rowid order, so a word found in most claims costs no more
     than a rare one. None when nothing can match.
     """
-    search = _search(db, f, params)
+    search = search_clause(db, f.search, params)
     if search is None:
         return None
     join, match = search
@@ -238,8 +150,8 @@ def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool | s
         return
     for chunk in _chunks(_run(db, statements, params, f.limit), batch):
         chunk = with_tags(db, chunk)
-        yield from _with_events(db, chunk, full=False, noted=events == "noted",
-                                effective=events in ("noted", "effective")) if events else chunk
+        yield from with_events(db, chunk, full=False, noted=events == "noted",
+                               effective=events in ("noted", "effective")) if events else chunk
 
 
 def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
@@ -253,59 +165,9 @@ def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield chunk
 
 
-# The events that say how a claim was resolved and what was noted on it: status changes and any
-# change carrying a note (a note event always does; evidence links only ever sit on these two kinds).
-_NOTED = "e.kind <> 'created' AND (e.kind = 'status' OR e.note IS NOT NULL)"
-
-
-def event_columns(db: Database) -> tuple[str, ...]:
-    """Every column of the ``event`` table, in table order (``id`` and ``claim_id`` first): what a
-    backup carries, so a column a later migration adds is backed up and restored without a list
-    here naming it. Read once per database handle."""
-    found = getattr(db, "_event_columns", None)
-    if found is None:
-        if db.dialect == "sqlite":
-            rows = db.query("SELECT name FROM pragma_table_info('event') ORDER BY cid")
-        else:
-            rows = db.query("SELECT column_name AS name FROM information_schema.columns "
-                            "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
-        found = tuple(r["name"] for r in rows)
-        db._event_columns = found  # type: ignore[attr-defined]
-    return found
-
-
-def _with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True,
-                 noted: bool = False, effective: bool = False) -> list[Row]:
-    """Attach each claim's events (only these ``kinds``, if given; only ``_NOTED`` ones if
-    ``noted``; only the ``EFFECTIVE`` ones if ``effective``) as ``events``, oldest first.
-
-    ``full=False``: the events as an export writes them: every column of the table
-    (``event_columns``) but ``claim_id``, the event's ``id`` first, each dict made once instead of
-    copied per claim."""
-    names = _EVENT_NAMES if full else tuple(c for c in event_columns(db) if c != "claim_id")
-    columns = EVENT_COLUMNS if full else "e.claim_id, " + ", ".join(f"e.{c}" for c in names)
-    by_id: dict[int, list[Row]] = {c["id"]: [] for c in claims}
-    if by_id:
-        params: dict[str, Any] = {}
-        where = _ids_where("e.claim_id", list(by_id), params)
-        if kinds:
-            where += f" AND e.kind IN ({_in_list('kind', kinds, params)})"
-        if noted:
-            where += f" AND {_NOTED}"
-        if effective:
-            where += f" AND {EFFECTIVE}"
-        owner, skip = (1, 0) if full else (0, 1)
-        for values in db.values(f"SELECT {columns} FROM event e WHERE {where} ORDER BY e.claim_id, e.at, e.id", params):
-            if values[owner] in by_id:  # a range may hold claims that are not ours
-                by_id[values[owner]].append(dict(zip(names, values[skip:], strict=True)))
-    for claim in claims:
-        claim["events"] = by_id[claim["id"]]
-    return claims
-
-
 def _filtered(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str, str] | None:
     """(FROM, WHERE) selecting the claims of a filter, joining sources only when it needs them."""
-    search = _search(db, f, params)
+    search = search_clause(db, f.search, params)
     if search is None:
         return None
     join, match = search
@@ -389,7 +251,7 @@ def iter_resolved(db: Database, source: str | None = None, batch: int = 500) -> 
         f"WHERE {where} ORDER BY c.id"
     )
     for chunk in _chunks(db.iterate(sql, params), batch):
-        yield from _with_events(db, chunk, kinds=("status", "confidence"), effective=True)
+        yield from with_events(db, chunk, kinds=("status", "confidence"), effective=True)
 
 
 def source_exists(db: Database, name: str) -> bool:
@@ -486,50 +348,6 @@ def get_claim_as_of(db: Database, claim_id: int, as_of: str) -> Row | None:
     return asof.rebuild(db, with_tags(db, [row]), as_of)[0] if row else None
 
 
-def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False,
-           every: bool = False) -> list[Row]:
-    """A claim's timeline, oldest first (by when each change happened), up to ``until``; only
-    its effective history (``EFFECTIVE``) if ``effective``; ``every``: with every column of the
-    table (``event_columns``), as a backup holds them."""
-    params: dict[str, Any] = {"id": claim_id}
-    where = "e.claim_id = :id" + (f" AND {EFFECTIVE}" if effective else "")
-    if until:  # the claim existed by then (said_on), so its creation is part of the story
-        params["until"] = until
-        where += " AND (e.at <= :until OR e.kind = 'created')"
-    first = "CASE WHEN e.kind = 'created' THEN 0 ELSE 1 END"  # back-dated changes come after it
-    columns = ", ".join(f"e.{c}" for c in event_columns(db)) if every else EVENT_COLUMNS
-    return db.query(f"SELECT {columns} FROM event e WHERE {where} ORDER BY {first}, e.at, e.id", params)
-
-
-def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:
-    """Changes across all claims (or one), newest first, each with its claim's current text."""
-    params: dict[str, Any] = {}
-    where = ["1 = 1"]
-    if claim_id is not None:
-        params["id"] = claim_id
-        where.append("e.claim_id = :id")
-    if since:
-        params["since"] = since
-        where.append("e.at >= :since")
-    sql = (f"SELECT {EVENT_COLUMNS}, c.text AS claim_text FROM event e JOIN claim c ON c.id = e.claim_id "
-           f"WHERE {' AND '.join(where)} ORDER BY e.at DESC, e.id DESC")
-    if limit is not None:
-        params["limit"] = limit
-        sql += " LIMIT :limit"
-    return db.query(sql, params)
-
-
-def change_reach(db: Database, change_id: int) -> tuple[list[int], int]:
-    """The claims a journalled change wrote events for (at most two: one, or "several") and how many events."""
-    row = db.query_one("SELECT first_event, last_event FROM change_log WHERE id = :id", {"id": change_id})
-    if row is None or row["first_event"] is None:
-        return [], 0
-    span = {"a": row["first_event"], "b": row["last_event"]}
-    claims = [r["claim_id"] for r in db.query(
-        "SELECT DISTINCT claim_id FROM event WHERE id BETWEEN :a AND :b LIMIT 2", span)]
-    return claims, int(row["last_event"]) - int(row["first_event"]) + 1
-
-
 def claim_exists(db: Database, claim_id: int) -> bool:
     return db.query_one("SELECT 1 AS one FROM claim WHERE id = :id", {"id": claim_id}) is not None
 
@@ -546,25 +364,3 @@ def count_claims(db: Database) -> int:
     row = db.query_one("SELECT count(*) AS n FROM claim")
     return int(row["n"]) if row else 0
 
-
-def similar_candidates(db: Database, words: list[str], exclude_id: int, limit: int = 50) -> list[Row]:
-    """Live claims, newest first, whose search index holds any two of ``words`` (one if only one is
-    given): the few a near-duplicate check scores, found through the index, never by a scan.
-
-    Every word is quoted from its word characters (as ``fts_query``/``ts_query`` do), so operators,
-    quotes and punctuation in a claim are never read as query syntax."""
-    terms = [w for w in dict.fromkeys("".join(textkeys.words(w)).replace("_", "") for w in words) if w]
-    if not terms:
-        return []
-    postgres = db.dialect == "postgresql"
-    quoted = [f"'{t.lower()}'" if postgres else _fts_spellings(t) for t in terms]
-    join = " & " if postgres else " AND "
-    pairs = [f"({a}{join}{b})" for i, a in enumerate(quoted) for b in quoted[i + 1:]] or quoted
-    params: dict[str, Any] = {"q": (" | " if postgres else " OR ").join(pairs), "exclude": exclude_id, "limit": limit}
-    if postgres:
-        sql = ("SELECT c.id, c.text, c.text_key FROM claim c WHERE c.search_vector @@ to_tsquery('simple', :q) "
-               f"AND c.id <> :exclude AND {LIVE} ORDER BY c.id DESC LIMIT :limit")
-    else:
-        sql = ("SELECT c.id, c.text, c.text_key FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
-               f"WHERE claim_fts MATCH :q AND c.id <> :exclude AND {LIVE} ORDER BY claim_fts.rowid DESC LIMIT :limit")
-    return db.query(sql, params)

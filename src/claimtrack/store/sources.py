@@ -1,4 +1,5 @@
-"""Corrections to sources: rename, merge and delete, each one change in the journal ``undo`` reads.
+"""Changes to sources: set (create, or change details), rename, merge and delete, each one change
+in the journal ``undo`` reads.
 
 Sources are not history, claims are: a rename only respells a source (every claim keeps it), so it
 writes no claim event; a merge moves claims to another source, so each moved claim gets an ``edit``
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
+from claimtrack.store.changing import NAMED, _plural, _source, changing, named
 from claimtrack.store.writer import Writer, insert_sql, one, scalar
-from claimtrack.store.writes import NAMED, _plural, changing, named
 from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
@@ -47,6 +48,24 @@ def _existing(w: Writer, name: str) -> dict[str, Any]:
     if found is None:
         raise UnknownSource(name)
     return found
+
+
+SOURCE_DETAILS = ("kind", "reliability", "url", "notes")
+
+
+def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple[str, bool, list[str]]:
+    """Create a source or update its details: (its name, created?, the fields that changed)."""
+    with changing(db, "source set") as (w, journal):
+        source, created = _source(w, name)
+        changed = [k for k in SOURCE_DETAILS if details.get(k) is not None and source[k] != details[k]]
+        if changed:
+            sets = ", ".join(f"{k} = :{k}" for k in changed)
+            w.execute(f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]})
+        if created or changed:
+            journal.detail = {"source_id": source["id"], "created": created,
+                              "before": {k: source[k] for k in changed} if not created else {}}
+            journal.summary = f"{'created' if created else 'changed'} source {source['name']!r}"
+        return source["name"], created, changed
 
 
 def rename(db: Database, old: str, new: str) -> tuple[str, str]:

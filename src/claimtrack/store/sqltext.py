@@ -1,4 +1,4 @@
-"""Pieces of SQL text every read and write shares: the effective history and id lists.
+"""Pieces of SQL text every read and write shares: the effective history, live claims and id lists.
 
 Kept apart from ``store.queries`` so the modules it reads with (``store.asof``) and the writes
 can use them without importing the queries they serve.
@@ -14,6 +14,8 @@ from typing import Any
 # ``undo`` took back nor the event it wrote to do so counts (``event.reverses``, m007); ``show``
 # and ``log`` still read every event. The partial index ix_event_reverses answers the NOT EXISTS.
 EFFECTIVE = "e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM event u WHERE u.reverses = e.id)"
+
+LIVE = "c.deleted_at IS NULL"  # deleted claims leave every view but show and list --deleted
 
 
 def in_list(prefix: str, values: tuple[Any, ...], params: dict[str, Any]) -> str:

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any
 from claimtrack.confidence import Confidence
 from claimtrack.confidence import parse as parse_confidence
 from claimtrack.errors import InvalidInput, NothingChanged
+from claimtrack.store.changing import Journal, _event, _link_tag, _source, changing
 from claimtrack.store.journal import row_problem
 from claimtrack.store.writer import Writer, one, scalar
-from claimtrack.store.writes import EDITABLE, Journal, _event, _link_tag, _save, _source, changing
+from claimtrack.store.writes import EDITABLE, _save
 from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:

@@ -1,8 +1,9 @@
-"""Every change to the data, each as one transaction that also writes its history event.
+"""Every change to claims, each as one transaction that also writes its history event.
 
 The service validates input and decides what should change; these functions make the change
 atomically. A change and its event are written in the same transaction, and events are only ever
-inserted (the SQLite schema refuses updates and deletes of events outright).
+inserted (the SQLite schema refuses updates and deletes of events outright). The transaction and
+its journal row are ``store.changing``'s; changes to sources are ``store.sources``'.
 
 Every statement is SQL text built here, with ``:name`` parameters, and run by the ``Writer`` that
 ``Database.writing()`` gives (``sqlite3`` on SQLite, SQLAlchemy elsewhere: see ``store.writer``).
@@ -11,22 +12,18 @@ The tables and columns are those of ``store.models``; a test checks every column
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
+from claimtrack.store.changing import _event, _ids_text, _link_tag, _source, changing
 from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
 from claimtrack.ids import shown as shown_ids
-from claimtrack.store.writer import Writer, one, scalar
-from claimtrack.textkeys import name_key
+from claimtrack.store.writer import Writer, one
 from claimtrack.textsafe import claim_key
 
 if TYPE_CHECKING:
@@ -72,85 +69,6 @@ class Duplicate(InvalidInput):
     def __init__(self, message: str, claim_id: int) -> None:
         super().__init__(message)
         self.claim_id = claim_id
-
-
-@dataclass(slots=True)
-class Journal:
-    """What one command changed, as its ``change_log`` row will say (see migration 4)."""
-
-    command: str
-    now: str
-    summary: str = ""
-    detail: dict[str, Any] | None = None  # for changes to sources, which no claim event records
-    undoes: int | None = None
-    new_sources: list[int] = field(default_factory=list)  # sources it created, which its undo removes
-    change_id: int | None = None  # set once recorded
-
-
-def _last_event(w: Writer) -> int:
-    return int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
-
-
-@contextmanager
-def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
-    """A write transaction that records itself in the journal ``undo`` reads.
-
-    The write lock is held throughout, so the events written inside are exactly the ids after the
-    last one before it; the ``change_log`` row names that range. Nothing written: no row.
-    """
-    with db.writing() as w:
-        journal = Journal(command, timeutil.now())  # read once the lock is held: times follow commit order
-        start = _last_event(w)
-        yield w, journal
-        end = _last_event(w)
-        if journal.new_sources:
-            journal.detail = {**(journal.detail or {}), "new_sources": journal.new_sources}
-        if end > start or journal.detail is not None or journal.undoes is not None:
-            journal.change_id = w.insert("change_log", {
-                "recorded_at": journal.now, "command": command, "summary": journal.summary or command,
-                "first_event": start + 1 if end > start else None, "last_event": end if end > start else None,
-                "undoes": journal.undoes,
-                "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
-            })
-    if journal.change_id is not None:
-        db.recorded.append(journal)  # committed: an output that fails now must not say "nothing was saved"
-
-
-# The source a name names: the one keyed by ``textkeys.name_key`` (any case, any canonically
-# equivalent spelling), unless a source keeps the key the name had before migration 9 (the
-# casefolded name as typed: one whose spelling another source had taken), which that spelling names.
-NAMED = "name_key IN (:key, :typed) ORDER BY CASE WHEN name_key = :typed THEN 0 ELSE 1 END LIMIT 1"
-
-
-def named(name: str) -> dict[str, str]:
-    """The parameters of ``NAMED`` for ``name``."""
-    return {"key": name_key(name), "typed": name.casefold()}
-
-
-def _source(w: Writer, name: str, kind: str = "other") -> tuple[dict[str, Any], bool]:
-    """The source of that name (any case), created (of ``kind``) when new: (its row, created?)."""
-    key = name_key(name)
-    found = one(w, f"SELECT id, name, name_key, kind, reliability, url, notes FROM source WHERE {NAMED}", named(name))
-    if found is not None:
-        return found, False
-    row = {"name": name, "name_key": key, "kind": kind, "created_at": timeutil.now()}
-    return {**row, "id": w.insert("source", row), "reliability": None, "url": None, "notes": None}, True
-
-
-def _tag_id(w: Writer, name: str) -> int:
-    found = one(w, "SELECT id FROM tag WHERE name = :name", {"name": name})
-    return int(found["id"]) if found is not None else w.insert("tag", {"name": name})
-
-
-def _event(w: Writer, claim_id: int, kind: str, at: str, recorded_at: str, **values: Any) -> dict[str, Any]:
-    event = {"claim_id": claim_id, "kind": kind, "at": at, "recorded_at": recorded_at, **values}
-    w.insert("event", event)
-    return event
-
-
-def _link_tag(w: Writer, claim_id: int, tag: str) -> None:
-    w.execute("INSERT INTO claim_tag (claim_id, tag_id) VALUES (:claim_id, :tag_id)",
-              {"claim_id": claim_id, "tag_id": _tag_id(w, tag)})
 
 
 def live_duplicate(w: Writer, key: str) -> int | None:
@@ -200,24 +118,6 @@ def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
         return Written(claim_id, [event], new_source=created)
 
 
-SOURCE_DETAILS = ("kind", "reliability", "url", "notes")
-
-
-def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple[str, bool, list[str]]:
-    """Create a source or update its details: (its name, created?, the fields that changed)."""
-    with changing(db, "source set") as (w, journal):
-        source, created = _source(w, name)
-        changed = [k for k in SOURCE_DETAILS if details.get(k) is not None and source[k] != details[k]]
-        if changed:
-            sets = ", ".join(f"{k} = :{k}" for k in changed)
-            w.execute(f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]})
-        if created or changed:
-            journal.detail = {"source_id": source["id"], "created": created,
-                              "before": {k: source[k] for k in changed} if not created else {}}
-            journal.summary = f"{'created' if created else 'changed'} source {source['name']!r}"
-        return source["name"], created, changed
-
-
 def _confidence_text(value: float | None, phrase: str | None) -> str | None:
     return None if value is None else Confidence(value, phrase).canonical
 
@@ -265,14 +165,6 @@ def _check_claims(w: Writer, ids: list[int], deleted_ok: bool = False, verb: str
         error = NotFound if missing else InvalidInput
         raise error(f"{', and '.join(problems)}; nothing was changed; leave "
                     f"{'it' if len(missing) + len(deleted) == 1 else 'them'} out to {verb} the others{where}")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
-def _ids_text(ids: list[int]) -> str:
-    return f"claim {ids[0]}" if len(ids) == 1 else f"{len(ids)} claims ({', '.join(map(str, ids[:5]))}{', ...' if len(ids) > 5 else ''})"
 
 
 def apply_changes(
@@ -475,34 +367,3 @@ def set_deleted(db: Database, claim_ids: list[int], deleted: bool) -> list[Writt
             done.append(Written(cid, [event]))
         journal.summary = f"{'deleted' if deleted else 'restored'} {_ids_text(claim_ids)}"
         return done
-
-
-def run_script(db: Database, script: str) -> int:
-    """Run a SQL script (the seed) in one transaction; return how many claims it added."""
-    count = "SELECT count(*) AS n FROM claim"
-    with changing(db, "seed") as (w, journal):
-        before = one(w, count)
-        w.script(split_statements(script))
-        after = one(w, count)
-        assert before is not None and after is not None
-        missing = w.rows("SELECT id, text FROM claim WHERE text_key IS NULL")  # SQL cannot fold text
-        for row in missing:
-            w.execute("UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]})
-        journal.summary = f"loaded the seed ({after['n'] - before['n']} claims)"
-        return int(after["n"] - before["n"])
-
-
-def split_statements(script: str) -> list[str]:
-    """Split SQL text into complete statements (quotes and comments respected)."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements

@@ -1,0 +1,60 @@
+"""What a bulk import is given and what it reports: the records the service builds, the result.
+
+Apart from ``store.imports`` (which writes them) so the modules that only build or read these
+records (``importer``, and ``readahead``'s reading process) need nothing of the writing side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class ImportedClaim:
+    """A validated claim to import (the service builds these). ``uuid`` None: a new claim, given a
+    fresh random uuid here (which no claim can already have, so it is not looked up)."""
+
+    uuid: str | None
+    text: str
+    source: str
+    status: str
+    confidence: float | None
+    confidence_phrase: str | None
+    created_at: str
+    updated_at: str
+    id: int | None = None
+    quote: str | None = None
+    url: str | None = None
+    said_on: str | None = None
+    review_by: str | None = None
+    tags: tuple[str, ...] = ()
+    events: list[dict[str, Any]] = field(default_factory=list)
+    deleted_at: str | None = None  # a backup's deleted claim: imported deleted (``restore`` brings it back)
+
+
+@dataclass(slots=True)
+class ImportedFeedItem:
+    """A feed item ``match --feed`` had seen, from a backup (``store.matching``)."""
+
+    feed: str
+    item: str
+    first_seen: str
+
+
+@dataclass(slots=True)
+class ImportedSource:
+    name: str
+    kind: str | None = None  # None: not given; the import's default kind (defaults.source_kind)
+    reliability: str | None = None
+    url: str | None = None
+    notes: str | None = None
+    created_at: str | None = None
+
+
+@dataclass(slots=True)
+class ImportResult:
+    added: int = 0
+    skipped: int = 0  # the uuid is already present
+    duplicates: int = 0  # text and source match a live claim already there (see ``store.imports``)
+    warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit

@@ -1,0 +1,137 @@
+"""The events of a bulk import: the ids they are given, and the statements that write them.
+
+Kept apart from ``store.imports`` (claims, sources, tags and the indexes set aside) because event
+ids follow rules of their own. A backup's event ids are kept when above every id there before (so
+the import's events stay the one range its journal row names) and not taken; the others get the
+next free id, and a column naming another event (``reverses``, m007) follows it to its new id. A
+history of an older claimtrack, holding undo events but no ``reverses``, is paired again here. An
+event with columns this version does not name (a later migration's) is written with those, if
+this database has them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimtrack.errors import DatabaseError
+from claimtrack.reversals import pair
+from claimtrack.store import idroom
+from claimtrack.store.writer import Writer, insert_sql, scalar
+
+EVENT_COLUMNS = ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
+
+
+def already_there(w: Writer, column: str, values: list[Any], table: str = "claim") -> set[Any]:
+    """Which of ``values`` some row of ``table`` already holds in ``column``."""
+    params = {f"v{i}": v for i, v in enumerate(values)}
+    marks = ", ".join(f":v{i}" for i in range(len(values)))
+    return {r[column] for r in w.rows(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", params)}
+
+
+class ImportedEvents:
+    """Gives an import's events their ids and writes them, batch by batch, in its transaction."""
+
+    def __init__(self, w: Writer) -> None:
+        self.w = w
+        # Event ids: a backup's are kept when above every id there before (so the import's events
+        # stay the one range its journal row names) and not taken; the others get the next one.
+        self.event_top = int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
+        self.next_event = self.event_top + 1  # above every event id there and written so far
+        self.event_columns = _event_columns(w)
+        self.event_refs = _event_references(w)  # columns naming another event: follow its new id
+        self.event_sql = insert_sql("event", EVENT_COLUMNS)
+        self.more_sql: dict[tuple[str, ...], str] = {}  # insert statements for events with more columns
+
+    def _next_event_id(self) -> int:
+        if self.next_event > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
+            raise DatabaseError(idroom.exhausted("event", self.next_event - 1))
+        self.next_event += 1
+        return self.next_event - 1
+
+    def pair_reversals(self, history: list[dict[str, Any]]) -> None:
+        """A history holding undo events but no ``reverses`` (a backup of an older claimtrack): the
+        pairs are found again (``claimtrack.reversals``), and each event is given its id here, in
+        time order, so an undo event can name the event it took back (m007)."""
+        ordered = sorted(history, key=lambda e: e["at"])
+        for event in ordered:
+            event["id"] = self._next_event_id()
+        for i, took in pair(ordered).items():
+            if took is not None and took < i:
+                ordered[i]["reverses"] = ordered[took]["id"]
+
+    def write(self, events: list[dict[str, Any]]) -> None:
+        """Give each event its id (a backup's where free, see ``__init__``) and write them; an
+        event with columns beyond ``EVENT_COLUMNS`` (a later migration's) is written with those."""
+        top = self.event_top
+        if self.event_refs:  # in the order of the backup's ids: an event named by another is written first
+            events.sort(key=lambda e: e.get("id") or 0)
+        wanted = [e["id"] for e in events if e.get("id") is not None and e["id"] > top]
+        taken: set[int] = set()
+        if wanted and min(wanted) < self.next_event:  # may meet ids this import wrote already
+            for start in range(0, len(wanted), 500):
+                taken |= already_there(self.w, "id", wanted[start:start + 500], "event")
+        plain: list[dict[str, Any]] = []
+        wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        moved: dict[int, int] = {}  # a backup's event id -> the one it was given instead
+        for event in events:
+            eid = event.get("id")
+            if eid is None or eid <= top or eid in taken:
+                if eid is not None:
+                    moved[eid] = self.next_event
+                eid = event["id"] = self._next_event_id()
+            elif eid >= self.next_event:
+                self.next_event = eid + 1
+            if wanted:
+                taken.add(eid)
+            if len(event) == len(EVENT_COLUMNS):
+                plain.append(event)
+            else:
+                wider.setdefault(tuple(sorted(event)), []).append(event)
+        if moved and self.event_refs:  # a claim's events are all in one batch: so are the events they name
+            for event in events:
+                for column in self.event_refs:
+                    if event.get(column) in moved:
+                        event[column] = moved[event[column]]
+        self.w.executemany(self.event_sql, plain)
+        for keys, rows in wider.items():
+            self.w.executemany(self._wider_sql(keys, rows[0]["claim_id"]), rows)
+
+    def _wider_sql(self, keys: tuple[str, ...], claim_id: int) -> str:
+        """The insert for events with columns this version does not name (a later migration's)."""
+        if keys not in self.more_sql:
+            unknown = [k for k in keys if k not in self.event_columns]
+            if unknown:
+                from claimtrack.errors import InvalidInput
+
+                raise InvalidInput(
+                    f"claim {claim_id}'s history holds the event field{'s' if len(unknown) > 1 else ''} "
+                    f"{', '.join(map(repr, unknown))}, which this database's events have no column for (a backup "
+                    "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported")
+            self.more_sql[keys] = insert_sql("event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS])
+        return self.more_sql[keys]
+
+
+def _event_references(w: Writer) -> tuple[str, ...]:
+    """The columns of the event table declared as references to another event (``REFERENCES event (id)``)."""
+    if w.dialect == "sqlite":
+        rows = w.rows("SELECT \"from\" AS name FROM pragma_foreign_key_list('event') WHERE \"table\" = 'event'")
+    else:
+        rows = w.rows(
+            "SELECT k.column_name AS name FROM information_schema.table_constraints t "
+            "JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name "
+            "AND k.table_schema = t.table_schema "
+            "JOIN information_schema.constraint_column_usage u ON u.constraint_name = t.constraint_name "
+            "AND u.table_schema = t.table_schema "
+            "WHERE t.constraint_type = 'FOREIGN KEY' AND t.table_schema = current_schema() "
+            "AND t.table_name = 'event' AND u.table_name = 'event'")
+    return tuple(sorted({r["name"] for r in rows}))
+
+
+def _event_columns(w: Writer) -> tuple[str, ...]:
+    """The columns of the event table, in table order (a later migration may have added some)."""
+    if w.dialect == "sqlite":
+        rows = w.rows("SELECT name FROM pragma_table_info('event') ORDER BY cid")
+    else:
+        rows = w.rows("SELECT column_name AS name FROM information_schema.columns "
+                      "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
+    return tuple(r["name"] for r in rows)
