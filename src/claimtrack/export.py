@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat
 from claimtrack.importer import deleted_at
-from claimtrack.render import CLAIM_FIELDS, event_summary
+from claimtrack.records import CLAIM_FIELDS, event_summary
 from claimtrack.scoring import RESOLVED
 
 BACKUP_VERSION = 1

@@ -29,7 +29,7 @@ from claimtrack import charts, scoring, textsafe, timeutil
 from claimtrack.choices import ExportFormat, Status
 from claimtrack.errors import OutputError
 from claimtrack.export import evidence, happened_last, host, last_note, resolved_on
-from claimtrack.render import markdown_table
+from claimtrack.records import markdown_table
 
 HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
            "evidence", "last note")
