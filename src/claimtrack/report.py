@@ -27,8 +27,8 @@ from typing import IO, Any
 
 from claimtrack import charts, scoring, textsafe, timeutil
 from claimtrack.choices import ExportFormat, Status
+from claimtrack.claimcols import evidence, happened_last, host, last_note, resolved_on
 from claimtrack.errors import OutputError
-from claimtrack.export import evidence, happened_last, host, last_note, resolved_on
 from claimtrack.records import markdown_table
 
 HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
