@@ -40,7 +40,7 @@ from typing import IO, Any
 
 from claimtrack import textsafe
 from claimtrack.claimcols import evidence, host, last_note, linkable
-from claimtrack.report import CSP_META
+from claimtrack.reporthtml import CSP_META
 
 # The rating scale (ratingValue: alternateName); claimtrack's verdicts use 5, 3 and 1.
 SCALE = {5: "True", 4: "Mostly true", 3: "Mixed", 2: "Mostly false", 1: "False"}
