@@ -136,7 +136,7 @@ def test_a_short_wrapping_column_gets_its_comfortable_width_before_the_claim_tak
 def test_log_gives_the_notes_the_room_at_80_columns() -> None:
     """log at 80 columns: a note (what the news said) reads on lines of 20 characters or more, not
     in a 12-character strip beside a wide Change column; the change still reads on two lines."""
-    from claimtrack.render import LOG_COLUMNS
+    from claimtrack.timeline import LOG_COLUMNS
 
     note = ("North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces in "
             "the Kursk region: the pledge kept, in a literal trench.")

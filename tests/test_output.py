@@ -312,7 +312,7 @@ def test_no_color_removes_colour_on_a_terminal(seeded_process: None, args: tuple
 
 def test_timeline_shows_an_unknown_confidence_value_as_recorded() -> None:
     """History written by a newer claimtrack may hold a confidence this one cannot parse."""
-    from claimtrack.render import event_summary
+    from claimtrack.records import event_summary
 
     event = {"kind": "confidence", "field": "confidence", "old": "0.5", "new": "fairly sure"}
     assert event_summary(event) == "confidence 50% roughly even chance -> fairly sure"

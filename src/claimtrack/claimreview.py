@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from claimtrack import textsafe
-from claimtrack.export import evidence, host, last_note, linkable, script_safe_json
-from claimtrack.report import CSP_META
+from claimtrack.claimcols import evidence, host, last_note, linkable
+from claimtrack.reporthtml import CSP_META
 
 # The rating scale (ratingValue: alternateName); claimtrack's verdicts use 5, 3 and 1.
 SCALE = {5: "True", 4: "Mostly true", 3: "Mixed", 2: "Mostly false", 1: "False"}
@@ -52,6 +52,8 @@ ADVISED_LENGTH = 75
 AUTHOR_TYPES = {"person": "Person", "outlet": "NewsMediaOrganization",
                 "organisation": "Organization", "government": "GovernmentOrganization"}
 _SHOWN_IDS = 8  # a warning lists this many claim ids, then says how many more
+# ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +264,16 @@ def write_html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dic
 
 
 def _link(url: str) -> str:
-    """A link to an http(s) address (callers pass only those: ``export.linkable``), showing its host."""
+    """A link to an http(s) address (callers pass only those: ``claimcols.linkable``), showing its host."""
     shown = textsafe.html_text(url)
     return f'<a href="{shown}" rel="noopener noreferrer">{textsafe.html_text(host(url))}</a>'
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that can be pasted inside a ``<script>`` element: ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+
+    Those characters only ever occur inside JSON strings, where the escape means the same
+    character, so the JSON is unchanged for a parser; ``</script>`` in a claim can no longer end
+    the element (what JSON-LD embedders do too).
+    """
+    return textsafe.json_text(data, indent=None).translate(_SCRIPT_UNSAFE)

@@ -1,7 +1,7 @@
 """A claim's history rebuilt from the ``resolved_on``, ``evidence`` and ``last_note`` columns.
 
-``export --format csv`` writes those three columns (``export.resolved_on``, ``export.evidence``,
-``export.last_note``); an import of a record that has any of them and no ``events`` gets, instead
+``export --format csv`` writes those three columns (``claimcols.resolved_on``, ``claimcols.evidence``,
+``claimcols.last_note``); an import of a record that has any of them and no ``events`` gets, instead
 of the single created event, the history that exports to the same three cells:
 
 1. the created event, as for any record (note ``Imported from FILE``);

@@ -18,7 +18,8 @@ no export timestamp) so two exports of the same data are byte-identical and diff
 * ``csv``: one claim a row (``CSV_FIELDS``: the claim's fields, then resolved_on, evidence and
   last_note), safe to open in a spreadsheet; ``import`` reads it back (``csvhistory``).
 * ``md`` / ``html``: the reports people publish (``report``); the per-claim columns they share
-  with the CSV (resolved on, evidence, last note, last change) are worked out here.
+  with the CSV and ClaimReview (resolved on, evidence, last note, last change) are worked out in
+  ``claimcols``, below all three.
 * ``claimreview`` / ``claimreview-html``: schema.org ClaimReview for claims with a verdict, as
   JSON-LD or as a page embedding each review (``claimreview``, which takes the reviewer settings
   and reports what the reviews lack).
@@ -33,20 +34,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from claimtrack import textsafe
 from claimtrack.choices import ExportFormat
+from claimtrack.claimcols import evidence, last_note, resolved_on
 from claimtrack.importer import deleted_at
-from claimtrack.render import CLAIM_FIELDS, event_summary
+from claimtrack.records import CLAIM_FIELDS
 from claimtrack.scoring import RESOLVED
 
 BACKUP_VERSION = 1
 BACKUP_FIELDS = (*CLAIM_FIELDS, "confidence_phrase")
 SOURCE_FIELDS = ("name", "kind", "reliability", "url", "notes", "created_at")
 FEED_ITEM_FIELDS = ("feed", "item", "first_seen")  # a feed item ``match --feed`` has seen
-# ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
@@ -59,25 +58,6 @@ def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
     data["deleted_at"] = deleted_at(events)
     data["events"] = [e if "claim_id" not in e else {k: v for k, v in e.items() if k != "claim_id"} for e in events]
     return data
-
-
-def _happened(claim: dict[str, Any], event: dict[str, Any]) -> str:
-    """The day an event happened in the world: a claim's creation is the day it was said (it may
-    be entered long after; a back-dated change may come before its entry), the others their ``at``."""
-    if event["kind"] == "created":
-        return str(claim.get("said_on") or event["at"][:10])
-    return str(event["at"][:10])
-
-
-def happened_last(claim: dict[str, Any]) -> str:
-    """The latest change by when it happened, as ``confirmed 2026-09-10`` (ties: the one recorded later)."""
-    events = claim["events"]
-    if not events:
-        return ""
-    day, _, last = max((_happened(claim, e), i, e) for i, e in enumerate(events))
-    status = {"unverified": "reopened"}.get(last.get("new") or "", last.get("new"))
-    what = {"created": "said", "status": status}.get(last["kind"]) or event_summary(last)
-    return f"{what} {day}"
 
 
 def needs_events(fmt: ExportFormat) -> bool | str:
@@ -175,51 +155,3 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
         else:  # most claims of a large database have none of the events read: three empty cells, nothing to guard
             writer.writerow(textsafe.csv_row(row) + _NO_EXTRAS)
     return n
-
-
-def resolved_on(claim: dict[str, Any]) -> str:
-    """The day of the status change that set a confirmed or refuted claim's status ('' otherwise):
-    the latest such change by when it happened; for a claim recorded already resolved, the day
-    it was recorded."""
-    if claim["status"] not in RESOLVED:
-        return ""
-    moves = [(e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]]
-    if moves:
-        return str(max(moves)[0][:10])
-    # Recorded already resolved (added or imported so): resolved when recorded, as scoring counts it
-    # (an import may record a claim before the day it says it was said: then that day).
-    return max(str(claim.get("created_at") or "")[:10], str(claim.get("said_on") or ""))
-
-
-def evidence(claim: dict[str, Any]) -> list[str]:
-    """The evidence links of a claim's status changes and notes, oldest first, each once."""
-    found = [e["evidence_url"] for e in claim["events"] if e.get("evidence_url") and e["kind"] in ("status", "note")]
-    return list(dict.fromkeys(u for u in found if linkable(u)))
-
-
-def linkable(url: str) -> bool:
-    """Whether a stored link may become a link: http(s) only (never ``javascript:`` or ``data:``)."""
-    # The prefix answers for nearly every stored link without parsing it (a CSV export checks each one).
-    return url[:8].lower().startswith(("http://", "https://")) or urlsplit(url).scheme.lower() in ("http", "https")
-
-
-def last_note(claim: dict[str, Any]) -> str:
-    """The latest note by when it happened (a status change's note counts; a withdrawn one does not)."""
-    notes = [(_happened(claim, e), i, e["note"]) for i, e in enumerate(claim["events"])
-             if e.get("note") and e["kind"] != "created" and not (e["kind"] == "note" and e.get("field") == "withdrawn")]
-    return max(notes)[2] if notes else ""
-
-
-def host(url: str) -> str:
-    """A link's host, how reports show it (the whole URL when it has none)."""
-    return urlsplit(url).hostname or url
-
-
-def script_safe_json(data: Any) -> str:
-    """JSON that can be pasted inside a ``<script>`` element: ``<``, ``>`` and ``&`` as ``\\u`` escapes.
-
-    Those characters only ever occur inside JSON strings, where the escape means the same
-    character, so the JSON is unchanged for a parser; ``</script>`` in a claim can no longer end
-    the element (what JSON-LD embedders do too).
-    """
-    return textsafe.json_text(data, indent=None).translate(_SCRIPT_UNSAFE)

@@ -238,7 +238,7 @@ def render(
     """A Rich renderable: the fitted table, or one block per row when even that cannot fit.
 
     ``notes``: where the web addresses too wide for their column go (each marked ``[n]`` in its
-    cell), for the caller to print whole below the table (``render._print_fitted``)."""
+    cell), for the caller to print whole below the table (``richout.print_fitted``)."""
     from rich.table import Table
     from rich.text import Text
 

@@ -116,7 +116,8 @@ def _label(record: dict[str, Any]) -> str:
 
 
 def _draw(records: list[dict[str, Any]], fmt: Format, out: IO[str], view: Any) -> None:
-    from claimtrack import render, textsafe
+    from claimtrack import richout, textsafe
+    from claimtrack.records import write_records
 
     if fmt is Format.json:
         out.write(textsafe.json_text([{k: r[k] for k in FIELDS} for r in records]) + "\n")
@@ -124,7 +125,7 @@ def _draw(records: list[dict[str, Any]], fmt: Format, out: IO[str], view: Any) -
         for r in records:
             out.write(textsafe.json_text({k: r[k] for k in FIELDS}, indent=None) + "\n")
     elif fmt in (Format.csv, Format.md):
-        render.write_records(records, FIELDS, fmt, out)
+        write_records(records, FIELDS, fmt, out)
     elif fmt is Format.tsv:
         for n, r in enumerate(records, start=1):
             row = {**r, "n": n, "confidence_phrase": r["confidence_phrase"] or ""}
@@ -132,13 +133,13 @@ def _draw(records: list[dict[str, Any]], fmt: Format, out: IO[str], view: Any) -
     else:
         from claimtrack import fit
 
-        console = render._console(out, view)
-        view = render._fit_view(console, view)
-        cells = [{"n": str(n), "text": render._t(r["text"]), "source": render._t(r["source"]),
-                  "confidence": _label(r), "quote": render._t(r["quote"])} for n, r in enumerate(records, start=1)]
-        render._print_fitted(console, fit.render(COLUMNS, cells, view), view)
-        console.print(render._text(f"{len(records)} candidate claim{'s' if len(records) != 1 else ''}; "
-                                   "add them with --review, or --format jsonl | claimtrack import -", "dim"))
+        console = richout.console_for(out, view)
+        view = richout.fit_view(console, view)
+        cells = [{"n": str(n), "text": richout.cell(r["text"]), "source": richout.cell(r["source"]),
+                  "confidence": _label(r), "quote": richout.cell(r["quote"])} for n, r in enumerate(records, start=1)]
+        richout.print_fitted(console, fit.render(COLUMNS, cells, view), view)
+        console.print(richout.styled(f"{len(records)} candidate claim{'s' if len(records) != 1 else ''}; "
+                                     "add them with --review, or --format jsonl | claimtrack import -", "dim"))
 
 
 def _percent_or_dash(label: str) -> str:

@@ -29,13 +29,13 @@ def undo(
 
     Example: claimtrack undo --dry-run
     """
-    from claimtrack import render
+    from claimtrack import records
 
     done = service(ctx).undo(dry_run=dry_run)
     head = f"{'Would undo' if dry_run else 'Undid'} change {done.change_id}: {done.summary} (recorded {done.recorded_at})."
     lines = [head, *(f"  {n}" for n in done.notes)]
     for event in done.events[:SHOWN_LINES]:
-        lines.append(f"  claim {event['claim_id']}: {render.event_summary(event)}")
+        lines.append(f"  claim {event['claim_id']}: {records.event_summary(event)}")
     if len(done.events) > SHOWN_LINES:
         lines.append(f"  ... and {len(done.events) - SHOWN_LINES} more changes")
     if dry_run:

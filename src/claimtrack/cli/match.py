@@ -146,17 +146,17 @@ def match_(
 
 def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool = False) -> None:
     """The matches as a table (fitted to the terminal), or in a format for scripts."""
-    from claimtrack import render, textsafe
+    from claimtrack import records, richout, textsafe
     from claimtrack.choices import Format
 
     rows = [m.record() for m in found]
     if fmt is not Format.table:
-        render.write_records(rows, TSV_FIELDS if fmt is Format.tsv else FIELDS, fmt, out)
+        records.write_records(rows, TSV_FIELDS if fmt is Format.tsv else FIELDS, fmt, out)
         return
-    console = render._console(out, view)
+    console = richout.console_for(out, view)
     if not rows:
         return
-    view = render._fit_view(console, view)
+    view = richout.fit_view(console, view)
     # One article: its title and date would repeat on every row (--columns can still ask for them).
     shown = COLUMNS if feed or view.columns else tuple(c for c in COLUMNS if c.key not in ("item", "date"))
 
@@ -168,8 +168,8 @@ def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool =
               "date": text(r["news_date"])} for r in rows]
     from claimtrack import fit
 
-    render._print_fitted(console, fit.render(shown, cells, view), view)
-    console.print(render._text(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", "dim"))
+    richout.print_fitted(console, fit.render(shown, cells, view), view)
+    console.print(richout.styled(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", "dim"))
 
 
 def _review(svc: Service, found: list[Match], from_feed: bool = False) -> None:

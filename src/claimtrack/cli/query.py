@@ -84,14 +84,14 @@ def show(
 
     Example: claimtrack show 12 --as-of 2024-01-01 --format json
     """
-    from claimtrack import render, timeutil
+    from claimtrack import timeline, timeutil
 
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
     day = filters(status=None, tag=None, as_of=as_of).as_of if as_of else None
     detail = service(ctx, create=False).show(claim_id(claim), as_of=timeutil.local_date(day) if day else None)
     heading = output.as_of_banner(day, shape)
-    output.emit(lambda out, v: render.claim_detail(detail, shape, out, v), view, no_pager, heading)
+    output.emit(lambda out, v: timeline.claim_detail(detail, shape, out, v), view, no_pager, heading)
 
 
 @app.command(rich_help_panel=QUERY)
@@ -112,7 +112,7 @@ def log(
 
     Example: claimtrack log --since 2024-06-01
     """
-    from claimtrack import render
+    from claimtrack import timeline
 
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
@@ -121,7 +121,7 @@ def log(
     rows = svc.log(cid, since=since, limit=limit)
     if not rows and cid is None:
         notify(svc.nothing_found())
-    output.emit(lambda out, v: render.events(rows, shape, out, v), view, no_pager)
+    output.emit(lambda out, v: timeline.events(rows, shape, out, v), view, no_pager)
 
 
 @app.command(rich_help_panel=QUERY)

@@ -1,0 +1,79 @@
+"""The md report: GitHub-flavoured Markdown a team pastes into an issue, a wiki or a README.
+
+``report`` drives it (``Markdown``): the heading, the summary as text and tables, then the claim
+table, whole or one table per group. Every cell is escaped (``textsafe.markdown``), and a link's
+URL has the characters that would end it escaped, so no claim text can become markup or a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import IO, Any
+
+from claimtrack import textsafe
+from claimtrack.claimcols import host
+from claimtrack.records import markdown_table
+from claimtrack.reportparts import Summary, brier_text, cells, percent, span
+
+HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
+           "evidence", "last note")
+
+
+def md_link(url: str) -> str:
+    """``[host](url)``: the host as typed-safe text, the URL with the characters that end a link escaped."""
+    target = url.replace("\\", "%5C").replace(")", "%29").replace("(", "%28").replace(" ", "%20").replace("|", "%7C")
+    return f"[{textsafe.markdown(host(url))}]({textsafe.terminal(target)})"
+
+
+class Markdown:
+    """GitHub-flavoured Markdown: the summary as text and tables, then the claim table."""
+
+    def head(self, out: IO[str], title: str, line: str) -> None:
+        out.write(f"# {textsafe.markdown(title)}\n\n{textsafe.markdown(line)}\n\n")
+
+    def summary(self, out: IO[str], s: Summary) -> None:
+        total = s.total
+        out.write("## Summary\n\n")
+        if not total:
+            out.write("No claims.\n\n")
+            return
+        out.write(markdown_table(("status", "claims", "share"), s.totals()))
+        out.write(f"\n{total} claim{'s' if total != 1 else ''}.")
+        days = sorted(s.resolved)
+        if days:
+            confirmed = sum(n for (_, st), n in s.resolved.items() if st == "confirmed")
+            refuted = sum(n for (_, st), n in s.resolved.items() if st == "refuted")
+            out.write(f" Resolved {span(days[0][0], days[-1][0])}: {confirmed} confirmed, {refuted} refuted.")
+        out.write("\n\n### Track record\n\n")
+        rows = [(r.name, r.reliability or "F", r.claims, r.statuses["confirmed"], r.statuses["refuted"],
+                 r.claims - r.resolved, percent(r.accuracy), brier_text(r.brier)) for r in s.records()]
+        out.write(markdown_table(("source", "reliability", "claims", "confirmed", "refuted", "open", "accuracy", "Brier"), rows))
+        brier = s.brier()
+        if brier is not None:
+            n = s.scored()
+            out.write(f"\nBrier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} "
+                      "with a stated confidence (0 is perfect; always saying 50% scores 0.250).\n")
+        out.write("\n")
+
+    def row(self, claim: dict[str, Any], code: str, resolved: str, group_by: str | None) -> str:
+        row = cells(claim, resolved)
+        row[2] = f"{row[2]} ({code})"
+        links = ", ".join(md_link(u) for u in row[8])
+        return "| " + " | ".join([*(textsafe.markdown(v) for v in row[:8]), links, textsafe.markdown(row[9])]) + " |\n"
+
+    def table_start(self, out: IO[str], grouped: bool = False) -> None:
+        out.write("## Claims\n\n")
+        if not grouped:
+            out.write(markdown_table(HEADERS, []))
+
+    def group(self, out: IO[str], name: str, rows: Iterable[str], count: int) -> None:
+        out.write(f"### {textsafe.markdown(name)} ({count})\n\n{markdown_table(HEADERS, [])}")
+        out.writelines(rows)
+        out.write("\n")
+
+    def table_end(self, out: IO[str]) -> None:
+        pass
+
+    def foot(self, out: IO[str], total: int) -> None:
+        pass
+
