@@ -239,7 +239,7 @@ def write_html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dic
               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
               f"{CSP_META}\n<title>{esc(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n<h1>{esc(title)}</h1>\n")
     n = 0
-    for n, (claim, data) in enumerate(_reviews(claims, sources, gaps), start=1):
+    for n, (claim, data) in enumerate(_reviews(claims, sources, gaps), start=1):  # noqa: B007  n: the count, after
         rating = data["reviewRating"]
         out.write(f'<article id="claim-{esc(claim["uuid"])}">\n<script type="application/ld+json">\n'
                   + script_safe_json({"@context": "https://schema.org", **data}) + "\n</script>\n"

@@ -19,8 +19,8 @@ import re
 import secrets
 import shlex
 import shutil
-import subprocess
 import stat
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress

@@ -51,7 +51,7 @@ FEED_ITEM_FIELDS = ("feed", "item", "first_seen")  # a feed item ``match --feed`
 def backup_claim(claim: dict[str, Any], **first: str) -> dict[str, Any]:
     """A claim as the backup formats hold it: ``first`` (JSONL's ``type``), every field, when it
     was deleted (None: it is not), its events with every column but ``claim_id``."""
-    data = first
+    data: dict[str, Any] = dict(first)
     for k in BACKUP_FIELDS:
         data[k] = claim[k]
     events = claim["events"]
@@ -103,11 +103,11 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
 def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
           feed_items: Iterable[dict[str, Any]]) -> int:
     # One claim a line inside the array: valid JSON that still diffs line by line.
-    out.write('{"format": "claimtrack", "version": %d,\n"sources": [' % BACKUP_VERSION)
+    out.write(f'{{"format": "claimtrack", "version": {BACKUP_VERSION:d},\n"sources": [')
     out.write(",".join("\n" + textsafe.json_text({k: s[k] for k in SOURCE_FIELDS}, indent=None) for s in sources))
     out.write('\n],\n"claims": [')
     n = 0
-    for n, claim in enumerate(claims, start=1):
+    for n, claim in enumerate(claims, start=1):  # noqa: B007  n: the count, after the loop
         out.write(("\n" if n == 1 else ",\n") + textsafe.json_text(backup_claim(claim), indent=None))
     out.write('\n],\n"feed_items": [')
     out.write(",".join("\n" + textsafe.json_text({k: i[k] for k in FEED_ITEM_FIELDS}, indent=None) for i in feed_items))
@@ -121,7 +121,7 @@ def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[st
     for source in sources:
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0
-    for n, claim in enumerate(claims, start=1):
+    for n, claim in enumerate(claims, start=1):  # noqa: B007  n: the count, after the loop
         out.write(textsafe.json_text(backup_claim(claim, type="claim"), indent=None) + "\n")
     for item in feed_items:
         out.write(textsafe.json_text({"type": "feed_item", **{k: item[k] for k in FEED_ITEM_FIELDS}}, indent=None) + "\n")
@@ -145,7 +145,7 @@ def _csv(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str,
     """
     writer = textsafe.csv_writer(out, CSV_FIELDS)
     n = 0
-    for n, claim in enumerate(claims, start=1):
+    for n, claim in enumerate(claims, start=1):  # noqa: B007  n: the count, after the loop
         row: list[object] = [",".join(claim[k]) if k == "tags" else claim[k] for k in CLAIM_FIELDS]
         if claim["events"]:
             row += [resolved_on(claim), " ".join(evidence(claim)), last_note(claim)]

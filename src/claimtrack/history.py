@@ -20,9 +20,9 @@ forged step leaves the counts unbalanced, or ends the chain at another value. No
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring as _text  # the C escaping json.dumps uses
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
+from json.encoder import encode_basestring as _text  # the C escaping json.dumps uses
 from typing import Any
 
 from claimtrack.confidence import format_number, parse

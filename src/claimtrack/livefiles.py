@@ -41,7 +41,7 @@ class DatabaseFiles:
     inodes: dict[tuple[int, int], str]  # (device, inode) of each file that exists -> suffix
 
     @classmethod
-    def of(cls, database: Path | str | None) -> DatabaseFiles | None:
+    def of(cls, database: os.PathLike[str] | str | None) -> DatabaseFiles | None:
         """The files of the SQLite database at ``database``; None for no path (a server database)."""
         if database is None or str(database) == "":
             return None

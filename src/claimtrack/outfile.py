@@ -32,7 +32,6 @@ database in use and refuses them, however they are named.
 from __future__ import annotations
 
 import errno
-import io
 import os
 import re
 import stat
@@ -43,7 +42,8 @@ from typing import IO, Literal, cast
 
 from claimtrack import livefiles, signals, textsafe
 from claimtrack.errors import OutputError
-from claimtrack.tempfiles import CLOEXEC as _CLOEXEC, NOFOLLOW as _NOFOLLOW
+from claimtrack.tempfiles import CLOEXEC as _CLOEXEC
+from claimtrack.tempfiles import NOFOLLOW as _NOFOLLOW
 from claimtrack.tempfiles import lock, remove_abandoned_temp_files, temp_name
 
 NEW_FILE_MODE = 0o600
@@ -237,7 +237,7 @@ def _through(dest: Destination, shown: str) -> Iterator[IO[str]]:
     except BaseException:
         os.close(fd)
         raise
-    stream = io.open(fd, "w", encoding="utf-8", newline="")
+    stream = open(fd, "w", encoding="utf-8", newline="")
     out = _Guarded(stream, explain)
     try:
         yield cast(IO[str], out)
@@ -263,7 +263,7 @@ def _replace(target: str, shown: str) -> Iterator[IO[str]]:
     temp, fd = _create_temp(folder, name, min(name_max, 255), shown)
     explain = _explainer(shown, partial=False)
     try:
-        stream = io.open(fd, "w", encoding="utf-8", newline="")
+        stream = open(fd, "w", encoding="utf-8", newline="")
         try:
             lock(fd)
             _take_mode(fd, existing)

@@ -220,10 +220,13 @@ def calibration(data: dict[str, Any], fmt: Format, out: IO[str], view: View | No
 def _color_bars(table: Any) -> None:
     """Colour the chart's two bars (cyan: said, green: came true), where a table has a chart."""
     from rich.table import Table
+    from rich.text import Text
 
     if not isinstance(table, Table) or not table.columns or "true" not in str(table.columns[-1].header):
         return
     for bars in table.columns[-1]._cells:
+        if not isinstance(bars, Text):
+            continue
         bars.highlight_regex(SAID_BAR + "+", "cyan")
         bars.highlight_regex(TRUE_BAR + "+", "green")
 

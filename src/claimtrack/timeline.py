@@ -13,7 +13,15 @@ from typing import IO, Any
 from claimtrack import fit, textsafe
 from claimtrack.choices import Format
 from claimtrack.fit import Col, View, register
-from claimtrack.records import CLAIM_FIELDS, EVENT_FIELDS, LOG_FIELDS, event_summary, flat, markdown_table, write_records
+from claimtrack.records import (
+    CLAIM_FIELDS,
+    EVENT_FIELDS,
+    LOG_FIELDS,
+    event_summary,
+    flat,
+    markdown_table,
+    write_records,
+)
 from claimtrack.richout import STATUS_STYLE, cell, console_for, day_only, fit_view, print_fitted, print_whole, styled
 
 

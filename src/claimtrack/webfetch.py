@@ -243,7 +243,7 @@ def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
             sock.settimeout(clock.left())
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=host)
         connection = (http.client.HTTPSConnection if https else http.client.HTTPConnection)(host, port)
-        connection.sock = _TimedSocket(sock, clock)  # type: ignore[assignment]
+        connection.sock = _TimedSocket(sock, clock)
         connection.request("GET", target, headers={"User-Agent": user_agent, "Connection": "close",
                                                    "Accept": "text/html, text/plain, */*"})
         response = connection.getresponse()

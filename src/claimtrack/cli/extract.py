@@ -20,7 +20,6 @@ from claimtrack.cli.base import CAPTURE, app, notify, service
 from claimtrack.cli.options import DATE_FORMS, Columns, NoPager, Wide
 from claimtrack.errors import InvalidInput
 
-
 FIELDS = ("text", "quote", "source", "confidence", "confidence_phrase", "url", "said_on", "tags")
 TSV_FIELDS = ("n", "source", "confidence_phrase", "said_on", "text", "quote")
 

@@ -10,14 +10,35 @@ from typing import Annotated
 
 import typer
 
+from claimtrack.choices import Format, ListFormat, Sort
 from claimtrack.cli import output
 from claimtrack.cli.base import QUERY, app, notify, service
 from claimtrack.cli.options import (
-    DATE_FORMS, MAX_DAYS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, IdArg, Limit, MaxConf, MinConf, NoPager,
-    Search, Since, SortOpt, SourceFilter, StatusFilter, TagFilter, Until, Wide, claim_id, filters, whole_number,
+    DATE_FORMS,
+    MAX_DAYS,
+    MAX_LIMIT,
+    AsOf,
+    Columns,
+    Desc,
+    FormatOpt,
+    IdArg,
+    Limit,
+    MaxConf,
+    MinConf,
+    NoPager,
+    Search,
+    Since,
+    SortOpt,
+    SourceFilter,
+    StatusFilter,
+    TagFilter,
+    Until,
+    Wide,
+    choices,
+    claim_id,
+    filters,
+    whole_number,
 )
-from claimtrack.choices import Format, ListFormat, Sort
-from claimtrack.cli.options import choices
 
 ListFormatOpt = Annotated[ListFormat | None, typer.Option(
     "--format", "-f", metavar="FORMAT",

@@ -13,8 +13,27 @@ from claimtrack.choices import ExportFormat, GroupBy, Sort
 from claimtrack.cli import complete, output
 from claimtrack.cli.base import REPORT, app, notify, service
 from claimtrack.cli.options import (
-    DATE_FORMS, MAX_LIMIT, AsOf, Columns, Desc, FormatOpt, Limit, MaxConf, MinConf, NoPager, Search, Since, SortOpt,
-    SourceFilter, StatusFilter, TagFilter, Until, Wide, choices, filters, whole_number,
+    DATE_FORMS,
+    MAX_LIMIT,
+    AsOf,
+    Columns,
+    Desc,
+    FormatOpt,
+    Limit,
+    MaxConf,
+    MinConf,
+    NoPager,
+    Search,
+    Since,
+    SortOpt,
+    SourceFilter,
+    StatusFilter,
+    TagFilter,
+    Until,
+    Wide,
+    choices,
+    filters,
+    whole_number,
 )
 
 if TYPE_CHECKING:
@@ -127,8 +146,7 @@ def export(
     Example: claimtrack export --format html --title "North Korea claims" --group-by status -o report.html
     """
     from claimtrack import export as exporter
-    from claimtrack import textsafe
-    from claimtrack import stdio
+    from claimtrack import stdio, textsafe
     from claimtrack.outfile import open_output
 
     if output_file is None and fmt in _PAGES and sys.stdout.isatty():
@@ -223,9 +241,8 @@ def _typed(ctx: typer.Context, name: str) -> bool:
 
 def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     """Write Datasette's metadata for this SQLite file, keyed by the name Datasette gives it (its stem)."""
-    from claimtrack import datasette
+    from claimtrack import datasette, stdio
     from claimtrack.errors import InvalidInput
-    from claimtrack import stdio
     from claimtrack.outfile import open_output
 
     svc = service(ctx, create=False)

@@ -8,7 +8,6 @@ filter that names nothing stored, with the nearest names that are.
 from __future__ import annotations
 
 import builtins
-
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.store.migrations import FEED_TABLE
-from claimtrack.store.sqltext import LIVE, in_list as _in_list
+from claimtrack.store.sqltext import LIVE
+from claimtrack.store.sqltext import in_list as _in_list
 
 if TYPE_CHECKING:
     from claimtrack.store.database import Database, Row

@@ -120,7 +120,7 @@ def m008_record_integrity(conn: Connection) -> None:
                 "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
                 f"WHERE ct.claim_id BETWEEN {marker} AND {marker}", (lo, hi)):
             tags.setdefault(cid, []).append(name)
-        events: dict[int, list[dict[str, object]]] = {}
+        events: dict[int, list[dict[str, Any]]] = {}
         for eid, cid, kind, field, old, new in conn.exec_driver_sql(
                 "SELECT id, claim_id, kind, field, old, new FROM event "
                 f"WHERE claim_id BETWEEN {marker} AND {marker} AND kind <> 'note' ORDER BY claim_id, id", (lo, hi)):

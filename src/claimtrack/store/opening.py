@@ -16,6 +16,7 @@ read-only: ``inspect_file`` gives the reason, the line the first write will show
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import stat
@@ -171,7 +172,7 @@ def migrate(target: Target, engine: Engine, dialect: str) -> None:
     if target.path is not None:
         _create_private_file(target.path)
     for number, migration in enumerate(migrations.MIGRATIONS, start=1):
-        when_unlocked(lambda: _apply(target, engine, dialect, number, migration, timeutil.now))
+        when_unlocked(functools.partial(_apply, target, engine, dialect, number, migration, timeutil.now))
 
 
 def _apply(target: Target, engine: Engine, dialect: str, number: int, migration: Callable[[Any], None],

@@ -16,7 +16,9 @@ from claimtrack import textkeys, timeutil
 from claimtrack.store import asof
 from claimtrack.store.database import Database, Row
 from claimtrack.store.search import search_clause
-from claimtrack.store.sqltext import EFFECTIVE, LIVE, ids_where as _ids_where, in_list as _in_list
+from claimtrack.store.sqltext import EFFECTIVE, LIVE
+from claimtrack.store.sqltext import ids_where as _ids_where
+from claimtrack.store.sqltext import in_list as _in_list
 from claimtrack.store.timeline import with_events
 
 CLAIM_COLUMNS = (

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from claimtrack.store.database import Database, Row
-from claimtrack.store.sqltext import EFFECTIVE, ids_where as _ids_where, in_list as _in_list
+from claimtrack.store.sqltext import EFFECTIVE
+from claimtrack.store.sqltext import ids_where as _ids_where
+from claimtrack.store.sqltext import in_list as _in_list
 
 EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
 _EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
 from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
-from claimtrack.store.changing import _event, _ids_text, _link_tag, _source, changing
-from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.history import make_state
 from claimtrack.ids import shown as shown_ids
+from claimtrack.store.changing import _event, _ids_text, _link_tag, _source, changing
+from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.store.writer import Writer, one
 from claimtrack.textsafe import claim_key
 
