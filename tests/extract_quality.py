@@ -53,14 +53,22 @@ def measure(candidates: list[dict[str, Any]], seeds: list[dict[str, Any]]) -> di
         else:
             wrong_band.append((band(seed["confidence"]), band(best["confidence"]), seed.get("quote")))
     return {
-        "coverage": covered / len(seeds), "speaker": speaker / covered if covered else 0.0,
-        "confidence": same_band / covered if covered else 0.0, "per_claim": len(candidates) / len(seeds),
-        "covered": covered, "seeds": len(seeds), "candidates": len(candidates),
-        "missed": missed, "wrong_speaker": wrong_speaker, "wrong_band": wrong_band,
+        "coverage": covered / len(seeds),
+        "speaker": speaker / covered if covered else 0.0,
+        "confidence": same_band / covered if covered else 0.0,
+        "per_claim": len(candidates) / len(seeds),
+        "covered": covered,
+        "seeds": len(seeds),
+        "candidates": len(candidates),
+        "missed": missed,
+        "wrong_speaker": wrong_speaker,
+        "wrong_band": wrong_band,
     }
 
 
 def summary(figures: dict[str, Any]) -> str:
-    return (f"coverage {figures['coverage']:.0%} ({figures['covered']}/{figures['seeds']}), "
-            f"speaker right {figures['speaker']:.0%}, confidence band right {figures['confidence']:.0%} "
-            f"of covered; {figures['per_claim']:.2f} candidates per seed claim ({figures['candidates']})")
+    return (
+        f"coverage {figures['coverage']:.0%} ({figures['covered']}/{figures['seeds']}), "
+        f"speaker right {figures['speaker']:.0%}, confidence band right {figures['confidence']:.0%} "
+        f"of covered; {figures['per_claim']:.2f} candidates per seed claim ({figures['candidates']})"
+    )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from conftest import Run
 
 TODAY = datetime.now(UTC).date()
@@ -98,11 +99,19 @@ def test_late_in_the_day_change_counts_that_day(cli: Callable[..., Run]) -> None
 def test_several_back_dated_moves(cli: Callable[..., Run]) -> None:
     assert cli("init").exit_code == 0
     cid = _add(cli, "A claim that went back and forth.", "--said-on", "2022-01-10")
-    for verb, at in (("dispute", "2022-03-01"), ("confirm", "2022-06-01"), ("refute", "2023-01-15"), ("reopen", "2023-05-05")):
+    for verb, at in (
+        ("dispute", "2022-03-01"),
+        ("confirm", "2022-06-01"),
+        ("refute", "2023-01-15"),
+        ("reopen", "2023-05-05"),
+    ):
         assert cli(verb, str(cid), "--at", at).exit_code == 0
     expected = {
-        "2022-02-01": "unverified", "2022-03-01": "disputed", "2022-12-31": "confirmed",
-        "2023-02-01": "refuted", "2023-06-01": "unverified",
+        "2022-02-01": "unverified",
+        "2022-03-01": "disputed",
+        "2022-12-31": "confirmed",
+        "2023-02-01": "refuted",
+        "2023-06-01": "unverified",
     }
     for day, status in expected.items():
         assert _list(cli, "--as-of", day)[cid]["status"] == status, day
@@ -222,8 +231,9 @@ def test_show_as_of_lists_only_events_up_to_that_day(cli: Callable[..., Run], sc
     early = _json(cli("show", str(scenario), "--as-of", "2024-01-01", "--format", "json"))
     assert [e["kind"] for e in early["events"]] == ["created"]
     mid = _json(cli("show", str(scenario), "--as-of", "2024-07-01", "--format", "json"))
-    assert [(e["kind"], json.loads(e["new"])["status"] if e["kind"] == "created" else e["new"])
-            for e in mid["events"]] == [("created", "unverified"), ("status", "confirmed")]
+    assert [
+        (e["kind"], json.loads(e["new"])["status"] if e["kind"] == "created" else e["new"]) for e in mid["events"]
+    ] == [("created", "unverified"), ("status", "confirmed")]
     assert mid["events"][1]["note"] == "closure announced"
     late = _json(cli("show", str(scenario), "--as-of", "2024-09-01", "--format", "json"))
     assert [e["new"] for e in late["events"][1:]] == ["confirmed", "refuted"]
@@ -246,19 +256,67 @@ def test_every_field_is_as_it_stood_that_day(cli: Callable[..., Run]) -> None:
     """Text, quote, source, confidence, tags, url, said on and review date corrected today: the
     day before shows every one as it was, today as it is, in list and show, JSON and table."""
     assert cli("init").exit_code == 0
-    cid = _add(cli, "The plant will close by summer.", "--said-on", "2023-03-01", "--quote", "It closes in June.",
-               "--tag", "energy", "--tag", "jobs", "--confidence", "0.4", "--url", "https://before.example/1",
-               "--review-by", "2030-01-01")
-    run = cli("set", str(cid), "--text", "The plant will close by autumn.", "--source", "Wire",
-              "--quote", "It closes in October.", "--add-tag", "labour", "--remove-tag", "jobs", "--confidence", "0.7",
-              "--url", "https://after.example/2", "--said-on", "2023-03-02", "--review-by", "2031-01-01")
+    cid = _add(
+        cli,
+        "The plant will close by summer.",
+        "--said-on",
+        "2023-03-01",
+        "--quote",
+        "It closes in June.",
+        "--tag",
+        "energy",
+        "--tag",
+        "jobs",
+        "--confidence",
+        "0.4",
+        "--url",
+        "https://before.example/1",
+        "--review-by",
+        "2030-01-01",
+    )
+    run = cli(
+        "set",
+        str(cid),
+        "--text",
+        "The plant will close by autumn.",
+        "--source",
+        "Wire",
+        "--quote",
+        "It closes in October.",
+        "--add-tag",
+        "labour",
+        "--remove-tag",
+        "jobs",
+        "--confidence",
+        "0.7",
+        "--url",
+        "https://after.example/2",
+        "--said-on",
+        "2023-03-02",
+        "--review-by",
+        "2031-01-01",
+    )
     assert run.exit_code == 0, run.stderr
-    before = {"text": "The plant will close by summer.", "quote": "It closes in June.", "source": "Desk",
-              "tags": ["energy", "jobs"], "confidence": 0.4, "url": "https://before.example/1",
-              "said_on": "2023-03-01", "review_by": "2030-01-01"}
-    after = {"text": "The plant will close by autumn.", "quote": "It closes in October.", "source": "Wire",
-             "tags": ["energy", "labour"], "confidence": 0.7, "url": "https://after.example/2",
-             "said_on": "2023-03-02", "review_by": "2031-01-01"}
+    before = {
+        "text": "The plant will close by summer.",
+        "quote": "It closes in June.",
+        "source": "Desk",
+        "tags": ["energy", "jobs"],
+        "confidence": 0.4,
+        "url": "https://before.example/1",
+        "said_on": "2023-03-01",
+        "review_by": "2030-01-01",
+    }
+    after = {
+        "text": "The plant will close by autumn.",
+        "quote": "It closes in October.",
+        "source": "Wire",
+        "tags": ["energy", "labour"],
+        "confidence": 0.7,
+        "url": "https://after.example/2",
+        "said_on": "2023-03-02",
+        "review_by": "2031-01-01",
+    }
     for day, want in ((YESTERDAY, before), (TODAY.isoformat(), after)):
         listed = _list(cli, "--as-of", day)[cid]
         shown = _json(cli("show", str(cid), "--as-of", day, "--format", "json"))

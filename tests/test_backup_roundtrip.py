@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import SERVER, Run, _dsn, open_db, table_digest
 from test_match import ITEMS, rss
 
-HOSTILE = "Kim\u202e said \u200b\"‘trench’\"\x1b[31m <script>alert(1)</script> 🇰🇵 e\u0301\ufeff ＼ end"
+HOSTILE = 'Kim\u202e said \u200b"‘trench’"\x1b[31m <script>alert(1)</script> 🇰🇵 e\u0301\ufeff ＼ end'
 
 
 @pytest.fixture
@@ -57,8 +58,20 @@ def session(cli: Callable[..., Run], tmp_path: Path) -> None:
     ok(cli("add", "Pyongyang will reopen its border to tourists", "-s", "Some Paper", "-c", "0.5"))  # 31
     ok(cli("add", "Kim will visit Moscow", "-s", "Some Paper", "-c", "likely"))  # 32
     ok(cli("confirm", "5", "--at", "2024-06-01", "--evidence", "https://example.org/five", "--note", "seen it"))
-    ok(cli("set", "14", "--text", "Corrected: " + HOSTILE, "--source", "The Bell", "--add-tag", "fixed",
-           "--remove-tag", "media"))
+    ok(
+        cli(
+            "set",
+            "14",
+            "--text",
+            "Corrected: " + HOSTILE,
+            "--source",
+            "The Bell",
+            "--add-tag",
+            "fixed",
+            "--remove-tag",
+            "media",
+        )
+    )
     ok(cli("set", "15", "--confidence", "very likely", "--quote", "exact words"))
     ok(cli("note", "17", "A note \u2028 across a line separator", "--evidence", "https://example.org/n"))
     ok(cli("refute", "22", "--at", "2024-07-01"))
@@ -76,8 +89,10 @@ def session(cli: Callable[..., Run], tmp_path: Path) -> None:
 
 def ten_dates(backup: dict[str, Any]) -> list[str]:
     """Ten days spread over the history the backup holds, first to last."""
-    days = sorted({e["at"][:10] for c in backup["claims"] for e in c["events"]} |
-                  {c["said_on"] for c in backup["claims"] if c["said_on"]})
+    days = sorted(
+        {e["at"][:10] for c in backup["claims"] for e in c["events"]}
+        | {c["said_on"] for c in backup["claims"] if c["said_on"]}
+    )
     picked = [days[round(i * (len(days) - 1) / 9)] for i in range(10)]
     assert len(set(picked)) == 10
     return picked
@@ -91,8 +106,9 @@ def views(cli: Callable[..., Run], target: str, dates: list[str]) -> dict[str, s
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
-def test_a_backup_rebuilds_the_database(seeded_session: Any, cli: Callable[..., Run], db_path: Any,
-                                        fresh_target: str, tmp_path: Path, fmt: str) -> None:
+def test_a_backup_rebuilds_the_database(
+    seeded_session: Any, cli: Callable[..., Run], db_path: Any, fresh_target: str, tmp_path: Path, fmt: str
+) -> None:
     first = tmp_path / f"first.{fmt}"
     ok(cli("export", "--format", fmt, "-o", str(first)))
     ok(cli("export", "--format", "json", "-o", str(tmp_path / "whole.json")))
@@ -112,8 +128,9 @@ def seeded_session(cli: Callable[..., Run], tmp_path: Path) -> None:
     session(cli, tmp_path)
 
 
-def test_deleted_claims_come_back_deleted_and_restorable(cli: Callable[..., Run], fresh_target: str,
-                                                         tmp_path: Path) -> None:
+def test_deleted_claims_come_back_deleted_and_restorable(
+    cli: Callable[..., Run], fresh_target: str, tmp_path: Path
+) -> None:
     ok(cli("init", "--seed"))
     ok(cli("confirm", "5", "--at", "2024-06-01", "--note", "before the deletion"))
     ok(cli("delete", "5", "9", "--yes"))
@@ -125,7 +142,9 @@ def test_deleted_claims_come_back_deleted_and_restorable(cli: Callable[..., Run]
     assert deleted[5]["deleted_at"] == deleted[5]["events"][-1]["at"]
     assert all(r["deleted_at"] is None for r in records if r["type"] == "claim" and r["id"] not in (5, 9))
     ok(cli("--db", fresh_target, "import", str(backup)))
-    assert [c["id"] for c in json.loads(ok(cli("--db", fresh_target, "list", "--deleted", "--format", "json")).stdout)] == [5, 9]
+    assert [
+        c["id"] for c in json.loads(ok(cli("--db", fresh_target, "list", "--deleted", "--format", "json")).stdout)
+    ] == [5, 9]
     assert 5 not in [c["id"] for c in json.loads(ok(cli("--db", fresh_target, "list", "--format", "json")).stdout)]
     ok(cli("--db", fresh_target, "restore", "5"))
     back = json.loads(ok(cli("--db", fresh_target, "show", "5", "--format", "json")).stdout)
@@ -143,7 +162,8 @@ def test_deleted_claims_come_back_deleted_and_restorable(cli: Callable[..., Run]
 
 
 def test_a_midpoint_confidence_said_as_a_number_comes_back_without_a_phrase(
-        cli: Callable[..., Run], fresh_target: str, tmp_path: Path) -> None:
+    cli: Callable[..., Run], fresh_target: str, tmp_path: Path
+) -> None:
     ok(cli("init"))
     ok(cli("add", "Said as a number", "-s", "S", "-c", "0.5"))
     ok(cli("add", "Said as a phrase", "-s", "S", "-c", "roughly even chance"))
@@ -168,14 +188,17 @@ def test_the_feed_items_seen_survive_a_backup(cli: Callable[..., Run], fresh_tar
     backup = tmp_path / "backup.json"
     ok(cli("export", "--format", "json", "-o", str(backup)))
     assert [i["item"] for i in json.loads(backup.read_text(encoding="utf-8"))["feed_items"]] == [
-        "urn:wire:football", "urn:wire:workers"]
+        "urn:wire:football",
+        "urn:wire:workers",
+    ]
     ok(cli("--db", fresh_target, "import", str(backup)))
     again = ok(cli("--db", fresh_target, "match", "--feed", str(feed), "--format", "json"))
     assert "No new items in the feed; 2 seen before were left out" in again.stderr
 
 
-def test_every_event_column_travels_by_name_and_ids_are_kept(cli: Callable[..., Run], db_path: Any,
-                                                             fresh_target: str, tmp_path: Path) -> None:
+def test_every_event_column_travels_by_name_and_ids_are_kept(
+    cli: Callable[..., Run], db_path: Any, fresh_target: str, tmp_path: Path
+) -> None:
     """A column a later migration adds to ``event`` is backed up and restored without code naming it."""
     ok(cli("init", "--seed"))
     ok(cli("note", "3", "first"))
@@ -191,9 +214,12 @@ def test_every_event_column_travels_by_name_and_ids_are_kept(cli: Callable[..., 
             conn.close()
     conn = open_db(db_path)
     first, second = [r[0] for r in conn.execute("SELECT id FROM event WHERE note IN ('first', 'second') ORDER BY id")]
-    conn.execute("INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, weight) "
-                 "VALUES (3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'second', NULL, "
-                 "'undo: took back', ?)", (second,))
+    conn.execute(
+        "INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, weight) "
+        "VALUES (3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'second', NULL, "
+        "'undo: took back', ?)",
+        (second,),
+    )
     if not (isinstance(db_path, str) and str(db_path).startswith("postgresql")):
         conn.commit()
     conn.close()
@@ -217,25 +243,33 @@ def test_every_event_column_travels_by_name_and_ids_are_kept(cli: Callable[..., 
     assert table_digest(plain) == before
 
 
-def test_an_event_reference_follows_its_event_to_its_new_id(cli: Callable[..., Run], db_path: Any,
-                                                            fresh_target: str, tmp_path: Path) -> None:
+def test_an_event_reference_follows_its_event_to_its_new_id(
+    cli: Callable[..., Run], db_path: Any, fresh_target: str, tmp_path: Path
+) -> None:
     """A column declared ``REFERENCES event (id)`` (undo's pairing, m007) still names the same event
     when the import cannot keep the backup's event ids (the database already has events with them)."""
     ok(cli("init", "--seed"))
     ok(cli("note", "3", "taken back later"))
     conn = open_db(db_path)
     (second,) = conn.execute("SELECT id FROM event WHERE note = 'taken back later'").fetchone()
-    conn.execute("INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, reverses) "
-                 "VALUES (3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'taken back later', "
-                 "NULL, 'undo: took back', ?)", (second,))
+    conn.execute(
+        "INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, reverses) "
+        "VALUES (3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'taken back later', "
+        "NULL, 'undo: took back', ?)",
+        (second,),
+    )
     if not str(db_path).startswith("postgresql"):
         conn.commit()
     conn.close()
     backup = tmp_path / "backup.json"
     ok(cli("export", "--format", "json", "-o", str(backup)))
     others = tmp_path / "others.jsonl"
-    others.write_text("".join(json.dumps({"text": f"Other claim number {i}", "source": "Elsewhere"}) + "\n"
-                              for i in range(2 * second)), encoding="utf-8")
+    others.write_text(
+        "".join(
+            json.dumps({"text": f"Other claim number {i}", "source": "Elsewhere"}) + "\n" for i in range(2 * second)
+        ),
+        encoding="utf-8",
+    )
     ok(cli("--db", fresh_target, "import", str(others)))  # event ids up to twice the backup's: none can be kept
     ok(cli("--db", fresh_target, "import", str(backup)))
     conn = open_db(fresh_target)
@@ -245,8 +279,9 @@ def test_an_event_reference_follows_its_event_to_its_new_id(cli: Callable[..., R
     assert moved != second and points == moved
 
 
-def test_a_deleted_at_the_history_does_not_bear_out_is_refused(cli: Callable[..., Run], db_path: Any,
-                                                               tmp_path: Path) -> None:
+def test_a_deleted_at_the_history_does_not_bear_out_is_refused(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path
+) -> None:
     ok(cli("init"))
     before = table_digest(db_path)
     record = {"text": "Never deleted", "source": "S", "deleted_at": "2024-01-01T00:00:00Z"}
@@ -258,16 +293,20 @@ def test_a_deleted_at_the_history_does_not_bear_out_is_refused(cli: Callable[...
     assert table_digest(db_path) == before
 
 
-@pytest.mark.parametrize(("event", "words"), [
-    ({"id": 0}, "event 1: id: expected a whole number from 1 to"),
-    ({"id": "7"}, "event 1: id: expected a whole number from 1 to"),
-    ({"id": True}, "event 1: id: expected a whole number from 1 to"),
-    ({"reverses": {"id": 3}}, "event 1: reverses: expected text, a whole number or null, got an object"),
-    ({"Bad Name": 1}, "event 1: 'Bad Name' is not an event field"),
-    ({"new": "not an object"}, "event 1: new: what it records is not valid JSON"),
-])
-def test_a_backup_event_with_a_bad_id_or_column_is_refused(cli: Callable[..., Run], db_path: Any, tmp_path: Path,
-                                                           event: dict[str, Any], words: str) -> None:
+@pytest.mark.parametrize(
+    ("event", "words"),
+    [
+        ({"id": 0}, "event 1: id: expected a whole number from 1 to"),
+        ({"id": "7"}, "event 1: id: expected a whole number from 1 to"),
+        ({"id": True}, "event 1: id: expected a whole number from 1 to"),
+        ({"reverses": {"id": 3}}, "event 1: reverses: expected text, a whole number or null, got an object"),
+        ({"Bad Name": 1}, "event 1: 'Bad Name' is not an event field"),
+        ({"new": "not an object"}, "event 1: new: what it records is not valid JSON"),
+    ],
+)
+def test_a_backup_event_with_a_bad_id_or_column_is_refused(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, event: dict[str, Any], words: str
+) -> None:
     ok(cli("init"))
     before = table_digest(db_path)
     created = {"at": "2024-01-01T00:00:00Z", "kind": "created", **event}
@@ -279,15 +318,31 @@ def test_a_backup_event_with_a_bad_id_or_column_is_refused(cli: Callable[..., Ru
     assert table_digest(db_path) == before
 
 
-def test_a_created_event_holding_the_initial_state_is_restored_as_given(cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_a_created_event_holding_the_initial_state_is_restored_as_given(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """A created event whose ``new`` records what the claim was created with (JSON) comes back as it was."""
     ok(cli("init"))
-    state = json.dumps({"confidence": None, "quote": None, "review_by": None, "said_on": None, "source": "S",
-                        "status": "unverified", "tags": [], "text": "A claim", "url": None},
-                       sort_keys=True, separators=(",", ":"))
+    state = json.dumps(
+        {
+            "confidence": None,
+            "quote": None,
+            "review_by": None,
+            "said_on": None,
+            "source": "S",
+            "status": "unverified",
+            "tags": [],
+            "text": "A claim",
+            "url": None,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     created = {"id": 5, "at": "2024-01-01T00:00:00Z", "kind": "created", "new": state}
     path = tmp_path / "one.jsonl"
-    path.write_text(json.dumps({"id": 9, "text": "A claim", "source": "S", "events": [created]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": 9, "text": "A claim", "source": "S", "events": [created]}) + "\n", encoding="utf-8"
+    )
     ok(cli("import", str(path)))
     shown = json.loads(ok(cli("show", "9", "--format", "json")).stdout)
     assert [e["new"] for e in shown["events"]] == [state]

@@ -23,19 +23,34 @@ def statuses(cli: Callable[..., Run]) -> dict[int, str]:
     return {c["id"]: c["status"] for c in json.loads(_ok(cli("list", "--format", "json")).stdout)}
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    (["3"], [3]), (["3", "5", "8-12"], [3, 5, 8, 9, 10, 11, 12]), (["3,5", "4"], [3, 4, 5]),
-    (["#7", "7", "7-7"], [7]), (["2-4,1"], [1, 2, 3, 4]), ([" 9 ", ""], [9]),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (["3"], [3]),
+        (["3", "5", "8-12"], [3, 5, 8, 9, 10, 11, 12]),
+        (["3,5", "4"], [3, 4, 5]),
+        (["#7", "7", "7-7"], [7]),
+        (["2-4,1"], [1, 2, 3, 4]),
+        ([" 9 ", ""], [9]),
+    ],
+)
 def test_ids_and_ranges_parse(typed: list[str], expected: list[int]) -> None:
     assert id_list.parse(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "words"), [
-    (["12-8"], "runs backwards"), (["abc"], "invalid claim id 'abc'"), (["0"], "from 1"),
-    (["1_0"], "invalid claim id '1_0'"), (["３"], "invalid claim id"), (["1-"], "invalid claim id"),
-    (["1-200000"], "at most 100000"), (["9223372036854775808"], "from 1 to"),
-])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        (["12-8"], "runs backwards"),
+        (["abc"], "invalid claim id 'abc'"),
+        (["0"], "from 1"),
+        (["1_0"], "invalid claim id '1_0'"),
+        (["３"], "invalid claim id"),
+        (["1-"], "invalid claim id"),
+        (["1-200000"], "at most 100000"),
+        (["9223372036854775808"], "from 1 to"),
+    ],
+)
 def test_bad_ids_are_refused_with_what_to_type(typed: list[str], words: str) -> None:
     with pytest.raises(InvalidInput, match=words):
         id_list.parse(typed)
@@ -54,14 +69,17 @@ def test_status_of_several_claims_at_once(seeded: Callable[..., Run]) -> None:
     assert statuses(seeded)[21] == "unverified" and statuses(seeded)[5] == "unverified"
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (("confirm", "4", "6", "7"), "claim 6 is already confirmed"),
-    (("confirm", "4", "99"), "no claim with id 99"),
-    (("refute", "5", "26-40"), f"no claims with ids {SEED_CLAIMS + 1}-40"),  # all of them named at once
-    (("note", "4", "99", "A note."), "no claim with id 99"),
-    (("set", "4", "99", "--confidence", "10%"), "no claim with id 99"),
-    (("restore", "4"), "claim 4 is not deleted"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("confirm", "4", "6", "7"), "claim 6 is already confirmed"),
+        (("confirm", "4", "99"), "no claim with id 99"),
+        (("refute", "5", "26-40"), f"no claims with ids {SEED_CLAIMS + 1}-40"),  # all of them named at once
+        (("note", "4", "99", "A note."), "no claim with id 99"),
+        (("set", "4", "99", "--confidence", "10%"), "no claim with id 99"),
+        (("restore", "4"), "claim 4 is not deleted"),
+    ],
+)
 def test_all_or_nothing(seeded: Callable[..., Run], db_path: Any, args: tuple[str, ...], words: str) -> None:
     digest = table_digest(db_path)
     run = seeded(*args)
@@ -86,7 +104,9 @@ def test_note_on_several_claims(seeded: Callable[..., Run]) -> None:
 
 
 def test_list_format_ids_feeds_from_stdin(seeded: Callable[..., Run]) -> None:
-    listed = _ok(seeded("list", "--source", "lankov", "--status", "unverified", "--limit", "3", "--format", "ids")).stdout
+    listed = _ok(
+        seeded("list", "--source", "lankov", "--status", "unverified", "--limit", "3", "--format", "ids")
+    ).stdout
     assert listed == "5\n14\n15\n"
     run = _ok(seeded("refute", "--from", "-", "--note", "all wrong", input=listed))
     assert run.stderr.strip() == "Claims 5, 14-15 are now refuted."
@@ -100,12 +120,15 @@ def test_from_a_file_and_the_command_line_together(seeded: Callable[..., Run], t
     assert _ok(seeded("list", "--deleted", "--format", "ids")).stdout.split() == ["3", "4", "7", "8", "9"]
 
 
-@pytest.mark.parametrize(("given", "words"), [
-    ("", "standard input held no claim ids"),
-    ("4\nfour\n", "invalid claim id 'four' (standard input, line 2)"),
-    ("4\n" + "1" * 5000 + "\n", "ids are whole numbers from 1 to"),  # int() of 5000 digits raised ValueError
-    ("1" * 200_000, "standard input, line 1 is longer than"),  # read in pieces, it was several ids
-])
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        ("", "standard input held no claim ids"),
+        ("4\nfour\n", "invalid claim id 'four' (standard input, line 2)"),
+        ("4\n" + "1" * 5000 + "\n", "ids are whole numbers from 1 to"),  # int() of 5000 digits raised ValueError
+        ("1" * 200_000, "standard input, line 1 is longer than"),  # read in pieces, it was several ids
+    ],
+)
 def test_bad_input_from_stdin(seeded: Callable[..., Run], db_path: Any, given: str, words: str) -> None:
     digest = table_digest(db_path)
     run = seeded("confirm", "--from", "-", input=given)

@@ -31,15 +31,16 @@ HOSTILE = ["<script>alert(1)</script>", '"><img onerror=x>', "a\u202eb", "x&amp;
 
 def parse(svg: str) -> ET.Element:
     """The chart's root element, parsed as a browser would parse it inside an HTML5 page."""
-    page = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
-            f"<body>{svg}</body></html>")
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>{svg}</body></html>'
+    )
     document = html5lib.HTMLParser(strict=True).parse(page)  # raises on any parse error
     body = document.find("{http://www.w3.org/1999/xhtml}body")
     assert body is not None
     children = list(body)
     assert len(children) == 1 and children[0].tag == SVG + "svg", [c.tag for c in children]
     for element in children[0].iter():
-        assert element.tag.startswith(SVG) and element.tag[len(SVG):] in ALLOWED, element.tag
+        assert element.tag.startswith(SVG) and element.tag[len(SVG) :] in ALLOWED, element.tag
         names = set(element.attrib) - {XMLNS}  # html5lib files the root's xmlns under its namespace
         assert not any(name.lower().startswith("on") or ":" in name or "{" in name for name in names), names
     return children[0]
@@ -66,6 +67,7 @@ def check_root(root: ET.Element, kind: str) -> None:
 
 
 # ---- status bar --------------------------------------------------------------------------------
+
 
 def bar_widths(svg: str) -> list[tuple[str, float, float]]:
     root = parse(svg)
@@ -124,6 +126,7 @@ def test_status_bar_property(counts):
 
 # ---- periods -----------------------------------------------------------------------------------
 
+
 def days(first: date, count: int) -> list[str]:
     return [(first + timedelta(days=i)).isoformat() for i in range(count)]
 
@@ -146,8 +149,14 @@ def test_periods_days_up_to_31_days_then_months():
 
 
 def test_periods_months_up_to_48_months_then_years():
-    points = charts.periods({("2023-01-15", "confirmed"): 1, ("2026-12-03", "confirmed"): 2,
-                             ("2024-06-30", "refuted"): 5, ("2024-06-01", "refuted"): 1})
+    points = charts.periods(
+        {
+            ("2023-01-15", "confirmed"): 1,
+            ("2026-12-03", "confirmed"): 2,
+            ("2024-06-30", "refuted"): 5,
+            ("2024-06-01", "refuted"): 1,
+        }
+    )
     assert len(points) == 48 and points[0] == ("2023-01", 1, 0) and points[-1] == ("2026-12", 2, 0)
     assert ("2024-06", 0, 6) in points and ("2024-05", 0, 0) in points
     assert [p[0] for p in points[10:14]] == ["2023-11", "2023-12", "2024-01", "2024-02"]
@@ -156,12 +165,19 @@ def test_periods_months_up_to_48_months_then_years():
 
 
 def test_periods_skip_what_cannot_be_placed():
-    points = charts.periods({("2026-09-01", "confirmed"): 1, ("not a day", "refuted"): 9,
-                             ("2026-09-03T10:00:00+00:00", "refuted"): 2, ("2026-09-02", "unverified"): 7})
+    points = charts.periods(
+        {
+            ("2026-09-01", "confirmed"): 1,
+            ("not a day", "refuted"): 9,
+            ("2026-09-03T10:00:00+00:00", "refuted"): 2,
+            ("2026-09-02", "unverified"): 7,
+        }
+    )
     assert points == [("2026-09-01", 1, 0), ("2026-09-02", 0, 0), ("2026-09-03", 0, 2)]
 
 
 # ---- resolved over time ------------------------------------------------------------------------
+
 
 def test_resolved_over_time_empty():
     assert charts.resolved_over_time([]) == ""
@@ -201,14 +217,17 @@ def x_labels(root: ET.Element) -> list[ET.Element]:
     return [t for t in shapes(root, "text") if float(t.get("y", "0")) == base]
 
 
-@pytest.mark.parametrize("labels", [
-    days(date(2026, 1, 1), 31),
-    [p[0] for p in charts.periods({("2023-01-01", "confirmed"): 1, ("2026-12-01", "confirmed"): 1})],
-    [str(y) for y in range(1900, 2027)],
-    [str(y) for y in range(2000, 2013)],
-    [str(y) for y in range(2000, 2003)],
-    ["2026-09-10"],
-])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        days(date(2026, 1, 1), 31),
+        [p[0] for p in charts.periods({("2023-01-01", "confirmed"): 1, ("2026-12-01", "confirmed"): 1})],
+        [str(y) for y in range(1900, 2027)],
+        [str(y) for y in range(2000, 2013)],
+        [str(y) for y in range(2000, 2003)],
+        ["2026-09-10"],
+    ],
+)
 def test_x_labels_are_thinned_never_overlap_and_keep_both_ends(labels):
     root = parse(charts.resolved_over_time([(label, 1, 0) for label in labels]))
     shown = x_labels(root)
@@ -235,6 +254,7 @@ def test_label_positions_property(n, length):
 
 
 # ---- calibration -------------------------------------------------------------------------------
+
 
 def bins_of(pairs: list[tuple[float, int]]) -> list[dict]:
     return [b.as_dict() for b in scoring.calibration(pairs)]
@@ -286,6 +306,7 @@ def test_calibration_all_empty():
 
 # ---- inert text, determinism -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_stays_text(hostile):
     as_shown = hostile.replace("\u202e", "\\u202e")  # a bidi override is shown as an escape
@@ -303,15 +324,20 @@ def test_hostile_text_stays_text(hostile):
 
 
 def test_same_input_same_bytes():
-    resolved = {(day, status): i % 4 + 1 for i, (day, status) in
-                enumerate((d, s) for d in days(date(2026, 3, 1), 20) for s in ("confirmed", "refuted"))}
+    resolved = {
+        (day, status): i % 4 + 1
+        for i, (day, status) in enumerate((d, s) for d in days(date(2026, 3, 1), 20) for s in ("confirmed", "refuted"))
+    }
     backwards = dict(reversed(list(resolved.items())))
     assert charts.periods(resolved) == charts.periods(backwards)
     bins = bins_of([(i / 37, i % 3 == 0) for i in range(37)])
     counts = [("confirmed", 7), ("refuted", 3)]
     made = [charts.status_bar(counts), charts.resolved_over_time(charts.periods(resolved)), charts.calibration(bins)]
-    again = [charts.status_bar(list(counts)), charts.resolved_over_time(charts.periods(backwards)),
-             charts.calibration(list(reversed(bins)))]
+    again = [
+        charts.status_bar(list(counts)),
+        charts.resolved_over_time(charts.periods(backwards)),
+        charts.calibration(list(reversed(bins))),
+    ]
     assert made == again
     for svg in made:
         assert not svg.startswith("<?xml") and "xmlns:" not in svg and " id=" not in svg

@@ -25,8 +25,10 @@ from conftest import Run
 
 UNSET_CONFIG = ("reviewer.name", "reviewer.organisation", "reviewer.url", "claimreview.url_template")
 TEMPLATE = "https://factcheck.example.org/claims/{uuid}"
-HOSTILE = ('</script><script>alert("x")</script> <!-- & ]]> \u2028 \u202eevil\u202c '
-           "<img src=x onerror=alert(1)> 'quoted' \"double\"")
+HOSTILE = (
+    '</script><script>alert("x")</script> <!-- & ]]> \u2028 \u202eevil\u202c '
+    "<img src=x onerror=alert(1)> 'quoted' \"double\""
+)
 
 
 def _ok(run: Run) -> Run:
@@ -139,7 +141,8 @@ def google_problems(review: dict[str, Any]) -> list[str]:
         if key not in rating:
             p.append(f"reviewRating.{key} (recommended)")
     if all(k in rating for k in ("ratingValue", "bestRating", "worstRating")) and not (
-            rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]):
+        rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    ):
         p.append("ratingValue outside worstRating..bestRating")
     author = review.get("author") or {}
     if author.get("@type") not in ORGANISATION_TYPES or not author.get("name") or not author.get("url"):
@@ -164,8 +167,12 @@ def google_problems(review: dict[str, Any]) -> list[str]:
 @pytest.fixture
 def reviewer(cli: Callable[..., Run]) -> Callable[..., Run]:
     """The CLI with every reviewer setting set."""
-    for key, value in (("reviewer.name", "Ann Analyst"), ("reviewer.organisation", "Example Fact Desk"),
-                       ("reviewer.url", "https://factcheck.example.org/"), ("claimreview.url_template", TEMPLATE)):
+    for key, value in (
+        ("reviewer.name", "Ann Analyst"),
+        ("reviewer.organisation", "Example Fact Desk"),
+        ("reviewer.url", "https://factcheck.example.org/"),
+        ("claimreview.url_template", TEMPLATE),
+    ):
         _ok(cli("config", "set", key, value))
     return cli
 
@@ -209,15 +216,22 @@ def test_each_review_is_its_claim(reviewer: Callable[..., Run]) -> None:
         claim = claims[review["identifier"]]
         assert review["url"] == TEMPLATE.replace("{uuid}", claim["uuid"])
         assert review["claimReviewed"] == claim["text"]
-        assert review["author"] == {"@type": "Organization", "name": "Example Fact Desk",
-                                    "url": "https://factcheck.example.org/"}
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": "Example Fact Desk",
+            "url": "https://factcheck.example.org/",
+        }
         assert review["contributor"] == {"@type": "Person", "name": "Ann Analyst"}
         item = review["itemReviewed"]
         assert item["author"]["name"] == claim["source"]
         assert item["datePublished"] == claim["said_on"]
         assert item["appearance"] == item["firstAppearance"] == {"@type": "CreativeWork", "url": claim["url"]}
-        expected_type = {"person": "Person", "outlet": "NewsMediaOrganization", "organisation": "Organization",
-                         "government": "GovernmentOrganization"}.get(sources[claim["source"]]["kind"])
+        expected_type = {
+            "person": "Person",
+            "outlet": "NewsMediaOrganization",
+            "organisation": "Organization",
+            "government": "GovernmentOrganization",
+        }.get(sources[claim["source"]]["kind"])
         assert item["author"].get("@type") == expected_type
         rating = review["reviewRating"]
         value, name = {"confirmed": (5, "True"), "disputed": (3, "Mixed"), "refuted": (1, "False")}[claim["status"]]
@@ -264,7 +278,9 @@ def _add(cli: Callable[..., Run], text: str, source: str = "Desk", *args: str) -
 def test_verdicts_map_to_the_documented_scale_and_unverified_is_left_out(reviewer: Callable[..., Run]) -> None:
     cli = reviewer
     _ok(cli("init"))
-    ids = {status: _add(cli, f"A claim that ends up {status}.") for status in ("confirmed", "disputed", "refuted", "open")}
+    ids = {
+        status: _add(cli, f"A claim that ends up {status}.") for status in ("confirmed", "disputed", "refuted", "open")
+    }
     _ok(cli("confirm", str(ids["confirmed"])))
     _ok(cli("dispute", str(ids["disputed"])))
     _ok(cli("refute", str(ids["refuted"])))
@@ -299,16 +315,28 @@ def test_recorded_with_a_verdict_is_reviewed_the_day_it_was_recorded(reviewer: C
     assert review["datePublished"] == recorded
 
 
-@pytest.mark.parametrize(("kind", "typed"), [
-    ("person", "Person"), ("outlet", "NewsMediaOrganization"), ("organisation", "Organization"),
-    ("government", "GovernmentOrganization"), ("other", None),
-])
+@pytest.mark.parametrize(
+    ("kind", "typed"),
+    [
+        ("person", "Person"),
+        ("outlet", "NewsMediaOrganization"),
+        ("organisation", "Organization"),
+        ("government", "GovernmentOrganization"),
+        ("other", None),
+    ],
+)
 def test_claim_author_is_typed_by_source_kind(reviewer: Callable[..., Run], kind: str, typed: str | None) -> None:
     cli = reviewer
     _ok(cli("init"))
     _ok(cli("source", "set", "Speaker", "--kind", kind, "--url", "https://speaker.example.org/"))
-    _ok(cli("confirm", str(_add(cli, "Said and true.", "Speaker", "--said-on", "2024-01-01",
-                                "--url", "https://news.example.org/a"))))
+    _ok(
+        cli(
+            "confirm",
+            str(
+                _add(cli, "Said and true.", "Speaker", "--said-on", "2024-01-01", "--url", "https://news.example.org/a")
+            ),
+        )
+    )
     [review], stderr = _reviews(cli)
     author = review["itemReviewed"]["author"]
     assert author.get("@type") == typed
@@ -326,7 +354,9 @@ def test_claims_without_date_or_url_are_named(reviewer: Callable[..., Run]) -> N
     _ok(cli("confirm", str(bare), str(dated)))
     reviews, stderr = _reviews(cli)
     by_text = {r["claimReviewed"]: r for r in reviews}
-    assert {"datePublished", "appearance", "firstAppearance"}.isdisjoint(by_text["Nothing known about where."]["itemReviewed"])
+    assert {"datePublished", "appearance", "firstAppearance"}.isdisjoint(
+        by_text["Nothing known about where."]["itemReviewed"]
+    )
     assert google_problems(by_text["Dated and linked."]) == []
     assert f"claim {bare} has no said-on date" in stderr
     assert f"claim {bare} has no URL" in stderr
@@ -351,8 +381,9 @@ def test_nothing_to_review_writes_an_empty_graph_and_no_warning(cli: Callable[..
     assert "No claim has a verdict yet." in page and "application/ld+json" not in page
 
 
-def test_a_broken_config_stops_the_export_before_anything_is_written(cli: Callable[..., Run], tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_config_stops_the_export_before_anything_is_written(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _ok(cli("init", "--seed"))
     conf = tmp_path / "bad.toml"
     conf.write_text('[reviewer]\nurl = "ftp://x"\n', encoding="utf-8")
@@ -387,9 +418,16 @@ def test_hostile_text_stays_data_in_the_page(reviewer: Callable[..., Run]) -> No
 
     cli = reviewer
     _ok(cli("init"))
-    _ok(cli("source", "set", "<b>Source</b> \"x\" & <script>", "--kind", "person"))
-    cid = _add(cli, HOSTILE, "<b>Source</b> \"x\" & <script>", "--said-on", "2024-01-01",
-               "--url", 'https://news.example.org/a?b="><script>alert(1)</script>')
+    _ok(cli("source", "set", '<b>Source</b> "x" & <script>', "--kind", "person"))
+    cid = _add(
+        cli,
+        HOSTILE,
+        '<b>Source</b> "x" & <script>',
+        "--said-on",
+        "2024-01-01",
+        "--url",
+        'https://news.example.org/a?b="><script>alert(1)</script>',
+    )
     _ok(cli("confirm", str(cid), "--note", HOSTILE, "--evidence", "https://e.example.org/?q=</script>&x=<i>"))
     [review], _ = _reviews(cli)
     assert review["claimReviewed"] == HOSTILE and review["reviewBody"] == HOSTILE
@@ -404,14 +442,16 @@ def test_hostile_text_stays_data_in_the_page(reviewer: Callable[..., Run]) -> No
     assert not tree.findall(".//img") and not tree.findall(".//b")
     assert not [a for el in tree.iter() for a in el.attrib if a.lower().startswith("on")]
     assert tree.find(".//h2").text == HOSTILE.replace("\u202e", "\\u202e").replace("\u202c", "\\u202c").replace(
-        "\u2028", "\\u2028")
+        "\u2028", "\\u2028"
+    )
     hrefs = [a.get("href") for a in tree.iter("a")]
     assert all(h.startswith("https://") for h in hrefs) and len(hrefs) == 3  # appearance, evidence, fact-check
 
 
 @pytest.mark.sqlite_only  # the bad URL goes in with sqlite3: claimtrack refuses it
-def test_a_stored_javascript_url_never_becomes_a_link_or_an_appearance(reviewer: Callable[..., Run],
-                                                                         db_path: Path) -> None:
+def test_a_stored_javascript_url_never_becomes_a_link_or_an_appearance(
+    reviewer: Callable[..., Run], db_path: Path
+) -> None:
     import sqlite3
 
     cli = reviewer

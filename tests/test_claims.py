@@ -23,9 +23,26 @@ def events_of(cli, claim_id: int) -> list[dict]:
 
 def test_add_stores_every_field(cli):
     claim = add(
-        cli, "Russia vetoed new UN sanctions.", "--source", "The Bell", "--confidence", "very likely",
-        "--status", "confirmed", "--url", "https://example.org/a", "--said-on", "2022-05-26",
-        "--tag", "UN", "--tag", "sanctions", "--quote", "Russia vetoed", "--review-by", "2030-01-01",
+        cli,
+        "Russia vetoed new UN sanctions.",
+        "--source",
+        "The Bell",
+        "--confidence",
+        "very likely",
+        "--status",
+        "confirmed",
+        "--url",
+        "https://example.org/a",
+        "--said-on",
+        "2022-05-26",
+        "--tag",
+        "UN",
+        "--tag",
+        "sanctions",
+        "--quote",
+        "Russia vetoed",
+        "--review-by",
+        "2030-01-01",
     )
     assert claim["id"] == 1
     assert claim["text"] == "Russia vetoed new UN sanctions."
@@ -55,16 +72,25 @@ def test_add_reports_new_source_and_suggests_existing(seeded):
 def test_acceptance_added_confirmed_refuted_shows_three_changes(cli):
     claim = add(cli, "North Korea sends workers to Donetsk.", "--source", "Media reports", "--said-on", "2023-02-01")
     cid = str(claim["id"])
-    confirmed = cli("confirm", cid, "--note", "Two agencies report it", "--evidence", "https://example.org/r",
-                    "--at", "2024-06-19T14:30:00+02:00")
+    confirmed = cli(
+        "confirm",
+        cid,
+        "--note",
+        "Two agencies report it",
+        "--evidence",
+        "https://example.org/r",
+        "--at",
+        "2024-06-19T14:30:00+02:00",
+    )
     assert confirmed.exit_code == 0, confirmed.stderr
     refuted = cli("refute", cid, "--note", "Agencies retracted")
     assert refuted.exit_code == 0, refuted.stderr
 
     events = events_of(cli, claim["id"])
     # The created event's new holds what the claim was created with (claimtrack.history): here its status.
-    assert [(e["kind"], e["old"], json.loads(e["new"])["status"] if e["kind"] == "created" else e["new"])
-            for e in events] == [
+    assert [
+        (e["kind"], e["old"], json.loads(e["new"])["status"] if e["kind"] == "created" else e["new"]) for e in events
+    ] == [
         ("created", None, "unverified"),  # always first, even when a change is back-dated before it was entered
         ("status", "unverified", "confirmed"),  # back-dated to when the news broke
         ("status", "confirmed", "refuted"),
@@ -80,8 +106,15 @@ def test_acceptance_added_confirmed_refuted_shows_three_changes(cli):
 
     table = cli("show", cid, "--format", "table")
     assert table.exit_code == 0
-    for text in ("created", "unverified -> confirmed", "confirmed -> refuted", "2024-06-19T12:30:00Z",
-                 "Two agencies report it", "https://example.org/r", "Agencies retracted"):
+    for text in (
+        "created",
+        "unverified -> confirmed",
+        "confirmed -> refuted",
+        "2024-06-19T12:30:00Z",
+        "Two agencies report it",
+        "https://example.org/r",
+        "Agencies retracted",
+    ):
         assert text in table.stdout
 
 
@@ -99,21 +132,45 @@ def test_each_change_writes_exactly_one_event(cli, db_path: Path):
     for expected, step in enumerate(steps, start=2):
         assert cli(*step).exit_code == 0, step
         with sqlite3.connect(db_path) as conn:
-            assert conn.execute("SELECT count(*) FROM event WHERE claim_id = ?", (claim["id"],)).fetchone()[0] == expected
+            assert (
+                conn.execute("SELECT count(*) FROM event WHERE claim_id = ?", (claim["id"],)).fetchone()[0] == expected
+            )
 
 
 def test_set_changes_fields_with_history(cli):
     claim = add(cli, "Original text.", "--source", "A", "--tag", "one", "--confidence", "0.2")
     cid = str(claim["id"])
     result = cli(
-        "set", cid, "--confidence", "likely", "--text", "New text.", "--source", "B", "--url", "https://x.org",
-        "--said-on", "2023-02-15", "--add-tag", "two", "--remove-tag", "one", "--review-by", "2031-01-01",
-        "--note", "after re-reading",
+        "set",
+        cid,
+        "--confidence",
+        "likely",
+        "--text",
+        "New text.",
+        "--source",
+        "B",
+        "--url",
+        "https://x.org",
+        "--said-on",
+        "2023-02-15",
+        "--add-tag",
+        "two",
+        "--remove-tag",
+        "one",
+        "--review-by",
+        "2031-01-01",
+        "--note",
+        "after re-reading",
     )
     assert result.exit_code == 0, result.stderr
     assert "8 changes recorded" in result.stderr
     shown = json.loads(cli("show", cid, "--format", "json").stdout)
-    assert (shown["text"], shown["source"], shown["url"], shown["said_on"]) == ("New text.", "B", "https://x.org", "2023-02-15")
+    assert (shown["text"], shown["source"], shown["url"], shown["said_on"]) == (
+        "New text.",
+        "B",
+        "https://x.org",
+        "2023-02-15",
+    )
     assert shown["tags"] == ["two"]
     assert shown["confidence"] == 0.675 and shown["confidence_label"] == "67.5% likely"
     changes = {(e["field"], e["old"], e["new"]) for e in shown["events"] if e["kind"] != "created"}
@@ -228,7 +285,10 @@ def test_a_note_can_be_back_dated_but_not_before_the_claim_was_said(cli, db_path
     from conftest import table_digest
 
     cid = str(add(cli, "Noted.", "--source", "S", "--said-on", "2024-01-10")["id"])
-    assert cli("note", cid, "Reported by a wire", "--at", "2024-03-05", "--evidence", "https://example.org/w").exit_code == 0
+    assert (
+        cli("note", cid, "Reported by a wire", "--at", "2024-03-05", "--evidence", "https://example.org/w").exit_code
+        == 0
+    )
     events = json.loads(cli("show", cid, "--format", "json").stdout)["events"]
     note = [e for e in events if e["kind"] == "note"][-1]
     assert note["at"].startswith("2024-03-05") and note["recorded_at"] > note["at"]

@@ -28,10 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CLAIMS
-
 from claimtrack.choices import Format, Status
 from claimtrack.cli import complete
+from conftest import SEED_CLAIMS
 
 pytestmark = pytest.mark.sqlite_only  # completion reads SQLite files; a server completes nothing
 
@@ -54,11 +53,13 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def env(home: Path) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMTRACK_", "_CLAIMTRACK", "COMP_", "XDG_"))}
-    return {**base, "PATH": f"{BIN}{os.pathsep}{base.get('PATH', '')}", "HOME": str(home),
-            "XDG_DATA_HOME": str(home / "data"), "TERM": "dumb"}
-
-
-
+    return {
+        **base,
+        "PATH": f"{BIN}{os.pathsep}{base.get('PATH', '')}",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "TERM": "dumb",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +67,9 @@ def db(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Path:
     """The seed (sources "The Bell", "Andrei Lankov"...), plus a source whose name bash would split."""
     path = tmp_path_factory.mktemp("seeded") / "claims.db"
     for args in (["init", "--seed"], ["source", "set", "Bob's $5 (news)", "--kind", "outlet"]):
-        proc = subprocess.run([str(BIN / "claimtrack"), "--db", str(path), *args],
-                              env=env, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [str(BIN / "claimtrack"), "--db", str(path), *args], env=env, capture_output=True, text=True, timeout=120
+        )
         assert proc.returncode == 0, proc.stderr
     return path
 
@@ -218,8 +220,7 @@ def test_no_database_no_candidates_nothing_created(shell: str, env: dict[str, st
     assert not any(home.rglob("*.db")), "completing created a database at the default location"
 
 
-def test_a_database_open_elsewhere_is_read_without_writing(env: dict[str, str], db: Path,
-                                                           tmp_path: Path) -> None:
+def test_a_database_open_elsewhere_is_read_without_writing(env: dict[str, str], db: Path, tmp_path: Path) -> None:
     """With a writer's -wal and -shm present, completion reads the WAL and leaves both as they were."""
     import sqlite3
 
@@ -259,8 +260,13 @@ print("PROBE " + json.dumps([m for m in ("sqlalchemy", "sqlmodel") if m in sys.m
 
 @pytest.mark.parametrize("words", [["show", ""], ["list", "--source", ""], ["list", "--status", ""]])
 def test_completion_does_not_import_the_database_stack(words: list[str], env: dict[str, str], db: Path) -> None:
-    out = run([sys.executable, "-c", PROBE], env, _CLAIMTRACK_COMPLETE="complete_bash",
-              COMP_WORDS="\n".join(["claimtrack", "--db", str(db), *words]), COMP_CWORD=str(len(words) + 2))
+    out = run(
+        [sys.executable, "-c", PROBE],
+        env,
+        _CLAIMTRACK_COMPLETE="complete_bash",
+        COMP_WORDS="\n".join(["claimtrack", "--db", str(db), *words]),
+        COMP_CWORD=str(len(words) + 2),
+    )
     candidates, _, probe = out.rpartition("PROBE ")
     assert candidates.split()  # it really completed
     assert json.loads(probe) == []
@@ -269,14 +275,20 @@ def test_completion_does_not_import_the_database_stack(words: list[str], env: di
 # The real thing: an interactive shell in a pseudo-terminal, TAB pressed, the command line read back
 # by a key binding (Ctrl-X) that writes it to a file.
 INTERACTIVE = {
-    "bash": (["--norc", "--noprofile", "-i"],
-             "source <(claimtrack --show-completion bash); "
-             "bind -x '\"\\C-x\": printf %s \"$READLINE_LINE\" > {out}'; touch {ready}\n"),
-    "zsh": (["-f", "-i"],
-            "autoload -U compinit; compinit -u; source <(claimtrack --show-completion zsh); "
-            "sb() {{ print -rn -- \"$BUFFER\" > {out} }}; zle -N sb; bindkey '^X' sb; touch {ready}\n"),
-    "fish": (["--no-config", "-i"],
-             "claimtrack --show-completion fish | source; bind \\cx 'commandline > {out}'; touch {ready}\n"),
+    "bash": (
+        ["--norc", "--noprofile", "-i"],
+        "source <(claimtrack --show-completion bash); "
+        'bind -x \'"\\C-x": printf %s "$READLINE_LINE" > {out}\'; touch {ready}\n',
+    ),
+    "zsh": (
+        ["-f", "-i"],
+        "autoload -U compinit; compinit -u; source <(claimtrack --show-completion zsh); "
+        "sb() {{ print -rn -- \"$BUFFER\" > {out} }}; zle -N sb; bindkey '^X' sb; touch {ready}\n",
+    ),
+    "fish": (
+        ["--no-config", "-i"],
+        "claimtrack --show-completion fish | source; bind \\cx 'commandline > {out}'; touch {ready}\n",
+    ),
 }
 
 
@@ -328,14 +340,19 @@ def test_an_undecodable_word_on_the_line_prints_no_error(env: dict[str, str], db
     """Running a command refuses bytes that are not UTF-8 with an Error: line; completing must
     not print that line into the user's command line (run() asserts stderr is empty)."""
     assert bash(env, "--db", str(db), "list", "--search", "caf\udce9", "--status", "") == [
-        "unverified", "confirmed", "refuted", "disputed"]
+        "unverified",
+        "confirmed",
+        "refuted",
+        "disputed",
+    ]
 
 
 def test_ids_of_deleted_claims_complete_for_restore_only(env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "claims.db"
     for args in (["init", "--seed"], ["delete", str(SEED_CLAIMS)]):
-        proc = subprocess.run([str(BIN / "claimtrack"), "--db", str(path), *args],
-                              env=env, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [str(BIN / "claimtrack"), "--db", str(path), *args], env=env, capture_output=True, text=True, timeout=120
+        )
         assert proc.returncode == 0, proc.stderr
     live = [i for i in _newest("2") if i != str(SEED_CLAIMS)][:2]  # the deleted one left out
     assert bash(env, "--db", str(path), "confirm", "2")[:2] == live

@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Any
 
 import pytest
@@ -51,23 +50,43 @@ def plan(worker: int) -> list[tuple[str, int | None, list[str]]]:
         cid = SEED_IDS[(worker + k) % len(SEED_IDS)]
         match k % 5:
             case 0:
-                steps.append(("add", None, [
-                    "add", f"Worker {worker} claim {k}", "--source", NEW_SOURCE,
-                    "--tag", "concurrent", "--tag", f"w{worker}",
-                ]))
+                steps.append(
+                    (
+                        "add",
+                        None,
+                        [
+                            "add",
+                            f"Worker {worker} claim {k}",
+                            "--source",
+                            NEW_SOURCE,
+                            "--tag",
+                            "concurrent",
+                            "--tag",
+                            f"w{worker}",
+                        ],
+                    )
+                )
             case 1:
                 steps.append(("note", cid, ["note", str(cid), f"w{worker}-note-{k}"]))
             case 2:
-                steps.append(("set", cid, [
-                    "set", str(cid), "--add-tag", f"w{worker}-k{k}", "--confidence", f"0.{worker}{k:02d}",
-                ]))
+                steps.append(
+                    (
+                        "set",
+                        cid,
+                        ["set", str(cid), "--add-tag", f"w{worker}-k{k}", "--confidence", f"0.{worker}{k:02d}"],
+                    )
+                )
             case 3:
                 verb = list(VERBS)[(worker + k) % len(VERBS)]
                 steps.append(("status", cid, [verb, str(cid), "--note", f"w{worker}-status-{k}"]))
             case _:
-                steps.append(("note", cid, [
-                    "note", str(cid), f"w{worker}-note-{k}", "--evidence", f"https://example.org/w{worker}/{k}",
-                ]))
+                steps.append(
+                    (
+                        "note",
+                        cid,
+                        ["note", str(cid), f"w{worker}-note-{k}", "--evidence", f"https://example.org/w{worker}/{k}"],
+                    )
+                )
     return steps
 
 
@@ -76,7 +95,12 @@ def run_worker(worker: int, start: threading.Barrier, results: list[Done], lock:
     start.wait()
     for step, (kind, cid, args) in enumerate(plan(worker)):
         proc = subprocess.run(
-            [sys.executable, "-m", "claimtrack", *args], capture_output=True, text=True, env=env, timeout=120, check=False
+            [sys.executable, "-m", "claimtrack", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
         )
         with lock:
             results.append(Done(worker, step, kind, cid, args, proc.returncode, proc.stderr))
@@ -84,12 +108,16 @@ def run_worker(worker: int, start: threading.Barrier, results: list[Done], lock:
 
 def chain_breaks(conn: Any, cid: int, kind: str, first_old: str | None, current: str | None) -> list[str]:
     """Events of one kind, in recording order, must chain: old == previous new, last new == now."""
-    rows = conn.execute("SELECT id, old, new FROM event WHERE claim_id = ? AND kind = ? ORDER BY id", (cid, kind)).fetchall()
+    rows = conn.execute(
+        "SELECT id, old, new FROM event WHERE claim_id = ? AND kind = ? ORDER BY id", (cid, kind)
+    ).fetchall()
     problems = []
     expected = first_old
     for eid, old, new in rows:
         if old != expected:
-            problems.append(f"claim {cid} {kind} event {eid}: old={old!r}, but the value before it was {expected!r} (lost update)")
+            problems.append(
+                f"claim {cid} {kind} event {eid}: old={old!r}, but the value before it was {expected!r} (lost update)"
+            )
         expected = new
     if expected != current:
         problems.append(f"claim {cid}: last {kind} event says {expected!r}, the claim holds {current!r}")
@@ -114,7 +142,8 @@ def test_concurrent_writers_all_succeed_and_lose_nothing(cli: Callable, db_path:
 
     # Every command succeeded; a status command may only fail because the claim already had it.
     failures = [
-        r for r in results
+        r
+        for r in results
         if r.returncode != 0 and not (r.kind == "status" and r.returncode == 1 and "already" in r.stderr)
     ]
     assert not failures, "\n".join(f"w{r.worker} {r.args} -> {r.returncode}: {r.stderr.strip()}" for r in failures)
@@ -143,36 +172,60 @@ def test_concurrent_writers_all_succeed_and_lose_nothing(cli: Callable, db_path:
             assert [t for _, t, _ in rows] == want_texts
             for cid, _, source_id in rows:
                 assert source_id == sources[0][0]
-                tags = {n for (n,) in conn.execute(
-                    "SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = ?", (cid,))}
+                tags = {
+                    n
+                    for (n,) in conn.execute(
+                        "SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = ?", (cid,)
+                    )
+                }
                 assert tags == {"concurrent", f"w{w}"}
-                assert conn.execute(
-                    "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'created'", (cid,)).fetchone()[0] == 1
+                assert (
+                    conn.execute(
+                        "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'created'", (cid,)
+                    ).fetchone()[0]
+                    == 1
+                )
 
             # notes: each one is there exactly once, on the claim it was written to
             want_notes = sorted((r.claim, r.args[2]) for r in mine if r.kind == "note")
-            got_notes = sorted(conn.execute(
-                "SELECT claim_id, note FROM event WHERE kind = 'note' AND note LIKE ?", (f"w{w}-note-%",)).fetchall())
+            got_notes = sorted(
+                conn.execute(
+                    "SELECT claim_id, note FROM event WHERE kind = 'note' AND note LIKE ?", (f"w{w}-note-%",)
+                ).fetchall()
+            )
             assert got_notes == want_notes
 
             # sets: each tag link and its edit event, and each confidence event, are there
             for r in (r for r in mine if r.kind == "set"):
                 tag, value = r.args[3], r.args[5]
-                assert conn.execute(
-                    "SELECT count(*) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = ? AND t.name = ?",
-                    (r.claim, tag)).fetchone()[0] == 1
-                assert conn.execute(
-                    "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'edit' AND field = 'tag' AND new = ?",
-                    (r.claim, tag)).fetchone()[0] == 1
-                assert conn.execute(
-                    "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'confidence' AND new = ?",
-                    (r.claim, value)).fetchone()[0] == 1
+                assert (
+                    conn.execute(
+                        "SELECT count(*) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = ? AND t.name = ?",
+                        (r.claim, tag),
+                    ).fetchone()[0]
+                    == 1
+                )
+                assert (
+                    conn.execute(
+                        "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'edit' AND field = 'tag' AND new = ?",
+                        (r.claim, tag),
+                    ).fetchone()[0]
+                    == 1
+                )
+                assert (
+                    conn.execute(
+                        "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'confidence' AND new = ?",
+                        (r.claim, value),
+                    ).fetchone()[0]
+                    == 1
+                )
 
             # status changes: one event for each that succeeded, none for each refused
             for r in (r for r in mine if r.kind == "status"):
                 n = conn.execute(
                     "SELECT count(*) FROM event WHERE claim_id = ? AND kind = 'status' AND note = ?",
-                    (r.claim, r.args[3])).fetchone()[0]
+                    (r.claim, r.args[3]),
+                ).fetchone()[0]
                 assert n == (1 if r.returncode == 0 else 0), r
 
         # No lost update: each seed claim's history is one unbroken chain ending in its current values.
@@ -181,7 +234,11 @@ def test_concurrent_writers_all_succeed_and_lose_nothing(cli: Callable, db_path:
             status, confidence = conn.execute("SELECT status, confidence FROM claim WHERE id = ?", (cid,)).fetchone()
             problems += chain_breaks(conn, cid, "status", "unverified", status)
             problems += chain_breaks(
-                conn, cid, "confidence", None, None if confidence is None else f"{confidence:.6f}".rstrip("0").rstrip(".")
+                conn,
+                cid,
+                "confidence",
+                None,
+                None if confidence is None else f"{confidence:.6f}".rstrip("0").rstrip("."),
             )
         assert not problems, "\n".join(problems)
     finally:
@@ -208,7 +265,10 @@ def test_status_change_that_waited_for_the_lock_still_succeeds(cli: Callable, db
         holder.execute("BEGIN IMMEDIATE")  # another claimtrack is writing
         waiter = subprocess.Popen(
             [sys.executable, "-m", "claimtrack", "confirm", "1"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ},
         )
         deadline = time.monotonic() + 60
         while not _has_open(waiter.pid, db_path) and waiter.poll() is None and time.monotonic() < deadline:
@@ -232,7 +292,7 @@ def test_status_change_that_waited_for_the_lock_still_succeeds(cli: Callable, db
     try:
         assert conn.execute("SELECT status FROM claim WHERE id = 1").fetchone()[0] == "confirmed"
         assert conn.execute(
-            "SELECT old, new FROM event WHERE claim_id = 1 AND kind = 'status' ORDER BY id").fetchall() == [
-            ("unverified", "disputed"), ("disputed", "confirmed")]
+            "SELECT old, new FROM event WHERE claim_id = 1 AND kind = 'status' ORDER BY id"
+        ).fetchall() == [("unverified", "disputed"), ("disputed", "confirmed")]
     finally:
         conn.close()

@@ -14,12 +14,12 @@ import json
 from collections.abc import Callable
 
 import pytest
-from conftest import Run
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimtrack.confidence import Confidence, label, parse
 from claimtrack.errors import InvalidInput
+from conftest import Run
 
 # Every ICD 203 phrase of DESIGN.md with its band's midpoint.
 PHRASE_MIDPOINTS = {
@@ -108,10 +108,7 @@ def test_number_and_percentage_parse_without_phrase(typed: str, value: float) ->
     assert result.phrase is None
 
 
-@pytest.mark.parametrize(
-    "typed",
-    ["2", "-0.1", "101%", "abc", "nan", "inf", "0.7.1", "", "70 percent", "likelyish"],
-)
+@pytest.mark.parametrize("typed", ["2", "-0.1", "101%", "abc", "nan", "inf", "0.7.1", "", "70 percent", "likelyish"])
 def test_invalid_input_raises_and_lists_what_is_accepted(typed: str) -> None:
     with pytest.raises(InvalidInput) as info:
         parse(typed)
@@ -217,8 +214,15 @@ def test_the_issue_examples() -> None:
     assert parse("probably not") == parse("unlikely")
 
 
-@pytest.mark.parametrize(("typed", "suggested"), [("certain", "almost certain"), ("Impossible", "almost no chance"),
-                                                  ("no chance", "almost no chance"), ("definitely", "almost certain")])
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("certain", "almost certain"),
+        ("Impossible", "almost no chance"),
+        ("no chance", "almost no chance"),
+        ("definitely", "almost certain"),
+    ],
+)
 def test_certainty_is_not_a_band_but_names_the_nearest(typed: str, suggested: str) -> None:
     with pytest.raises(InvalidInput) as info:
         parse(typed)

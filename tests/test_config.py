@@ -68,8 +68,9 @@ def test_path_is_in_the_user_config_dir_whether_or_not_it_exists(cli: Callable[.
     assert not cfg.exists()
 
 
-def test_claimtrack_config_points_elsewhere(cli: Callable[..., Run], cfg: Path, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_claimtrack_config_points_elsewhere(
+    cli: Callable[..., Run], cfg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     elsewhere = tmp_path / "other" / "dir" / "mine.toml"
     monkeypatch.setenv("CLAIMTRACK_CONFIG", str(elsewhere))
     assert ok(cli("config", "path")).stdout == f"{elsewhere}\n"
@@ -81,8 +82,9 @@ def test_claimtrack_config_points_elsewhere(cli: Callable[..., Run], cfg: Path, 
     assert ok(cli("config", "get", "reviewer.name")).stdout == "\n"  # the default file has none
 
 
-def test_claimtrack_config_relative_path_is_shown_absolute(cli: Callable[..., Run], tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_claimtrack_config_relative_path_is_shown_absolute(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CLAIMTRACK_CONFIG", "rel.toml")
     assert ok(cli("config", "path")).stdout == f"{tmp_path / 'rel.toml'}\n"
@@ -93,9 +95,18 @@ def test_claimtrack_config_relative_path_is_shown_absolute(cli: Callable[..., Ru
 ROUND_TRIPS = [  # key, what is typed, what the file holds, what `config get KEY` prints
     ("reviewer.name", "  Jane Doe ", "Jane Doe", "Jane Doe"),
     ("reviewer.organisation", "Faktencheck Zoë", "Faktencheck Zoë", "Faktencheck Zoë"),
-    ("reviewer.url", "https://factcheck.example.org/", "https://factcheck.example.org/", "https://factcheck.example.org/"),
-    ("claimreview.url_template", "https://factcheck.example.org/claims/{uuid}",
-     "https://factcheck.example.org/claims/{uuid}", "https://factcheck.example.org/claims/{uuid}"),
+    (
+        "reviewer.url",
+        "https://factcheck.example.org/",
+        "https://factcheck.example.org/",
+        "https://factcheck.example.org/",
+    ),
+    (
+        "claimreview.url_template",
+        "https://factcheck.example.org/claims/{uuid}",
+        "https://factcheck.example.org/claims/{uuid}",
+        "https://factcheck.example.org/claims/{uuid}",
+    ),
     ("defaults.source_kind", "Organization", "organisation", "organisation"),
     ("defaults.tags", "Russia, north korea,russia", ["russia", "north-korea"], "russia,north-korea"),
     ("output.pager", "no", False, "false"),
@@ -104,8 +115,9 @@ ROUND_TRIPS = [  # key, what is typed, what the file holds, what `config get KEY
 
 
 @pytest.mark.parametrize("key, typed, stored, printed", ROUND_TRIPS, ids=[r[0] for r in ROUND_TRIPS])
-def test_every_key_sets_gets_and_unsets(cli: Callable[..., Run], cfg: Path, key: str, typed: str,
-                                        stored: object, printed: str) -> None:
+def test_every_key_sets_gets_and_unsets(
+    cli: Callable[..., Run], cfg: Path, key: str, typed: str, stored: object, printed: str
+) -> None:
     default = config.KEYS[key].default
     assert settings_json(cli)[key] == {"key": key, "value": default, "from": "default"}
     ok(cli("config", "set", key, typed))
@@ -113,7 +125,11 @@ def test_every_key_sets_gets_and_unsets(cli: Callable[..., Run], cfg: Path, key:
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {section: {name: stored}}
     assert ok(cli("config", "get", key)).stdout == printed + "\n"
     assert settings_json(cli)[key] == {"key": key, "value": stored, "from": "file"}
-    assert json.loads(ok(cli("config", "get", key, "-f", "json")).stdout) == {"key": key, "value": stored, "from": "file"}
+    assert json.loads(ok(cli("config", "get", key, "-f", "json")).stdout) == {
+        "key": key,
+        "value": stored,
+        "from": "file",
+    }
     run = ok(cli("config", "unset", key))
     assert "Removed" in run.stderr
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {}
@@ -124,10 +140,12 @@ def test_every_key_sets_gets_and_unsets(cli: Callable[..., Run], cfg: Path, key:
 def test_set_keeps_the_other_keys(cli: Callable[..., Run], cfg: Path) -> None:
     for key, typed, _, _ in ROUND_TRIPS:
         ok(cli("config", "set", key, typed))
-    expected = {"reviewer": {"name": "Jane Doe", "organisation": "Faktencheck Zoë", "url": "https://factcheck.example.org/"},
-                "claimreview": {"url_template": "https://factcheck.example.org/claims/{uuid}"},
-                "defaults": {"source_kind": "organisation", "tags": ["russia", "north-korea"]},
-                "output": {"pager": False, "color": "never"}}
+    expected = {
+        "reviewer": {"name": "Jane Doe", "organisation": "Faktencheck Zoë", "url": "https://factcheck.example.org/"},
+        "claimreview": {"url_template": "https://factcheck.example.org/claims/{uuid}"},
+        "defaults": {"source_kind": "organisation", "tags": ["russia", "north-korea"]},
+        "output": {"pager": False, "color": "never"},
+    }
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == expected
     ok(cli("config", "set", "reviewer.name", "John Roe"))
     expected["reviewer"]["name"] = "John Roe"
@@ -150,32 +168,36 @@ def test_empty_tags_and_the_table_of_all_settings(cli: Callable[..., Run]) -> No
     assert "reviewer.name\t\tdefault" in tsv
 
 
-@pytest.mark.parametrize("key, value, says", [
-    ("reviewer.name", "", "is empty"),
-    ("reviewer.name", "   ", "is empty"),
-    ("reviewer.name", "Jane\nDoe", "line break"),
-    ("reviewer.name", '"]\n[x]', "line break"),
-    ("reviewer.organisation", "x" * 201, "limit is 200"),
-    ("reviewer.organisation", "Evil\x1b[31m Org", "control character"),
-    ("reviewer.url", "ftp://example.org", "http:// or https://"),
-    ("reviewer.url", "example.org", "http:// or https://"),
-    ("reviewer.url", "https://exa mple.org", "http:// or https://"),
-    ("claimreview.url_template", "https://x.example.org/claims/", "{uuid} nor {id}"),
-    ("claimreview.url_template", "https://x.example.org/{uuid.__class__}", "nor {id}"),
-    ("claimreview.url_template", "https://x.example.org/{uuid}/{name}", "brace"),
-    ("claimreview.url_template", "{uuid}", "filled in"),
-    ("claimreview.url_template", 'https://x.example.org/{uuid}"\n[x]', "line break"),
-    ("defaults.source_kind", "alien", "person, outlet, organisation, government or other"),
-    ("defaults.tags", "a tag,bad\x00", "argument"),  # a NUL never gets past the command line
-    ("defaults.tags", ",".join(f"t{i}" for i in range(21)), "at most 20"),
-    ("defaults.tags", "x" * 65, "invalid tag"),
-    ("output.pager", "maybe", "true or false"),
-    ("output.color", "blue", "auto, always or never"),
-    ("output.colour", "never", "unknown setting"),
-    ("reviewer", "x", "unknown setting"),
-])
-def test_bad_values_are_refused_and_change_nothing(cli: Callable[..., Run], cfg: Path, key: str, value: str,
-                                                   says: str) -> None:
+@pytest.mark.parametrize(
+    "key, value, says",
+    [
+        ("reviewer.name", "", "is empty"),
+        ("reviewer.name", "   ", "is empty"),
+        ("reviewer.name", "Jane\nDoe", "line break"),
+        ("reviewer.name", '"]\n[x]', "line break"),
+        ("reviewer.organisation", "x" * 201, "limit is 200"),
+        ("reviewer.organisation", "Evil\x1b[31m Org", "control character"),
+        ("reviewer.url", "ftp://example.org", "http:// or https://"),
+        ("reviewer.url", "example.org", "http:// or https://"),
+        ("reviewer.url", "https://exa mple.org", "http:// or https://"),
+        ("claimreview.url_template", "https://x.example.org/claims/", "{uuid} nor {id}"),
+        ("claimreview.url_template", "https://x.example.org/{uuid.__class__}", "nor {id}"),
+        ("claimreview.url_template", "https://x.example.org/{uuid}/{name}", "brace"),
+        ("claimreview.url_template", "{uuid}", "filled in"),
+        ("claimreview.url_template", 'https://x.example.org/{uuid}"\n[x]', "line break"),
+        ("defaults.source_kind", "alien", "person, outlet, organisation, government or other"),
+        ("defaults.tags", "a tag,bad\x00", "argument"),  # a NUL never gets past the command line
+        ("defaults.tags", ",".join(f"t{i}" for i in range(21)), "at most 20"),
+        ("defaults.tags", "x" * 65, "invalid tag"),
+        ("output.pager", "maybe", "true or false"),
+        ("output.color", "blue", "auto, always or never"),
+        ("output.colour", "never", "unknown setting"),
+        ("reviewer", "x", "unknown setting"),
+    ],
+)
+def test_bad_values_are_refused_and_change_nothing(
+    cli: Callable[..., Run], cfg: Path, key: str, value: str, says: str
+) -> None:
     ok(cli("config", "set", "reviewer.name", "Before"))
     before = cfg.read_bytes()
     line = one_error(cli("config", "set", key, value))
@@ -194,8 +216,13 @@ def test_unknown_key_suggests_the_nearest(cli: Callable[..., Run]) -> None:
 HOSTILE = [
     '"] [x] = 1 #',
     "C:\\new\\table \\u0041 \\",
-    "'''", '"""', 'a"b', "Zoë 日本語 🙂 \u202eevil \u200b",
-    "# not a comment", "= [[x]]", "\t tab inside \t",
+    "'''",
+    '"""',
+    'a"b',
+    "Zoë 日本語 🙂 \u202eevil \u200b",
+    "# not a comment",
+    "= [[x]]",
+    "\t tab inside \t",
 ]
 
 
@@ -218,7 +245,10 @@ def test_set_keeps_unknown_keys_and_nested_tables(cli: Callable[..., Run], cfg: 
     run = ok(cli("config", "set", "output.pager", "false"))
     assert "Warning: config file" in run.stderr and "team.size" in run.stderr
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {
-        "reviewer": {"name": "A"}, "team": {"size": 3, "ratio": 0.5, "sub": {"flag": True}}, "output": {"pager": False}}
+        "reviewer": {"name": "A"},
+        "team": {"size": 3, "ratio": 0.5, "sub": {"flag": True}},
+        "output": {"pager": False},
+    }
     ok(cli("config", "unset", "team.size"))
     ok(cli("config", "unset", "team.ratio"))
     ok(cli("config", "unset", "team.sub.flag"))
@@ -242,7 +272,10 @@ def test_a_symlinked_config_stays_a_link_and_keeps_its_mode(cli: Callable[..., R
     cfg.symlink_to(real)
     ok(cli("config", "set", "reviewer.name", "Jane"))
     assert cfg.is_symlink()
-    assert tomllib.loads(real.read_text(encoding="utf-8")) == {"output": {"color": "never"}, "reviewer": {"name": "Jane"}}
+    assert tomllib.loads(real.read_text(encoding="utf-8")) == {
+        "output": {"color": "never"},
+        "reviewer": {"name": "Jane"},
+    }
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 
@@ -251,7 +284,7 @@ def test_a_symlinked_config_stays_a_link_and_keeps_its_mode(cli: Callable[..., R
 BAD_FILES = {
     "invalid-toml": ('[reviewer\nname = "x"\n', "is not valid TOML"),
     "not-utf8": (b'[reviewer]\nname = "\xff"\n', "is not UTF-8"),
-    "wrong-type": ("[output]\npager = \"yes\"\n", "output.pager is text ('yes'); it takes true or false"),
+    "wrong-type": ('[output]\npager = "yes"\n', "output.pager is text ('yes'); it takes true or false"),
     "bad-value": ('[output]\ncolor = "blue"\n', "output.color 'blue' is not accepted; it takes auto, always or never"),
     "bad-kind": ('[defaults]\nsource_kind = "alien"\n', "defaults.source_kind"),
     "tags-not-list": ('[defaults]\ntags = "a,b"\n', "defaults.tags is text, not a list"),
@@ -260,7 +293,7 @@ BAD_FILES = {
     "bad-template": ('[claimreview]\nurl_template = "https://x.org/claims"\n', "claimreview.url_template"),
     "name-newline": ('[reviewer]\nname = "a\\nb"\n', "line break"),
     "unknown-key": ('[output]\ncolour = "never"\n', "unknown setting 'output.colour' (did you mean output.color?)"),
-    "unknown-section": ('[x]\ny = 1\n', "unknown setting 'x.y'"),
+    "unknown-section": ("[x]\ny = 1\n", "unknown setting 'x.y'"),
     "top-level": ('name = "x"\n', "unknown setting 'name'"),
     "section-not-table": ('reviewer = "x"\n', "unknown setting 'reviewer'"),
     "too-big": ("# " + "x" * 70_000 + "\n", "over 64 KiB"),
@@ -276,13 +309,18 @@ def _write_bad(cfg: Path, content: str | bytes) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
-def test_a_bad_file_is_one_error_and_changes_nothing(seeded: Callable[..., Run], cfg: Path, db_path: object,
-                                                     case: str) -> None:
+def test_a_bad_file_is_one_error_and_changes_nothing(
+    seeded: Callable[..., Run], cfg: Path, db_path: object, case: str
+) -> None:
     content, says = BAD_FILES[case]
     _write_bad(cfg, content)
     before, data = table_digest(db_path), cfg.read_bytes()
-    for args in (("config", "get"), ("list",), ("add", "A claim that must not be added.", "-s", "X"),
-                 ("show", "1", "--format", "table")):
+    for args in (
+        ("config", "get"),
+        ("list",),
+        ("add", "A claim that must not be added.", "-s", "X"),
+        ("show", "1", "--format", "table"),
+    ):
         line = one_error(seeded(*args))
         assert says in line, line
         assert str(cfg) in line
@@ -320,7 +358,12 @@ def test_set_on_invalid_toml_changes_nothing(cli: Callable[..., Run], cfg: Path)
 def test_a_directory_as_the_config(seeded: Callable[..., Run], cfg: Path) -> None:
     cli = seeded
     cfg.mkdir(parents=True)
-    for args in (("config", "get"), ("list",), ("config", "set", "output.pager", "false"), ("config", "unset", "output.pager")):
+    for args in (
+        ("config", "get"),
+        ("list",),
+        ("config", "set", "output.pager", "false"),
+        ("config", "unset", "output.pager"),
+    ):
         assert "is a directory, not a file" in one_error(cli(*args))
     assert cfg.is_dir() and not any(cfg.iterdir())
 
@@ -340,18 +383,19 @@ def test_a_fifo_as_the_config_is_refused_without_blocking(tmp_path: Path) -> Non
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_an_unreadable_config(seeded: Callable[..., Run], cfg: Path) -> None:
     cli = seeded
-    write(cfg, '[output]\npager = false\n').chmod(0)
+    write(cfg, "[output]\npager = false\n").chmod(0)
     try:
         for args in (("config", "get"), ("list",), ("config", "set", "output.pager", "true")):
             assert "cannot read config file" in one_error(cli(*args))
         cfg.chmod(0o600)
-        assert cfg.read_text(encoding="utf-8") == '[output]\npager = false\n'
+        assert cfg.read_text(encoding="utf-8") == "[output]\npager = false\n"
     finally:
         cfg.chmod(0o600)
 
 
-def test_claimtrack_config_with_a_nul_is_refused(cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
-                                                 tmp_path: Path) -> None:
+def test_claimtrack_config_with_a_nul_is_refused(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CLAIMTRACK_CONFIG", str(tmp_path / "a\udcffb.toml"))
     assert "CLAIMTRACK_CONFIG" in one_error(cli("config", "get"))
 
@@ -370,8 +414,13 @@ print("\\nPROBE", "tomllib" in sys.modules, "platformdirs" in sys.modules)
 @pytest.mark.parametrize("arg", ["--help", "--version"])
 def test_help_and_version_never_read_the_settings(cfg: Path, arg: str) -> None:
     _write_bad(cfg, BAD_FILES["invalid-toml"][0])
-    proc = subprocess.run([sys.executable, "-c", PROBE.format(arg=arg)], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "100"}, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(arg=arg)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100"},
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip().endswith("PROBE False False"), proc.stdout[-300:]
 
@@ -388,8 +437,9 @@ def test_add_uses_default_kind_and_tags(cli: Callable[..., Run]) -> None:
     ok(cli("source", "set", "Old Source", "--kind", "outlet"))
     ok(cli("config", "set", "defaults.source_kind", "person"))
     ok(cli("config", "set", "defaults.tags", "ukraine,Russia"))
-    claim = json.loads(ok(cli("add", "The war ends this year.", "-s", "New Person", "-t", "russia", "-t", "war",
-                              "-f", "json")).stdout)[0]
+    claim = json.loads(
+        ok(cli("add", "The war ends this year.", "-s", "New Person", "-t", "russia", "-t", "war", "-f", "json")).stdout
+    )[0]
     assert claim["tags"] == ["russia", "ukraine", "war"]
     ok(cli("add", "Another thing happens.", "-s", "old source"))
     assert _source_kinds(cli) == {"Old Source": "outlet", "New Person": "person"}  # an existing source keeps its kind
@@ -407,13 +457,20 @@ def test_import_uses_default_kind_but_not_default_tags(cli: Callable[..., Run], 
     ok(cli("config", "set", "defaults.source_kind", "government"))
     ok(cli("config", "set", "defaults.tags", "mine"))
     data = tmp_path / "in.jsonl"
-    data.write_text("\n".join(json.dumps(r) for r in [
-        {"type": "source", "name": "Kindless"},
-        {"type": "source", "name": "Has Kind", "kind": "outlet"},
-        {"type": "claim", "text": "First claim.", "source": "Kindless"},
-        {"type": "claim", "text": "Second claim.", "source": "Has Kind"},
-        {"type": "claim", "text": "Third claim.", "source": "Only In A Claim"},
-    ]) + "\n", encoding="utf-8")
+    data.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"type": "source", "name": "Kindless"},
+                {"type": "source", "name": "Has Kind", "kind": "outlet"},
+                {"type": "claim", "text": "First claim.", "source": "Kindless"},
+                {"type": "claim", "text": "Second claim.", "source": "Has Kind"},
+                {"type": "claim", "text": "Third claim.", "source": "Only In A Claim"},
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     ok(cli("import", str(data)))
     assert _source_kinds(cli) == {"Kindless": "government", "Has Kind": "outlet", "Only In A Claim": "government"}
     assert all(c["tags"] == [] for c in json.loads(ok(cli("list", "-f", "json")).stdout))
@@ -458,8 +515,15 @@ def test_output_settings_on_a_terminal(tmp_path: Path) -> None:
         conf.write_text(settings, encoding="utf-8")
         if paged.exists():
             paged.unlink()
-        screen = run_in_terminal("--db", str(db), "list", *flags, columns=80, rows=24,
-                                 env={"CLAIMTRACK_CONFIG": conf, "CLAIMTRACK_PAGER": UNSET, **env})
+        screen = run_in_terminal(
+            "--db",
+            str(db),
+            "list",
+            *flags,
+            columns=80,
+            rows=24,
+            env={"CLAIMTRACK_CONFIG": conf, "CLAIMTRACK_PAGER": UNSET, **env},
+        )
         assert screen.code == 0, screen.out
         return paged.exists()
 
@@ -470,8 +534,9 @@ def test_output_settings_on_a_terminal(tmp_path: Path) -> None:
 
     def colours(settings: str, **env: object) -> list[str]:
         conf.write_text(settings, encoding="utf-8")
-        screen = run_in_terminal("--db", str(db), "list", "-n", "2", columns=120,
-                                 env={"CLAIMTRACK_CONFIG": conf, **env})
+        screen = run_in_terminal(
+            "--db", str(db), "list", "-n", "2", columns=120, env={"CLAIMTRACK_CONFIG": conf, **env}
+        )
         assert screen.code == 0, screen.out
         return colour_codes(screen.raw)
 
@@ -481,8 +546,9 @@ def test_output_settings_on_a_terminal(tmp_path: Path) -> None:
     assert not colours('[output]\ncolor = "always"\n', NO_COLOR="1")
 
 
-
-def test_a_file_in_the_way_of_the_folder(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_in_the_way_of_the_folder(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = write(tmp_path / "plain", "not a folder")
     monkeypatch.setenv("CLAIMTRACK_CONFIG", str(blocker / "config.toml"))
     assert "part of its path is a file" in one_error(cli("config", "get"))

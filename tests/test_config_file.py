@@ -52,19 +52,31 @@ def test_set_and_unset_keep_comments_and_layout(cli: Callable[..., Run], cfg: Pa
     ok(cli("config", "set", "output.pager", "true"))
     ok(cli("config", "set", "defaults.tags", "ru,ua"))
     text = cfg.read_text(encoding="utf-8")
-    for line in ("# My claimtrack settings -- keep this header.", "[reviewer]   # who signs the fact-checks",
-                 'name    = "Ann Analyst"   # me', "# the organisation goes below",
-                 "# no pager on the newsroom machine"):
+    for line in (
+        "# My claimtrack settings -- keep this header.",
+        "[reviewer]   # who signs the fact-checks",
+        'name    = "Ann Analyst"   # me',
+        "# the organisation goes below",
+        "# no pager on the newsroom machine",
+    ):
         assert line in text.splitlines(), text
-    assert text.index("# the organisation goes below") < text.index('organisation = "Example Fact Desk"') \
-        < text.index("[output]"), text  # the new key went into its own section, not at the end
-    assert tomllib.loads(text) == {"reviewer": {"name": "Ann Analyst", "organisation": "Example Fact Desk"},
-                                   "output": {"pager": True}, "defaults": {"tags": ["ru", "ua"]}}
+    assert (
+        text.index("# the organisation goes below")
+        < text.index('organisation = "Example Fact Desk"')
+        < text.index("[output]")
+    ), text  # the new key went into its own section, not at the end
+    assert tomllib.loads(text) == {
+        "reviewer": {"name": "Ann Analyst", "organisation": "Example Fact Desk"},
+        "output": {"pager": True},
+        "defaults": {"tags": ["ru", "ua"]},
+    }
     ok(cli("config", "unset", "output.pager"))  # its section keeps the user's comment, so it stays
     ok(cli("config", "unset", "defaults.tags"))  # nothing of the user's in it: the section goes
     text = cfg.read_text(encoding="utf-8")
     assert "[output]\n# no pager on the newsroom machine\n" in text and "defaults" not in text, text
-    assert text.startswith("# My claimtrack settings -- keep this header.\n\n[reviewer]   # who signs the fact-checks\n")
+    assert text.startswith(
+        "# My claimtrack settings -- keep this header.\n\n[reviewer]   # who signs the fact-checks\n"
+    )
 
 
 def test_a_new_file_says_comments_are_kept(cli: Callable[..., Run], cfg: Path) -> None:
@@ -77,12 +89,12 @@ def test_a_new_file_says_comments_are_kept(cli: Callable[..., Run], cfg: Path) -
 def test_a_byte_order_mark_is_accepted_and_kept(seeded: Callable[..., Run], cfg: Path) -> None:
     cli = seeded
     cfg.parent.mkdir(parents=True, exist_ok=True)
-    cfg.write_bytes(b"\xef\xbb\xbf# saved by Notepad\n[output]\ncolor = \"never\"\n")
+    cfg.write_bytes(b'\xef\xbb\xbf# saved by Notepad\n[output]\ncolor = "never"\n')
     assert ok(cli("config", "get", "output.color")).stdout == "never\n"
     ok(cli("list"))
     ok(cli("config", "set", "reviewer.name", "Ann"))
     data = cfg.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf# saved by Notepad\n[output]\ncolor = \"never\"\n"), data
+    assert data.startswith(b'\xef\xbb\xbf# saved by Notepad\n[output]\ncolor = "never"\n'), data
     assert tomllib.loads(data.decode("utf-8-sig")) == {"output": {"color": "never"}, "reviewer": {"name": "Ann"}}
 
 
@@ -104,7 +116,7 @@ def test_any_text_is_written_so_it_reads_back_exactly(value: str, comments: list
     from claimtrack import configfile
 
     comment_lines = ["#" + "".join(c if c.isprintable() or c == "\t" else " " for c in text) for text in comments]
-    original = "\n".join([*comment_lines, "[team]", 'size = 3  # unknown to claimtrack', ""])
+    original = "\n".join([*comment_lines, "[team]", "size = 3  # unknown to claimtrack", ""])
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "config.toml"
         file.write_text(original, encoding="utf-8")
@@ -134,14 +146,27 @@ ROUNDS = 15
 
 
 def _values(n: int) -> dict[str, str]:
-    return {"reviewer.name": f"Name {n}", "reviewer.organisation": f"Org {n}",
-            "reviewer.url": f"https://r{n}.example.org/", "claimreview.url_template": f"https://x.example.org/{n}/{{id}}"}
+    return {
+        "reviewer.name": f"Name {n}",
+        "reviewer.organisation": f"Org {n}",
+        "reviewer.url": f"https://r{n}.example.org/",
+        "claimreview.url_template": f"https://x.example.org/{n}/{{id}}",
+    }
 
 
 def test_concurrent_sets_of_different_keys_lose_nothing(cfg: Path) -> None:
     write(cfg, "# shared by four processes\n")
-    procs = {key: subprocess.Popen([sys.executable, "-c", CHILD, key], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, env=dict(os.environ)) for key in _values(0)}
+    procs = {
+        key: subprocess.Popen(
+            [sys.executable, "-c", CHILD, key],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ),
+        )
+        for key in _values(0)
+    }
     lost = []
     try:
         for proc in procs.values():
@@ -167,11 +192,12 @@ def test_concurrent_sets_of_different_keys_lose_nothing(cfg: Path) -> None:
     assert sorted(p.name for p in cfg.parent.iterdir()) == ["config.toml", "config.toml.lock"]  # no temp files left
 
 
-def test_a_held_lock_is_waited_for_then_refused(cli: Callable[..., Run], cfg: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_held_lock_is_waited_for_then_refused(
+    cli: Callable[..., Run], cfg: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claimtrack import configfile
 
-    write(cfg, '[output]\npager = false\n')
+    write(cfg, "[output]\npager = false\n")
     monkeypatch.setattr(configfile, "LOCK_WAIT", 0.2)
     fd = os.open(cfg.parent / "config.toml.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -181,7 +207,7 @@ def test_a_held_lock_is_waited_for_then_refused(cli: Callable[..., Run], cfg: Pa
         assert "is being changed" in one_error(cli("config", "unset", "output.pager"))
     finally:
         os.close(fd)
-    assert cfg.read_text(encoding="utf-8") == '[output]\npager = false\n'
+    assert cfg.read_text(encoding="utf-8") == "[output]\npager = false\n"
     ok(cli("config", "set", "output.pager", "true"))  # the lock let go: it works again
     assert tomllib.loads(cfg.read_text(encoding="utf-8")) == {"output": {"pager": True}}
 
@@ -190,8 +216,9 @@ def test_a_held_lock_is_waited_for_then_refused(cli: Callable[..., Run], cfg: Pa
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
-def test_set_makes_missing_folders_private(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           umask: int) -> None:
+def test_set_makes_missing_folders_private(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int
+) -> None:
     existing = tmp_path / "existing"
     existing.mkdir(mode=0o755)
     existing.chmod(0o755)
@@ -204,7 +231,11 @@ def test_set_makes_missing_folders_private(cli: Callable[..., Run], tmp_path: Pa
         ok(cli("config", "set", "output.pager", "false"))
     finally:
         os.umask(old)
-    assert [stat.S_IMODE(p.stat().st_mode) for p in (existing, existing / "a", existing / "a" / "b")] == [0o755, 0o700, 0o700]
+    assert [stat.S_IMODE(p.stat().st_mode) for p in (existing, existing / "a", existing / "a" / "b")] == [
+        0o755,
+        0o700,
+        0o700,
+    ]
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
 
 
@@ -221,8 +252,9 @@ NOT_SETTINGS = {
 
 
 @pytest.mark.parametrize("case", sorted(NOT_SETTINGS))
-def test_a_file_that_is_not_settings_is_one_error_line(seeded: Callable[..., Run], cfg: Path, db_path: object,
-                                                       case: str) -> None:
+def test_a_file_that_is_not_settings_is_one_error_line(
+    seeded: Callable[..., Run], cfg: Path, db_path: object, case: str
+) -> None:
     content, says = NOT_SETTINGS[case]
     cfg.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
@@ -230,8 +262,14 @@ def test_a_file_that_is_not_settings_is_one_error_line(seeded: Callable[..., Run
     else:
         cfg.write_text(content, encoding="utf-8")
     before, data = table_digest(db_path), cfg.read_bytes()
-    for args in (("config", "get"), ("list",), ("add", "A claim that must not be added.", "-s", "X"),
-                 ("config", "set", "output.pager", "true"), ("config", "unset", "output.pager"), ("config", "unset", "x")):
+    for args in (
+        ("config", "get"),
+        ("list",),
+        ("add", "A claim that must not be added.", "-s", "X"),
+        ("config", "set", "output.pager", "true"),
+        ("config", "unset", "output.pager"),
+        ("config", "unset", "x"),
+    ):
         line = one_error(seeded(*args))
         assert says in line and str(cfg) in line, (args, line)
     assert table_digest(db_path) == before

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from conftest import table_digest
 
 pytestmark = pytest.mark.sqlite_only  # tests SQLite itself: skipped when the suite runs on PostgreSQL
@@ -34,12 +35,17 @@ WAL_HALF = 35 * 1024 * 1024  # the WAL grows steadily to ~70 MB over a full impo
 def write_claims(path: Path, n: int = CLAIMS) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
-            handle.write(json.dumps({
-                "text": f"Claim {i} about grain exports and the sanctions regime",
-                "source": f"Source {i % 50}",
-                "confidence": 0.5,
-                "tags": ["bulk"],
-            }) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "text": f"Claim {i} about grain exports and the sanctions regime",
+                        "source": f"Source {i % 50}",
+                        "confidence": 0.5,
+                        "tags": ["bulk"],
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -152,7 +158,9 @@ def test_import_killed_midway_leaves_all_or_nothing(cli: Callable, db_path: Path
     proc = start_import(bulk_file)
     how = signal_midway(proc, bulk_file, db_path, signal.SIGKILL, fraction=0.5)
     _, err = proc.communicate(timeout=300)
-    assert proc.returncode == -signal.SIGKILL, f"the import was not killed mid-way ({how}; exit {proc.returncode}: {err})"
+    assert proc.returncode == -signal.SIGKILL, (
+        f"the import was not killed mid-way ({how}; exit {proc.returncode}: {err})"
+    )
 
     check_sound(db_path)
     count = claim_count(db_path)

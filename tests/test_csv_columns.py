@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_CLAIMS, Run, table_digest
 
 from claimtrack import export, textsafe
+from conftest import SEED_CLAIMS, Run, table_digest
 
-HEADER = ("id,uuid,text,quote,source,status,confidence,confidence_label,tags,url,said_on,review_by,"
-          "created_at,updated_at,resolved_on,evidence,last_note")
+HEADER = (
+    "id,uuid,text,quote,source,status,confidence,confidence_label,tags,url,said_on,review_by,"
+    "created_at,updated_at,resolved_on,evidence,last_note"
+)
 HOSTILE_NOTE = '-1+1 <script>alert(1)</script> "><img src=x onerror=alert(1)> \x1b[31mred \u202eevil'
 HOSTILE_URL = 'https://evil.example/"><img/src=x/onerror=alert(1)>?q=<script>'
 
@@ -62,8 +64,18 @@ def _fixtures(cli: Callable[..., Run]) -> dict[str, int]:
         "reopened": _add(cli, "Confirmed, then reopened."),
         "undone": _add(cli, "A note taken back by undo."),
     }
-    _ok(cli("confirm", str(ids["backdated"]), "--at", "2025-09-10", "--evidence", "https://example.org/a",
-            "--note", "=SUM(A1)"))
+    _ok(
+        cli(
+            "confirm",
+            str(ids["backdated"]),
+            "--at",
+            "2025-09-10",
+            "--evidence",
+            "https://example.org/a",
+            "--note",
+            "=SUM(A1)",
+        )
+    )
     _ok(cli("note", str(ids["backdated"]), "Later note", "--evidence", "https://example.org/b"))
     _ok(cli("dispute", str(ids["disputed"]), "--evidence", "https://example.org/d"))
     _ok(cli("refute", str(ids["refuted"]), "--at", "2025-05-01", "--evidence", "https://example.org/r1"))
@@ -169,23 +181,43 @@ def test_links_without_a_note_travel_on_a_note_that_says_so(cli: Callable[..., R
     """Where the round trip is not exact: two links and no note (a note event needs text)."""
     _ok(cli("init"))
     path = tmp_path / "two.csv"
-    path.write_text("text,source,status,said_on,resolved_on,evidence\n"
-                    "Two links.,Desk,refuted,2025-01-01,2025-02-01,https://example.org/1 https://example.org/2\n",
-                    encoding="utf-8")
+    path.write_text(
+        "text,source,status,said_on,resolved_on,evidence\n"
+        "Two links.,Desk,refuted,2025-01-01,2025-02-01,https://example.org/1 https://example.org/2\n",
+        encoding="utf-8",
+    )
     _ok(cli("import", str(path)))
     row = _rows(_ok(cli("export", "--format", "csv")).stdout)[1]
-    assert _cells(row) == ("2025-02-01", "https://example.org/1 https://example.org/2", f"Evidence imported from {path}")
+    assert _cells(row) == (
+        "2025-02-01",
+        "https://example.org/1 https://example.org/2",
+        f"Evidence imported from {path}",
+    )
 
 
 BAD = {
     "not-a-date": ("confirmed", "2025-13-01", "", "", "field 'resolved_on'", "YYYY-MM-DD"),
     "a-time": ("confirmed", "2025-02-01T10:00:00Z", "", "", "field 'resolved_on'", "YYYY-MM-DD"),
     "future": ("confirmed", "2999-01-01", "", "", "field 'resolved_on'", "in the future"),
-    "before-said-on": ("refuted", "2024-12-31", "", "", "field 'resolved_on'", "before the claim was said (2025-01-01)"),
+    "before-said-on": (
+        "refuted",
+        "2024-12-31",
+        "",
+        "",
+        "field 'resolved_on'",
+        "before the claim was said (2025-01-01)",
+    ),
     "unresolved": ("disputed", "2025-02-01", "", "", "field 'resolved_on'", "'disputed'"),
     "no-status": ("", "2025-02-01", "", "", "field 'resolved_on'", "'unverified'"),
     "javascript-url": ("confirmed", "2025-02-01", "javascript:alert(1)", "", "field 'evidence'", "http"),
-    "second-url-bad": ("confirmed", "2025-02-01", "https://example.org/ok ftp://example.org/x", "", "field 'evidence'", "ftp://"),
+    "second-url-bad": (
+        "confirmed",
+        "2025-02-01",
+        "https://example.org/ok ftp://example.org/x",
+        "",
+        "field 'evidence'",
+        "ftp://",
+    ),
     "invisible-note": ("confirmed", "2025-02-01", "", "\u200b\u200b", "field 'last_note'", "invisible"),
 }
 
@@ -199,7 +231,9 @@ def test_bad_values_in_the_new_columns_are_refused_and_change_nothing(
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["text", "source", "status", "said_on", "resolved_on", "evidence", "last_note"])
-        writer.writerow(["A good claim first.", "Desk", "confirmed", "2025-01-01", "2025-01-02", "https://example.org/g", "fine"])
+        writer.writerow(
+            ["A good claim first.", "Desk", "confirmed", "2025-01-01", "2025-01-02", "https://example.org/g", "fine"]
+        )
         writer.writerow(["The bad one.", "Desk", status, "2025-01-01", resolved, links, note])
     before = table_digest(db_path)
     line = _one_error_line(seeded("import", str(path)))
@@ -211,8 +245,13 @@ def test_bad_values_in_the_new_columns_are_refused_and_change_nothing(
 def test_events_in_a_record_win_over_the_columns(cli: Callable[..., Run], tmp_path: Path) -> None:
     """A JSON record with its events is a backup: the three keys, if there, are not read."""
     _ok(cli("init"))
-    record = {"text": "Has events.", "source": "Desk", "status": "unverified", "resolved_on": "not even a date",
-              "events": [{"kind": "created", "at": "2025-01-01T00:00:00Z"}]}
+    record = {
+        "text": "Has events.",
+        "source": "Desk",
+        "status": "unverified",
+        "resolved_on": "not even a date",
+        "events": [{"kind": "created", "at": "2025-01-01T00:00:00Z"}],
+    }
     path = tmp_path / "one.json"
     path.write_text(json.dumps([record]), encoding="utf-8")
     _ok(cli("import", str(path)))

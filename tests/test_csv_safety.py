@@ -20,12 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimtrack import textsafe
 from claimtrack.export import CSV_FIELDS
+from conftest import Run
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SPLITS = re.compile(r"[,;\t|\n]")  # where a spreadsheet reading another separator (or a broken quote) starts a cell
@@ -38,7 +38,7 @@ SPLIT_FORMULAS = [
     "line one\n=1+2 on line two",
     "minus;-1+2 plus;+1+2",
     "tab\t@SUM(1;2)",
-    "quoted; \"=5+5\" and ;\"=6+6\"",
+    'quoted; "=5+5" and ;"=6+6"',
     "already;'=7+7 guarded",
     "two tabs\t\t=8+8",
 ]
@@ -124,7 +124,15 @@ def test_every_cell_is_quoted_and_the_header_is_not(cli: Callable[..., Run]) -> 
     out = _ok(cli("export", "--format", "csv")).stdout
     header, body = out.split("\n", 1)
     assert header == ",".join(CSV_FIELDS)
-    for text in ('"semi;colon"', '"tab\there"', '"bar|here"', '"a ""quote"""', '"comma, here"', '"line\nbreak"', '"plain"'):
+    for text in (
+        '"semi;colon"',
+        '"tab\there"',
+        '"bar|here"',
+        '"a ""quote"""',
+        '"comma, here"',
+        '"line\nbreak"',
+        '"plain"',
+    ):
         assert f",{text}," in body
     # Every cell of every record is quoted, empty ones too (""): no cell of ours is left for a
     # spreadsheet to read unquoted.
@@ -150,9 +158,17 @@ def test_every_code_point_class_survives_a_csv_round_trip(cli: Callable[..., Run
 
     def claims(*db: str) -> list[dict[str, object]]:
         listed = json.loads(_ok(cli(*db, "list", "--format", "json")).stdout)
-        notes = {c["id"]: [e["note"] for e in json.loads(_ok(cli(*db, "show", str(c["id"]), "--format", "json")).stdout)["events"]
-                           if e["kind"] == "note"] for c in listed}
-        return [{"text": c["text"], "quote": c["quote"], "source": c["source"], "notes": notes[c["id"]]} for c in listed]
+        notes = {
+            c["id"]: [
+                e["note"]
+                for e in json.loads(_ok(cli(*db, "show", str(c["id"]), "--format", "json")).stdout)["events"]
+                if e["kind"] == "note"
+            ]
+            for c in listed
+        }
+        return [
+            {"text": c["text"], "quote": c["quote"], "source": c["source"], "notes": notes[c["id"]]} for c in listed
+        ]
 
     original, restored = claims(), claims("--db", other)
     assert restored == original
@@ -161,7 +177,9 @@ def test_every_code_point_class_survives_a_csv_round_trip(cli: Callable[..., Run
 
 def test_a_hand_made_csv_keeps_backslashes_that_are_not_escapes(cli: Callable[..., Run], tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text('text,source\n"C:\\Users\\me \\q \\n \\u20",Desk\n"zero\\u200bwidth and \\\\u200b",Desk\n', encoding="utf-8")
+    sheet.write_text(
+        'text,source\n"C:\\Users\\me \\q \\n \\u20",Desk\n"zero\\u200bwidth and \\\\u200b",Desk\n', encoding="utf-8"
+    )
     _ok(cli("import", str(sheet)))
     texts = [c["text"] for c in json.loads(_ok(cli("list", "--format", "json", "--sort", "id")).stdout)]
     assert texts == ["C:\\Users\\me \\q \\n \\u20", "zero\u200bwidth and \\u200b"]
@@ -186,9 +204,22 @@ def test_libreoffice_evaluates_no_cell_whatever_the_separator(cli: Callable[...,
         # Tokens: separator, text delimiter ", UTF-8, from line 1, default formats, language, quoted field
         # as text no, special numbers no, (export options), trim spaces yes, (sheets), evaluate formulas yes.
         options = f"CSV:{ord(separator)},34,76,1,,0,false,false,false,false,true,-1,true"
-        done = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                               f"--infilter={options}", "--convert-to", "fods", "--outdir", str(outdir), str(exported)],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                "--headless",
+                f"--infilter={options}",
+                "--convert-to",
+                "fods",
+                "--outdir",
+                str(outdir),
+                str(exported),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         sheet = outdir / "claims.fods"
         assert sheet.exists(), (separator, done.stdout, done.stderr)
         content = sheet.read_text(encoding="utf-8")

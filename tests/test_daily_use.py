@@ -23,21 +23,33 @@ from claimtrack.choices import ExportFormat, Format
 from claimtrack.cli import app
 from conftest import Run
 
-READS = [("list",), ("show", "1"), ("log",), ("summary",), ("sources",), ("calibration",), ("due",),
-         ("export",), ("db", "check")]
+READS = [
+    ("list",),
+    ("show", "1"),
+    ("log",),
+    ("summary",),
+    ("sources",),
+    ("calibration",),
+    ("due",),
+    ("export",),
+    ("db", "check"),
+]
 
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", READS, ids=" ".join)
-def test_a_read_command_never_creates_a_database(cli: Callable[..., Run], tmp_path: Path,
-                                                  command: tuple[str, ...]) -> None:
+def test_a_read_command_never_creates_a_database(
+    cli: Callable[..., Run], tmp_path: Path, command: tuple[str, ...]
+) -> None:
     target = tmp_path / "new" / "claims.db"
     run = cli("--db", str(target), *command)
     assert run.exit_code == 1
     # the hint carries the --db (issue 27: "claimtrack init" would make the default database instead)
-    assert run.stderr == (f"Error: there is no claimtrack database at {target} yet; create it with: "
-                          f"claimtrack --db {target} init "
-                          f"(or claimtrack --db {target} init --seed for the bundled article's claims)\n")
+    assert run.stderr == (
+        f"Error: there is no claimtrack database at {target} yet; create it with: "
+        f"claimtrack --db {target} init "
+        f"(or claimtrack --db {target} init --seed for the bundled article's claims)\n"
+    )
     assert not target.exists() and not target.parent.exists()
 
 
@@ -90,7 +102,9 @@ def test_due_leaves_out_review_dates_of_settled_claims(cli: Callable[..., Run]) 
     assert cli("dispute", str(ids[3])).exit_code == 0
     due = json.loads(cli("due", "--format", "json").stdout)
     assert [(c["id"], c["reason"]) for c in due] == [
-        (ids[0], "review overdue by 3 days"), (ids[3], "review overdue by 3 days")]
+        (ids[0], "review overdue by 3 days"),
+        (ids[3], "review overdue by 3 days"),
+    ]
 
 
 def test_log_shows_what_each_claim_says(seeded: Callable[..., Run]) -> None:
@@ -102,7 +116,9 @@ def test_log_shows_what_each_claim_says(seeded: Callable[..., Run]) -> None:
         assert claims[event["claim_id"]][:8] in out
 
 
-def test_the_calibration_chart_reads_without_colour(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_calibration_chart_reads_without_colour(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     out = seeded("calibration", "--format", "table").stdout
     assert "Said ░ vs came true █" in out
@@ -125,8 +141,9 @@ def _all(commands: dict, prefix: str = "") -> list[str]:
 
 
 @pytest.mark.parametrize("name", _all(COMMANDS))
-def test_help_at_80_columns_lists_choices_in_words(cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
-                                                   name: str) -> None:
+def test_help_at_80_columns_lists_choices_in_words(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     run = cli(*name.split(), "--help")
     assert run.exit_code == 0
@@ -146,7 +163,10 @@ def test_a_write_that_creates_the_database_says_where(cli: Callable[..., Run], t
     target = tmp_path / "fresh.db"
     first = cli("--db", str(target), "add", "A claim.", "--source", "S")
     assert first.exit_code == 0, first.stderr
-    assert first.stderr.splitlines()[-1] == f"Created a new database at {target} (see it with: claimtrack --db {target} db path)."
+    assert (
+        first.stderr.splitlines()[-1]
+        == f"Created a new database at {target} (see it with: claimtrack --db {target} db path)."
+    )
     second = cli("--db", str(target), "add", "Another claim.", "--source", "S")
     assert "Created a new database" not in second.stderr
     assert "Created a new database" not in cli("--db", str(tmp_path / "other.db"), "init").stderr

@@ -132,15 +132,19 @@ def test_the_database_name_is_the_file_stem_and_output_works(cli: Callable[..., 
     assert "--metadata" in written.stderr and "newsroom" in written.stderr
 
 
-@pytest.mark.parametrize("args, says", [
-    (("--status", "confirmed"), "--status chooses claims"),
-    (("--tag", "x", "--limit", "3"), "--tag and --limit choose claims"),
-    (("--sort", "id"), "--sort chooses claims"),
-    (("--title", "Claims"), "--title shapes a report"),
-    (("--group-by", "status"), "--group-by shapes a report"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (("--status", "confirmed"), "--status chooses claims"),
+        (("--tag", "x", "--limit", "3"), "--tag and --limit choose claims"),
+        (("--sort", "id"), "--sort chooses claims"),
+        (("--title", "Claims"), "--title shapes a report"),
+        (("--group-by", "status"), "--group-by shapes a report"),
+    ],
+)
 def test_options_that_choose_claims_or_shape_a_report_are_refused(
-        seeded: Callable[..., Any], tmp_path: Path, args: tuple[str, ...], says: str) -> None:
+    seeded: Callable[..., Any], tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
     target = tmp_path / "metadata.json"
     result = seeded("export", "--format", "datasette-metadata", "--output", str(target), *args)
     assert result.exit_code == 1
@@ -151,7 +155,10 @@ def test_options_that_choose_claims_or_shape_a_report_are_refused(
 def test_a_server_database_is_refused_before_connecting(cli: Callable[..., Any]) -> None:
     result = cli("--db", "postgresql+psycopg://someone@127.0.0.1:1/claims", "export", "--format", "datasette-metadata")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: datasette-metadata is for a SQLite file") and "Datasette reads SQLite" in result.stderr
+    assert (
+        result.stderr.startswith("Error: datasette-metadata is for a SQLite file")
+        and "Datasette reads SQLite" in result.stderr
+    )
     assert result.stdout == ""
 
 
@@ -159,8 +166,9 @@ def test_a_server_database_is_refused_before_connecting(cli: Callable[..., Any])
 
 
 @pytest.mark.sqlite_only
-def test_datasette_uses_the_facets_queries_and_hidden_tables(exported: dict[str, Any], seeded: Callable[..., Any],
-                                                             db_path: Path, tmp_path: Path) -> None:
+def test_datasette_uses_the_facets_queries_and_hidden_tables(
+    exported: dict[str, Any], seeded: Callable[..., Any], db_path: Path, tmp_path: Path
+) -> None:
     metadata = tmp_path / "metadata.json"
     assert seeded("export", "--format", "datasette-metadata", "-o", str(metadata)).exit_code == 0
     with datasette_server(db_path, tmp_path / "datasette.log", "--metadata", str(metadata)) as base:

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, table_digest
 
 from claimtrack import timeutil, validate
 from claimtrack.errors import InvalidInput
 from claimtrack.timeutil import parse_user_date, parse_user_time
+from conftest import Run, table_digest
 
 
 def _day(text: str, today: str, *, future: bool = False) -> str:
@@ -444,8 +444,13 @@ def test_a_date_written_another_way_gets_did_you_mean(text: str, meant: str) -> 
 
 @pytest.mark.parametrize(
     ("near", "text"),
-    [("2023-2-28", "2023-02-29"), ("28/02/2025", "31/02/2025"), ("12/12/2025", "13/13/2025"),
-     ("24/03/2025", "24/03/25"), ("24 Mar 2025", "24 Marchy 2025")],
+    [
+        ("2023-2-28", "2023-02-29"),
+        ("28/02/2025", "31/02/2025"),
+        ("12/12/2025", "13/13/2025"),
+        ("24/03/2025", "24/03/25"),
+        ("24 Mar 2025", "24 Marchy 2025"),
+    ],
 )
 def test_did_you_mean_only_for_a_real_date(near: str, text: str) -> None:
     assert "did you mean" in _refused(near)

@@ -65,9 +65,13 @@ def test_db_backup_is_a_private_consistent_copy(seeded, db_path: Path, tmp_path:
 def test_db_backup_while_another_process_writes(seeded, db_path: Path, tmp_path: Path):
     """A backup taken during a stream of writes is a complete, consistent database."""
     writer = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys\nfrom claimtrack.service import Service\nsvc = Service(sys.argv[1])\n"
-         "for i in range(150):\n    svc.note(1, f'note {i}')\n", str(db_path)],
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom claimtrack.service import Service\nsvc = Service(sys.argv[1])\n"
+            "for i in range(150):\n    svc.note(1, f'note {i}')\n",
+            str(db_path),
+        ]
     )
     copies = []
     try:

@@ -80,8 +80,11 @@ def small_disk(tmp_path: Path) -> Iterator[Callable[[int], Path]]:
             pytest.skip("mounting a small tmpfs needs root")
         where = tmp_path / f"disk{len(mounted)}"
         where.mkdir()
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(where)],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(where)],
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:
             pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
         mounted.append(where)
@@ -211,8 +214,10 @@ def test_backup_onto_a_full_disk_leaves_no_file(seeded, small_disk):
     target = disk / "backup.db"
     result = seeded("db", "backup", str(target))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: the disk is full: the backup was not written (no file was left at {target}); "
-                             "free some space and try again\n")
+    assert result.stderr == (
+        f"Error: the disk is full: the backup was not written (no file was left at {target}); "
+        "free some space and try again\n"
+    )
     assert sorted(p.name for p in disk.iterdir()) == ["filler"]
 
 
@@ -231,8 +236,9 @@ def test_a_killed_backup_leaves_nothing_under_the_final_name(seeded, db_path: Pa
     out = tmp_path / "backups"
     out.mkdir()
     final = out / "claims-backup.db"
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack", "db", "backup", str(final)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "db", "backup", str(final)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 60
         while proc.poll() is None and time.monotonic() < deadline:
@@ -302,8 +308,17 @@ def test_export_reads_claims_and_events_in_one_snapshot(cli, db_path: Any, tmp_p
 def test_json_exports_while_another_process_writes_are_consistent(seeded, db_path: Any, tmp_path: Path):
     """30 exports while a writer flips statuses: no claim's status contradicts its last event."""
     ids = [c["id"] for c in json.loads(seeded("list", "--format", "json").stdout)]
-    born = {i: next((e["old"] for e in json.loads(seeded("show", str(i), "--format", "json").stdout)["events"]
-                     if e["kind"] == "status"), None) for i in ids}
+    born = {
+        i: next(
+            (
+                e["old"]
+                for e in json.loads(seeded("show", str(i), "--format", "json").stdout)["events"]
+                if e["kind"] == "status"
+            ),
+            None,
+        )
+        for i in ids
+    }
     script = (
         "import sys\nfrom claimtrack.service import Service\nsvc = Service(sys.argv[1])\n"
         "ids = [int(x) for x in sys.argv[2:]]\n"
@@ -367,8 +382,16 @@ def test_replace_cannot_rewrite_an_event(seeded, db_path: Path, verb: str):
 
 
 @pytest.mark.skipif(not SERVER, reason="PostgreSQL only: run with CLAIMTRACK_TEST_DB")
-@pytest.mark.parametrize("statement", ["TRUNCATE event", "TRUNCATE claim CASCADE", "TRUNCATE source CASCADE",
-                                       "TRUNCATE claim_tag", "TRUNCATE tag CASCADE"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "TRUNCATE event",
+        "TRUNCATE claim CASCADE",
+        "TRUNCATE source CASCADE",
+        "TRUNCATE claim_tag",
+        "TRUNCATE tag CASCADE",
+    ],
+)
 def test_truncate_is_refused_on_postgresql(seeded, db_path: str, statement: str):
     import psycopg
 
@@ -410,7 +433,8 @@ def _sqlite_tamper(db_path: Path, statements: list[str], lift_guards: bool) -> N
     conn = sqlite3.connect(db_path)
     try:
         guards = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'").fetchall()
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'"
+        ).fetchall()
         if lift_guards:
             for name, _ in guards:
                 conn.execute(f"DROP TRIGGER {name}")
@@ -463,7 +487,9 @@ SQLITE_TAMPERING = {
         "claim 3: its status is 'confirmed' but its history ends at 'disputed' (changed without an event)",
     ),
     "claim missing from the search index": (
-        ["INSERT INTO claim_fts (claim_fts, rowid, text, quote) SELECT 'delete', id, text, quote FROM claim WHERE id = 5"],
+        [
+            "INSERT INTO claim_fts (claim_fts, rowid, text, quote) SELECT 'delete', id, text, quote FROM claim WHERE id = 5"
+        ],
         "claim 5 is missing from the search index",
     ),
     "stale search row": (
@@ -510,11 +536,16 @@ SERVER_TAMPERING = {
     "dropped index": (["DROP INDEX ix_event_claim"], "missing index ix_event_claim"),
     "dropped search index": (["DROP INDEX ix_claim_search"], "missing index ix_claim_search"),
     "dropped trigger": (["DROP TRIGGER event_append_only ON event"], "missing trigger event_append_only (on event)"),
-    "disabled trigger": (["ALTER TABLE event DISABLE TRIGGER event_no_truncate"], "trigger event_no_truncate on event is disabled"),
+    "disabled trigger": (
+        ["ALTER TABLE event DISABLE TRIGGER event_no_truncate"],
+        "trigger event_no_truncate on event is disabled",
+    ),
     "deleted created event": (
-        ["ALTER TABLE event DISABLE TRIGGER event_append_only",
-         "DELETE FROM event WHERE claim_id = 4 AND kind = 'created'",
-         "ALTER TABLE event ENABLE TRIGGER event_append_only"],
+        [
+            "ALTER TABLE event DISABLE TRIGGER event_append_only",
+            "DELETE FROM event WHERE claim_id = 4 AND kind = 'created'",
+            "ALTER TABLE event ENABLE TRIGGER event_append_only",
+        ],
         "claim 4 has no 'created' event",
     ),
     "status without an event": (
@@ -522,8 +553,11 @@ SERVER_TAMPERING = {
         "claim 3: its status is 'confirmed' but its history ends at 'disputed'",
     ),
     "search index out of step": (
-        ["ALTER TABLE claim DISABLE TRIGGER claim_search", "UPDATE claim SET text = 'changed words' WHERE id = 5",
-         "ALTER TABLE claim ENABLE TRIGGER claim_search"],
+        [
+            "ALTER TABLE claim DISABLE TRIGGER claim_search",
+            "UPDATE claim SET text = 'changed words' WHERE id = 5",
+            "ALTER TABLE claim ENABLE TRIGGER claim_search",
+        ],
         "claim 5 is out of step with the search index",
     ),
 }

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, run_process
-
 from claimtrack.errors import InvalidInput
 from claimtrack.store import target as targets
 from claimtrack.store.target import resolve
+from conftest import Run, run_process
 
 PASSWORD = "s3cretPW"  # every password below holds it, so one search finds any leak
 
@@ -42,19 +41,31 @@ def one_error_line(run: Run, *hints: str) -> str:
 
 
 LOOKALIKES = [
-    pytest.param(f"postgresql+psycopg//me:{PASSWORD}@db.example.org/claims",
-                 "did you mean postgresql+psycopg://me:***@db.example.org/claims?", id="dialect+driver//"),
-    pytest.param(f"postgresql//me:{PASSWORD}@db.example.org/claims",
-                 "did you mean postgresql+psycopg://me:***@db.example.org/claims?", id="dialect//"),
-    pytest.param(f"postgres//me:{PASSWORD}@db/claims", "did you mean postgresql+psycopg://me:***@db/claims?",
-                 id="alias//"),
+    pytest.param(
+        f"postgresql+psycopg//me:{PASSWORD}@db.example.org/claims",
+        "did you mean postgresql+psycopg://me:***@db.example.org/claims?",
+        id="dialect+driver//",
+    ),
+    pytest.param(
+        f"postgresql//me:{PASSWORD}@db.example.org/claims",
+        "did you mean postgresql+psycopg://me:***@db.example.org/claims?",
+        id="dialect//",
+    ),
+    pytest.param(
+        f"postgres//me:{PASSWORD}@db/claims", "did you mean postgresql+psycopg://me:***@db/claims?", id="alias//"
+    ),
     pytest.param(f"mysql+x//me:{PASSWORD}@h/d", "did you mean mysql+x://me:***@h/d?", id="mysql+driver//"),
-    pytest.param(f"postgresql/me:{PASSWORD}@db/claims", "did you mean postgresql+psycopg://me:***@db/claims?",
-                 id="dialect/user@"),
-    pytest.param(f"postgresql+psycopg;//me:{PASSWORD}@db/claims",
-                 "did you mean postgresql+psycopg://me:***@db/claims?", id="semicolon"),
-    pytest.param("postgresql//db.example.org/claims", "did you mean postgresql+psycopg://db.example.org/claims?",
-                 id="no-user"),
+    pytest.param(
+        f"postgresql/me:{PASSWORD}@db/claims", "did you mean postgresql+psycopg://me:***@db/claims?", id="dialect/user@"
+    ),
+    pytest.param(
+        f"postgresql+psycopg;//me:{PASSWORD}@db/claims",
+        "did you mean postgresql+psycopg://me:***@db/claims?",
+        id="semicolon",
+    ),
+    pytest.param(
+        "postgresql//db.example.org/claims", "did you mean postgresql+psycopg://db.example.org/claims?", id="no-user"
+    ),
     pytest.param("sqlite//claims.db", "did you mean sqlite:///claims.db?", id="sqlite//"),
     pytest.param(f"://me:{PASSWORD}@db/claims", "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="no-scheme"),
     pytest.param(f"me:{PASSWORD}@db//claims", "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="user-first"),
@@ -64,7 +75,7 @@ LOOKALIKES = [
 @pytest.mark.parametrize("how", ["flag", "env"])
 @pytest.mark.parametrize("raw, fix", LOOKALIKES)
 def test_a_url_missing_its_colon_is_refused_not_made_a_file(
-    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, fix: str, how: str,
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, fix: str, how: str
 ) -> None:
     """It used to become ./postgresql+psycopg/me:PASSWORD@db.example.org/claims, exit 0, with the
     password printed in "Created a new database at ..."."""
@@ -85,8 +96,15 @@ def test_a_url_missing_its_colon_is_refused_not_made_a_file(
 def test_only_url_lookalikes_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Names that merely start with a database's name, or hold one of // and @, stay file names."""
     monkeypatch.chdir(tmp_path)
-    for raw in ["mysql/claims.db", "postgres.db", "sqlite-notes.db", "postgresql_2024.db", "notes@home.db",
-                "a//b.db", "./team@work/claims.db"]:
+    for raw in [
+        "mysql/claims.db",
+        "postgres.db",
+        "sqlite-notes.db",
+        "postgresql_2024.db",
+        "notes@home.db",
+        "a//b.db",
+        "./team@work/claims.db",
+    ]:
         assert resolve(raw).path == (tmp_path / raw).resolve(), raw
     for raw in ["postgresql+psycopg//me@h/db", "mysql//h/db", "x//me@h/db", "sqlite\\claims.db"]:
         with pytest.raises(InvalidInput, match="looks like a database URL"):
@@ -100,10 +118,17 @@ def test_redact_masks_every_password_position() -> None:
     redact = targets.redact
     assert redact(f"postgresql+psycopg://me:{PASSWORD}@h/db") == "postgresql+psycopg://me:***@h/db"
     assert redact(f"postgresql+psycopg://me@h/db?password={PASSWORD}") == "postgresql+psycopg://me@h/db?password=***"
-    assert (redact(f"postgresql+psycopg://me@h/db?sslmode=disable&password={PASSWORD}&application_name=ct")
-            == "postgresql+psycopg://me@h/db?sslmode=disable&password=***&application_name=ct")
-    assert redact(f"postgresql+psycopg:///db?host=h&sslpassword={PASSWORD}") == "postgresql+psycopg:///db?host=h&sslpassword=***"
-    assert redact(f"postgresql+psycopg://me@h/db?p%61ssword={PASSWORD}") == "postgresql+psycopg://me@h/db?p%61ssword=***"
+    assert (
+        redact(f"postgresql+psycopg://me@h/db?sslmode=disable&password={PASSWORD}&application_name=ct")
+        == "postgresql+psycopg://me@h/db?sslmode=disable&password=***&application_name=ct"
+    )
+    assert (
+        redact(f"postgresql+psycopg:///db?host=h&sslpassword={PASSWORD}")
+        == "postgresql+psycopg:///db?host=h&sslpassword=***"
+    )
+    assert (
+        redact(f"postgresql+psycopg://me@h/db?p%61ssword={PASSWORD}") == "postgresql+psycopg://me@h/db?p%61ssword=***"
+    )
     assert redact(f"postgresql+psycopg//me:{PASSWORD}@h/db") == "postgresql+psycopg//me:***@h/db"
     assert redact(f"me:{PASSWORD}@h//db") == "me:***@h//db"
     assert redact("postgresql://me@h:5432/db?sslmode=require") == "postgresql://me@h:5432/db?sslmode=require"
@@ -126,11 +151,21 @@ SERVER_URLS = [
     f"postgresql+psycopg://me@{CLOSED}/claims?sslmode=disable&password={PASSWORD}%20two",
     f"postgresql+psycopg:///claims?host=127.0.0.1&port=1&sslpassword={PASSWORD}&password={PASSWORD}",
 ]
-COMMANDS = [("list",), ("add", "A claim.", "--source", "S"), ("init",), ("db", "path"), ("db", "check"),
-            ("show", "1"), ("export", "--format", "json"), ("confirm", "1")]
+COMMANDS = [
+    ("list",),
+    ("add", "A claim.", "--source", "S"),
+    ("init",),
+    ("db", "path"),
+    ("db", "check"),
+    ("show", "1"),
+    ("export", "--format", "json"),
+    ("confirm", "1"),
+]
 
 
-def test_no_password_appears_in_any_output(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_password_appears_in_any_output(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A closed port on 127.0.0.1, the password in the user part and in the query: every command's
     stdout and stderr, ``db copy`` both ways, ``$CLAIMTRACK_DB`` and ``$PGPASSWORD``, in process and
     (one command a URL) in a real process; and no file is made anywhere."""
@@ -165,7 +200,7 @@ def test_no_password_appears_in_any_output(cli: Callable[..., Run], tmp_path: Pa
 
 @pytest.mark.sqlite_only
 def test_the_created_database_hint_names_the_file_given(cli: Callable[..., Run], tmp_path: Path) -> None:
-    """"see it with: claimtrack db path" printed the default database when --db was given."""
+    """ "see it with: claimtrack db path" printed the default database when --db was given."""
     target = tmp_path / "my claims.db"
     first = cli("--db", str(target), "add", "A claim.", "--source", "S")
     assert first.exit_code == 0, first.stderr
@@ -182,7 +217,7 @@ def test_the_created_database_hint_names_the_file_given(cli: Callable[..., Run],
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("how", ["flag", "env"])
 def test_a_write_makes_no_folders_for_a_named_database(
-    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str,
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     """A mistyped --db (or CLAIMTRACK_DB) on a write created the database and every missing folder
     without a word. Now only init does; the default location is still made on first use."""
@@ -196,8 +231,13 @@ def test_a_write_makes_no_folders_for_a_named_database(
         init_hint = f"make both with: claimtrack --db {target} init"
     for write in (("add", "A claim.", "--source", "S"), ("import", "-"), ("source", "set", "S", "--kind", "person")):
         run = cli(*prefix, *write, input="")
-        one_error_line(run, f"cannot create a database at {target}", f"the folder {target.parent} does not exist",
-                       "nothing was changed", init_hint)
+        one_error_line(
+            run,
+            f"cannot create a database at {target}",
+            f"the folder {target.parent} does not exist",
+            "nothing was changed",
+            init_hint,
+        )
     assert not (tmp_path / "typo").exists()
     assert cli(*prefix, "init").exit_code == 0  # init makes the folders (0700) and the database
     assert cli(*prefix, "add", "A claim.", "--source", "S").exit_code == 0

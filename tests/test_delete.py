@@ -91,9 +91,11 @@ def test_as_of_before_and_after_a_delete_and_restore(seeded: Callable[..., Run])
 def test_deleting_twice_or_restoring_a_live_claim_changes_nothing(seeded: Callable[..., Run], db_path: Any) -> None:
     _ok(seeded("delete", "3"))
     digest = table_digest(db_path)
-    for args, words in ((("delete", "2", "3", "--yes"), "claim 3 is already deleted"),
-                        (("restore", "3", "4"), "claim 4 is not deleted"),
-                        (("delete", "2", "99", "--yes"), "no claim with id 99")):
+    for args, words in (
+        (("delete", "2", "3", "--yes"), "claim 3 is already deleted"),
+        (("restore", "3", "4"), "claim 4 is not deleted"),
+        (("delete", "2", "99", "--yes"), "no claim with id 99"),
+    ):
         run = seeded(*args)
         assert run.exit_code == 1, run
         assert words in run.stderr and len(run.stderr.splitlines()) == 1

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, table_digest
 
 from claimtrack import similar
 from claimtrack.service import Service
 from claimtrack.store import imports
+from conftest import Run, table_digest
 
 ORIGINAL = "North Korea sent 12,000 troops to Kursk."
 
@@ -45,13 +45,16 @@ def _similar_lines(stderr: str) -> list[str]:
 # ---- add: exact duplicates ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("variant", [
-    "north korea sent 12,000 troops to kursk.",  # case
-    "  North   Korea sent 12,000\ttroops to Kursk.  ",  # whitespace
-    "North Korea sent 12000 troops to Kursk!!",  # punctuation
-    "North\u200bKorea sent 12,000 troops to Kursk.",  # a zero-width space
-    "Ｎｏｒｔｈ Korea sent 12,000 troops to Kursk.",  # fullwidth letters
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "north korea sent 12,000 troops to kursk.",  # case
+        "  North   Korea sent 12,000\ttroops to Kursk.  ",  # whitespace
+        "North Korea sent 12000 troops to Kursk!!",  # punctuation
+        "North\u200bKorea sent 12,000 troops to Kursk.",  # a zero-width space
+        "Ｎｏｒｔｈ Korea sent 12,000 troops to Kursk.",  # fullwidth letters
+    ],
+)
 def test_add_refuses_a_variant_of_a_live_claim_naming_it(cli: Callable[..., Run], db_path: Any, variant: str) -> None:
     first, _ = _add(cli, ORIGINAL)
     before = table_digest(db_path)
@@ -86,7 +89,8 @@ def test_a_deleted_claim_is_no_duplicate(cli: Callable[..., Run], db_path: Any) 
     assert _similar_lines(said) == []
     _, said = _add(cli, "North Korea sent 11,000 troops to Kursk.")  # near the live one only
     assert _similar_lines(said) == [
-        f'Claim {second} looks similar: "{ORIGINAL}" (compare with: claimtrack show {second})']
+        f'Claim {second} looks similar: "{ORIGINAL}" (compare with: claimtrack show {second})'
+    ]
 
 
 # ---- add: near duplicates ----------------------------------------------------------------------
@@ -169,15 +173,18 @@ def test_importing_the_same_csv_twice_adds_nothing_the_second_time(
     assert "Imported 4 claims." in _ok(cli("import", str(path))).stderr
     before = table_digest(db_path)
     again = _ok(cli("import", str(path)))
-    assert again.stderr.strip() == ("Imported 0 claims; 4 duplicates of existing claims skipped "
-                                    "(import again with --allow-duplicates to add them).")
+    assert again.stderr.strip() == (
+        "Imported 0 claims; 4 duplicates of existing claims skipped (import again with --allow-duplicates to add them)."
+    )
     assert table_digest(db_path) == before
     allowed = _ok(cli("import", str(path), "--allow-duplicates"))
     assert allowed.stderr.strip() == "Imported 4 claims."
     assert len(_texts(cli)) == 8
 
 
-def test_only_records_matching_a_live_claim_in_text_and_source_are_skipped(cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_only_records_matching_a_live_claim_in_text_and_source_are_skipped(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
     _add(cli, "Russia will win!", "THE BELL")
     deleted, _ = _add(cli, "Gone claim.", "The Bell")
     svc = Service()
@@ -187,8 +194,9 @@ def test_only_records_matching_a_live_claim_in_text_and_source_are_skipped(cli: 
         svc.close()
     path = _csv(tmp_path, "claims.csv", [*ROWS, ("Gone claim", "The Bell")])
     run = _ok(cli("import", str(path)))
-    assert run.stderr.strip() == ("Imported 3 claims; 2 duplicates of existing claims skipped "
-                                  "(import again with --allow-duplicates to add them).")
+    assert run.stderr.strip() == (
+        "Imported 3 claims; 2 duplicates of existing claims skipped (import again with --allow-duplicates to add them)."
+    )
     assert sorted(_texts(cli)) == sorted(["Russia will win!", "Another claim.", "Russia will win.", "Gone claim"])
 
 
@@ -205,8 +213,10 @@ def test_uuid_skips_and_duplicates_are_reported_apart(cli: Callable[..., Run], t
     _ok(cli("import", str(part)))
     _add(cli, "third claim", "desk")
     run = _ok(cli("import", str(backup)))
-    assert run.stderr.strip() == ("Imported 0 claims; 2 already present (same uuid), 1 duplicate of an existing "
-                                  "claim skipped (import again with --allow-duplicates to add it).")
+    assert run.stderr.strip() == (
+        "Imported 0 claims; 2 already present (same uuid), 1 duplicate of an existing "
+        "claim skipped (import again with --allow-duplicates to add it)."
+    )
     run = _ok(cli("import", str(backup), "--allow-duplicates"))
     assert run.stderr.strip() == "Imported 1 claim; 2 already present (same uuid), skipped."
 
@@ -250,11 +260,15 @@ def test_claims_of_this_import_never_count_as_existing(
     top.write_text(json.dumps([{"id": 100, "text": "Old claim.", "source": "Desk"}]), encoding="utf-8")
     _ok(cli("import", str(top)))  # ids 1-99 are free, 100 is the highest
     run = _ok(cli("import", str(path)))
-    assert run.stderr.strip() == ("Imported 2 claims; 2 duplicates of existing claims skipped "
-                                  "(import again with --allow-duplicates to add them).")
+    assert run.stderr.strip() == (
+        "Imported 2 claims; 2 duplicates of existing claims skipped (import again with --allow-duplicates to add them)."
+    )
     claims = json.loads(_ok(cli("list", "--format", "json")).stdout)
-    assert [(c["id"], c["text"]) for c in claims] == [(3, "Repeated claim."), (100, "Old claim."),
-                                                      (200, "Repeated claim.")]
+    assert [(c["id"], c["text"]) for c in claims] == [
+        (3, "Repeated claim."),
+        (100, "Old claim."),
+        (200, "Repeated claim."),
+    ]
 
 
 def test_claim_key_fast_path_equals_its_definition() -> None:
@@ -271,8 +285,23 @@ def test_claim_key_fast_path_equals_its_definition() -> None:
         return hashlib.sha256(kept.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     rng = random.Random(13)
-    samples = ["Russia's  ally.", "The\u200bBell", "ＴＨＥ Ｂｅｌｌ", "Straße", "İstanbul", "ﬁne", "A—B", "$5 + 3%", "x\ud800y"]
-    samples += ["".join(chr(rng.choice((rng.randrange(32, 127), rng.randrange(128, 0x3000), rng.randrange(0x10000, 0x1F000))))
-                        for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    samples = [
+        "Russia's  ally.",
+        "The\u200bBell",
+        "ＴＨＥ Ｂｅｌｌ",
+        "Straße",
+        "İstanbul",
+        "ﬁne",
+        "A—B",
+        "$5 + 3%",
+        "x\ud800y",
+    ]
+    samples += [
+        "".join(
+            chr(rng.choice((rng.randrange(32, 127), rng.randrange(128, 0x3000), rng.randrange(0x10000, 0x1F000))))
+            for _ in range(rng.randrange(1, 30))
+        )
+        for _ in range(3000)
+    ]
     assert [claim_key(s) for s in samples] == [reference(s) for s in samples]
     assert claim_key("Russia's  ally.") == claim_key("russias ally")

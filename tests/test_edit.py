@@ -66,26 +66,50 @@ def shown(cli: Callable[..., Run], cid: int) -> dict:
     return json.loads(run.stdout)
 
 
-FULL = ("Russia vetoed new UN sanctions.", "--source", "The Bell", "--confidence", "very likely",
-        "--url", "https://example.org/a", "--said-on", "2022-05-26", "--tag", "un", "--tag", "sanctions",
-        "--quote", "Russia vetoed", "--review-by", "2030-01-01")
+FULL = (
+    "Russia vetoed new UN sanctions.",
+    "--source",
+    "The Bell",
+    "--confidence",
+    "very likely",
+    "--url",
+    "https://example.org/a",
+    "--said-on",
+    "2022-05-26",
+    "--tag",
+    "un",
+    "--tag",
+    "sanctions",
+    "--quote",
+    "Russia vetoed",
+    "--review-by",
+    "2030-01-01",
+)
 
 
 # ---- the form ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [
-    FULL,
-    ("Bare claim", "--source", "Nobody"),
-    ("Пхеньян поддержит Москву — 北朝鮮 ✓", "--source", "Ｔｈｅ Bell", "--tag", "café", "--quote", "«да»"),
-    ("line one\n\n  indented line\n# not a comment\n\nlast", "--source", "Multi\nLine", "--quote", "a\nb"),
-    ("[bold]x[/] \x1b[31mred\x1b[0m and\u2028sep\x85next\x0cff\ttab", "--source", "[red]S[/]",
-     "--quote", "x  \nnext"),
-    ("numeric 0.675", "--source", "S", "--confidence", "0.675"),
-    ("numeric 0.7", "--source", "S", "--confidence", "70%"),
-    ("alias phrase", "--source", "S", "--confidence", "probable"),
-    ("zero", "--source", "S", "--confidence", "0"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        FULL,
+        ("Bare claim", "--source", "Nobody"),
+        ("Пхеньян поддержит Москву — 北朝鮮 ✓", "--source", "Ｔｈｅ Bell", "--tag", "café", "--quote", "«да»"),
+        ("line one\n\n  indented line\n# not a comment\n\nlast", "--source", "Multi\nLine", "--quote", "a\nb"),
+        (
+            "[bold]x[/] \x1b[31mred\x1b[0m and\u2028sep\x85next\x0cff\ttab",
+            "--source",
+            "[red]S[/]",
+            "--quote",
+            "x  \nnext",
+        ),
+        ("numeric 0.675", "--source", "S", "--confidence", "0.675"),
+        ("numeric 0.7", "--source", "S", "--confidence", "70%"),
+        ("alias phrase", "--source", "S", "--confidence", "probable"),
+        ("zero", "--source", "S", "--confidence", "0"),
+    ],
+)
 def test_an_unchanged_form_round_trips_to_no_changes(cli: Callable[..., Run], args: tuple[str, ...]) -> None:
     cid = add(cli, *args)
     svc = Service()
@@ -99,26 +123,47 @@ def test_an_unchanged_form_round_trips_to_no_changes(cli: Callable[..., Run], ar
     assert editform.changes(claim, form) == {}
 
 
-CLAIM = {"id": 4, "text": "T", "source": "S", "status": "unverified", "confidence": 0.97,
-         "confidence_label": "97% almost certain", "quote": None, "url": "https://example.org/a",
-         "said_on": "2024-01-02", "review_by": None, "tags": ["a", "b"]}
+CLAIM = {
+    "id": 4,
+    "text": "T",
+    "source": "S",
+    "status": "unverified",
+    "confidence": 0.97,
+    "confidence_label": "97% almost certain",
+    "quote": None,
+    "url": "https://example.org/a",
+    "said_on": "2024-01-02",
+    "review_by": None,
+    "tags": ["a", "b"],
+}
 
 
 def test_render_shows_a_header_and_one_line_a_field() -> None:
     text = editform.render_form(CLAIM)
     assert text.startswith("# Editing claim 4.")
     fields = [line for line in text.splitlines() if not line.startswith("#")]
-    assert fields == ["text: T", "source: S", "confidence: almost certain", "quote:", "url: https://example.org/a",
-                      "said_on: 2024-01-02", "review_by:", "tags: a, b"]
+    assert fields == [
+        "text: T",
+        "source: S",
+        "confidence: almost certain",
+        "quote:",
+        "url: https://example.org/a",
+        "said_on: 2024-01-02",
+        "review_by:",
+        "tags: a, b",
+    ]
 
 
-@pytest.mark.parametrize(("text", "error"), [
-    ("text: T\nsource: S\ncolour: red\n", "unknown field 'colour'"),
-    ("text: T\ntext: U\nsource: S\n", "text is given twice"),
-    ("text: T\nsource: S\njust words\n", "line 3 ('just words') is not \"name: value\""),
-    ("source: S\nurl:\n", "no text line"),
-    ("  floating\ntext: T\nsource: S\n", "line 1 is indented"),
-])
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("text: T\nsource: S\ncolour: red\n", "unknown field 'colour'"),
+        ("text: T\ntext: U\nsource: S\n", "text is given twice"),
+        ("text: T\nsource: S\njust words\n", "line 3 ('just words') is not \"name: value\""),
+        ("source: S\nurl:\n", "no text line"),
+        ("  floating\ntext: T\nsource: S\n", "line 1 is indented"),
+    ],
+)
 def test_parse_refuses_a_broken_form(text: str, error: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         editform.parse_form(text)
@@ -131,8 +176,15 @@ def test_parse_joins_continuations_and_ignores_comments() -> None:
 
 
 def test_changes_gives_only_what_differs_as_update_arguments() -> None:
-    form = {"text": "T", "source": "S", "confidence": "Almost  Certain", "quote": "", "url": "", "said_on": "2024-01-02",
-            "tags": "B, New Tag"}
+    form = {
+        "text": "T",
+        "source": "S",
+        "confidence": "Almost  Certain",
+        "quote": "",
+        "url": "",
+        "said_on": "2024-01-02",
+        "tags": "B, New Tag",
+    }
     assert editform.changes(CLAIM, form) == {"url": "", "add_tags": ["new-tag"], "remove_tags": ["a"]}
     assert editform.changes(CLAIM, {"text": "T", "source": "S", "confidence": "none"}) == {"confidence": "none"}
     assert editform.changes(CLAIM, {"text": "T", "source": "S", "confidence": "maybe"}) == {"confidence": "maybe"}
@@ -143,9 +195,12 @@ def test_changes_gives_only_what_differs_as_update_arguments() -> None:
 
 def test_edit_applies_every_change_in_one_update(cli: Callable[..., Run], editor: Callable[..., list[dict]]) -> None:
     cid = add(cli, *FULL)
-    editor(("text: Russia vetoed new UN sanctions.", "text: Russia vetoed the sanctions.\n  Again."),
-           ("confidence: very likely", "confidence: 30%"), ("url: https://example.org/a", "url:"),
-           ("tags: sanctions, un", "tags: un, veto"))
+    editor(
+        ("text: Russia vetoed new UN sanctions.", "text: Russia vetoed the sanctions.\n  Again."),
+        ("confidence: very likely", "confidence: 30%"),
+        ("url: https://example.org/a", "url:"),
+        ("tags: sanctions, un", "tags: un, veto"),
+    )
     run = cli("edit", str(cid))
     assert run.exit_code == 0, run.stderr
     assert run.stderr == f"Claim {cid}: 5 changes recorded.\n"
@@ -155,17 +210,21 @@ def test_edit_applies_every_change_in_one_update(cli: Callable[..., Run], editor
     assert claim["quote"] == "Russia vetoed" and claim["said_on"] == "2022-05-26"
     new = claim["events"][1:]
     assert sorted(((e["field"], e["old"], e["new"]) for e in new), key=repr) == [
-        ("confidence", "very likely", "0.3"), ("tag", "sanctions", None), ("tag", None, "veto"),
+        ("confidence", "very likely", "0.3"),
+        ("tag", "sanctions", None),
+        ("tag", None, "veto"),
         ("text", "Russia vetoed new UN sanctions.", "Russia vetoed the sanctions.\nAgain."),
-        ("url", "https://example.org/a", None)]
+        ("url", "https://example.org/a", None),
+    ]
     assert len({e["recorded_at"] for e in new}) == 1
     seen = editor()
     assert len(seen) == 1 and seen[0]["mode"] == 0o600 and seen[0]["path"].endswith(".txt")
     assert not Path(seen[0]["path"]).exists()
 
 
-def test_an_unchanged_or_emptied_file_changes_nothing(cli: Callable[..., Run], editor: Callable[..., list[dict]],
-                                                      db_path: object) -> None:
+def test_an_unchanged_or_emptied_file_changes_nothing(
+    cli: Callable[..., Run], editor: Callable[..., list[dict]], db_path: object
+) -> None:
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     editor()
@@ -181,7 +240,8 @@ def test_an_unchanged_or_emptied_file_changes_nothing(cli: Callable[..., Run], e
 
 
 def test_an_invalid_value_off_a_terminal_is_an_error_and_changes_nothing(
-        cli: Callable[..., Run], editor: Callable[..., list[dict]], db_path: object) -> None:
+    cli: Callable[..., Run], editor: Callable[..., list[dict]], db_path: object
+) -> None:
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     editor(("confidence: very likely", "confidence: 170%"), ("quote: Russia vetoed", "quote: changed too"))
@@ -193,8 +253,13 @@ def test_an_invalid_value_off_a_terminal_is_an_error_and_changes_nothing(
 
 @pytest.mark.parametrize("setting", ["missing", "failing"])
 def test_an_editor_that_is_missing_or_fails_changes_nothing(
-        cli: Callable[..., Run], editor: Callable[..., list[dict]], db_path: object,
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, setting: str) -> None:
+    cli: Callable[..., Run],
+    editor: Callable[..., list[dict]],
+    db_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    setting: str,
+) -> None:
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     if setting == "missing":
@@ -209,7 +274,8 @@ def test_an_editor_that_is_missing_or_fails_changes_nothing(
 
 
 def test_an_unknown_or_deleted_claim_is_refused_before_the_editor_opens(
-        cli: Callable[..., Run], editor: Callable[..., list[dict]]) -> None:
+    cli: Callable[..., Run], editor: Callable[..., list[dict]]
+) -> None:
     editor()
     run = cli("edit", "1")
     assert run.exit_code == 1 and run.stderr.startswith("Error: there is no claimtrack database at ")

@@ -76,8 +76,19 @@ def shell_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snippet: str) 
     monkeypatch.setenv("EDITOR", f"sh {shlex.quote(str(script))}")
 
 
-FULL = ("Russia vetoed new UN sanctions.", "--source", "The Bell", "--confidence", "very likely",
-        "--said-on", "2022-05-26", "--tag", "un", "--tag", "sanctions")
+FULL = (
+    "Russia vetoed new UN sanctions.",
+    "--source",
+    "The Bell",
+    "--confidence",
+    "very likely",
+    "--said-on",
+    "2022-05-26",
+    "--tag",
+    "un",
+    "--tag",
+    "sanctions",
+)
 
 
 # ---- another change while the editor is open ---------------------------------------------------
@@ -88,10 +99,20 @@ def start_edit(tmp_path: Path, cid: int, subs: list[tuple[str, str]], round_name
     script = tmp_path / "waiting_editor.py"
     script.write_text(WAITING_EDITOR, encoding="utf-8")
     opened, go = tmp_path / f"{round_name}.opened", tmp_path / f"{round_name}.go"
-    env = {**os.environ, "EDITOR": f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}",
-           "EDIT_OPENED": str(opened), "EDIT_GO": str(go), "EDIT_SUBS": json.dumps(subs)}
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack", "edit", str(cid)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "EDITOR": f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}",
+        "EDIT_OPENED": str(opened),
+        "EDIT_GO": str(go),
+        "EDIT_SUBS": json.dumps(subs),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "edit", str(cid)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + WAIT
     while not opened.exists():
         assert proc.poll() is None, proc.communicate()
@@ -101,11 +122,13 @@ def start_edit(tmp_path: Path, cid: int, subs: list[tuple[str, str]], round_name
 
 
 def test_a_change_made_while_the_form_is_open_is_not_saved_over(
-        cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch,
-        db_path: object) -> None:
+    cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch, db_path: object
+) -> None:
     cid = add(cli, *FULL)
-    mine = [("text: Russia vetoed new UN sanctions.", "text: Russia vetoed the UN sanctions."),
-            ("tags: sanctions, un", "tags: sanctions, veto")]
+    mine = [
+        ("text: Russia vetoed new UN sanctions.", "text: Russia vetoed the UN sanctions."),
+        ("tags: sanctions, un", "tags: sanctions, veto"),
+    ]
 
     # A note or a status change is no conflict: the form holds neither, so the edit is saved.
     proc, go = start_edit(tmp_path, cid, mine[:1], "first")
@@ -124,8 +147,10 @@ def test_a_change_made_while_the_form_is_open_is_not_saved_over(
     go.touch()
     out, err = proc.communicate(timeout=WAIT)
     assert proc.returncode == 1 and err.count("\n") == 1, err
-    assert err.startswith(f"Error: claim {cid} was changed by another command while you were editing it "
-                          "(text, confidence, tags); nothing was saved. Your changes are kept")
+    assert err.startswith(
+        f"Error: claim {cid} was changed by another command while you were editing it "
+        "(text, confidence, tags); nothing was saved. Your changes are kept"
+    )
     assert table_digest(db_path) == before
     claim = shown(cid)
     assert (claim["text"], claim["confidence"], claim["tags"]) == ("Concurrent", 0.9, ["sanctions", "theirs", "un"])
@@ -148,17 +173,23 @@ def test_a_change_made_while_the_form_is_open_is_not_saved_over(
     retried = run_process("edit", str(cid), "--from", str(kept))
     assert (retried.returncode, retried.stderr) == (0, f"Claim {cid}: 3 changes recorded.\n")
     notes = [line for line in seen.read_text(encoding="utf-8").splitlines() if line.startswith("# Saving changes ")]
-    assert notes == ["# Saving changes text (now: 'Concurrent')", "# Saving changes tags (now: 'sanctions, theirs, un')"]
+    assert notes == [
+        "# Saving changes text (now: 'Concurrent')",
+        "# Saving changes tags (now: 'sanctions, theirs, un')",
+    ]
     claim = shown(cid)
     assert (claim["text"], claim["confidence"], claim["tags"]) == (
-        "Russia vetoed the sanctions, says the UN.", 0.9, ["sanctions", "theirs", "veto"])
+        "Russia vetoed the sanctions, says the UN.",
+        0.9,
+        ["sanctions", "theirs", "veto"],
+    )
     assert not kept.exists()  # applied: the kept form is tidied away
     assert leftovers(tmpdir_env) == []
 
 
 def test_from_refuses_a_missing_file_a_pipe_and_another_claims_form(
-        cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch,
-        db_path: object) -> None:
+    cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch, db_path: object
+) -> None:
     cid = add(cli, *FULL)
     other = add(cli, "Another claim", "--source", "S")
     before = table_digest(db_path)
@@ -180,26 +211,43 @@ def test_from_refuses_a_missing_file_a_pipe_and_another_claims_form(
 
 
 HOSTILE = {
-    "deletes the form": ('rm -f -- "$1"', "the editor removed the form instead of saving it; nothing was changed "
-                         "(check that $VISUAL or $EDITOR saves the file it is given)"),
-    "leaves a directory": ('rm -f -- "$1"; mkdir -- "$1"; echo x > "$1/inside"',
-                           "the form the editor left is a directory, not a file; nothing was changed"),
-    "leaves a named pipe": ('rm -f -- "$1"; mkfifo -- "$1"',
-                            "the form the editor left is a named pipe (FIFO), not a file; nothing was changed"),
-    "leaves a symbolic link": ('rm -f -- "$1"; ln -s /etc/passwd "$1"',
-                               "the form the editor left is a symbolic link, not a file; nothing was changed"),
-    "saves Latin-1": (r'printf "# c\ntext: caf\351 au lait\nsource: S\n" > "$1"',
-                      "the form the editor left is not UTF-8 text (line 2 has the byte 0xe9); save it as UTF-8; "
-                      "nothing was changed"),
-    "saves 1.1 MB": ('head -c 1100000 /dev/zero | tr "\\000" a >> "$1"',
-                     "the form the editor left is larger than 1 MiB; a claim's form is far smaller; nothing was changed"),
+    "deletes the form": (
+        'rm -f -- "$1"',
+        "the editor removed the form instead of saving it; nothing was changed "
+        "(check that $VISUAL or $EDITOR saves the file it is given)",
+    ),
+    "leaves a directory": (
+        'rm -f -- "$1"; mkdir -- "$1"; echo x > "$1/inside"',
+        "the form the editor left is a directory, not a file; nothing was changed",
+    ),
+    "leaves a named pipe": (
+        'rm -f -- "$1"; mkfifo -- "$1"',
+        "the form the editor left is a named pipe (FIFO), not a file; nothing was changed",
+    ),
+    "leaves a symbolic link": (
+        'rm -f -- "$1"; ln -s /etc/passwd "$1"',
+        "the form the editor left is a symbolic link, not a file; nothing was changed",
+    ),
+    "saves Latin-1": (
+        r'printf "# c\ntext: caf\351 au lait\nsource: S\n" > "$1"',
+        "the form the editor left is not UTF-8 text (line 2 has the byte 0xe9); save it as UTF-8; nothing was changed",
+    ),
+    "saves 1.1 MB": (
+        'head -c 1100000 /dev/zero | tr "\\000" a >> "$1"',
+        "the form the editor left is larger than 1 MiB; a claim's form is far smaller; nothing was changed",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_a_hostile_editor_gets_one_error_line_and_changes_nothing(
-        cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch,
-        db_path: object, case: str) -> None:
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    tmpdir_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: object,
+    case: str,
+) -> None:
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     snippet, error = HOSTILE[case]
@@ -211,7 +259,8 @@ def test_a_hostile_editor_gets_one_error_line_and_changes_nothing(
 
 
 def test_the_form_is_private_in_a_private_folder(
-        cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cid = add(cli, *FULL)
     seen = tmp_path / "seen.txt"
     shell_editor(tmp_path, monkeypatch, f'stat -c "%a %n" -- "$(dirname -- "$1")" "$1" > {shlex.quote(str(seen))}')
@@ -227,23 +276,37 @@ def test_the_form_is_private_in_a_private_folder(
 # ---- signals -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("sig", "status", "said"), [
-    (signal.SIGINT, 130, "Interrupted: nothing was saved.\n"),
-    (signal.SIGTERM, 143, ""),
-    (signal.SIGHUP, 129, ""),
-])
+@pytest.mark.parametrize(
+    ("sig", "status", "said"),
+    [(signal.SIGINT, 130, "Interrupted: nothing was saved.\n"), (signal.SIGTERM, 143, ""), (signal.SIGHUP, 129, "")],
+)
 def test_a_signal_while_the_editor_is_open_removes_the_form_and_saves_nothing(
-        cli: Callable[..., Run], tmp_path: Path, tmpdir_env: Path, monkeypatch: pytest.MonkeyPatch,
-        db_path: object, sig: signal.Signals, status: int, said: str) -> None:
+    cli: Callable[..., Run],
+    tmp_path: Path,
+    tmpdir_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db_path: object,
+    sig: signal.Signals,
+    status: int,
+    said: str,
+) -> None:
     cid = add(cli, *FULL)
     before = table_digest(db_path)
     opened = tmp_path / "opened"
     # The editor edits the form, says where it is, then waits as a person would (exec: one process to stop).
-    shell_editor(tmp_path, monkeypatch, f'sed -i "s/^text: .*/text: Half done/" "$1"; '
-                 f'stat -c "%a %n" -- "$(dirname -- "$1")" > {shlex.quote(str(opened))}.part; '
-                 f'mv -- {shlex.quote(str(opened))}.part {shlex.quote(str(opened))}; exec sleep {int(WAIT)}')
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack", "edit", str(cid)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    shell_editor(
+        tmp_path,
+        monkeypatch,
+        f'sed -i "s/^text: .*/text: Half done/" "$1"; '
+        f'stat -c "%a %n" -- "$(dirname -- "$1")" > {shlex.quote(str(opened))}.part; '
+        f"mv -- {shlex.quote(str(opened))}.part {shlex.quote(str(opened))}; exec sleep {int(WAIT)}",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "edit", str(cid)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + WAIT
     while not opened.exists():
         assert proc.poll() is None, proc.communicate()

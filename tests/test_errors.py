@@ -48,15 +48,23 @@ def case(*args: str, code: int = 1, hint: str, setup: tuple[str, ...] | None = N
 
 CASES = [
     # confidence, on add and on set
-    *(case("add", "A claim.", "--source", "Tester", "--confidence", c, hint=CONFIDENCE_HINT, id=f"add-confidence-{c}")
-      for c in BAD_CONFIDENCES),
+    *(
+        case("add", "A claim.", "--source", "Tester", "--confidence", c, hint=CONFIDENCE_HINT, id=f"add-confidence-{c}")
+        for c in BAD_CONFIDENCES
+    ),
     *(case("set", "1", "--confidence", c, hint=CONFIDENCE_HINT, id=f"set-confidence-{c}") for c in BAD_CONFIDENCES),
     case("list", "--min-confidence", "abc", hint=CONFIDENCE_HINT, id="list-min-confidence-abc"),
     # dates: --said-on and --review-by, on add and on set
-    *(case("add", "A claim.", "--source", "Tester", option, d, hint=DATE_HINT, id=f"add{option}-{d}")
-      for option in ("--said-on", "--review-by") for d in BAD_DATES),
-    *(case("set", "1", option, d, hint=DATE_HINT, id=f"set{option}-{d}")
-      for option in ("--said-on", "--review-by") for d in BAD_DATES),
+    *(
+        case("add", "A claim.", "--source", "Tester", option, d, hint=DATE_HINT, id=f"add{option}-{d}")
+        for option in ("--said-on", "--review-by")
+        for d in BAD_DATES
+    ),
+    *(
+        case("set", "1", option, d, hint=DATE_HINT, id=f"set{option}-{d}")
+        for option in ("--said-on", "--review-by")
+        for d in BAD_DATES
+    ),
     case("list", "--since", "yesterdy", hint=DATE_HINT, id="list-since-yesterdy"),
     case("log", "--since", "2024-02-30", hint=DATE_HINT, id="log-since-2024-02-30"),
     case("add", "A claim.", "--source", "Tester", "--said-on", TOMORROW, hint="in the future", id="add-said-on-future"),
@@ -98,9 +106,13 @@ CASES = [
     case("set", "1", "--url", "example.org", hint=URL_HINT, id="set-url-no-scheme"),
     # nothing to do
     case("set", "1", hint="--confidence", id="set-without-changes"),
-    case("confirm", "{new}", hint="claimtrack note",
-         setup=("add", "Setup claim.", "--source", "Tester", "--status", "confirmed", "--format", "json"),
-         id="confirm-already-confirmed"),
+    case(
+        "confirm",
+        "{new}",
+        hint="claimtrack note",
+        setup=("add", "Setup claim.", "--source", "Tester", "--status", "confirmed", "--format", "json"),
+        id="confirm-already-confirmed",
+    ),
     # usage errors Typer reports (exit 2)
     case("add", "A claim.", "--source", "Tester", "--status", "nope", code=2, hint="nope", id="add-status-unknown"),
     case("list", "--status", "nope", code=2, hint="nope", id="list-status-unknown"),
@@ -172,7 +184,7 @@ def assert_error_line(exit_code: int, stdout: str, stderr: str, hint: str) -> No
     lines = stderr.splitlines()
     assert len(lines) == 1 and stderr.endswith("\n"), stderr
     line = lines[0]
-    assert line.startswith("Error: ") and line[len("Error: "):].strip(), line
+    assert line.startswith("Error: ") and line[len("Error: ") :].strip(), line
     assert hint in line, line
 
 
@@ -212,12 +224,19 @@ def test_bad_input_is_refused_cleanly(seeded: Callable[..., Run], db_path: Path,
     "args, exit_code, hint",
     [
         pytest.param(("show", "999"), 1, ID_HINT, id="show-999"),
-        pytest.param(("add", "A claim.", "--source", "Tester", "--confidence", "abc"), 1, CONFIDENCE_HINT, id="add-confidence-abc"),
+        pytest.param(
+            ("add", "A claim.", "--source", "Tester", "--confidence", "abc"),
+            1,
+            CONFIDENCE_HINT,
+            id="add-confidence-abc",
+        ),
         pytest.param(("list", "--limit", "0"), 2, "--limit", id="list-limit-0"),
         pytest.param(("frobnicate",), 2, "frobnicate", id="unknown-command"),
     ],
 )
-def test_bad_input_in_a_real_process(seeded: Callable[..., Run], db_path: Path, args: tuple[str, ...], exit_code: int, hint: str) -> None:
+def test_bad_input_in_a_real_process(
+    seeded: Callable[..., Run], db_path: Path, args: tuple[str, ...], exit_code: int, hint: str
+) -> None:
     before = table_digest(db_path)
     proc = run_process(*args)
     if exit_code == 1:
@@ -282,7 +301,7 @@ def _newer_schema(path: Path) -> None:
     ],
 )
 def test_refused_database_is_left_untouched(
-    cli: Callable[..., Run], tmp_path: Path, make: Callable[[Path], None], hint: str, in_process: bool,
+    cli: Callable[..., Run], tmp_path: Path, make: Callable[[Path], None], hint: str, in_process: bool
 ) -> None:
     path = tmp_path / "refused" / "notes.db"
     path.parent.mkdir()

@@ -23,10 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Run, run_process, table_digest
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
+from conftest import Run, run_process, table_digest
 
 HOSTILE = '=HYPERLINK("x") <script>alert(1)</script> [red]x[/red] \x1b[31mansi'
 UNICODE = "Ünïcödé — 北朝鲜 派遣 工人 — שלום עולם — 😀 «quoted»"
@@ -53,24 +53,74 @@ def _build(cli: Callable[..., Run]) -> dict[str, int]:
     """The seed plus added, edited and resolved claims, keyed by a short name."""
     _ok(cli("init", "--seed"))
     ids = {
-        "unicode": _add(cli, UNICODE, "Çé Sœurce", "--said-on", "2024-01-02", "--confidence", "very likely",
-                        "--url", "https://example.org/a", "--quote", "« verbatim »", "--tag", "unicode"),
+        "unicode": _add(
+            cli,
+            UNICODE,
+            "Çé Sœurce",
+            "--said-on",
+            "2024-01-02",
+            "--confidence",
+            "very likely",
+            "--url",
+            "https://example.org/a",
+            "--quote",
+            "« verbatim »",
+            "--tag",
+            "unicode",
+        ),
         "control": _add(cli, CONTROL, "Ctl \x1b[31mSource", "--confidence", "30%"),
         "hostile": _add(cli, HOSTILE, "@Evil Source", "--said-on", "2024-02-01"),
         "edited": _add(cli, "Original wording.", "Desk", "--tag", "draft", "--tag", "keep", "--confidence", "0.5"),
-        "confirmed": _add(cli, "The bridge reopened in June.", "Andrei Lankov", "--said-on", "2024-03-03",
-                          "--url", "https://example.org/bridge", "--confidence", "likely"),
+        "confirmed": _add(
+            cli,
+            "The bridge reopened in June.",
+            "Andrei Lankov",
+            "--said-on",
+            "2024-03-03",
+            "--url",
+            "https://example.org/bridge",
+            "--confidence",
+            "likely",
+        ),
         "refuted": _add(cli, "The summit was cancelled.", "Wire Service", "--said-on", "2024-04-04"),
         "disputed": _add(cli, "Casualty figures were doubled.", "Wire Service"),
         "plain": _add(cli, "Still unverified.", "Desk"),
     }
-    _ok(cli("set", str(ids["edited"]), "--text", "Corrected wording, ünïcode.", "--confidence", "0.8",
-            "--add-tag", "checked", "--remove-tag", "draft", "--note", "copy-edited"))
-    _ok(cli("set", str(ids["edited"]), "--source", "Other Desk", "--quote", "a quote", "--url", "https://example.org/e"))
-    _ok(cli("confirm", str(ids["confirmed"]), "--note", "Photos of traffic", "--evidence", "https://example.org/ev",
-            "--at", "2024-06-19"))
+    _ok(
+        cli(
+            "set",
+            str(ids["edited"]),
+            "--text",
+            "Corrected wording, ünïcode.",
+            "--confidence",
+            "0.8",
+            "--add-tag",
+            "checked",
+            "--remove-tag",
+            "draft",
+            "--note",
+            "copy-edited",
+        )
+    )
+    _ok(
+        cli("set", str(ids["edited"]), "--source", "Other Desk", "--quote", "a quote", "--url", "https://example.org/e")
+    )
+    _ok(
+        cli(
+            "confirm",
+            str(ids["confirmed"]),
+            "--note",
+            "Photos of traffic",
+            "--evidence",
+            "https://example.org/ev",
+            "--at",
+            "2024-06-19",
+        )
+    )
     _ok(cli("refute", str(ids["refuted"]), "--note", "Summit went ahead", "--at", "2024-05-01T10:20:30Z"))
-    _ok(cli("dispute", str(ids["disputed"]), "--note", "Two ministries disagree", "--evidence", "https://example.org/d"))
+    _ok(
+        cli("dispute", str(ids["disputed"]), "--note", "Two ministries disagree", "--evidence", "https://example.org/d")
+    )
     _ok(cli("note", str(ids["plain"]), "Waiting for a second source", "--evidence", "https://example.org/n"))
     _ok(cli("dispute", str(ids["control"]), "--at", "2024-01-05"))
     _ok(cli("reopen", str(ids["control"]), "--at", "2024-02-05", "--note", "new \x1b[1m note"))
@@ -198,7 +248,11 @@ def test_partial_overlap_adds_only_new_claims(
 
 
 def _bad_third(fmt: str) -> str:
-    good = [("First good claim", "Desk", "0.7"), ("Second good claim", "Desk", "likely"), ("Third claim", "Desk", "banana")]
+    good = [
+        ("First good claim", "Desk", "0.7"),
+        ("Second good claim", "Desk", "likely"),
+        ("Third claim", "Desk", "banana"),
+    ]
     if fmt == "csv":
         return "text,source,confidence\n" + "".join(f"{t},{s},{c}\n" for t, s, c in good)
     records = [{"text": t, "source": s, "confidence": c} for t, s, c in good]
@@ -246,10 +300,13 @@ BAD_FILES = {
     "jsonl-empty": ("x.jsonl", b"\n\n"),
     "csv-binary": ("x.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\xfd" * 20),
     "json-binary": ("x.json", bytes(range(256)) * 4),
-    "json-truncated": ("x.json", b'{"format": "claimtrack", "version": 1, "sources": [], "claims": [{"text": "a", "sour'),
+    "json-truncated": (
+        "x.json",
+        b'{"format": "claimtrack", "version": 1, "sources": [], "claims": [{"text": "a", "sour',
+    ),
     "jsonl-truncated": ("x.jsonl", b'{"text": "a", "source": "b"}\n{"text": "c", "sou'),
     "json-not-claims": ("x.json", b'{"hello": "world"}'),
-    "jsonl-not-object": ("x.jsonl", b'[1, 2, 3]\n'),
+    "jsonl-not-object": ("x.jsonl", b"[1, 2, 3]\n"),
 }
 
 
@@ -278,9 +335,7 @@ def test_import_missing_file_and_unknown_extension(
     assert table_digest(db_path) != before
 
 
-def test_csv_import_reads_optional_columns(
-    cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path
-) -> None:
+def test_csv_import_reads_optional_columns(cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text(
         "Text,Source,Confidence,Status,Tags,URL,Said_On\n"
@@ -307,8 +362,13 @@ def test_csv_import_reads_optional_columns(
 def _process_with_input(*args: str, input: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Like conftest.run_process, with standard input."""
     return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args], check=False, input=input, capture_output=True, text=True,
-        env={**os.environ, **env}, timeout=120,
+        [sys.executable, "-m", "claimtrack", *args],
+        check=False,
+        input=input,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
     )
 
 
@@ -328,7 +388,9 @@ def test_import_from_stdin(cli: Callable[..., Run], populated: dict[str, int], t
 
 def test_import_csv_from_stdin_and_bad_stdin(tmp_path: Path) -> None:
     env = {"CLAIMTRACK_DB": str(tmp_path / "s.db")}
-    result = _process_with_input("import", "-", "--format", "csv", input="text,source\nFrom a pipe.,Pipe Desk\n", env=env)
+    result = _process_with_input(
+        "import", "-", "--format", "csv", input="text,source\nFrom a pipe.,Pipe Desk\n", env=env
+    )
     assert result.returncode == 0, result.stderr
     listed = run_process("list", "--format", "json", env=env)
     assert [c["text"] for c in json.loads(listed.stdout)] == ["From a pipe."]
@@ -356,9 +418,7 @@ def test_hostile_text_in_csv_export(cli: Callable[..., Run], populated: dict[str
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
-def test_every_formula_starter_is_neutralised(
-    cli: Callable[..., Run], populated: dict[str, int], start: str
-) -> None:
+def test_every_formula_starter_is_neutralised(cli: Callable[..., Run], populated: dict[str, int], start: str) -> None:
     run = _ok(cli("add", "--source", f"{start}cmd Source", "--format", "json", "--", f"{start}1+1 payload"))
     cid = json.loads(run.stdout)[0]["id"]
     rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(_ok(cli("export", "--format", "csv")).stdout))}
@@ -396,7 +456,11 @@ def test_hostile_text_in_markdown_export(cli: Callable[..., Run], populated: dic
 
 
 def test_hostile_text_in_table_output(cli: Callable[..., Run], populated: dict[str, int]) -> None:
-    for args in (("list", "--search", "hyperlink"), ("show", str(populated["hostile"])), ("show", str(populated["control"]))):
+    for args in (
+        ("list", "--search", "hyperlink"),
+        ("show", str(populated["hostile"])),
+        ("show", str(populated["control"])),
+    ):
         out = _ok(cli(*args, "--format", "table")).stdout
         assert "\x1b" not in out and "\x07" not in out and "\r" not in out and "\u202e" not in out, args
     out = _ok(cli("list", "--search", "hyperlink", "--format", "table")).stdout
@@ -466,7 +530,7 @@ def test_markdown_export_has_totals_by_status(cli: Callable[..., Run], populated
     out = _ok(cli("export", "--format", "md")).stdout
     claims = _claims_json(cli)
     assert out.index("## Summary") < out.index("## Claims")
-    totals = out[out.index("## Summary"):out.index("### Track record")]
+    totals = out[out.index("## Summary") : out.index("### Track record")]
     counts = {}
     for line in totals.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -475,7 +539,7 @@ def test_markdown_export_has_totals_by_status(cli: Callable[..., Run], populated
     assert set(counts) == {"unverified", "confirmed", "refuted", "disputed"}
     for status, n in counts.items():
         assert n == sum(1 for c in claims if c["status"] == status), status
-    table = out[out.index("## Claims"):]
+    table = out[out.index("## Claims") :]
     rows = [line for line in table.splitlines() if line.startswith("| ") and line[2:3].isdigit()]
     assert len(rows) == len(claims)
 
@@ -510,9 +574,7 @@ def test_output_replaces_the_file_and_leaves_no_temp_files(
     )
 
 
-def test_failed_export_keeps_the_old_file(
-    cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path
-) -> None:
+def test_failed_export_keeps_the_old_file(cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     target = folder / "backup.json"
@@ -524,7 +586,9 @@ def test_failed_export_keeps_the_old_file(
     assert [p.name for p in folder.iterdir()] == ["backup.json"]
 
 
-def test_unwritable_output_is_one_error_line(cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path) -> None:
+def test_unwritable_output_is_one_error_line(
+    cli: Callable[..., Run], populated: dict[str, int], tmp_path: Path
+) -> None:
     line = _one_error_line(cli("export", "--format", "md", "-o", str(tmp_path / "missing" / "dir" / "r.md")))
     assert "r.md" in line
     folder = tmp_path / "adir"

@@ -122,8 +122,13 @@ def test_stdout_alias_is_written_through(seeded: Callable[..., Run], tmp_path: P
         appended = tmp_path / "log.md"
         appended.write_text("earlier line\n", encoding="utf-8")
         with appended.open("a", encoding="utf-8") as log:
-            done = subprocess.run([sys.executable, "-m", "claimtrack", "export", "--format", "md", "-o", alias],
-                                  stdout=log, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+            done = subprocess.run(
+                [sys.executable, "-m", "claimtrack", "export", "--format", "md", "-o", alias],
+                stdout=log,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=TIMEOUT,
+            )
         assert done.returncode == 0, done.stderr
         assert appended.read_text(encoding="utf-8") == "earlier line\n" + expected
     assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
@@ -135,8 +140,9 @@ def test_process_substitution_receives_the_export(seeded: Callable[..., Run], tm
         pytest.skip("needs bash")
     out = tmp_path / "out.md"
     script = '"$0" -m claimtrack export --format md -o >(cat > "$1"); rc=$?; wait $!; exit $rc'
-    done = subprocess.run(["bash", "-c", script, sys.executable, str(out)], capture_output=True, text=True,
-                          timeout=TIMEOUT)
+    done = subprocess.run(
+        ["bash", "-c", script, sys.executable, str(out)], capture_output=True, text=True, timeout=TIMEOUT
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == _report(seeded)
     assert "Exported" in done.stderr and "/dev/fd/" in done.stderr
@@ -206,8 +212,9 @@ def paused_export() -> Iterator[Callable[..., subprocess.Popen[str]]]:
     started: list[subprocess.Popen[str]] = []
 
     def start(*args: str) -> subprocess.Popen[str]:
-        proc = subprocess.Popen([sys.executable, "-c", _PAUSED_EXPORT, *args], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _PAUSED_EXPORT, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         started.append(proc)
         assert proc.stderr is not None
         ready, _, _ = select.select([proc.stderr], [], [], TIMEOUT)
@@ -307,8 +314,13 @@ def test_full_device_is_one_error_line(seeded: Callable[..., Run], full_device: 
 def test_full_standard_output_is_one_error_line(seeded: Callable[..., Run], full_device: Path) -> None:
     fd = os.open(full_device, os.O_WRONLY)
     try:
-        done = subprocess.run([sys.executable, "-m", "claimtrack", "export", "--format", "json"], stdout=fd,
-                              stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", "export", "--format", "json"],
+            stdout=fd,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=TIMEOUT,
+        )
     finally:
         os.close(fd)
     line = _one_error_line(done)
@@ -318,8 +330,7 @@ def test_full_standard_output_is_one_error_line(seeded: Callable[..., Run], full
 def test_file_size_limit_mid_export_keeps_the_old_file(seeded: Callable[..., Run], tmp_path: Path) -> None:
     """A regular file that cannot grow (RLIMIT_FSIZE: EFBIG, as a full disk gives ENOSPC) mid-export."""
     rows = tmp_path / "many.csv"
-    rows.write_text("text,source\n" + "".join(f"Claim {i} {'x' * 1000},Tester\n" for i in range(120)),
-                    encoding="utf-8")
+    rows.write_text("text,source\n" + "".join(f"Claim {i} {'x' * 1000},Tester\n" for i in range(120)), encoding="utf-8")
     _ok(seeded("import", str(rows)))
     folder = tmp_path / "out"
     folder.mkdir()
@@ -330,8 +341,13 @@ def test_file_size_limit_mid_export_keeps_the_old_file(seeded: Callable[..., Run
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))  # Python ignores SIGXFSZ: writes get EFBIG
 
-    done = subprocess.run([sys.executable, "-m", "claimtrack", "export", "--format", "json", "-o", str(target)],
-                          capture_output=True, text=True, timeout=TIMEOUT, preexec_fn=small_files)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "export", "--format", "json", "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        preexec_fn=small_files,
+    )
     line = _one_error_line(done)
     assert "file size limit" in line and "nothing was written" in line and "backup.json" in line
     assert target.read_text(encoding="utf-8") == "precious old backup\n"
@@ -350,8 +366,12 @@ def test_unwritable_folder_is_one_error_line(seeded: Callable[..., Run], tmp_pat
         caps = "-dac_override,-dac_read_search"
         prefix = [setpriv, f"--bounding-set={caps}", f"--inh-caps={caps}"]
     try:
-        done = subprocess.run([*prefix, sys.executable, "-m", "claimtrack", "export", "-o", str(folder / "r.md")],
-                              capture_output=True, text=True, timeout=TIMEOUT)
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "claimtrack", "export", "-o", str(folder / "r.md")],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
     finally:
         folder.chmod(0o700)
     line = _one_error_line(done)
@@ -401,7 +421,9 @@ def test_claimreview_cannot_close_its_script_element(seeded: Callable[..., Run],
 def test_report_last_change_is_the_latest_by_when_it_happened(cli: Callable[..., Run], fmt: str) -> None:
     """A claim said in August, confirmed back-dated to 10 September and entered today: its last
     change is the confirmation, not today's entry (issue 14)."""
-    assert cli("add", "A claim resolved before it was entered.", "--source", "S", "--said-on", "2026-08-01").exit_code == 0
+    assert (
+        cli("add", "A claim resolved before it was entered.", "--source", "S", "--said-on", "2026-08-01").exit_code == 0
+    )
     assert cli("confirm", "1", "--at", "2026-09-10").exit_code == 0
     assert cli("add", "A claim never changed.", "--source", "S", "--said-on", "2026-07-01").exit_code == 0
     assert cli("refute", "2", "--at", "2026-07-05").exit_code == 0
@@ -427,7 +449,11 @@ def test_report_says_when_each_claim_was_said_and_resolved(cli: Callable[..., Ru
     run = cli("export", "--format", fmt)
     assert run.exit_code == 0, run.stderr
     if fmt == "md":
-        rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in run.stdout.splitlines() if line.startswith("| ")}
+        rows = {
+            line.split(" | ")[0].strip("| "): line.split(" | ")
+            for line in run.stdout.splitlines()
+            if line.startswith("| ")
+        }
         assert rows["1"][3] == "2026-08-01" and rows["1"][6] == "2026-09-10"
         assert rows["2"][3] == "2026-07-01" and rows["2"][6] == ""
     else:
@@ -439,8 +465,19 @@ def test_report_says_when_each_claim_was_said_and_resolved(cli: Callable[..., Ru
 
 
 def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[..., Run]) -> None:
-    assert seeded("confirm", "5", "--at", "2023-03-01", "--evidence", "https://www.reuters.com/a(1)",
-                  "--note", "Two | agencies").exit_code == 0
+    assert (
+        seeded(
+            "confirm",
+            "5",
+            "--at",
+            "2023-03-01",
+            "--evidence",
+            "https://www.reuters.com/a(1)",
+            "--note",
+            "Two | agencies",
+        ).exit_code
+        == 0
+    )
     assert seeded("note", "5", "Later <b>note</b>", "--evidence", "https://example.org/b").exit_code == 0
     md = seeded("export", "--format", "md", "--status", "confirmed", "--title", "NK | tracker")
     assert md.exit_code == 0, md.stderr
@@ -455,7 +492,10 @@ def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[...,
     html = seeded("export", "--format", "html", "--title", "<script>x</script>")
     assert html.exit_code == 0, html.stderr
     assert "<script>" not in html.stdout and "&lt;script&gt;x&lt;/script&gt;" in html.stdout
-    assert '<a href="https://example.org/b" title="https://example.org/b" rel="noopener noreferrer">example.org</a>' in html.stdout
+    assert (
+        '<a href="https://example.org/b" title="https://example.org/b" rel="noopener noreferrer">example.org</a>'
+        in html.stdout
+    )
     assert "Content-Security-Policy" in html.stdout
     bad = seeded("export", "--format", "md", "--date", "someday")
     assert bad.exit_code == 1 and "--date" in bad.stderr
@@ -464,10 +504,20 @@ def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[...,
 def test_only_web_links_become_links() -> None:
     from claimtrack import export
 
-    claim = {"events": [
-        {"kind": "note", "evidence_url": "javascript:alert(1)", "note": "x", "at": "2024-01-01T00:00:00Z"},
-        {"kind": "status", "evidence_url": "https://ok.example/", "note": None, "at": "2024-01-02T00:00:00Z"},
-        {"kind": "note", "field": "withdrawn", "evidence_url": None, "note": "undo", "old": "gone", "at": "2024-01-03T00:00:00Z"},
-    ], "said_on": None}
+    claim = {
+        "events": [
+            {"kind": "note", "evidence_url": "javascript:alert(1)", "note": "x", "at": "2024-01-01T00:00:00Z"},
+            {"kind": "status", "evidence_url": "https://ok.example/", "note": None, "at": "2024-01-02T00:00:00Z"},
+            {
+                "kind": "note",
+                "field": "withdrawn",
+                "evidence_url": None,
+                "note": "undo",
+                "old": "gone",
+                "at": "2024-01-03T00:00:00Z",
+            },
+        ],
+        "said_on": None,
+    }
     assert export.evidence(claim) == ["https://ok.example/"]
     assert export.last_note(claim) == "x"  # a withdrawn note is not the last word

@@ -18,10 +18,30 @@ from hypothesis import strategies as st
 from claimtrack import textsafe
 from conftest import SEED_CLAIMS
 
-HOSTILE = ["=1+1", "'=x", "''@a", "-0.5", "+", "@SUM(A1)", "a\tb", "a\nb", "\x1b[31mred", "bidi\u202eevil",
-           "zero\u200bwidth", "del\x7f", "\u2028", "caf\u00e9", "\U0001f600", "'quoted", "\r=cmd", ""]
+HOSTILE = [
+    "=1+1",
+    "'=x",
+    "''@a",
+    "-0.5",
+    "+",
+    "@SUM(A1)",
+    "a\tb",
+    "a\nb",
+    "\x1b[31mred",
+    "bidi\u202eevil",
+    "zero\u200bwidth",
+    "del\x7f",
+    "\u2028",
+    "caf\u00e9",
+    "\U0001f600",
+    "'quoted",
+    "\r=cmd",
+    "",
+]
 
-cells = st.one_of(st.none(), st.integers(-5, 10**6), st.floats(0, 1, allow_nan=False), st.sampled_from(HOSTILE), st.text())
+cells = st.one_of(
+    st.none(), st.integers(-5, 10**6), st.floats(0, 1, allow_nan=False), st.sampled_from(HOSTILE), st.text()
+)
 
 
 @given(st.lists(cells, max_size=16))
@@ -55,8 +75,12 @@ def _hostile_claims(path: Path, n: int) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             text = f"Claim {i}: {HOSTILE[i % len(HOSTILE)] or 'plain'} about Rason port."
-            record = {"text": text, "source": f"Source {i % 9} {HOSTILE[i % 7]}".strip() or "S",
-                      "tags": [f"t{i % 4}", "port"], "confidence": (i % 10) / 10}
+            record = {
+                "text": text,
+                "source": f"Source {i % 9} {HOSTILE[i % 7]}".strip() or "S",
+                "tags": [f"t{i % 4}", "port"],
+                "confidence": (i % 10) / 10,
+            }
             if i % 3 == 0:
                 record["quote"] = f"{HOSTILE[(i + 3) % len(HOSTILE)]} q"
             out.write(json.dumps(record) + "\n")
@@ -64,7 +88,9 @@ def _hostile_claims(path: Path, n: int) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
-def test_exports_are_the_same_bytes_on_both_read_drivers(seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str):
+def test_exports_are_the_same_bytes_on_both_read_drivers(
+    seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+):
     assert seeded("import", str(_hostile_claims(tmp_path / "c.jsonl", 1_234))).exit_code == 0
     for cid in ("5", "600", "1200"):  # events beyond the created one, in several chunks
         assert seeded("confirm", cid, "--note", "seen \x1b[2J", "--evidence", "https://example.org/e").exit_code == 0
@@ -83,7 +109,9 @@ def test_exports_are_the_same_bytes_on_both_read_drivers(seeded, tmp_path: Path,
         assert text.count("\n") >= 1_234 + SEED_CLAIMS
         assert "'=1+1 q" in text  # the formula guard
     else:
-        status_events = sum(1 for line in seeded("log", "--format", "json").stdout.split("\n") if '"kind": "status"' in line)
+        status_events = sum(
+            1 for line in seeded("log", "--format", "json").stdout.split("\n") if '"kind": "status"' in line
+        )
         assert text.count('"kind":"status"') == status_events >= 3
 
 
@@ -94,8 +122,11 @@ def test_a_backup_export_as_of_a_day_holds_the_phrase_of_that_day(seeded, tmp_pa
     result = seeded("export", "--format", fmt, "--as-of", _today())
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    claims = (json.loads(text)["claims"] if fmt == "json"
-              else [json.loads(line) for line in text.splitlines() if '"type":"claim"' in line])
+    claims = (
+        json.loads(text)["claims"]
+        if fmt == "json"
+        else [json.loads(line) for line in text.splitlines() if '"type":"claim"' in line]
+    )
     assert len(claims) == SEED_CLAIMS
     first = next(c for c in claims if c["id"] == 1)
     assert first["confidence_phrase"] == "likely"

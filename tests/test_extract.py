@@ -105,16 +105,19 @@ def test_an_interview_in_questions_and_answers() -> None:
     assert not any("spoke to" in c.quote for c in found), "the interview's frame is not a claim"
 
 
-@pytest.mark.parametrize(("sentence", "band"), [
-    ("Analysts said the talks will most likely fail by June.", "likely"),
-    ("Analysts said there is a good chance the talks fail by June.", "likely"),
-    ("Generally speaking, Berlin backs the plan, Weber said.", "likely"),
-    ("Weber said Berlin might back the plan in June.", "roughly even chance"),
-    ("Weber said Berlin could back the plan in June.", "roughly even chance"),
-    ("Some officials fear Berlin will back the plan, but Weber does not believe this likely.", "unlikely"),
-    ("Weber said Berlin vetoed the plan in May.", "almost certain"),  # a dated event; May is not "may"
-    ("Weber said Berlin backs the plan.", "very likely"),  # an unhedged judgement
-])
+@pytest.mark.parametrize(
+    ("sentence", "band"),
+    [
+        ("Analysts said the talks will most likely fail by June.", "likely"),
+        ("Analysts said there is a good chance the talks fail by June.", "likely"),
+        ("Generally speaking, Berlin backs the plan, Weber said.", "likely"),
+        ("Weber said Berlin might back the plan in June.", "roughly even chance"),
+        ("Weber said Berlin could back the plan in June.", "roughly even chance"),
+        ("Some officials fear Berlin will back the plan, but Weber does not believe this likely.", "unlikely"),
+        ("Weber said Berlin vetoed the plan in May.", "almost certain"),  # a dated event; May is not "may"
+        ("Weber said Berlin backs the plan.", "very likely"),  # an unhedged judgement
+    ],
+)
 def test_hedges_map_to_icd_203_bands(sentence: str, band: str) -> None:
     found = extract.candidates(sentence + "\n", outlet="Wire")
     assert found[-1].confidence == band, found
@@ -123,14 +126,20 @@ def test_hedges_map_to_icd_203_bands(sentence: str, band: str) -> None:
 def test_sentences_keep_abbreviations_and_quotations_whole() -> None:
     text = "Gen. Smith met Dr. Jones in the U.S. on Jan. 5. “It went well,” Smith said. “We agreed.” Smith left.\n"
     spans = [text[a:b] for a, b in extract.sentences(text)]
-    assert spans == ["Gen. Smith met Dr. Jones in the U.S. on Jan. 5.", "“It went well,” Smith said.",
-                     "“We agreed.”", "Smith left."]
+    assert spans == [
+        "Gen. Smith met Dr. Jones in the U.S. on Jan. 5.",
+        "“It went well,” Smith said.",
+        "“We agreed.”",
+        "Smith left.",
+    ]
 
 
 def test_a_pronoun_is_the_last_person_named_and_a_short_name_the_full_one() -> None:
-    text = ("Maria Lopez, the mayor, spoke at length on Monday.\n"
-            "The city will open 40 new schools by 2026, Lopez said.\n"
-            "Budget cuts could delay two of them, she added.\n")
+    text = (
+        "Maria Lopez, the mayor, spoke at length on Monday.\n"
+        "The city will open 40 new schools by 2026, Lopez said.\n"
+        "Budget cuts could delay two of them, she added.\n"
+    )
     found = extract.candidates(text, outlet="City Wire")
     assert by_quote(found, "40 new schools").source == "Maria Lopez"
     assert by_quote(found, "delay two of them").source == "Maria Lopez"
@@ -195,17 +204,32 @@ def test_sentences_of_one_long_paragraph_take_linear_work() -> None:
 
 
 def test_jsonl_imports_as_it_is(cli: Callable[..., Run]) -> None:
-    out = cli("extract", str(ARTICLE), "--format", "jsonl", "--said-on", "2023-02-15", "--url",
-              "https://en.thebell.io/x", "--tag", "north-korea", "--tag", "extracted")
+    out = cli(
+        "extract",
+        str(ARTICLE),
+        "--format",
+        "jsonl",
+        "--said-on",
+        "2023-02-15",
+        "--url",
+        "https://en.thebell.io/x",
+        "--tag",
+        "north-korea",
+        "--tag",
+        "extracted",
+    )
     assert out.exit_code == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.splitlines()]
     imported = cli("import", "-", input=out.stdout)
     assert imported.exit_code == 0, imported.stderr
     assert f"Imported {len(records)} claims" in imported.stderr
     claims = json.loads(cli("list", "--format", "json").stdout)
-    assert [(c["text"], c["quote"], c["source"], c["confidence"]) for c in claims] == \
-        [(r["text"], r["quote"], r["source"], r["confidence"]) for r in records]
-    assert {c["said_on"] for c in claims} == {"2023-02-15"} and {c["url"] for c in claims} == {"https://en.thebell.io/x"}
+    assert [(c["text"], c["quote"], c["source"], c["confidence"]) for c in claims] == [
+        (r["text"], r["quote"], r["source"], r["confidence"]) for r in records
+    ]
+    assert {c["said_on"] for c in claims} == {"2023-02-15"} and {c["url"] for c in claims} == {
+        "https://en.thebell.io/x"
+    }
     assert all(c["tags"] == ["extracted", "north-korea"] and c["status"] == "unverified" for c in claims)
     whole = cli("extract", str(ARTICLE), "--format", "json")
     assert [r["text"] for r in json.loads(whole.stdout)] == [r["text"] for r in records]
@@ -229,14 +253,18 @@ def test_piped_output_is_tsv_and_nothing_is_stored(cli: Callable[..., Run], db_p
     assert not (isinstance(db_path, Path) and db_path.exists()), "extract alone creates no database"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
-    (b"Why?\nWhat now?\n", "no checkable statement"),
-])
-def test_bad_input_is_one_error_line_and_changes_nothing(seeded: Callable[..., Run], db_path: Any, tmp_path: Path,
-                                                         content: bytes, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+        (b"Why?\nWhat now?\n", "no checkable statement"),
+    ],
+)
+def test_bad_input_is_one_error_line_and_changes_nothing(
+    seeded: Callable[..., Run], db_path: Any, tmp_path: Path, content: bytes, message: str
+) -> None:
     bad = tmp_path / ("page.html" if content.startswith(b"<html") else "bad.txt")
     bad.write_bytes(content)
     before = table_digest(db_path)
@@ -255,8 +283,11 @@ def test_a_missing_file_or_a_folder_is_one_error_line(cli: Callable[..., Run], t
 
 def test_hostile_text_is_inert_in_the_table(cli: Callable[..., Run], tmp_path: Path) -> None:
     article = tmp_path / "evil.txt"
-    article.write_text("Evil\nThe Kremlin \x1b[31mwill\x1b[0m sign the \u202etreaty\u202c <script>alert(1)</script> "
-                       "in June, Ivan Petrov said.\n", encoding="utf-8")
+    article.write_text(
+        "Evil\nThe Kremlin \x1b[31mwill\x1b[0m sign the \u202etreaty\u202c <script>alert(1)</script> "
+        "in June, Ivan Petrov said.\n",
+        encoding="utf-8",
+    )
     result = cli("extract", str(article), "--format", "table")
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
@@ -282,11 +313,18 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_review_accepts_edits_skips_and_quits(cli: Callable[..., Run], terminal: None) -> None:
     proposed = json.loads(cli("extract", str(ARTICLE), "--format", "json").stdout)
-    answers = ["a",  # 1: accepted as proposed
-               "s",  # 2: skipped
-               "e", "Kim Yo-Jong pledged support.", "", "maybe-ish", "likely",  # 3: edited; a bad confidence asks again
-               "x", "a",  # 4: an unknown answer asks again
-               "q"]
+    answers = [
+        "a",  # 1: accepted as proposed
+        "s",  # 2: skipped
+        "e",
+        "Kim Yo-Jong pledged support.",
+        "",
+        "maybe-ish",
+        "likely",  # 3: edited; a bad confidence asks again
+        "x",
+        "a",  # 4: an unknown answer asks again
+        "q",
+    ]
     result = cli("extract", str(ARTICLE), "--review", "--tag", "nk", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "[1/" in result.stderr and "Added 3 claims" in result.stderr and "invalid confidence" in result.stderr
@@ -304,26 +342,43 @@ def test_review_quitting_at_once_adds_nothing(cli: Callable[..., Run], terminal:
     assert result.exit_code == 0 and "Nothing was added" in result.stderr
 
 
-def test_review_offers_the_stored_source_a_typed_speaker_is_near(seeded: Callable[..., Run], terminal: None,
-                                                                  tmp_path: Path) -> None:
+def test_review_offers_the_stored_source_a_typed_speaker_is_near(
+    seeded: Callable[..., Run], terminal: None, tmp_path: Path
+) -> None:
     """A mistyped speaker is not silently a new source: the known name is offered (Enter takes it);
     declined, the new source is made as typed."""
     article = tmp_path / "a.txt"
-    article.write_text("Andrei Lankov said North Korea will send 10,000 workers to Russia in 2025.\n"
-                       "Lankov said 300 of them would reach Vladivostok by March.\n", encoding="utf-8")
-    answers = ["e", "", "Andrei Lankv", "", "",  # the offer taken with Enter
-               "e", "", "Andrei Lankv", "n", ""]  # declined
+    article.write_text(
+        "Andrei Lankov said North Korea will send 10,000 workers to Russia in 2025.\n"
+        "Lankov said 300 of them would reach Vladivostok by March.\n",
+        encoding="utf-8",
+    )
+    answers = [
+        "e",
+        "",
+        "Andrei Lankv",
+        "",
+        "",  # the offer taken with Enter
+        "e",
+        "",
+        "Andrei Lankv",
+        "n",
+        "",
+    ]  # declined
     result = seeded("extract", str(article), "--review", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("'Andrei Lankv' would be a new source; use 'Andrei Lankov' instead?") == 2
     assert "Added 2 claims" in result.stderr
-    claims = {c["text"]: c["source"] for c in json.loads(seeded("list", "--format", "json", "--search", "workers").stdout)}
+    claims = {
+        c["text"]: c["source"] for c in json.loads(seeded("list", "--format", "json", "--search", "workers").stdout)
+    }
     assert claims["North Korea will send 10,000 workers to Russia in 2025."] == "Andrei Lankov"
     assert "Andrei Lankv" in seeded("sources").stdout
 
 
-def test_review_notes_a_proposed_speaker_near_a_stored_source(seeded: Callable[..., Run], terminal: None,
-                                                             tmp_path: Path) -> None:
+def test_review_notes_a_proposed_speaker_near_a_stored_source(
+    seeded: Callable[..., Run], terminal: None, tmp_path: Path
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Andrei Lankow said North Korea will send 10,000 workers to Russia in 2025.\n", encoding="utf-8")
     result = seeded("extract", str(article), "--review", input="q\n")
@@ -335,8 +390,14 @@ def test_review_on_a_real_terminal(db_path: Any) -> None:
     pty = pytest.importorskip("pty")
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack", "extract", str(ARTICLE), "--review"],
-                            stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack", "extract", str(ARTICLE), "--review"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
     os.close(follower)
     seen = b""
 
@@ -363,15 +424,22 @@ def test_review_on_a_real_terminal(db_path: Any) -> None:
         if proc.poll() is None:
             proc.kill()
         os.close(leader)
-    listed = subprocess.run([sys.executable, "-m", "claimtrack", "list", "--format", "json"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    listed = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert [c["source"] for c in json.loads(listed.stdout)] == ["The Bell"]
 
 
 def test_sourcetext_date_becomes_said_on(cli: Callable[..., Run], tmp_path: Path) -> None:
     md = tmp_path / "a.md"
-    md.write_text("# Summit\n\n*Seoul, 19 June 2024*\n\nPutin said the treaty was signed in Pyongyang on 19 June 2024.\n",
-                  encoding="utf-8")
+    md.write_text(
+        "# Summit\n\n*Seoul, 19 June 2024*\n\nPutin said the treaty was signed in Pyongyang on 19 June 2024.\n",
+        encoding="utf-8",
+    )
     found = json.loads(cli("extract", str(md), "--format", "json").stdout)
     assert [(c["source"], c["said_on"]) for c in found] == [("Putin", "2024-06-19")]
     assert sourcetext.read(str(md)).date == "2024-06-19"

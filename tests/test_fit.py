@@ -33,11 +33,26 @@ COLUMNS = (
     Col("url", "URL", 5, default=False),
 )
 ROWS = [
-    {"id": "1", "text": "North Korea will send workers to Russian-occupied eastern Ukraine.",
-     "source": "Andrei Lankov", "confidence": "70% likely", "status": "unverified", "said_on": "2023-02-15",
-     "tags": "north-korea, russia", "url": "https://example.org"},
-    {"id": "22", "text": "Short.", "source": "The Bell", "confidence": "97% almost certain",
-     "status": "confirmed", "said_on": "2023-02-15", "tags": "alliance", "url": ""},
+    {
+        "id": "1",
+        "text": "North Korea will send workers to Russian-occupied eastern Ukraine.",
+        "source": "Andrei Lankov",
+        "confidence": "70% likely",
+        "status": "unverified",
+        "said_on": "2023-02-15",
+        "tags": "north-korea, russia",
+        "url": "https://example.org",
+    },
+    {
+        "id": "22",
+        "text": "Short.",
+        "source": "The Bell",
+        "confidence": "97% almost certain",
+        "status": "confirmed",
+        "said_on": "2023-02-15",
+        "tags": "alliance",
+        "url": "",
+    },
 ]
 
 
@@ -109,8 +124,17 @@ def test_whole_words_never_splits_a_tag() -> None:
 # ---- every table command, drawn through the CLI at several widths ----------------------------
 
 TABLE_COMMANDS = [
-    ("list",), ("list", "--as-of", "2023-02-15"), ("show", "2"), ("log",), ("summary",), ("summary", "--by", "tag"),
-    ("summary", "--by", "source"), ("sources",), ("calibration",), ("due", "--days", "4000"), ("db", "check"),
+    ("list",),
+    ("list", "--as-of", "2023-02-15"),
+    ("show", "2"),
+    ("log",),
+    ("summary",),
+    ("summary", "--by", "tag"),
+    ("summary", "--by", "source"),
+    ("sources",),
+    ("calibration",),
+    ("due", "--days", "4000"),
+    ("db", "check"),
     ("extract", str(Path(__file__).resolve().parent.parent / "data" / "seed-article.txt"), "--format", "table"),
 ]
 
@@ -120,10 +144,22 @@ def test_a_short_wrapping_column_gets_its_comfortable_width_before_the_claim_tak
     the claim text keeps the room; at 80 the claim text is served first."""
     from claimtrack.render import DUE_COLUMNS
 
-    rows = [{"id": "4", "due": "2023-08-15", "reason": "review overdue by 1202 days", "status": "disputed",
-             "text": "North Korea will send workers to Russian-occupied eastern Ukraine. " * 2},
-            {"id": "5", "due": "2023-02-15", "reason": "unverified, unchanged for 1383 days", "status": "unverified",
-             "text": "Russia, in a major conflict with the West, is guided by the principle of the enemy."}]
+    rows = [
+        {
+            "id": "4",
+            "due": "2023-08-15",
+            "reason": "review overdue by 1202 days",
+            "status": "disputed",
+            "text": "North Korea will send workers to Russian-occupied eastern Ukraine. " * 2,
+        },
+        {
+            "id": "5",
+            "due": "2023-02-15",
+            "reason": "unverified, unchanged for 1383 days",
+            "status": "unverified",
+            "text": "Russia, in a major conflict with the West, is guided by the principle of the enemy.",
+        },
+    ]
     plan = fit.layout(DUE_COLUMNS, rows, View(width=120))
     wide = dict(zip([c.key for c in plan.columns], plan.widths))
     assert wide["reason"] >= len("review overdue by") and wide["text"] >= 50
@@ -138,10 +174,19 @@ def test_log_gives_the_notes_the_room_at_80_columns() -> None:
     in a 12-character strip beside a wide Change column; the change still reads on two lines."""
     from claimtrack.timeline import LOG_COLUMNS
 
-    note = ("North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces in "
-            "the Kursk region: the pledge kept, in a literal trench.")
-    rows = [{"at": "2025-04-28T12:00:00Z", "id": "3", "text": "North Korea will always stand in the same trench.",
-             "change": "status unverified -> confirmed", "detail": note}]
+    note = (
+        "North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces in "
+        "the Kursk region: the pledge kept, in a literal trench."
+    )
+    rows = [
+        {
+            "at": "2025-04-28T12:00:00Z",
+            "id": "3",
+            "text": "North Korea will always stand in the same trench.",
+            "change": "status unverified -> confirmed",
+            "detail": note,
+        }
+    ]
     plan = fit.layout(LOG_COLUMNS, rows, View(width=80))
     widths = dict(zip([c.key for c in plan.columns], plan.widths))
     assert widths["detail"] >= 20 and widths["detail"] > widths["change"] >= len("status unverified")
@@ -150,8 +195,9 @@ def test_log_gives_the_notes_the_room_at_80_columns() -> None:
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
 @pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
-def test_no_line_is_wider_than_the_terminal(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
-                                            command: tuple[str, ...], width: int) -> None:
+def test_no_line_is_wider_than_the_terminal(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], width: int
+) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     run = seeded(*command, "--format", "table")
     assert run.exit_code == 0, run.stderr
@@ -162,8 +208,9 @@ def test_no_line_is_wider_than_the_terminal(seeded: Callable[..., Run], monkeypa
 
 
 @pytest.mark.parametrize("width", [40, 80, 120])
-def test_list_shows_every_word_of_every_claim_and_each_status(seeded: Callable[..., Run],
-                                                              monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+def test_list_shows_every_word_of_every_claim_and_each_status(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
     claims = json.loads(seeded("list", "--format", "json").stdout)
     monkeypatch.setenv("COLUMNS", str(width))
     out = seeded("list", "--format", "table").stdout
@@ -194,7 +241,9 @@ def test_columns_and_wide_through_the_cli(seeded: Callable[..., Run], monkeypatc
     assert piped.exit_code == 1 and "--columns shapes the table; add --format table" in piped.stderr
 
 
-def test_narrow_terminal_shows_each_claim_as_a_block(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_narrow_terminal_shows_each_claim_as_a_block(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "36")
     out = seeded("list", "--format", "table", "-n", "2").stdout
     assert re.search(r"^ID\s+1\s*$", out, re.MULTILINE) and re.search(r"^Status\s+confirmed\s*$", out, re.MULTILINE)
@@ -214,9 +263,15 @@ def test_show_timeline_takes_columns_and_wide(seeded: Callable[..., Run], monkey
 def test_extract_drops_the_quote_before_squeezing_the_claim_at_80_columns() -> None:
     from claimtrack.cli.extract import COLUMNS
 
-    rows = [{"n": "1", "text": "North Korea continues to support Russia almost a year after the invasion.",
-             "source": "The Bell", "confidence": "87.5% very likely",
-             "quote": "North Korea continues to support Russia almost a year after the invasion."}]
+    rows = [
+        {
+            "n": "1",
+            "text": "North Korea continues to support Russia almost a year after the invasion.",
+            "source": "The Bell",
+            "confidence": "87.5% very likely",
+            "quote": "North Korea continues to support Russia almost a year after the invasion.",
+        }
+    ]
     assert [c.key for c in fit.layout(COLUMNS, rows, View(width=100)).columns][-1] == "quote"
     narrow = fit.layout(COLUMNS, rows, View(width=80))
     assert "quote" in narrow.dropped

@@ -67,7 +67,9 @@ USAGE = {
 
 
 @pytest.mark.parametrize(("args", "hint"), USAGE.values(), ids=USAGE.keys())
-def test_usage_errors_are_one_line_with_a_suggestion(seeded: Callable[..., Run], args: tuple[str, ...], hint: str) -> None:
+def test_usage_errors_are_one_line_with_a_suggestion(
+    seeded: Callable[..., Run], args: tuple[str, ...], hint: str
+) -> None:
     line = one_error_line(seeded(*args), 2)
     assert hint in line, line
     assert "-h" in line  # where to read more
@@ -86,8 +88,11 @@ def test_a_usage_error_in_a_real_process_is_one_line_and_help_is_still_help(seed
 def test_a_far_miss_gets_no_guess(seeded: Callable[..., Run]) -> None:
     line = one_error_line(seeded("summary", "--by", "colour"), 2)
     assert "did you mean" not in line and "'colour' is not one of" in line
-    for args in (("source", "set", "X", "--kind", "blogger"), ("add", "A.", "-s", "D", "--url", "reuters"),
-                 ("add", "A.", "-s", "D", "--confidence", "1,7")):
+    for args in (
+        ("source", "set", "X", "--kind", "blogger"),
+        ("add", "A.", "-s", "D", "--url", "reuters"),
+        ("add", "A.", "-s", "D", "--confidence", "1,7"),
+    ):
         assert "did you mean" not in one_error_line(seeded(*args), 1)
 
 
@@ -98,15 +103,21 @@ SUGGESTIONS = {
     "source-kind": (("source", "set", "Somebody", "--kind", "persn"), "did you mean 'person'?"),
     "decimal-comma": (("add", "A claim.", "-s", "Desk", "--confidence", "0,7"), "did you mean 0.7?"),
     "decimal-comma-percent": (("set", "1", "--confidence", "70,5%"), "did you mean 70.5%?"),
-    "url-without-scheme": (("add", "A claim.", "-s", "Desk", "--url", "www.reuters.com/world/asia/x"),
-                           "did you mean 'https://www.reuters.com/world/asia/x'?"),
-    "evidence-without-scheme": (("note", "1", "Seen.", "--evidence", "example.org/a?b=1"),
-                                "did you mean 'https://example.org/a?b=1'?"),
+    "url-without-scheme": (
+        ("add", "A claim.", "-s", "Desk", "--url", "www.reuters.com/world/asia/x"),
+        "did you mean 'https://www.reuters.com/world/asia/x'?",
+    ),
+    "evidence-without-scheme": (
+        ("note", "1", "Seen.", "--evidence", "example.org/a?b=1"),
+        "did you mean 'https://example.org/a?b=1'?",
+    ),
 }
 
 
 @pytest.mark.parametrize(("args", "hint"), SUGGESTIONS.values(), ids=SUGGESTIONS.keys())
-def test_near_misses_get_a_suggestion(seeded: Callable[..., Run], db_path: Any, args: tuple[str, ...], hint: str) -> None:
+def test_near_misses_get_a_suggestion(
+    seeded: Callable[..., Run], db_path: Any, args: tuple[str, ...], hint: str
+) -> None:
     before = table_digest(db_path)
     line = one_error_line(seeded(*args), 1)
     assert hint in line, line
@@ -127,7 +138,11 @@ def interrupt(*args: str, when: str | None, timeout: float = 60.0) -> tuple[int,
     env = {k: v for k, v in os.environ.items() if k not in ("CLAIMTRACK_PAGER", "PAGER")}
     env["CLAIMTRACK_PAGER"] = ""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claimtrack", *args], stdin=slave, stdout=slave, stderr=slave, env=env,
+        [sys.executable, "-m", "claimtrack", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 - no threads here
     )
     os.close(slave)
@@ -137,7 +152,9 @@ def interrupt(*args: str, when: str | None, timeout: float = 60.0) -> tuple[int,
     quiet_since = time.monotonic()
     try:
         while True:
-            assert time.monotonic() < deadline, f"claimtrack {args} hung (SIGINT sent: {sent}):\n{out.decode(errors='replace')}"
+            assert time.monotonic() < deadline, (
+                f"claimtrack {args} hung (SIGINT sent: {sent}):\n{out.decode(errors='replace')}"
+            )
             ready, _, _ = select.select([master], [], [], 0.1)
             data = b""
             if ready:
@@ -178,11 +195,13 @@ CTRL_C = {
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize(("args", "when"), CTRL_C.values(), ids=CTRL_C.keys())
-def test_ctrl_c_exits_130_with_one_line(seeded: Callable[..., Run], db_path: Path, tmp_path: Path,
-                                        args: tuple[str, ...], when: str | None) -> None:
+def test_ctrl_c_exits_130_with_one_line(
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path, args: tuple[str, ...], when: str | None
+) -> None:
     news = tmp_path / "news.txt"
-    news.write_text("Russia will turn into a state like North Korea, Andrei Lankov said again on Monday.\n",
-                    encoding="utf-8")
+    news.write_text(
+        "Russia will turn into a state like North Korea, Andrei Lankov said again on Monday.\n", encoding="utf-8"
+    )
     before = table_digest(db_path)
     code, out = interrupt(*(a.replace("{news}", str(news)) for a in args), when=when)
     assert code == 130, out
@@ -192,8 +211,9 @@ def test_ctrl_c_exits_130_with_one_line(seeded: Callable[..., Run], db_path: Pat
 
 
 @pytest.mark.sqlite_only
-def test_the_end_of_input_at_a_question_is_one_error_line(seeded: Callable[..., Run], db_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_end_of_input_at_a_question_is_one_error_line(
+    seeded: Callable[..., Run], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("claimtrack.cli.fix._interactive", lambda: True)
     before = table_digest(db_path)
     run = seeded("delete", "1", "2", input="")
@@ -205,16 +225,24 @@ def test_the_end_of_input_at_a_question_is_one_error_line(seeded: Callable[..., 
 # ---- several ids: every conflict named at once -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("setup", "args", "words"), [
-    ((), ("confirm", "3", "5", "8-12"), "claims 3, 9-12 are already confirmed"),
-    ((), ("confirm", "5", "98", "99", "120-125"), "no claims with ids 98-99, 120-125"),
-    ((("delete", "3", "4", "--yes"),), ("note", "3", "4", "5", "Seen."), "claims 3-4 are deleted"),
-    ((("delete", "3", "4", "--yes"),), ("confirm", "3", "4", "99"), "no claim with id 99, and claims 3-4 are deleted"),
-    ((("delete", "3", "4", "--yes"),), ("delete", "3", "4", "5", "--yes"), "claims 3-4 are already deleted"),
-    ((), ("restore", "3", "4"), "claims 3-4 are not deleted"),
-])
-def test_several_ids_name_every_conflict_at_once(seeded: Callable[..., Run], db_path: Any, setup: tuple[tuple[str, ...], ...],
-                                                 args: tuple[str, ...], words: str) -> None:
+@pytest.mark.parametrize(
+    ("setup", "args", "words"),
+    [
+        ((), ("confirm", "3", "5", "8-12"), "claims 3, 9-12 are already confirmed"),
+        ((), ("confirm", "5", "98", "99", "120-125"), "no claims with ids 98-99, 120-125"),
+        ((("delete", "3", "4", "--yes"),), ("note", "3", "4", "5", "Seen."), "claims 3-4 are deleted"),
+        (
+            (("delete", "3", "4", "--yes"),),
+            ("confirm", "3", "4", "99"),
+            "no claim with id 99, and claims 3-4 are deleted",
+        ),
+        ((("delete", "3", "4", "--yes"),), ("delete", "3", "4", "5", "--yes"), "claims 3-4 are already deleted"),
+        ((), ("restore", "3", "4"), "claims 3-4 are not deleted"),
+    ],
+)
+def test_several_ids_name_every_conflict_at_once(
+    seeded: Callable[..., Run], db_path: Any, setup: tuple[tuple[str, ...], ...], args: tuple[str, ...], words: str
+) -> None:
     for step in setup:
         assert seeded(*step).exit_code == 0
     before = table_digest(db_path)
@@ -244,8 +272,10 @@ def test_wide_tables_page_through_less_chopping_long_lines(seed_db: Path, tmp_pa
     bin_dir.mkdir()
     args_file, env_file, paged = tmp_path / "args.txt", tmp_path / "less-env.txt", tmp_path / "paged.txt"
     fake = bin_dir / "less"
-    fake.write_text(f'#!/bin/sh\necho "$@" > {shlex.quote(str(args_file))}\necho "$LESS" > {shlex.quote(str(env_file))}\n'
-                    f'cat > {shlex.quote(str(paged))}\n')
+    fake.write_text(
+        f'#!/bin/sh\necho "$@" > {shlex.quote(str(args_file))}\necho "$LESS" > {shlex.quote(str(env_file))}\n'
+        f"cat > {shlex.quote(str(paged))}\n"
+    )
     fake.chmod(0o755)
     env = {"CLAIMTRACK_PAGER": UNSET, "PAGER": UNSET, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     for wide, flags in (((), "-FRX"), (("--wide",), "-FRXS")):
@@ -265,8 +295,9 @@ def links_of(seeded: Callable[..., Run], *args: str) -> list[str]:
 
 
 @pytest.mark.parametrize("args", [("show", "3"), ("log",)], ids=["show", "log"])
-def test_web_addresses_are_never_broken_at_80_columns(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch,
-                                                      args: tuple[str, ...]) -> None:
+def test_web_addresses_are_never_broken_at_80_columns(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
     links = links_of(seeded, *args)
     assert links and any(len(url) > 40 for url in links)
     monkeypatch.setenv("COLUMNS", "80")
@@ -286,7 +317,9 @@ def test_a_long_url_of_a_claim_is_shown_whole(seeded: Callable[..., Run], monkey
     assert re.search(rf"^URL +{re.escape(url)}$", out, re.M), out
 
 
-def test_due_gives_a_stale_claim_the_day_it_became_due(seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_due_gives_a_stale_claim_the_day_it_became_due(
+    seeded: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     claim = json.loads(seeded("show", "5", "--format", "json").stdout)  # unverified, said and last changed 2023-02-15
     assert claim["status"] == "unverified" and claim["updated_at"][:10] == claim["said_on"] == "2023-02-15"
     due = {row["id"]: row for row in json.loads(seeded("due", "--format", "json").stdout)}
@@ -303,8 +336,11 @@ def test_a_narrow_list_shows_the_words_typed(seeded: Callable[..., Run], monkeyp
     claims = json.loads(seeded("list", "--source", "Desk", "--format", "json").stdout)
     assert [c["confidence"] for c in claims] == [0.675, 0.7]  # the number in JSON
     monkeypatch.setenv("COLUMNS", "80")
-    rows = [line for line in seeded("list", "--source", "Desk", "--format", "table").stdout.splitlines()
-            if line.startswith("│") and "Typed" in line]
+    rows = [
+        line
+        for line in seeded("list", "--source", "Desk", "--format", "table").stdout.splitlines()
+        if line.startswith("│") and "Typed" in line
+    ]
     assert "likely" in rows[0] and "67.5%" not in rows[0], rows  # the words typed
     assert "70%" in rows[1] and "likely" not in rows[1], rows  # the number typed
     monkeypatch.setenv("COLUMNS", "240")

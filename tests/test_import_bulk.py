@@ -94,8 +94,10 @@ def test_triggers_work_again_after_a_bulk_import(seeded, db_path: Path, tmp_path
     conn = sqlite3.connect(db_path)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("INSERT OR REPLACE INTO event (id, claim_id, at, recorded_at, kind) "
-                         "VALUES (1, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 'note')")
+            conn.execute(
+                "INSERT OR REPLACE INTO event (id, claim_id, at, recorded_at, kind) "
+                "VALUES (1, 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 'note')"
+            )
     finally:
         conn.close()
 
@@ -168,7 +170,9 @@ def test_import_does_not_import_the_database_stack(cli, tmp_path: Path):
     source = write_jsonl(tmp_path / "claims.jsonl", 10)
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.replace("ARGS", repr(["--db", str(db), "import", str(source)]))],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**{k: v for k, v in os.environ.items() if not k.endswith("_DRIVER")}, "COLUMNS": "200"},
     )
     out, _, probe = proc.stdout.rpartition("\nPROBE ")
@@ -182,9 +186,11 @@ def test_checks_remembered_for_repeated_values_still_refuse_look_alikes(seeded, 
     """Repeated sources, tags, dates and confidences are checked once per value; ``true`` is not
     ``1`` to that memory, and a bad value is refused every time it comes."""
     path = tmp_path / "mixed.jsonl"
-    lines = [{"text": "one", "source": "S", "confidence": 1, "tags": ["a"], "said_on": "2024-01-01"},
-             {"text": "two", "source": "S", "confidence": 1.0, "tags": ["a"], "said_on": "2024-01-01"},
-             {"text": "three", "source": "S", "confidence": True}]
+    lines = [
+        {"text": "one", "source": "S", "confidence": 1, "tags": ["a"], "said_on": "2024-01-01"},
+        {"text": "two", "source": "S", "confidence": 1.0, "tags": ["a"], "said_on": "2024-01-01"},
+        {"text": "three", "source": "S", "confidence": True},
+    ]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     result = seeded("import", str(path))
     assert result.exit_code == 1

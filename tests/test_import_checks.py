@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, table_digest
 
 from claimtrack import importer, scoring, textsafe
 from claimtrack.choices import ImportFormat
+from conftest import Run, table_digest
 
 GOOD = {"text": "A good claim.", "source": "Desk"}
 CREATED = {"kind": "created", "at": "2024-01-01T00:00:00Z", "recorded_at": "2024-01-01T00:00:00Z"}
@@ -85,46 +85,78 @@ def _status(old: str, new: str, at: str = "2024-02-01T00:00:00Z") -> dict[str, A
 BAD_HISTORIES: dict[str, tuple[dict[str, Any], str]] = {
     "confidence-old-garbage": (
         _history({"kind": "confidence", "old": "garbage", "new": "0.5", "at": "2024-02-01"}),
-        "event 2: old: invalid confidence 'garbage'"),
+        "event 2: old: invalid confidence 'garbage'",
+    ),
     "confidence-new-garbage": (
-        _history({"kind": "confidence", "old": None, "new": "150%", "at": "2024-02-01"}), "event 2: new:"),
-    "status-unknown-name": (_history(_status("unverified", "maybe"), status="unverified"), "event 2: new: unknown status"),
+        _history({"kind": "confidence", "old": None, "new": "150%", "at": "2024-02-01"}),
+        "event 2: new:",
+    ),
+    "status-unknown-name": (
+        _history(_status("unverified", "maybe"), status="unverified"),
+        "event 2: new: unknown status",
+    ),
     "status-old-missing": (
-        _history({"kind": "status", "new": "confirmed", "at": "2024-02-01"}, status="confirmed"), "event 2: old:"),
+        _history({"kind": "status", "new": "confirmed", "at": "2024-02-01"}, status="confirmed"),
+        "event 2: old:",
+    ),
     "edit-unknown-field": (
         _history({"kind": "edit", "field": "colour", "old": "red", "new": "blue", "at": "2024-02-01"}),
-        "event 2: an edit event's field 'colour'"),
+        "event 2: an edit event's field 'colour'",
+    ),
     "edit-bad-date": (
         _history({"kind": "edit", "field": "said_on", "old": None, "new": "yesterday-ish", "at": "2024-02-01"}),
-        "event 2: new: invalid said_on"),
+        "event 2: new: invalid said_on",
+    ),
     "kind-unknown": (_history({"kind": "deleted", "at": "2024-02-01"}), "event 2: kind 'deleted'"),
     "event-not-object": (_history("created"), "event 2: expected an object"),  # type: ignore[arg-type]
     "no-created-event": ({**GOOD, "events": []}, "has no created event"),
     "two-created-events": (_history(CREATED), "has 2 created events"),
     "recorded-before-created": (
-        {**GOOD, "events": [{**CREATED, "recorded_at": "2024-03-01T00:00:00Z"},
-                            {"kind": "note", "note": "early", "at": "2024-02-01T00:00:00Z"}]},
-        "event 2: recorded at 2024-02-01T00:00:00Z, before the claim's created event"),
+        {
+            **GOOD,
+            "events": [
+                {**CREATED, "recorded_at": "2024-03-01T00:00:00Z"},
+                {"kind": "note", "note": "early", "at": "2024-02-01T00:00:00Z"},
+            ],
+        },
+        "event 2: recorded at 2024-02-01T00:00:00Z, before the claim's created event",
+    ),
     "status-chain-broken": (
-        _history(_status("unverified", "confirmed", "2024-02-01T00:00:00Z"),
-                 _status("disputed", "refuted", "2024-03-01T00:00:00Z"), status="refuted"),
-        "event 3: changes status from 'disputed', but the claim was 'confirmed'"),
+        _history(
+            _status("unverified", "confirmed", "2024-02-01T00:00:00Z"),
+            _status("disputed", "refuted", "2024-03-01T00:00:00Z"),
+            status="refuted",
+        ),
+        "event 3: changes status from 'disputed', but the claim was 'confirmed'",
+    ),
     "status-does-not-replay": (
         _history(_status("unverified", "refuted"), status="confirmed"),
-        "event 2: the last status change is to 'refuted', but the claim's status is 'confirmed'"),
-    "at-in-future": (_history({"kind": "note", "note": "later", "at": "2999-01-01T00:00:00Z"}), "event 2: at 2999-01-01"),
+        "event 2: the last status change is to 'refuted', but the claim's status is 'confirmed'",
+    ),
+    "at-in-future": (
+        _history({"kind": "note", "note": "later", "at": "2999-01-01T00:00:00Z"}),
+        "event 2: at 2999-01-01",
+    ),
     "recorded-in-future": (
         _history({"kind": "note", "note": "n", "at": "2024-02-01", "recorded_at": "2999-01-01T00:00:00Z"}),
-        "event 2: recorded_at 2999-01-01"),
+        "event 2: recorded_at 2999-01-01",
+    ),
     "created-at-in-future": ({**GOOD, "created_at": "2999-01-01T00:00:00Z"}, "field 'created_at': created_at 2999"),
     "evidence-javascript": (
         _history({"kind": "note", "note": "see", "at": "2024-02-01", "evidence_url": "javascript:alert(1)"}),
-        "event 2: invalid evidence_url 'javascript:alert(1)'"),
+        "event 2: invalid evidence_url 'javascript:alert(1)'",
+    ),
     "status-evidence-javascript": (
-        _history({**_status("unverified", "confirmed"), "evidence_url": "javascript:alert(document.cookie)"},
-                 status="confirmed"),
-        "event 2: invalid evidence_url"),
-    "note-event-without-note": (_history({"kind": "note", "note": "   ", "at": "2024-02-01"}), "event 2: note is empty"),
+        _history(
+            {**_status("unverified", "confirmed"), "evidence_url": "javascript:alert(document.cookie)"},
+            status="confirmed",
+        ),
+        "event 2: invalid evidence_url",
+    ),
+    "note-event-without-note": (
+        _history({"kind": "note", "note": "   ", "at": "2024-02-01"}),
+        "event 2: note is empty",
+    ),
     "note-not-text": (_history({"kind": "note", "note": {"x": 1}, "at": "2024-02-01"}), "event 2: note: expected text"),
 }
 
@@ -138,7 +170,9 @@ def test_import_refuses_events_the_commands_could_not_have_written(
     assert line.startswith("Error: record 3"), line
 
 
-def test_the_issue_example_event_is_refused_in_jsonl_too(seeded: Callable[..., Run], db_path: Any, tmp_path: Path) -> None:
+def test_the_issue_example_event_is_refused_in_jsonl_too(
+    seeded: Callable[..., Run], db_path: Any, tmp_path: Path
+) -> None:
     path = tmp_path / "bad.jsonl"
     lines = [GOOD, GOOD | {"text": "Two."}, _history({"kind": "confidence", "old": "garbage", "at": "2024-02-01"})]
     path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
@@ -149,10 +183,19 @@ def test_the_issue_example_event_is_refused_in_jsonl_too(seeded: Callable[..., R
 def test_a_valid_history_imports_and_notes_are_cleaned(cli: Callable[..., Run], tmp_path: Path) -> None:
     """Back-dated status changes (``at`` before the created event, recorded after it) are fine."""
     record = {
-        **GOOD, "status": "refuted", "confidence": 0.2,
+        **GOOD,
+        "status": "refuted",
+        "confidence": 0.2,
         "events": [
-            {"kind": "status", "field": "status", "old": "unverified", "new": "confirmed",
-             "at": "2023-05-01T00:00:00Z", "recorded_at": "2024-01-02T00:00:00Z", "note": "  early news  "},
+            {
+                "kind": "status",
+                "field": "status",
+                "old": "unverified",
+                "new": "confirmed",
+                "at": "2023-05-01T00:00:00Z",
+                "recorded_at": "2024-01-02T00:00:00Z",
+                "note": "  early news  ",
+            },
             CREATED,
             {"kind": "confidence", "field": "confidence", "old": "0.9", "new": "0.2", "at": "2024-01-03T00:00:00Z"},
             {"kind": "edit", "field": "tag", "old": None, "new": "war", "at": "2024-01-03T00:00:00Z"},
@@ -188,14 +231,23 @@ def test_reads_survive_an_unparseable_stored_confidence(seeded: Callable[..., Ru
     victim = confirmed[0]
     scores = _sources(seeded)
     _insert_event(db_path, victim["id"], "2023-02-16T00:00:00Z", "garbage", "junk")
-    for args in (("sources",), ("calibration",), ("show", str(victim["id"])), ("list",), ("log",),
-                 ("list", "--as-of", "2024-01-01"), ("summary",), ("due",),
-                 *(("export", "--format", f) for f in ("json", "jsonl", "csv", "md", "html", "claimreview", "claimreview-html"))):
+    for args in (
+        ("sources",),
+        ("calibration",),
+        ("show", str(victim["id"])),
+        ("list",),
+        ("log",),
+        ("list", "--as-of", "2024-01-01"),
+        ("summary",),
+        ("due",),
+        *(("export", "--format", f) for f in ("json", "jsonl", "csv", "md", "html", "claimreview", "claimreview-html")),
+    ):
         _ok(seeded(*args, "--format", "json") if args[0] in ("sources", "calibration") else seeded(*args))
     after = _sources(seeded)
     # Only the tampered claim's source can move (its forecast is now unknown); every other score stands.
     assert {k: v for k, v in after.items() if k != victim["source"]} == {
-        k: v for k, v in scores.items() if k != victim["source"]}
+        k: v for k, v in scores.items() if k != victim["source"]
+    }
     as_of = json.loads(_ok(seeded("list", "--as-of", "2024-01-01", "--format", "json")).stdout)
     assert next(c for c in as_of if c["id"] == victim["id"])["confidence"] is None  # unknown, shown as not assessed
 
@@ -230,15 +282,20 @@ def test_a_5000_digit_number_is_one_clear_line(cli: Callable[..., Run], db_path:
     _refused(cli, db_path, path, "number too long to read", "nothing was imported")
 
 
-@pytest.mark.parametrize(("record", "where"), [
-    ('{"text": "half \\ud800 pair", "source": "Desk"}', "record 1 (line 1), field 'text': holds U+D800"),
-    ('{"text": "ok", "source": "Desk \\udfff"}', "field 'source': holds U+DFFF"),
-    ('{"text": "ok", "source": "Desk", "tags": ["a\\ud83d"]}', "field 'tags': holds U+D83D"),
-    ('{"text": "ok", "source": "Desk", "quote": "\\ud800"}', "field 'quote'"),
-    ('{"text": "ok", "source": "Desk", "events": [{"kind": "created", "at": "2024-01-01", "note": "\\udc00"}]}',
-     "record 1 (line 1), event 1: note: holds U+DC00"),
-    ('{"type": "source", "name": "Desk", "notes": "\\ud800"}', "source on line 1, field 'notes'"),
-])
+@pytest.mark.parametrize(
+    ("record", "where"),
+    [
+        ('{"text": "half \\ud800 pair", "source": "Desk"}', "record 1 (line 1), field 'text': holds U+D800"),
+        ('{"text": "ok", "source": "Desk \\udfff"}', "field 'source': holds U+DFFF"),
+        ('{"text": "ok", "source": "Desk", "tags": ["a\\ud83d"]}', "field 'tags': holds U+D83D"),
+        ('{"text": "ok", "source": "Desk", "quote": "\\ud800"}', "field 'quote'"),
+        (
+            '{"text": "ok", "source": "Desk", "events": [{"kind": "created", "at": "2024-01-01", "note": "\\udc00"}]}',
+            "record 1 (line 1), event 1: note: holds U+DC00",
+        ),
+        ('{"type": "source", "name": "Desk", "notes": "\\ud800"}', "source on line 1, field 'notes'"),
+    ],
+)
 def test_a_lone_surrogate_is_refused_naming_record_and_field(
     cli: Callable[..., Run], db_path: Any, tmp_path: Path, record: str, where: str
 ) -> None:
@@ -285,15 +342,21 @@ def test_wrong_types_are_refused_not_converted(
 def test_a_javascript_source_url_is_refused(cli: Callable[..., Run], db_path: Any, tmp_path: Path) -> None:
     _ok(cli("init"))
     path = tmp_path / "s.json"
-    path.write_text(json.dumps({"sources": [{"name": "Desk", "url": "javascript:alert(1)"}], "claims": [GOOD]}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"sources": [{"name": "Desk", "url": "javascript:alert(1)"}], "claims": [GOOD]}), encoding="utf-8"
+    )
     _refused(cli, db_path, path, "source 1", "invalid url 'javascript:alert(1)'")
 
 
 def test_tags_as_list_or_comma_text_still_import(cli: Callable[..., Run], tmp_path: Path) -> None:
     path = tmp_path / "tags.jsonl"
     path.write_text(
-        json.dumps({**GOOD, "tags": ["War", "north korea"]}) + "\n"
-        + json.dumps({"text": "Other.", "source": "Desk", "tags": "a, b;c"}) + "\n", encoding="utf-8")
+        json.dumps({**GOOD, "tags": ["War", "north korea"]})
+        + "\n"
+        + json.dumps({"text": "Other.", "source": "Desk", "tags": "a, b;c"})
+        + "\n",
+        encoding="utf-8",
+    )
     _ok(cli("import", str(path)))
     claims = json.loads(_ok(cli("list", "--format", "json")).stdout)
     assert [c["tags"] for c in claims] == [["north-korea", "war"], ["a", "b", "c"]]
@@ -347,7 +410,7 @@ def test_reimported_claim_list_keeps_every_brier_score(seeded: Callable[..., Run
 ROUND_TRIP_TEXTS = [
     "First line\nsecond line\n\nfourth, after a blank",
     "Tab\tinside",
-    "=HYPERLINK(\"http://evil\")",
+    '=HYPERLINK("http://evil")',
     "+1 more",
     "-5 degrees overnight",
     "@channel said so",
@@ -360,9 +423,27 @@ ROUND_TRIP_TEXTS = [
 
 def test_csv_export_imports_back_to_the_same_claims(seeded: Callable[..., Run], tmp_path: Path) -> None:
     for i, text in enumerate(ROUND_TRIP_TEXTS):
-        _ok(seeded("add", "--source", "=Desk" if i % 2 else "Desk", "--confidence", "highly probable" if i % 3 else "0.3",
-                   "--tag", "round-trip", "--quote", f"-quote {i}", "--url", "https://example.org/x?a=1,b",
-                   "--said-on", "2024-01-02", "--review-by", "2030-01-01", "--", text))
+        _ok(
+            seeded(
+                "add",
+                "--source",
+                "=Desk" if i % 2 else "Desk",
+                "--confidence",
+                "highly probable" if i % 3 else "0.3",
+                "--tag",
+                "round-trip",
+                "--quote",
+                f"-quote {i}",
+                "--url",
+                "https://example.org/x?a=1,b",
+                "--said-on",
+                "2024-01-02",
+                "--review-by",
+                "2030-01-01",
+                "--",
+                text,
+            )
+        )
     _ok(seeded("add", "--source", "Desk", "--status", "refuted", "--confidence", "0.9", "--", "Born refuted"))
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     _ok(seeded("export", "--format", "csv", "-o", str(first)))
@@ -372,8 +453,20 @@ def test_csv_export_imports_back_to_the_same_claims(seeded: Callable[..., Run], 
     assert second.read_bytes() == first.read_bytes()
     original = json.loads(_ok(seeded("list", "--format", "json")).stdout)
     restored = json.loads(_ok(seeded("--db", other, "list", "--format", "json")).stdout)
-    fields = ("id", "uuid", "text", "quote", "source", "status", "confidence", "confidence_label", "tags", "url",
-              "said_on", "review_by")
+    fields = (
+        "id",
+        "uuid",
+        "text",
+        "quote",
+        "source",
+        "status",
+        "confidence",
+        "confidence_label",
+        "tags",
+        "url",
+        "said_on",
+        "review_by",
+    )
     # Control characters are escaped in the CSV (inert) and read back by import: the same text.
     assert [{k: c[k] for k in fields} for c in restored] == [{k: c[k] for k in fields} for c in original]
     texts = {c["text"] for c in restored}
@@ -426,7 +519,11 @@ def test_csv_delimiter_is_detected(cli: Callable[..., Run], tmp_path: Path, case
     assert "Imported 2 claims" in _ok(cli("import", str(path))).stderr
     first, second = json.loads(_ok(cli("list", "--format", "json")).stdout)
     assert (first["text"], first["source"], first["confidence"], first["tags"]) == (
-        "Troops crossed, at dawn.", "Field Desk", pytest.approx(0.7), ["river", "war"])
+        "Troops crossed, at dawn.",
+        "Field Desk",
+        pytest.approx(0.7),
+        ["river", "war"],
+    )
     assert second["text"] == "Second" and second["confidence"] is None
 
 
@@ -457,10 +554,13 @@ class _NoWholeRead(io.StringIO):
         return super().read(size)
 
 
-@pytest.mark.parametrize(("fmt", "text"), [
-    (ImportFormat.csv, "sep=;\ntext;source\na;b\nc;d\n"),
-    (ImportFormat.jsonl, '{"text": "a", "source": "b"}\n{"text": "c", "source": "d"}\n'),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        (ImportFormat.csv, "sep=;\ntext;source\na;b\nc;d\n"),
+        (ImportFormat.jsonl, '{"text": "a", "source": "b"}\n{"text": "c", "source": "d"}\n'),
+    ],
+)
 def test_csv_and_jsonl_are_read_a_line_at_a_time(fmt: ImportFormat, text: str) -> None:
     records = importer.read(_NoWholeRead(text), fmt, "x")
     first = next(records)

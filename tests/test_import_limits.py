@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import SERVER, Run, open_db, table_digest
 
 LARGEST = 2**63 - 1
@@ -52,8 +53,9 @@ def _write_jsonl(path: Path, *records: dict[str, Any]) -> Path:
 
 
 @pytest.mark.parametrize("claim_id", [LARGEST, LARGEST - 1, 2**62, IMPORT_MAX + 1])
-def test_import_refuses_an_id_that_leaves_no_room(cli: Callable[..., Run], db_path: Any, tmp_path: Path,
-                                                  claim_id: int) -> None:
+def test_import_refuses_an_id_that_leaves_no_room(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, claim_id: int
+) -> None:
     assert cli("add", "Already here.", "-s", "Desk").exit_code == 0
     before = table_digest(db_path)
     path = _write_jsonl(tmp_path / "big.jsonl", {"text": "Huge id.", "source": "Desk", "id": claim_id})
@@ -82,12 +84,20 @@ def _spend_ids(db_path: Any, table: str) -> None:
                 "INSERT INTO claim (id, uuid, text, quote, source_id, url, said_on, status, confidence, confidence_phrase, "
                 "review_by, created_at, updated_at, text_key, deleted_at) SELECT ?, ?, text || ' again', quote, source_id, "
                 "url, said_on, status, confidence, confidence_phrase, review_by, created_at, updated_at, "
-                "text_key || ' again', deleted_at FROM claim WHERE id = 1", (LARGEST, str(uuid.uuid4())))
-            conn.execute("INSERT INTO event (claim_id, at, recorded_at, kind) "
-                         "SELECT ?, at, recorded_at, kind FROM event WHERE claim_id = 1 AND kind = 'created'", (LARGEST,))
+                "text_key || ' again', deleted_at FROM claim WHERE id = 1",
+                (LARGEST, str(uuid.uuid4())),
+            )
+            conn.execute(
+                "INSERT INTO event (claim_id, at, recorded_at, kind) "
+                "SELECT ?, at, recorded_at, kind FROM event WHERE claim_id = 1 AND kind = 'created'",
+                (LARGEST,),
+            )
         else:
-            conn.execute("INSERT INTO event (id, claim_id, at, recorded_at, kind, note) "
-                         "SELECT ?, 1, at, recorded_at, 'note', 'a note' FROM event WHERE claim_id = 1", (LARGEST,))
+            conn.execute(
+                "INSERT INTO event (id, claim_id, at, recorded_at, kind, note) "
+                "SELECT ?, 1, at, recorded_at, 'note', 'a note' FROM event WHERE claim_id = 1",
+                (LARGEST,),
+            )
         if SERVER:
             conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), ?)", (LARGEST,))
         else:
@@ -97,8 +107,9 @@ def _spend_ids(db_path: Any, table: str) -> None:
 
 
 @pytest.mark.parametrize("table", ["claim", "event"])
-def test_ids_spent_by_other_sql_are_named_not_called_a_full_disk(cli: Callable[..., Run], db_path: Any,
-                                                                  tmp_path: Path, table: str) -> None:
+def test_ids_spent_by_other_sql_are_named_not_called_a_full_disk(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, table: str
+) -> None:
     assert cli("add", "First claim.", "-s", "Desk").exit_code == 0
     _spend_ids(db_path, table)
     before = table_digest(db_path)
@@ -120,8 +131,12 @@ def _mount_tiny_disk(folder: Path, size: str) -> bool:
     folder.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                          capture_output=True, check=False).returncode == 0
+    return (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, check=False
+        ).returncode
+        == 0
+    )
 
 
 def _fill(folder: Path) -> None:
@@ -145,7 +160,9 @@ def _free(folder: Path, kib: int) -> None:
 
 
 @pytest.mark.sqlite_only
-def test_the_disk_is_full_only_when_it_is(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_disk_is_full_only_when_it_is(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLITE_FULL from a file system with no room, against SQLITE_FULL from spent ids."""
     disk = tmp_path / "tiny"
     if not _mount_tiny_disk(disk, "4m"):
@@ -179,12 +196,26 @@ def test_the_disk_is_full_only_when_it_is(cli: Callable[..., Run], tmp_path: Pat
 EDGE_OK = [
     {"text": "Negative zero.", "source": "Desk", "confidence": -0.0},
     {"text": "Subnormal.", "source": "Desk", "confidence": 5e-324},
-    {"text": "Year one.", "source": "Desk", "said_on": "0001-01-01", "review_by": "0001-01-01",
-     "created_at": "0001-01-01T00:00:00Z", "confidence": 1.0},
-    {"text": "Year 9999 review.", "source": "Desk", "said_on": "0001-01-02", "review_by": "9999-12-31",
-     "status": "confirmed", "confidence": 0.999999999999,
-     "events": [{"kind": "created", "at": "0001-01-02T00:00:00Z"},
-                {"kind": "status", "old": "unverified", "new": "confirmed", "at": "0001-01-03T00:00:00Z"}]},
+    {
+        "text": "Year one.",
+        "source": "Desk",
+        "said_on": "0001-01-01",
+        "review_by": "0001-01-01",
+        "created_at": "0001-01-01T00:00:00Z",
+        "confidence": 1.0,
+    },
+    {
+        "text": "Year 9999 review.",
+        "source": "Desk",
+        "said_on": "0001-01-02",
+        "review_by": "9999-12-31",
+        "status": "confirmed",
+        "confidence": 0.999999999999,
+        "events": [
+            {"kind": "created", "at": "0001-01-02T00:00:00Z"},
+            {"kind": "status", "old": "unverified", "new": "confirmed", "at": "0001-01-03T00:00:00Z"},
+        ],
+    },
 ]
 EDGE_REFUSED = {
     "1e308": ('{"text": "x", "source": "Desk", "confidence": 1e308}', "field 'confidence'"),
@@ -201,8 +232,9 @@ EDGE_REFUSED = {
 }
 
 
-def test_edge_numbers_are_refused_or_kept_so_every_command_works(cli: Callable[..., Run], db_path: Any,
-                                                                tmp_path: Path) -> None:
+def test_edge_numbers_are_refused_or_kept_so_every_command_works(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path
+) -> None:
     assert cli("add", "Already here.", "-s", "Desk").exit_code == 0
     path = tmp_path / "edge.jsonl"
     for name, (line_text, field) in EDGE_REFUSED.items():
@@ -217,10 +249,25 @@ def test_edge_numbers_are_refused_or_kept_so_every_command_works(cli: Callable[.
     shown = {c["text"]: c for c in json.loads(cli("list", "--format", "json").stdout)}
     assert shown["Negative zero."]["confidence"] == 0 and shown["Subnormal."]["confidence"] == 0
     assert shown["Year 9999 review."]["review_by"] == "9999-12-31"
-    for args in (("list",), ("list", "--as-of", "0001-01-01"), ("list", "--sort", "said_on"), ("show", "4"),
-                 ("show", "5"), ("due",), ("due", "--days", "36500"), ("summary",), ("sources",), ("calibration",),
-                 ("log",), ("export", "--format", "md"), ("export", "--format", "html"), ("export", "--format", "csv"),
-                 ("export", "--format", "claimreview"), ("export", "--format", "json"), ("db", "check")):
+    for args in (
+        ("list",),
+        ("list", "--as-of", "0001-01-01"),
+        ("list", "--sort", "said_on"),
+        ("show", "4"),
+        ("show", "5"),
+        ("due",),
+        ("due", "--days", "36500"),
+        ("summary",),
+        ("sources",),
+        ("calibration",),
+        ("log",),
+        ("export", "--format", "md"),
+        ("export", "--format", "html"),
+        ("export", "--format", "csv"),
+        ("export", "--format", "claimreview"),
+        ("export", "--format", "json"),
+        ("db", "check"),
+    ):
         run = cli(*args)
         assert run.exit_code == 0, (args, run.stdout[-500:], run.stderr)
         assert "unexpected" not in run.stderr, (args, run.stderr)
@@ -262,8 +309,14 @@ def _measured(*args: str, feed: str = "none", prefix: str = "") -> tuple[subproc
     argv = [sys.executable, "-m", "claimtrack", *args]
     with tempfile.TemporaryDirectory() as folder:
         stdout = Path(folder) / "stdout"
-        out = subprocess.run([sys.executable, "-c", _MEASURE, json.dumps(argv), feed, prefix, str(stdout)],
-                             capture_output=True, text=True, env=os.environ.copy(), timeout=600, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _MEASURE, json.dumps(argv), feed, prefix, str(stdout)],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            timeout=600,
+            check=True,
+        )
         got = json.loads(out.stdout)
         printed = stdout.read_text(encoding="utf-8", errors="replace")
     return subprocess.CompletedProcess(argv, got["code"], printed, got["stderr"]), got["peak"]
@@ -283,15 +336,20 @@ ENDLESS = {  # the import's arguments, its standard input (a prefix, then endles
     "csv /dev/zero": (("/dev/zero", "--format", "csv"), None, "line 1 of /dev/zero"),
     "endless stdin": (("-",), "", "line 1 of -"),
     "endless second line on stdin": (("-",), GOOD_LINE + "\n", "line 2 of -"),
-    "endless record in a JSON array": (("-", "--format", "json"), f'[{GOOD_LINE},\n{{"text": "', "record 2 of - (from line 2)"),
+    "endless record in a JSON array": (
+        ("-", "--format", "json"),
+        f'[{GOOD_LINE},\n{{"text": "',
+        "record 2 of - (from line 2)",
+    ),
     "endless csv cell": (("-", "--format", "csv"), "text,source\nfine,Desk\n", "line 3 of -"),
     "300 MB line in a file": (("{big}", "--format", "jsonl"), None, "line 2 of"),
 }
 
 
 @pytest.mark.parametrize("case", list(ENDLESS))
-def test_endless_input_is_refused_in_bounded_memory(cli: Callable[..., Run], db_path: Any, tmp_path: Path,
-                                                   case: str) -> None:
+def test_endless_input_is_refused_in_bounded_memory(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, case: str
+) -> None:
     args, stdin, where = ENDLESS[case]
     assert cli("add", "Already here.", "-s", "Desk").exit_code == 0
     before = table_digest(db_path)
@@ -306,8 +364,9 @@ def test_endless_input_is_refused_in_bounded_memory(cli: Callable[..., Run], db_
     assert table_digest(db_path) == before
 
 
-def test_a_bad_record_in_a_long_json_file_is_named_at_once(cli: Callable[..., Run], db_path: Any,
-                                                           tmp_path: Path) -> None:
+def test_a_bad_record_in_a_long_json_file_is_named_at_once(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path
+) -> None:
     """The bounded JSON reader reads on only while a record may be incomplete: a record broken in
     its first bytes is named as such, not as too long, however much of the file follows."""
     path = tmp_path / "broken.json"
@@ -335,14 +394,19 @@ KURSK_PAGE = """<!DOCTYPE html><html><head><title>Site | Kursk</title>{head}
 
 @pytest.mark.parametrize("command", ["extract", "match"])
 def test_a_huge_web_page_is_refused_in_bounded_memory_and_its_scripts_cost_nothing(
-        cli: Callable[..., Run], db_path: Any, tmp_path: Path, command: str) -> None:
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, command: str
+) -> None:
     """Parsing HTML costs ~50 bytes of memory a byte: a page of 6 MB of paragraphs (under the
     20 MB file limit) took 300 MB and over a minute. Its markup is now capped once scripts and
     styles are dropped, so a page that is mostly script still reads, and quickly."""
-    assert cli("add", "North Korean troops have been deployed to the Kursk region.", "-s", "Ukrainian official").exit_code == 0
+    assert (
+        cli("add", "North Korean troops have been deployed to the Kursk region.", "-s", "Ukrainian official").exit_code
+        == 0
+    )
     before = table_digest(db_path)
-    paragraphs = "".join(f"<p>Paragraph {i} of a very long page says nothing anyone would check today.</p>\n"
-                         for i in range(80_000))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of a very long page says nothing anyone would check today.</p>\n" for i in range(80_000)
+    )
     huge = tmp_path / "huge.html"
     huge.write_text(KURSK_PAGE.format(head="", body=paragraphs), encoding="utf-8")
     assert 5 << 20 < huge.stat().st_size < 20 << 20
@@ -370,8 +434,10 @@ def test_a_huge_feed_is_refused_in_bounded_memory(cli: Callable[..., Run], tmp_p
     with feed.open("w", encoding="utf-8") as f:
         f.write('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>')
         for i in range(90_000):
-            f.write(f"<item><title>Item {i}: prices will rise</title><link>https://news.example/{i}</link>"
-                    "<description>The minister said prices will rise by ten percent next year.</description></item>\n")
+            f.write(
+                f"<item><title>Item {i}: prices will rise</title><link>https://news.example/{i}</link>"
+                "<description>The minister said prices will rise by ten percent next year.</description></item>\n"
+            )
         f.write("</channel></rss>")
     assert 15 << 20 < feed.stat().st_size < 20 << 20
     run, peak = _measured("match", "--feed", str(feed))

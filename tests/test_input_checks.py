@@ -50,7 +50,10 @@ EXIT_1 = {
     "hash underscore id": (("show", "#1_0"), "invalid claim id"),
     # UTC conversion past year 1 / 9999 (OverflowError)
     "--at before year 1 in UTC": (("confirm", "1", "--at", "0001-01-01T00:00:00+01:00"), "give a time from 0001-01-01"),
-    "--at after year 9999 in UTC": (("confirm", "1", "--at", "9999-12-31T23:59:59-01:00"), "give a time from 0001-01-01"),
+    "--at after year 9999 in UTC": (
+        ("confirm", "1", "--at", "9999-12-31T23:59:59-01:00"),
+        "give a time from 0001-01-01",
+    ),
     # urlsplit raises ValueError("Invalid IPv6 URL")
     "add --url http://[x": (("add", "A claim.", "-s", "X", "--url", "http://[x"), "invalid --url 'http://[x'"),
     "note --evidence http://[x": (("note", "1", "a note", "--evidence", "http://[x"), "invalid --evidence"),
@@ -245,9 +248,10 @@ def test_lookalike_keys_fold_only_what_does_not_show():
 # ---- text the stores cannot hold, from files -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("json_text", "expected"), [
-    ("\\u0000", "NUL character"), ("a\\u0000b", "NUL character"), ("\\ud800 alone", "surrogate"),
-])
+@pytest.mark.parametrize(
+    ("json_text", "expected"),
+    [("\\u0000", "NUL character"), ("a\\u0000b", "NUL character"), ("\\ud800 alone", "surrogate")],
+)
 def test_import_refuses_nul_and_lone_surrogates(seeded, db_path, tmp_path: Path, json_text, expected):
     path = tmp_path / "odd.json"
     path.write_text('[{"text": "' + json_text + '", "source": "X"}]', encoding="utf-8")
@@ -271,4 +275,3 @@ def test_validators_refuse_nul_and_surrogates_for_library_callers():
 def test_stored_times_are_fixed_width_in_every_year():
     assert timeutil.parse_datetime("0001-01-01T05:00:00+01:00") == "0001-01-01T04:00:00Z"
     assert timeutil.parse_datetime("0999-06-01T00:00:00Z") == "0999-06-01T00:00:00Z"
-

@@ -108,10 +108,17 @@ def test_the_import_reader_sees_lazy_relative_and_package_imports(tmp_path: Path
     (pkg / "sub").mkdir(parents=True)
     for rel in ("__init__.py", "a.py", "b.py", "sub/__init__.py", "sub/c.py"):
         (pkg / rel).write_text("")
-    (pkg / "a.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import claimtrack.sub\n"
-                              "def f():\n    from claimtrack.sub import c\n    from . import b\n")
-    modules = {"claimtrack": pkg / "__init__.py", "claimtrack.a": pkg / "a.py", "claimtrack.b": pkg / "b.py",
-               "claimtrack.sub": pkg / "sub/__init__.py", "claimtrack.sub.c": pkg / "sub/c.py"}
+    (pkg / "a.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import claimtrack.sub\n"
+        "def f():\n    from claimtrack.sub import c\n    from . import b\n"
+    )
+    modules = {
+        "claimtrack": pkg / "__init__.py",
+        "claimtrack.a": pkg / "a.py",
+        "claimtrack.b": pkg / "b.py",
+        "claimtrack.sub": pkg / "sub/__init__.py",
+        "claimtrack.sub.c": pkg / "sub/c.py",
+    }
     assert _imports("claimtrack.a", modules["claimtrack.a"], modules) == {"claimtrack.sub.c", "claimtrack.b"}
 
 

@@ -20,29 +20,131 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.conftest import Run, table_digest
 
 # ---- the quality test --------------------------------------------------------------------------
 
-COUNTRIES = ["Russia", "China", "Iran", "Ukraine", "South Korea", "Japan", "India", "Brazil", "Turkey", "Germany",
-             "France", "Poland", "Belarus", "Syria", "Venezuela", "Mali", "Serbia", "Kazakhstan", "Vietnam", "Mongolia",
-             "Georgia", "Armenia", "Azerbaijan", "Hungary", "Israel", "Egypt", "Nigeria", "Mexico", "Canada", "Taiwan"]
-ORGS = ["the UN Security Council", "NATO", "the European Union", "the IMF", "the World Bank", "OPEC", "the G7",
-        "the African Union", "the WTO", "the IAEA", "the UN General Assembly", "ASEAN"]
-PEOPLE = ["the finance minister", "the central bank governor", "the prime minister", "the defence minister",
-          "the opposition leader", "a senior diplomat", "the foreign minister", "an army spokesman", "the president"]
-SECTORS = ["economy", "grain exports", "oil output", "car sales", "steel production", "tourism", "the gas trade",
-           "arms exports", "remittances", "the rail network", "the port of its capital", "its fishing fleet"]
-THINGS = ["sanctions", "a ceasefire", "a trade treaty", "a gas pipeline deal", "a peace plan", "a new alliance",
-          "military exercises", "a border agreement", "an arms embargo", "a veto", "a nuclear inspection regime",
-          "artillery ammunition deliveries", "troop deployments", "a grain corridor", "visa-free travel",
-          "a currency swap", "a security pact", "a mutual defence clause", "a labour migration scheme"]
-VERBS = ["will sign", "will reject", "has quietly backed", "is preparing", "will extend", "has abandoned",
-         "will veto", "is negotiating", "will announce", "has suspended", "will ratify", "has denied"]
+COUNTRIES = [
+    "Russia",
+    "China",
+    "Iran",
+    "Ukraine",
+    "South Korea",
+    "Japan",
+    "India",
+    "Brazil",
+    "Turkey",
+    "Germany",
+    "France",
+    "Poland",
+    "Belarus",
+    "Syria",
+    "Venezuela",
+    "Mali",
+    "Serbia",
+    "Kazakhstan",
+    "Vietnam",
+    "Mongolia",
+    "Georgia",
+    "Armenia",
+    "Azerbaijan",
+    "Hungary",
+    "Israel",
+    "Egypt",
+    "Nigeria",
+    "Mexico",
+    "Canada",
+    "Taiwan",
+]
+ORGS = [
+    "the UN Security Council",
+    "NATO",
+    "the European Union",
+    "the IMF",
+    "the World Bank",
+    "OPEC",
+    "the G7",
+    "the African Union",
+    "the WTO",
+    "the IAEA",
+    "the UN General Assembly",
+    "ASEAN",
+]
+PEOPLE = [
+    "the finance minister",
+    "the central bank governor",
+    "the prime minister",
+    "the defence minister",
+    "the opposition leader",
+    "a senior diplomat",
+    "the foreign minister",
+    "an army spokesman",
+    "the president",
+]
+SECTORS = [
+    "economy",
+    "grain exports",
+    "oil output",
+    "car sales",
+    "steel production",
+    "tourism",
+    "the gas trade",
+    "arms exports",
+    "remittances",
+    "the rail network",
+    "the port of its capital",
+    "its fishing fleet",
+]
+THINGS = [
+    "sanctions",
+    "a ceasefire",
+    "a trade treaty",
+    "a gas pipeline deal",
+    "a peace plan",
+    "a new alliance",
+    "military exercises",
+    "a border agreement",
+    "an arms embargo",
+    "a veto",
+    "a nuclear inspection regime",
+    "artillery ammunition deliveries",
+    "troop deployments",
+    "a grain corridor",
+    "visa-free travel",
+    "a currency swap",
+    "a security pact",
+    "a mutual defence clause",
+    "a labour migration scheme",
+]
+VERBS = [
+    "will sign",
+    "will reject",
+    "has quietly backed",
+    "is preparing",
+    "will extend",
+    "has abandoned",
+    "will veto",
+    "is negotiating",
+    "will announce",
+    "has suspended",
+    "will ratify",
+    "has denied",
+]
 TEAMS = ["Spartak", "Zenit", "Dynamo", "Porto", "Ajax", "Celtic", "Galatasaray", "Benfica", "Red Star"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def unrelated_claim(rng: random.Random) -> str:
@@ -51,8 +153,12 @@ def unrelated_claim(rng: random.Random) -> str:
     year, month = rng.randrange(2019, 2027), rng.choice(MONTHS)
     return [
         lambda: f"{c} {rng.choice(VERBS)} {rng.choice(THINGS)} with {c2} before {month} {year}.",
-        lambda: f"According to {rng.choice(PEOPLE)}, {c}'s {rng.choice(SECTORS)} grew by {rng.randrange(1, 40)}% in {year}.",
-        lambda: f"{rng.choice(ORGS).capitalize()} {rng.choice(VERBS)} {rng.choice(THINGS)} against {c} in {month} {year}.",
+        lambda: (
+            f"According to {rng.choice(PEOPLE)}, {c}'s {rng.choice(SECTORS)} grew by {rng.randrange(1, 40)}% in {year}."
+        ),
+        lambda: (
+            f"{rng.choice(ORGS).capitalize()} {rng.choice(VERBS)} {rng.choice(THINGS)} against {c} in {month} {year}."
+        ),
         lambda: f"{c} and {c2} signed {rng.choice(THINGS)} covering {rng.choice(SECTORS)} in {year}.",
         lambda: f"{rng.choice(TEAMS)} will win the league in {year}, {rng.choice(PEOPLE)} predicted.",
         lambda: f"Inflation in {c} will fall below {rng.randrange(2, 15)}% by {month} {year}.",
@@ -77,40 +183,61 @@ def unrelated_jsonl(path: Path, n: int = 10_000, seed: int = 17) -> Path:
 # Each piece of news, and the seed claims that it settles (any of them counts: 4 and 16 are the
 # same claim by two sources). The seed records each of these events (data/seed.sql).
 NEWS = {
-    "treaty": ({23}, """\
+    "treaty": (
+        {23},
+        """\
 PYONGYANG, June 19 (Reuters) - Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a comprehensive strategic partnership treaty on Wednesday that commits each country to provide immediate military assistance if the other is attacked, the strongest link between Moscow and Pyongyang since the end of the Cold War.
 Kim said the pact raised relations between the two countries to the level of an alliance, while Putin called it a breakthrough document that would take ties to a new level.
 Washington and Seoul have accused North Korea of supplying ammunition and missiles for Russia's war in Ukraine, which both countries deny.
 Analysts said the mutual defence clause made the two countries full-fledged military allies, a sharp change from the largely symbolic support they offered each other before the invasion of Ukraine.
-"""),
-    "veto": ({11}, """\
+""",
+    ),
+    "veto": (
+        {11},
+        """\
 UNITED NATIONS, March 28 (AP) - Russia on Thursday vetoed a resolution that would have extended the mandate of the U.N. panel of experts monitoring sanctions against North Korea, ending 15 years of independent reporting on Pyongyang's violations.
 The vote in the 15-member Security Council was 13 in favour, with China abstaining. The panel's mandate expires on April 30.
 Western diplomats said Moscow, a permanent member of the council, was shielding its partner at a time when the panel was investigating reported arms transfers from North Korea to Russia.
-"""),
-    "kursk": ({3}, """\
+""",
+    ),
+    "kursk": (
+        {3},
+        """\
 SEOUL, April 28 (Reuters) - North Korea confirmed for the first time on Monday that it had sent troops to fight alongside Russian forces against Ukraine, saying its soldiers had helped to retake the Kursk region.
 State news agency KCNA said Kim Jong Un ordered the deployment under the mutual defence treaty with Moscow, and praised the troops as heroes who had fought shoulder to shoulder with the Russian army.
 Russia acknowledged the North Korean role two days earlier, after months in which both countries declined to confirm reports of the deployment.
 Kim's sister Kim Yo Jong pledged in January 2023 that North Korea would stand in the same trench as the Russian army and people.
-"""),
-    "lavrov": ({7}, """\
+""",
+    ),
+    "lavrov": (
+        {7},
+        """\
 MOSCOW, Sept 26 (Yonhap) - Russian Foreign Minister Sergei Lavrov said on Thursday that the denuclearisation of North Korea was a closed issue for Moscow, signalling that Pyongyang's nuclear weapons programme no longer stands in the way of closer ties.
 Lavrov said Russia understood the logic of North Korea relying on nuclear weapons as the basis of its defence.
 The remark marks a shift for the Kremlin, which for decades treated the North's nuclear programme as its main concern on the Korean peninsula.
-"""),
-    "munitions": ({10}, """\
+""",
+    ),
+    "munitions": (
+        {10},
+        """\
 SEOUL, Feb 27 (Politico) - North Korea has shipped about 6,700 containers of munitions to Russia since July, South Korea's defence minister Shin Won-sik said on Tuesday, enough to hold more than three million artillery shells of 152 mm calibre or half a million 122 mm rounds.
 Both calibres are used by Soviet-designed guns that the Russian army fires in Ukraine, and North Korea has for decades stockpiled shells for them.
-"""),
-    "air koryo": ({25, 19}, """\
+""",
+    ),
+    "air koryo": (
+        {25, 19},
+        """\
 BEIJING, Aug 22 (Yonhap) - A North Korean passenger plane landed in Beijing on Tuesday, the first international commercial flight by the state carrier Air Koryo in more than three and a half years.
 North Korea shut its borders in early 2020 to keep out the coronavirus, halting almost all travel and trade, and the resumption of flights is seen as a sign that the country is reopening.
-"""),
-    "newspapers": ({24, 13}, """\
+""",
+    ),
+    "newspapers": (
+        {24, 13},
+        """\
 WASHINGTON, Nov 15 (38 North) - North Korea's domestic media, which for a year after the invasion said almost nothing about the fighting in Ukraine, have become steadily more outspoken about the war as ties with Russia deepened, an analysis of state newspapers found.
 The Rodong Sinmun, the ruling party newspaper read by North Koreans at home, now regularly carries reports on the war and on Kim Jong Un's support for Moscow.
-"""),
+""",
+    ),
 }
 
 
@@ -153,11 +280,14 @@ def test_only_open_claims_unless_all(seeded: Callable[..., Run], tmp_path: Path)
 
 def test_piped_output_is_tsv_and_the_table_is_inert(seeded: Callable[..., Run], tmp_path: Path) -> None:
     evil = "Markup [bold]x[/bold] ansi \x1b[31mred osc \x1b]0;title\x07 cr\rback bidi \u202eevil"
-    added = seeded("add", f"North Korean workers {evil} reached Donetsk building sites.", "--source", "Evil \x1b[31mSource")
+    added = seeded(
+        "add", f"North Korean workers {evil} reached Donetsk building sites.", "--source", "Evil \x1b[31mSource"
+    )
     assert added.exit_code == 0, added.stderr
     path = tmp_path / "news.txt"
-    path.write_text(f"North Korean workers {evil} reached building sites in occupied Donetsk, officials said.\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"North Korean workers {evil} reached building sites in occupied Donetsk, officials said.\n", encoding="utf-8"
+    )
     piped = seeded("match", str(path), "--min-score", "0")
     assert piped.exit_code == 0, piped.stderr
     first = piped.stdout.splitlines()[0].split("\t")
@@ -172,11 +302,21 @@ def test_piped_output_is_tsv_and_the_table_is_inert(seeded: Callable[..., Run], 
 # ---- feeds -------------------------------------------------------------------------------------
 
 ITEMS = [  # (id, link, day, title, summary)
-    ("urn:wire:workers", "https://example.org/workers", "2024-10-22", "North Korean workers seen in Donetsk",
-     "<p>North Korean workers are on building sites in occupied Donetsk, Ukraine&#39;s National Resistance "
-     "Center said; most had worked in Russia before.</p>"),
-    ("urn:wire:football", "https://example.org/football", "2024-10-23", "Spartak beat Zenit",
-     "<p>Spartak won the derby 2-1 in front of a full stadium.</p>"),
+    (
+        "urn:wire:workers",
+        "https://example.org/workers",
+        "2024-10-22",
+        "North Korean workers seen in Donetsk",
+        "<p>North Korean workers are on building sites in occupied Donetsk, Ukraine&#39;s National Resistance "
+        "Center said; most had worked in Russia before.</p>",
+    ),
+    (
+        "urn:wire:football",
+        "https://example.org/football",
+        "2024-10-23",
+        "Spartak beat Zenit",
+        "<p>Spartak won the derby 2-1 in front of a full stadium.</p>",
+    ),
 ]
 
 
@@ -184,24 +324,29 @@ def atom(items: list[tuple[str, str, str, str, str]]) -> str:
     from xml.sax.saxutils import escape
 
     entries = "".join(
-        f"<entry><id>{i}</id><title>{escape(t)}</title><link href=\"{link}\"/><published>{day}T09:00:00Z</published>"
-        f"<updated>{day}T09:00:00Z</updated><summary type=\"html\">{escape(s)}</summary></entry>"
-        for i, link, day, t, s in items)
-    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
-            f"<id>urn:wire</id><updated>2024-10-23T00:00:00Z</updated>{entries}</feed>")
+        f'<entry><id>{i}</id><title>{escape(t)}</title><link href="{link}"/><published>{day}T09:00:00Z</published>'
+        f'<updated>{day}T09:00:00Z</updated><summary type="html">{escape(s)}</summary></entry>'
+        for i, link, day, t, s in items
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        f"<id>urn:wire</id><updated>2024-10-23T00:00:00Z</updated>{entries}</feed>"
+    )
 
 
 def rss(items: list[tuple[str, str, str, str, str]]) -> str:
+    from datetime import UTC, datetime
     from email.utils import format_datetime
-    from datetime import datetime, UTC
     from xml.sax.saxutils import escape
 
     def day(d: str) -> str:
         return format_datetime(datetime.fromisoformat(d + "T09:00:00").replace(tzinfo=UTC))
 
-    entries = "".join(f"<item><guid>{i}</guid><title>{escape(t)}</title><link>{link}</link>"
-                      f"<pubDate>{day(d)}</pubDate><description>{escape(s)}</description></item>"
-                      for i, link, d, t, s in items)
+    entries = "".join(
+        f"<item><guid>{i}</guid><title>{escape(t)}</title><link>{link}</link>"
+        f"<pubDate>{day(d)}</pubDate><description>{escape(s)}</description></item>"
+        for i, link, d, t, s in items
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{entries}</channel></rss>'
 
 
@@ -219,10 +364,22 @@ def test_feed_shows_new_items_once(seeded: Callable[..., Run], tmp_path: Path, k
     again = seeded("match", "--feed", str(path), "--format", "json")
     assert _json(again) == [] and "No new items in the feed; 2 seen before were left out" in again.stderr
     assert _json(seeded("match", "--feed", str(path), "--format", "json", "--all-items")) == found
-    path.write_text((atom if kind == "atom" else rss)(ITEMS + [(
-        "urn:wire:flight", "https://example.org/flight", "2024-10-24", "Air Koryo flies to Beijing",
-        "The first international commercial flight by Air Koryo in more than three years, as North Korea's "
-        "borders reopen.")]), encoding="utf-8")
+    path.write_text(
+        (atom if kind == "atom" else rss)(
+            ITEMS
+            + [
+                (
+                    "urn:wire:flight",
+                    "https://example.org/flight",
+                    "2024-10-24",
+                    "Air Koryo flies to Beijing",
+                    "The first international commercial flight by Air Koryo in more than three years, as North Korea's "
+                    "borders reopen.",
+                )
+            ]
+        ),
+        encoding="utf-8",
+    )
     third = seeded("match", "--feed", str(path), "--format", "json", "--all")
     assert "1 new item in the feed; 2 seen before were left out" in third.stderr
     assert {m["news_url"] for m in _json(third)} == {"https://example.org/flight"}
@@ -238,14 +395,21 @@ def test_db_copy_carries_the_seen_feed_items(seeded: Callable[..., Run], tmp_pat
     assert again.exit_code == 0 and "No new items in the feed; 2 seen before were left out" in again.stderr
 
 
-@pytest.mark.parametrize("content, why", [
-    ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>cut", "not a well-formed feed"),
-    ("<html><body><p>A page, not a feed.</p></body></html>", "not an RSS or Atom feed"),
-    ("", "is empty"),
-    ("just some words", "not a well-formed feed"),
-])
-def test_bad_feed_is_one_error_and_changes_nothing(seeded: Callable[..., Run], tmp_path: Path, db_path: Any,
-                                                     content: str, why: str) -> None:
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>cut",
+            "not a well-formed feed",
+        ),
+        ("<html><body><p>A page, not a feed.</p></body></html>", "not an RSS or Atom feed"),
+        ("", "is empty"),
+        ("just some words", "not a well-formed feed"),
+    ],
+)
+def test_bad_feed_is_one_error_and_changes_nothing(
+    seeded: Callable[..., Run], tmp_path: Path, db_path: Any, content: str, why: str
+) -> None:
     path = tmp_path / "feed.xml"
     path.write_text(content, encoding="utf-8")
     before = table_digest(db_path)
@@ -255,19 +419,23 @@ def test_bad_feed_is_one_error_and_changes_nothing(seeded: Callable[..., Run], t
     assert table_digest(db_path) == before
 
 
-@pytest.mark.parametrize("args, code, why", [
-    (["match", "{tmp}/missing.txt"], 1, "does not exist"),
-    (["match", "{tmp}/binary.bin"], 1, "binary file"),
-    (["match", "--feed", "{tmp}/missing.xml"], 1, "does not exist"),
-    (["match"], 2, "either SOURCE or --feed"),
-    (["match", "{tmp}/binary.bin", "--feed", "{tmp}/x.xml"], 2, "either SOURCE or --feed"),
-    (["match", "{tmp}/binary.bin", "--all-items"], 2, "--all-items goes with --feed"),
-    (["match", "{tmp}/binary.bin", "--min-score", "2"], 2, "not between 0 and 1"),
-    (["match", "{tmp}/binary.bin", "--min-score", "nan"], 2, "not between 0 and 1"),
-    (["match", "{tmp}/binary.bin", "--limit", "0"], 2, "less than 1"),
-])
-def test_bad_input_is_one_error(seeded: Callable[..., Run], tmp_path: Path, db_path: Any, args: list[str], code: int,
-                                why: str) -> None:
+@pytest.mark.parametrize(
+    "args, code, why",
+    [
+        (["match", "{tmp}/missing.txt"], 1, "does not exist"),
+        (["match", "{tmp}/binary.bin"], 1, "binary file"),
+        (["match", "--feed", "{tmp}/missing.xml"], 1, "does not exist"),
+        (["match"], 2, "either SOURCE or --feed"),
+        (["match", "{tmp}/binary.bin", "--feed", "{tmp}/x.xml"], 2, "either SOURCE or --feed"),
+        (["match", "{tmp}/binary.bin", "--all-items"], 2, "--all-items goes with --feed"),
+        (["match", "{tmp}/binary.bin", "--min-score", "2"], 2, "not between 0 and 1"),
+        (["match", "{tmp}/binary.bin", "--min-score", "nan"], 2, "not between 0 and 1"),
+        (["match", "{tmp}/binary.bin", "--limit", "0"], 2, "less than 1"),
+    ],
+)
+def test_bad_input_is_one_error(
+    seeded: Callable[..., Run], tmp_path: Path, db_path: Any, args: list[str], code: int, why: str
+) -> None:
     (tmp_path / "binary.bin").write_bytes(b"\x00\x01\x02binary")
     before = table_digest(db_path)
     run = seeded(*(a.format(tmp=tmp_path) for a in args))
@@ -296,16 +464,26 @@ def _event(cli: Callable[..., Run], cid: int, kind: str) -> dict[str, Any]:
     return max(((e["recorded_at"], i, e) for i, e in enumerate(events) if e["kind"] == kind))[2]
 
 
-def test_review_records_each_action_with_the_news_url_and_date(seeded: Callable[..., Run], tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_records_each_action_with_the_news_url_and_date(
+    seeded: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
     path = tmp_path / "feed.xml"
     path.write_text(atom(ITEMS[:1]), encoding="utf-8")
     listed = _json(seeded("match", "--feed", str(path), "--format", "json", "--all-items", "--all", "--min-score", "0"))
     assert len(listed) >= 4
     # 1st: confirm with the sentence as note; 2nd: a typo, then a note of our own; 3rd: skip; then quit.
-    run = seeded("match", "--feed", str(path), "--review", "--all-items", "--all", "--min-score", "0",
-                 input="confirm\n\nx\nn\nSeen by the resistance centre\ns\nq\n")
+    run = seeded(
+        "match",
+        "--feed",
+        str(path),
+        "--review",
+        "--all-items",
+        "--all",
+        "--min-score",
+        "0",
+        input="confirm\n\nx\nn\nSeen by the resistance centre\ns\nq\n",
+    )
     assert run.exit_code == 0, run.stderr
     shown = [int(i) for i in re.findall(r"\[\d+/\d+\] Claim (\d+) ", run.stderr)]
     assert shown == [m["id"] for m in listed[:4]], run.stderr
@@ -322,8 +500,9 @@ def test_review_records_each_action_with_the_news_url_and_date(seeded: Callable[
     assert _json(seeded("show", str(third), "--format", "json"))["status"] == listed[2]["status"]  # skipped
 
 
-def test_review_of_an_action_that_fails_goes_on(seeded: Callable[..., Run], tmp_path: Path, db_path: Any,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_of_an_action_that_fails_goes_on(
+    seeded: Callable[..., Run], tmp_path: Path, db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Confirming a claim already confirmed fails alone (one line; that claim unchanged), the next goes on."""
     monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
     path = tmp_path / "veto.txt"
@@ -332,14 +511,17 @@ def test_review_of_an_action_that_fails_goes_on(seeded: Callable[..., Run], tmp_
     assert listed[0]["status"] == "confirmed" and listed[1]["status"] != "refuted", listed[:2]
     run = seeded("match", str(path), "--all", "--review", input="c\n\nrefute\nIt did not hold\nq\n")
     assert run.exit_code == 0, run.stderr
-    assert f"Error: claim {listed[0]['id']} is already confirmed" in run.stderr or \
-        f"claim {listed[0]['id']} was not changed" in run.stderr, run.stderr
+    assert (
+        f"Error: claim {listed[0]['id']} is already confirmed" in run.stderr
+        or f"claim {listed[0]['id']} was not changed" in run.stderr
+    ), run.stderr
     refuted = _event(seeded, listed[1]["id"], "status")
     assert refuted["new"] == "refuted" and refuted["note"] == "It did not hold" and refuted["evidence_url"] is None
 
 
-def test_review_of_a_file_records_the_url_given_as_evidence(seeded: Callable[..., Run], tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_of_a_file_records_the_url_given_as_evidence(
+    seeded: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
     path = tmp_path / "treaty.md"
     path.write_text(NEWS["treaty"][1], encoding="utf-8")
@@ -352,8 +534,9 @@ def test_review_of_a_file_records_the_url_given_as_evidence(seeded: Callable[...
     assert _event(seeded, listed[1]["id"], "status")["evidence_url"] == url
 
 
-def test_review_settling_a_claim_with_no_evidence_link_warns(seeded: Callable[..., Run], tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_settling_a_claim_with_no_evidence_link_warns(
+    seeded: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """news.md has no URL: each confirm and refute says so and how to add one; a note does not."""
     monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
     path = tmp_path / "news.md"
@@ -365,9 +548,9 @@ def test_review_settling_a_claim_with_no_evidence_link_warns(seeded: Callable[..
     warnings = [line for line in run.stderr.splitlines() if line.startswith("Warning")]
     assert warnings == [
         f"Warning: claim {first} was confirmed with no evidence link (this news has no URL); add one with: "
-        f"claimtrack note {first} \"Evidence\" --evidence URL; next time give the news's address with --url URL",
+        f'claimtrack note {first} "Evidence" --evidence URL; next time give the news\'s address with --url URL',
         f"Warning: claim {second} was refuted with no evidence link (this news has no URL); add one with: "
-        f"claimtrack note {second} \"Evidence\" --evidence URL; next time give the news's address with --url URL",
+        f'claimtrack note {second} "Evidence" --evidence URL; next time give the news\'s address with --url URL',
     ], run.stderr
     assert _event(seeded, first, "status")["evidence_url"] is None  # recorded all the same
 
@@ -389,10 +572,16 @@ def test_a_bad_url_or_one_with_a_feed_is_one_error(seeded: Callable[..., Run], t
 def test_sentences_keep_abbreviations_initials_and_drop_the_dateline() -> None:
     from claimtrack.match import sentences
 
-    text = ("SEOUL, April 28 (Reuters) - Mr. Kim met U.S. envoys on Jan. 5 in Seoul. J. Smith said so! "
-            "\"Why?\" he asked.\nA second paragraph without a full stop\n\n")
-    assert sentences(text) == ["Mr. Kim met U.S. envoys on Jan. 5 in Seoul.", "J. Smith said so!", "\"Why?\" he asked.",
-                               "A second paragraph without a full stop"]
+    text = (
+        "SEOUL, April 28 (Reuters) - Mr. Kim met U.S. envoys on Jan. 5 in Seoul. J. Smith said so! "
+        '"Why?" he asked.\nA second paragraph without a full stop\n\n'
+    )
+    assert sentences(text) == [
+        "Mr. Kim met U.S. envoys on Jan. 5 in Seoul.",
+        "J. Smith said so!",
+        '"Why?" he asked.',
+        "A second paragraph without a full stop",
+    ]
     long = " ".join(["word"] * 130)
     assert [len(s.split()) for s in sentences(long)] == [60, 60, 10]
 

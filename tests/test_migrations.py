@@ -135,11 +135,15 @@ def rows(path: Path) -> dict[str, list[tuple]]:
     try:
         # Migration 8 fills each created event's ``new`` (what the claim was created with, NULL in
         # version 1: tests/test_record_integrity.py checks what it holds); every other value stays.
-        columns = {t: ", ".join("CASE WHEN kind = 'created' THEN NULL ELSE new END" if (t, c) == ("event", "new") else c
-                                for c in V1_COLUMNS[t]) for t in V1_TABLES}
+        columns = {
+            t: ", ".join(
+                "CASE WHEN kind = 'created' THEN NULL ELSE new END" if (t, c) == ("event", "new") else c
+                for c in V1_COLUMNS[t]
+            )
+            for t in V1_TABLES
+        }
         found = {t: conn.execute(f'SELECT {columns[t]} FROM "{t}" ORDER BY 1, 2').fetchall() for t in V1_TABLES}
-        found["v1_record"] = conn.execute(
-            "SELECT * FROM claimtrack_migrations WHERE version = 1").fetchall()
+        found["v1_record"] = conn.execute("SELECT * FROM claimtrack_migrations WHERE version = 1").fetchall()
         return found
     finally:
         conn.close()
@@ -147,8 +151,21 @@ def rows(path: Path) -> dict[str, list[tuple]]:
 
 V1_COLUMNS = {
     "source": ("id", "name", "name_key", "kind", "reliability", "url", "notes", "created_at"),
-    "claim": ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
-              "confidence_phrase", "review_by", "created_at", "updated_at"),
+    "claim": (
+        "id",
+        "uuid",
+        "text",
+        "quote",
+        "source_id",
+        "url",
+        "said_on",
+        "status",
+        "confidence",
+        "confidence_phrase",
+        "review_by",
+        "created_at",
+        "updated_at",
+    ),
     "tag": ("id", "name"),
     "claim_tag": ("claim_id", "tag_id"),
     "event": ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"),
@@ -271,7 +288,10 @@ def test_two_processes_upgrading_at_once_record_each_version_once(db_path: Path,
         procs = [
             subprocess.Popen(
                 [sys.executable, "-m", "claimtrack", "list", "--format", "json"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
             )
             for _ in range(2)
         ]
@@ -301,8 +321,10 @@ def build_v4(path: Path) -> None:
         migrations.create_version_table(conn)
         for number, migration in enumerate(migrations.MIGRATIONS[:4], start=1):
             migration(conn)
-            conn.exec_driver_sql(f"INSERT INTO {migrations.VERSION_TABLE} VALUES (?, ?, '2024-05-01T09:00:00Z')",
-                                 (number, migration.__name__))
+            conn.exec_driver_sql(
+                f"INSERT INTO {migrations.VERSION_TABLE} VALUES (?, ?, '2024-05-01T09:00:00Z')",
+                (number, migration.__name__),
+            )
     engine.dispose()
     conn = sqlite3.connect(path)
     try:
@@ -316,8 +338,23 @@ def build_v4(path: Path) -> None:
         conn.close()
 
 
-V4_SEARCHES = ["Donetsk", "cafe", "zeppelin", "artill*", '"North Korean workers"', "Lankov", "Bell", "KCNA",
-               "shells", "sold", "Lankov workers", "bell balloon", "kim deal", '"yo jong" shells', "nothing"]
+V4_SEARCHES = [
+    "Donetsk",
+    "cafe",
+    "zeppelin",
+    "artill*",
+    '"North Korean workers"',
+    "Lankov",
+    "Bell",
+    "KCNA",
+    "shells",
+    "sold",
+    "Lankov workers",
+    "bell balloon",
+    "kim deal",
+    '"yo jong" shells',
+    "nothing",
+]
 
 
 def test_v4_database_moves_to_the_external_content_index_and_searches_the_same(db_path: Path):
@@ -327,8 +364,12 @@ def test_v4_database_moves_to_the_external_content_index_and_searches_the_same(d
     before = rows(db_path)
     conn = sqlite3.connect(db_path)
     try:  # what the standalone index of version 4 finds
-        found_before = {q: sorted(r[0] for r in conn.execute(
-            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?", (fts_query(q),))) for q in V4_SEARCHES}
+        found_before = {
+            q: sorted(
+                r[0] for r in conn.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?", (fts_query(q),))
+            )
+            for q in V4_SEARCHES
+        }
     finally:
         conn.close()
     assert found_before["Lankov"] == [1] and found_before["KCNA"] == [3] and found_before["nothing"] == []

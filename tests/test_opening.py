@@ -29,21 +29,26 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, run_process, table_digest
-
 from claimtrack.errors import InvalidInput
 from claimtrack.store.target import mask_password, resolve
+from conftest import Run, run_process, table_digest
 
 TIMEOUT = 20  # seconds: a regression (a FIFO opened for reading) must fail the test, not hang it
 
 
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-        preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m claimtrack`` in a real process with a short timeout (a hang fails the test)."""
     try:
         return subprocess.run(
-            [sys.executable, "-m", "claimtrack", *args], capture_output=True, text=True,
-            env={**os.environ, **(env or {})}, cwd=cwd, timeout=TIMEOUT, preexec_fn=preexec_fn,
+            [sys.executable, "-m", "claimtrack", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            timeout=TIMEOUT,
+            preexec_fn=preexec_fn,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"claimtrack {' '.join(args)} hung for {TIMEOUT} s")
@@ -74,8 +79,12 @@ def hashes(path: Path) -> dict[str, str | None]:
 
 
 MISTYPED = [
-    pytest.param("postgresql+psycopg:/me:secret@host/claims", "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="one-slash"),
-    pytest.param("postgresql+psycopg:me:secret@host/claims", "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="no-slash"),
+    pytest.param(
+        "postgresql+psycopg:/me:secret@host/claims", "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="one-slash"
+    ),
+    pytest.param(
+        "postgresql+psycopg:me:secret@host/claims", "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="no-slash"
+    ),
     pytest.param("postgresql:/me:secret@host/claims", "postgresql://USER:PASSWORD@HOST/DBNAME", id="dialect-only"),
     pytest.param("mysql+pymysql:/me:secret@host/claims", "mysql+pymysql://USER:PASSWORD@HOST/DBNAME", id="mysql"),
     pytest.param("postgres:/me:secret@host/claims", "postgresql+psycopg://", id="postgres-alias"),
@@ -89,7 +98,7 @@ MISTYPED = [
 @pytest.mark.parametrize("how", ["flag", "env"])
 @pytest.mark.parametrize("raw, expected", MISTYPED)
 def test_a_mistyped_url_is_an_error_not_a_file(
-    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, expected: str, how: str,
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, expected: str, how: str
 ) -> None:
     """Issue 10.7: it once became a local SQLite file whose folder name held the password."""
     work = tmp_path / "work"
@@ -110,20 +119,26 @@ def test_a_mistyped_url_leaks_no_password_through_a_real_process(tmp_path: Path)
     work.mkdir()
     proc = run("--db", "postgresql+psycopg:/me:secret@host/claims", "add", "A claim.", "--source", "S", cwd=work)
     line = one_error_line(proc.returncode, proc.stdout, proc.stderr, "invalid database URL", "or a file path")
-    assert line == ("Error: invalid database URL 'postgresql+psycopg:/me:***@host/claims' (no // after the scheme); "
-                    "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or a file path")
+    assert line == (
+        "Error: invalid database URL 'postgresql+psycopg:/me:***@host/claims' (no // after the scheme); "
+        "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or a file path"
+    )
     assert list(work.iterdir()) == []
 
 
 @pytest.mark.parametrize("raw", ["notes:v2.db", "claims", "./x:y.db", "data/2024:Q1.db", "C:claims.db"])
-def test_a_colon_in_a_plain_file_name_is_still_a_file(raw: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_colon_in_a_plain_file_name_is_still_a_file(
+    raw: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Only known database names, ``dialect+driver`` forms or ``scheme://`` make a URL."""
     monkeypatch.chdir(tmp_path)
     target = resolve(raw)
     assert target.path == tmp_path / raw.removeprefix("./") and target.is_sqlite
 
 
-@pytest.mark.parametrize("raw", ["sqlite:x.db", "weird+driver:x.db", "SQLite:/x.db", "oracle:scott@tiger", "http://x/y.db"])
+@pytest.mark.parametrize(
+    "raw", ["sqlite:x.db", "weird+driver:x.db", "SQLite:/x.db", "oracle:scott@tiger", "http://x/y.db"]
+)
 def test_anything_url_shaped_is_not_a_file(raw: str) -> None:
     try:
         target = resolve(raw)
@@ -165,8 +180,9 @@ IN_MEMORY = [
 
 
 @pytest.mark.parametrize("raw, hint", IN_MEMORY)
-def test_an_in_memory_database_is_refused(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          raw: str, hint: str) -> None:
+def test_an_in_memory_database_is_refused(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str, hint: str
+) -> None:
     """Issue 10.9/10.11: data added to it would be lost at exit (and :memory: became a file)."""
     monkeypatch.chdir(tmp_path)
     before = sorted(tmp_path.iterdir())
@@ -176,8 +192,9 @@ def test_an_in_memory_database_is_refused(cli: Callable[..., Run], tmp_path: Pat
 
 
 @pytest.mark.parametrize("raw", ["newdir/", "sqlite:///newdir/", "nested/newdir/"])
-def test_a_trailing_slash_names_a_directory(cli: Callable[..., Run], tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+def test_a_trailing_slash_names_a_directory(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
     """Issue 10.9: ``--db newdir/`` asks for a folder; say to name a file in it, create nothing."""
     monkeypatch.chdir(tmp_path)
     before = sorted(tmp_path.iterdir())
@@ -202,12 +219,20 @@ def test_mode_ro_reads_and_refuses_writes(seeded: Callable[..., Run], db_path: P
     listed = seeded("--db", read_only, "list", "--format", "json")
     assert listed.exit_code == 0, listed.stderr
     assert json.loads(listed.stdout) == json.loads(seeded("list", "--format", "json").stdout)
-    for args in (("add", "Read-only?", "--source", "S"), ("note", "1", "A note."), ("confirm", "2"),
-                 ("source", "set", "New source", "--reliability", "B"),
-                 ("import", str(_write(db_path.parent / "one.jsonl", '{"text": "Imported?", "source": "S"}\n')))):
+    for args in (
+        ("add", "Read-only?", "--source", "S"),
+        ("note", "1", "A note."),
+        ("confirm", "2"),
+        ("source", "set", "New source", "--reliability", "B"),
+        ("import", str(_write(db_path.parent / "one.jsonl", '{"text": "Imported?", "source": "S"}\n'))),
+    ):
         result = seeded("--db", read_only, *args)
-        one_error_line(result.exit_code, result.stdout, result.stderr,
-                       "the database was opened read-only (mode=ro); nothing was changed")
+        one_error_line(
+            result.exit_code,
+            result.stdout,
+            result.stderr,
+            "the database was opened read-only (mode=ro); nothing was changed",
+        )
     assert table_digest(db_path) == before
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -233,7 +258,9 @@ def test_a_fifo_as_db_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     for args in (("list",), ("add", "A claim.", "--source", "S"), ("init",)):
         proc = run("--db", str(fifo), *args)  # fails the test after 20 s instead of hanging
-        one_error_line(proc.returncode, proc.stdout, proc.stderr, "not a regular file (a FIFO)", "give a database file path")
+        one_error_line(
+            proc.returncode, proc.stdout, proc.stderr, "not a regular file (a FIFO)", "give a database file path"
+        )
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert sorted(p.name for p in fifo.parent.iterdir()) == ["pipe.db"]
 
@@ -273,8 +300,11 @@ def test_every_missing_folder_is_created_private(tmp_path: Path) -> None:
     """Issue 10.6: only the last folder was 0700; those above got the umask default (0777 under umask 000)."""
     path = tmp_path / "a" / "b" / "c" / "claims.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "claimtrack", "--db", str(path), "init"], capture_output=True, text=True,
-        timeout=120, preexec_fn=lambda: os.umask(0),
+        [sys.executable, "-m", "claimtrack", "--db", str(path), "init"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.umask(0),
     )
     assert proc.returncode == 0, proc.stderr
     for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
@@ -328,7 +358,8 @@ def modes_apply(tmp_path: Path) -> None:
     try:
         proc = subprocess.run(
             [sys.executable, "-c", "import os, sys; sys.exit(0 if os.access(sys.argv[1], os.W_OK) else 3)", str(probe)],
-            preexec_fn=_no_file_mode_override, timeout=TIMEOUT,
+            preexec_fn=_no_file_mode_override,
+            timeout=TIMEOUT,
         )
     except (OSError, subprocess.SubprocessError):
         pytest.skip("cannot start a process that is held to file modes")
@@ -386,8 +417,9 @@ def test_a_new_database_in_a_folder_we_may_not_write(tmp_path: Path, modes_apply
     command = ("init",) if "/" in where else ("add", "A claim.", "--source", "S")
     try:
         proc = unprivileged("--db", str(folder / where), *command)
-        one_error_line(proc.returncode, proc.stdout, proc.stderr, "cannot create", "Permission denied",
-                       "a folder you may write to")
+        one_error_line(
+            proc.returncode, proc.stdout, proc.stderr, "cannot create", "Permission denied", "a folder you may write to"
+        )
     finally:
         folder.chmod(0o755)
     assert list(folder.iterdir()) == []
@@ -423,15 +455,29 @@ def test_a_wal_database_on_a_read_only_medium(seeded_file: Path, tmp_path: Path)
     expected = run_process("--db", str(seeded_file), "list", "--format", "json").stdout
     db = medium / "claims.db"
     script = (
-        "set -e; mount -t tmpfs none \"$1\"; cp \"$2\" \"$1\"/claims.db; mount -o remount,ro \"$1\"; "
-        "\"$3\" -m claimtrack --db \"$1\"/claims.db list --format json > \"$4\"/list.out; "
-        "set +e; \"$3\" -m claimtrack --db \"$1\"/claims.db note 1 'A note.' 2> \"$4\"/note.err; "
-        "echo $? > \"$4\"/note.code; ls -a \"$1\" > \"$4\"/files"
+        'set -e; mount -t tmpfs none "$1"; cp "$2" "$1"/claims.db; mount -o remount,ro "$1"; '
+        '"$3" -m claimtrack --db "$1"/claims.db list --format json > "$4"/list.out; '
+        'set +e; "$3" -m claimtrack --db "$1"/claims.db note 1 \'A note.\' 2> "$4"/note.err; '
+        'echo $? > "$4"/note.code; ls -a "$1" > "$4"/files'
     )
     proc = subprocess.run(
-        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(medium), str(seeded_file),
-         sys.executable, str(tmp_path)],
-        capture_output=True, text=True, timeout=120,
+        [
+            "unshare",
+            "-m",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            str(medium),
+            str(seeded_file),
+            sys.executable,
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads((tmp_path / "list.out").read_text()) == json.loads(expected)
@@ -468,8 +514,10 @@ def _other_program(conn: sqlite3.Connection) -> None:
 
 
 def _from_the_future(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT INTO claimtrack_migrations (version, name, applied_at) "
-                 "VALUES (999, 'from_the_future', '2099-01-01T00:00:00Z')")
+    conn.execute(
+        "INSERT INTO claimtrack_migrations (version, name, applied_at) "
+        "VALUES (999, 'from_the_future', '2099-01-01T00:00:00Z')"
+    )
 
 
 @pytest.mark.sqlite_only
@@ -533,7 +581,9 @@ def test_a_live_foreign_wal_database_is_refused_untouched(tmp_path: Path) -> Non
 
 
 @pytest.mark.sqlite_only
-def test_a_second_service_in_one_process_keeps_other_processes_correct(seeded: Callable[..., Run], db_path: Path) -> None:
+def test_a_second_service_in_one_process_keeps_other_processes_correct(
+    seeded: Callable[..., Run], db_path: Path
+) -> None:
     """Issue 10.11: opening a second Service read the header with open(); closing that descriptor
     dropped the first Service's SQLite locks, another process then deleted the WAL still in use,
     and the first Service's next write went to the deleted file: lost to every other process."""
@@ -552,15 +602,24 @@ def test_a_second_service_in_one_process_keeps_other_processes_correct(seeded: C
         seen = run_process("list", "--format", "json")
         assert seen.returncode == 0, seen.stderr
         texts = [c["text"] for c in json.loads(seen.stdout)]
-        assert texts[-3:] == ["Written by the first service.", "Written by another process.",
-                              "Written after the second service closed."]
+        assert texts[-3:] == [
+            "Written by the first service.",
+            "Written by another process.",
+            "Written after the second service closed.",
+        ]
     finally:
         first.close()
     after = run_process("list", "--format", "json")
     assert [c["text"] for c in json.loads(after.stdout)][-1] == "Written after the second service closed."
     check = subprocess.run(
-        [sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("
-         "'PRAGMA integrity_check').fetchone()[0])", str(db_path)],
-        capture_output=True, text=True, timeout=TIMEOUT,
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+            str(db_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
     )
     assert check.stdout.strip() == "ok", check.stderr

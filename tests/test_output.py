@@ -22,8 +22,20 @@ import pytest
 from conftest import Run, run_process
 
 CLAIM_KEYS = {
-    "id", "uuid", "text", "quote", "source", "status", "confidence", "confidence_label",
-    "tags", "url", "said_on", "review_by", "created_at", "updated_at",
+    "id",
+    "uuid",
+    "text",
+    "quote",
+    "source",
+    "status",
+    "confidence",
+    "confidence_label",
+    "tags",
+    "url",
+    "said_on",
+    "review_by",
+    "created_at",
+    "updated_at",
 }
 EVENT_KEYS = {"at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"}
 
@@ -133,7 +145,9 @@ def test_list_json_is_an_array_of_claim_objects(seeded: Callable[..., Run]) -> N
 
 
 def test_show_json_has_claim_keys_and_events_oldest_first(seeded: Callable[..., Run]) -> None:
-    confirm = seeded("confirm", "5", "--note", "two agencies", "--evidence", "https://example.org/r", "--at", "2024-01-02")
+    confirm = seeded(
+        "confirm", "5", "--note", "two agencies", "--evidence", "https://example.org/r", "--at", "2024-01-02"
+    )
     assert confirm.exit_code == 0, confirm.stderr
     claim = _json(seeded("show", "5", "--format", "json"))
     assert set(claim) == CLAIM_KEYS | {"events", "deleted_at"}  # deleted_at: null unless deleted

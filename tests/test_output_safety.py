@@ -109,7 +109,8 @@ def _aliases(tmp_path: Path, db: Path) -> Iterator[tuple[str, str]]:
 
 @pytest.mark.sqlite_only
 def test_export_refuses_the_database_and_its_files_however_named(
-        seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     before = _state(db_path, seeded)
     for how, alias in _aliases(tmp_path, db_path):
@@ -127,8 +128,13 @@ def test_export_refuses_a_descriptor_open_on_the_database(seeded: Callable[..., 
     before = _files(db_path)
     fd = os.open(db_path, os.O_WRONLY | os.O_APPEND)
     try:
-        done = subprocess.run([sys.executable, "-m", "claimtrack", "export", "--format", "csv", "-o", f"/dev/fd/{fd}"],
-                              pass_fds=(fd,), capture_output=True, text=True, timeout=TIMEOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", "export", "--format", "csv", "-o", f"/dev/fd/{fd}"],
+            pass_fds=(fd,),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
     finally:
         os.close(fd)
     assert "database in use" in _one_error(done.stderr, done.returncode)
@@ -137,7 +143,8 @@ def test_export_refuses_a_descriptor_open_on_the_database(seeded: Callable[..., 
 
 @pytest.mark.sqlite_only
 def test_backup_refuses_the_database_and_its_files_however_named(
-        seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     before = _state(db_path, seeded)
     for how, alias in _aliases(tmp_path, db_path):
@@ -150,7 +157,8 @@ def test_backup_refuses_the_database_and_its_files_however_named(
 
 @pytest.mark.sqlite_only
 def test_copy_and_config_refuse_the_database_files(
-        seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     before = _state(db_path, seeded)
     for how, alias in _aliases(tmp_path, db_path):
@@ -170,14 +178,18 @@ def test_copy_and_config_refuse_the_database_files(
 
 
 @pytest.mark.sqlite_only
-def test_a_new_database_is_not_named_like_another_databases_wal(seeded: Callable[..., Run], db_path: Path,
-                                                                tmp_path: Path) -> None:
+def test_a_new_database_is_not_named_like_another_databases_wal(
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "other.db"
     assert seeded("db", "backup", str(other)).exit_code == 0
     before = other.read_bytes()
     for suffix in ("-wal", "-shm", "-journal"):
-        for args in (("db", "backup", f"{other}{suffix}"), ("db", "copy", str(db_path), f"{other}{suffix}"),
-                     ("--db", f"{other}{suffix}", "add", "A claim for a new database.", "-s", "Tester")):
+        for args in (
+            ("db", "backup", f"{other}{suffix}"),
+            ("db", "copy", str(db_path), f"{other}{suffix}"),
+            ("--db", f"{other}{suffix}", "add", "A claim for a new database.", "-s", "Tester"),
+        ):
             run = seeded(*args)
             assert "SQLite would take it for" in _one_error(run.stderr, run.exit_code), args
             assert not Path(f"{other}{suffix}").exists()
@@ -185,7 +197,8 @@ def test_a_new_database_is_not_named_like_another_databases_wal(seeded: Callable
 
 
 def test_other_destinations_still_work_and_a_server_has_no_file_to_protect(
-        seeded: Callable[..., Run], tmp_path: Path) -> None:
+    seeded: Callable[..., Run], tmp_path: Path
+) -> None:
     """Runs on PostgreSQL too (CLAIMTRACK_TEST_DB): there the check has no file and must not fail."""
     out = tmp_path / "claims.db.csv"  # a name that starts like the database's is not the database's
     run = seeded("export", "--format", "csv", "-o", str(out))
@@ -236,9 +249,13 @@ def _paused_backup(tmp_path: Path, dest: Path, point: str) -> subprocess.Popen[s
     marker = tmp_path / f"paused-{dest.name}"
     script = tmp_path / "pauser.py"
     script.write_text(PAUSER, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, str(script), "db", "backup", str(dest)],
-                               env={**os.environ, "PAUSE_MARKER": str(marker), "PAUSE_POINT": point},
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(script), "db", "backup", str(dest)],
+        env={**os.environ, "PAUSE_MARKER": str(marker), "PAUSE_POINT": point},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + TIMEOUT
     while not marker.exists():
         if process.poll() is not None:
@@ -259,7 +276,8 @@ def _hidden(folder: Path) -> list[str]:
 
 @pytest.mark.sqlite_only
 def test_killed_backups_are_named_by_check_and_cleared_by_the_next_backup(
-        seeded: Callable[..., Run], db_path: Path, tmp_path: Path) -> None:
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path
+) -> None:
     folder = db_path.parent
     decoys = [folder / ".notes.partial", folder / ".b.db.claimtrack-1-zzzzzzzz.partial", folder / "mine.partial"]
     for decoy in decoys:
@@ -300,15 +318,17 @@ def test_killed_backups_are_named_by_check_and_cleared_by_the_next_backup(
 
 @pytest.mark.sqlite_only
 def test_a_killed_backup_into_another_folder_is_found_from_the_database(
-        seeded: Callable[..., Run], db_path: Path, tmp_path: Path) -> None:
+    seeded: Callable[..., Run], db_path: Path, tmp_path: Path
+) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     beside = _paused_backup(tmp_path, db_path.parent / "beside.db", "fsync")  # both at work at once: the
     away = _paused_backup(tmp_path, elsewhere / "b.db", "journal")  # second leaves the first's files alone
     _kill(beside)
     _kill(away)
-    left = [str(elsewhere / name) for name in _hidden(elsewhere)] + [str(db_path.parent / name)
-                                                                    for name in _hidden(db_path.parent)]
+    left = [str(elsewhere / name) for name in _hidden(elsewhere)] + [
+        str(db_path.parent / name) for name in _hidden(db_path.parent)
+    ]
     assert len(left) == 3 and any(name.endswith("-journal") for name in left), left
     check = seeded("db", "check", "--format", "json")
     assert check.exit_code == 0, check.stderr
@@ -336,12 +356,20 @@ def test_check_names_the_partial_files_older_versions_left(seeded: Callable[...,
 # ---- a change recorded is never reported as lost --------------------------------------------------
 
 
-def _into(device: Path, *args: str, env: dict[str, str] | None = None,
-          stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _into(
+    device: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     fd = os.open(device, os.O_WRONLY)
     try:
-        return subprocess.run([sys.executable, "-m", "claimtrack", *args], stdout=fd, stderr=subprocess.PIPE,
-                              input=stdin, text=True, env={**os.environ, **(env or {})}, timeout=TIMEOUT)
+        return subprocess.run(
+            [sys.executable, "-m", "claimtrack", *args],
+            stdout=fd,
+            stderr=subprocess.PIPE,
+            input=stdin,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=TIMEOUT,
+        )
     finally:
         os.close(fd)
 
@@ -357,8 +385,12 @@ def test_add_with_standard_output_full_says_the_claim_was_added(seeded: Callable
 
 
 def test_add_with_standard_output_closed_says_the_claim_was_added(seeded: Callable[..., Run]) -> None:
-    done = subprocess.run(["bash", "-c", 'exec "$0" -m claimtrack add "A claim nobody sees." -s Tester >&-',
-                           sys.executable], capture_output=True, text=True, timeout=TIMEOUT)
+    done = subprocess.run(
+        ["bash", "-c", 'exec "$0" -m claimtrack add "A claim nobody sees." -s Tester >&-', sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert done.returncode == 1, done.stderr
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("Error: ") and "was recorded" in last and "closed" in last, done.stderr
@@ -367,25 +399,41 @@ def test_add_with_standard_output_closed_says_the_claim_was_added(seeded: Callab
 
 
 def test_every_write_command_with_output_full_never_says_nothing_was_saved(
-        seeded: Callable[..., Run], full_device: Path, tmp_path: Path) -> None:
+    seeded: Callable[..., Run], full_device: Path, tmp_path: Path
+) -> None:
     """Each write command, its standard output on a full disk: it succeeds (it prints nothing
     there), or its one error line says the change was recorded and how to see it."""
     records = tmp_path / "in.jsonl"
-    records.write_text(json.dumps({"text": "Imported while the disk is full.", "source": "Importer"}) + "\n",
-                       encoding="utf-8")
+    records.write_text(
+        json.dumps({"text": "Imported while the disk is full.", "source": "Importer"}) + "\n", encoding="utf-8"
+    )
     copy = tmp_path / "copy.db"
     backup = tmp_path / "backup.db"
     editor = f"{shlex.quote(sys.executable)} -c " + shlex.quote(
         "import sys; p = sys.argv[1]; t = open(p, encoding='utf-8').read(); "
-        "open(p, 'w', encoding='utf-8').write(t.replace('Ukraine', 'Ukraine (edited)', 1))")
+        "open(p, 'w', encoding='utf-8').write(t.replace('Ukraine', 'Ukraine (edited)', 1))"
+    )
     commands: list[tuple[str, ...]] = [
         ("add", "Another claim for the full disk.", "-s", "Tester"),
-        ("confirm", "5"), ("refute", "4"), ("dispute", "7"), ("reopen", "5"),
-        ("set", "6", "--confidence", "0.4"), ("note", "6", "a note"), ("delete", "7"), ("restore", "7"),
-        ("undo",), ("import", str(records)), ("source", "set", "Tester", "--kind", "person"),
-        ("source", "rename", "Tester", "Tester Two"), ("source", "set", "Spare"), ("source", "delete", "Spare"),
-        ("source", "merge", "Importer", "Tester Two"), ("edit", "1"), ("config", "set", "output.pager", "false"),
-        ("db", "copy", os.environ["CLAIMTRACK_DB"], str(copy)) if not os.environ["CLAIMTRACK_DB"].startswith("postgres")
+        ("confirm", "5"),
+        ("refute", "4"),
+        ("dispute", "7"),
+        ("reopen", "5"),
+        ("set", "6", "--confidence", "0.4"),
+        ("note", "6", "a note"),
+        ("delete", "7"),
+        ("restore", "7"),
+        ("undo",),
+        ("import", str(records)),
+        ("source", "set", "Tester", "--kind", "person"),
+        ("source", "rename", "Tester", "Tester Two"),
+        ("source", "set", "Spare"),
+        ("source", "delete", "Spare"),
+        ("source", "merge", "Importer", "Tester Two"),
+        ("edit", "1"),
+        ("config", "set", "output.pager", "false"),
+        ("db", "copy", os.environ["CLAIMTRACK_DB"], str(copy))
+        if not os.environ["CLAIMTRACK_DB"].startswith("postgres")
         else ("config", "unset", "output.pager"),
     ]
     if not os.environ["CLAIMTRACK_DB"].startswith("postgres"):
@@ -404,8 +452,9 @@ def test_every_write_command_with_output_full_never_says_nothing_was_saved(
     # With standard error full too nothing can be said: the status tells the output failed; the change stays.
     fd = os.open(full_device, os.O_WRONLY)
     try:
-        done = subprocess.run([sys.executable, "-m", "claimtrack", "confirm", "8"], stdout=fd, stderr=fd,
-                              timeout=TIMEOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", "confirm", "8"], stdout=fd, stderr=fd, timeout=TIMEOUT
+        )
     finally:
         os.close(fd)
     assert done.returncode == 1
@@ -428,8 +477,12 @@ def test_read_commands_into_a_full_disk_end_in_one_line(seeded: Callable[..., Ru
 
 def test_read_commands_with_standard_output_closed_end_in_one_line(seeded: Callable[..., Run]) -> None:
     for args in READS:
-        done = subprocess.run(["bash", "-c", 'exec "$@" >&-', "claimtrack", sys.executable, "-m", "claimtrack", *args],
-                              capture_output=True, text=True, timeout=TIMEOUT)
+        done = subprocess.run(
+            ["bash", "-c", 'exec "$@" >&-', "claimtrack", sys.executable, "-m", "claimtrack", *args],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
         line = _one_error(done.stderr, done.returncode)
         assert "standard output" in line and "closed" in line, (args, line)
 
@@ -440,40 +493,59 @@ def test_read_commands_into_a_pipe_nobody_reads_end_quietly_as_git_does(seeded: 
         read_end, write_end = os.pipe()
         os.close(read_end)
         try:
-            done = subprocess.run([sys.executable, "-m", "claimtrack", *args], stdout=write_end,
-                                  stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+            done = subprocess.run(
+                [sys.executable, "-m", "claimtrack", *args],
+                stdout=write_end,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=TIMEOUT,
+            )
         finally:
             os.close(write_end)
         assert (done.returncode, done.stderr) == (141, ""), args
 
 
 def test_list_piped_into_head_ends_quietly(seeded: Callable[..., Run]) -> None:
-    done = subprocess.run(["bash", "-c", '"$0" -m claimtrack list | head -1; exit "${PIPESTATUS[0]}"', sys.executable],
-                          capture_output=True, text=True, timeout=TIMEOUT)
+    done = subprocess.run(
+        ["bash", "-c", '"$0" -m claimtrack list | head -1; exit "${PIPESTATUS[0]}"', sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert done.stderr == "" and done.returncode in (0, 141)
     assert len(done.stdout.splitlines()) == 1
 
 
-@pytest.mark.parametrize("env", [
-    {"PYTHONIOENCODING": "ascii"},
-    {"PYTHONIOENCODING": "latin-1"},
-    {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""},
-], ids=["ascii", "latin-1", "C-locale"])
-def test_non_utf8_output_encodings_replace_what_they_cannot_hold(seeded: Callable[..., Run], env: dict[str, str],
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"PYTHONIOENCODING": "latin-1"},
+        {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""},
+    ],
+    ids=["ascii", "latin-1", "C-locale"],
+)
+def test_non_utf8_output_encodings_replace_what_they_cannot_hold(
+    seeded: Callable[..., Run], env: dict[str, str], tmp_path: Path
+) -> None:
     added = seeded("add", "Café prices rise – says ☃ Zoë.", "-s", "Zoë Ünal")
     assert added.exit_code == 0, added.stderr
     cid = str(SEED_CLAIMS + 1)
     for args in (("list",), ("show", cid), ("log",), ("list", "--format", "table")):
-        done = subprocess.run([sys.executable, "-m", "claimtrack", *args], capture_output=True,
-                              env={**os.environ, **env}, timeout=TIMEOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack", *args], capture_output=True, env={**os.environ, **env}, timeout=TIMEOUT
+        )
         assert done.returncode == 0, (args, done.stderr)
         assert b"unexpected" not in done.stderr and b"Traceback" not in done.stderr
         if args[0] != "log":  # log's TSV has no claim text
             assert b"Caf" in done.stdout and b"prices rise" in done.stdout, args
     out = tmp_path / "out.json"
     assert seeded("export", "--format", "json", "-o", str(out)).exit_code == 0
-    done = subprocess.run([sys.executable, "-m", "claimtrack", "export", "--format", "json"], capture_output=True,
-                          env={**os.environ, **env}, timeout=TIMEOUT)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", "export", "--format", "json"],
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=TIMEOUT,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == out.read_bytes()  # exports are UTF-8 documents whatever the locale

@@ -19,7 +19,6 @@ from rich.cells import cell_len
 
 from test_terminal import UNSET, claim_records, json_of, on, plain, run_piped, seed_db  # noqa: F401  (seed_db: fixture)
 
-
 # ---- the pager -------------------------------------------------------------------------------------
 
 
@@ -118,7 +117,9 @@ def test_less_is_the_default_pager(seed_db: Path, tmp_path: Path, paged: Path) -
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("fmt", [(), ("--format", "table")], ids=["default", "table"])
 def test_piped_output_is_never_paged(seed_db: Path, paged: Path, fmt: tuple[str, ...]) -> None:
-    done = run_piped("--db", str(seed_db), "list", *fmt, env={"CLAIMTRACK_PAGER": recorder(paged), "PAGER": recorder(paged)})
+    done = run_piped(
+        "--db", str(seed_db), "list", *fmt, env={"CLAIMTRACK_PAGER": recorder(paged), "PAGER": recorder(paged)}
+    )
     assert done.returncode == 0, done.stderr
     assert not paged.exists()
     assert done.stdout.count("\n") >= 23  # at least a line per claim, all of it on stdout
@@ -147,8 +148,13 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     certainly leaves claimtrack writing into a closed pipe."""
     folder = tmp_path_factory.mktemp("big")
     source = folder / "many.jsonl"
-    source.write_text("".join(json.dumps({"text": f"Bulk claim number {i}, long enough to wrap in a narrow cell",
-                                          "source": "Bulk"}) + "\n" for i in range(400)))
+    source.write_text(
+        "".join(
+            json.dumps({"text": f"Bulk claim number {i}, long enough to wrap in a narrow cell", "source": "Bulk"})
+            + "\n"
+            for i in range(400)
+        )
+    )
     db = folder / "big.db"
     assert run_piped("--db", str(db), "init", env={"HOME": folder}).returncode == 0
     done = run_piped("--db", str(db), "import", str(source), env={"HOME": folder})
@@ -185,7 +191,9 @@ def test_as_of_heading_is_above_the_table_on_a_terminal(seed_db: Path, args: tup
 @pytest.mark.sqlite_only
 def test_as_of_heading_tops_the_pagers_screen(seed_db: Path, paged: Path) -> None:
     """Paged, the heading is the pager's first line (printed before, it would scroll away)."""
-    screen = on(seed_db, "list", "--as-of", "2023-02-15", columns=80, rows=24, env={"CLAIMTRACK_PAGER": recorder(paged)})
+    screen = on(
+        seed_db, "list", "--as-of", "2023-02-15", columns=80, rows=24, env={"CLAIMTRACK_PAGER": recorder(paged)}
+    )
     assert screen.code == 0
     lines = plain(paged.read_text(encoding="utf-8")).splitlines()
     assert lines[0].startswith(AS_OF)

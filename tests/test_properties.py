@@ -36,9 +36,13 @@ FIXTURE_OK = settings(suppress_health_check=[HealthCheck.function_scoped_fixture
 STATUSES = ("unverified", "confirmed", "refuted", "disputed")
 PHRASES = [p for _, _, phrases in conf.BANDS for p in phrases]
 ALIASES = {
-    "improbably": "improbable", "probably": "probable", "highly probably": "highly probable",
-    "almost certainly": "almost certain", "nearly certainly": "nearly certain",
-    "even chance": "roughly even chance", "even odds": "roughly even odds",
+    "improbably": "improbable",
+    "probably": "probable",
+    "highly probably": "highly probable",
+    "almost certainly": "almost certain",
+    "nearly certainly": "nearly certain",
+    "even chance": "roughly even chance",
+    "even odds": "roughly even odds",
 }
 
 
@@ -129,7 +133,9 @@ def test_as_of_equals_replaying_status_events(
         changes = sorted(changes, key=lambda c: c[1][1])
     svc = Service(str(tmp_path_factory.mktemp("asof") / "claims.db"))
     try:
-        cid = svc.add("A claim with a history.", source="Someone", status=initial, said_on=said_on.isoformat()).claim["id"]
+        cid = svc.add("A claim with a history.", source="Someone", status=initial, said_on=said_on.isoformat()).claim[
+            "id"
+        ]
         current = initial
         history: list[tuple[datetime, int, str]] = []  # (at, recording order, new status)
         for seq, (status, (typed, instant)) in enumerate(changes):
@@ -169,6 +175,7 @@ def test_as_of_equals_replaying_status_events(
 
 # ---- (c) export -> import -> export is byte-identical ------------------------------------------
 
+
 def stripped_text(max_size: int, alphabet: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     # Any text claimtrack accepts: every character but lone surrogates (not text) and NUL (refused
     # with a clear error, since PostgreSQL cannot store it; see test_nul_text_is_refused below),
@@ -177,11 +184,7 @@ def stripped_text(max_size: int, alphabet: st.SearchStrategy[str] | None = None)
     return st.text(chars, min_size=1, max_size=max_size).map(str.strip).filter(textsafe.visible)
 
 
-confidences = st.one_of(
-    st.none(),
-    probabilities.map(conf.format_number),
-    st.sampled_from(PHRASES),
-)
+confidences = st.one_of(st.none(), probabilities.map(conf.format_number), st.sampled_from(PHRASES))
 tags = stripped_text(12, st.characters(categories=("Ll", "Lu", "Lo", "Nd"), include_characters="-_"))
 
 
@@ -210,8 +213,17 @@ def invoke(runner: CliRunner, db: Path, *args: str) -> str:
 
 def spec(text: str, **values: object) -> dict:
     """A claim_specs() value written by hand, for pinned examples."""
-    base = {"text": text, "source": "The Bell", "confidence": None, "status": "unverified", "tags": [],
-            "quote": None, "said_on": None, "notes": [], "moves": []}
+    base = {
+        "text": text,
+        "source": "The Bell",
+        "confidence": None,
+        "status": "unverified",
+        "tags": [],
+        "quote": None,
+        "said_on": None,
+        "notes": [],
+        "moves": [],
+    }
     return {**base, **values}
 
 
@@ -222,8 +234,20 @@ HARD_TEXT = "\x01\x1b[31m=SUM(A1)\u200b\u202e\U000e0041 'x'\n\tline\r2 \U0001f60
 
 @settings(FIXTURE_OK, max_examples=15)
 @given(specs=st.lists(claim_specs(), min_size=1, max_size=5), fmt=st.sampled_from(["json", "jsonl"]))
-@example(specs=[spec(HARD_TEXT, source="The\u200bBell", quote="\x01q", notes=["\x1b]8;;x\x07"],
-                     moves=["confirm", "reopen"], tags=["a"], confidence="70%")], fmt="json")
+@example(
+    specs=[
+        spec(
+            HARD_TEXT,
+            source="The\u200bBell",
+            quote="\x01q",
+            notes=["\x1b]8;;x\x07"],
+            moves=["confirm", "reopen"],
+            tags=["a"],
+            confidence="70%",
+        )
+    ],
+    fmt="json",
+)
 @example(specs=[spec("-1", status="refuted", confidence="0"), spec("@x", said_on=date(1990, 1, 1))], fmt="jsonl")
 def test_export_import_export_is_byte_identical(tmp_path_factory: pytest.TempPathFactory, specs: list[dict], fmt: str):
     work = tmp_path_factory.mktemp("roundtrip")

@@ -54,18 +54,45 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def write_backup(path: Path, n: int, bad_at: int | None = None) -> Path:
-    lines: list[dict[str, Any]] = [{"type": "header", "format": "claimtrack", "version": 1},
-                                   {"type": "source", "name": "Reader Source", "kind": "outlet", "reliability": "B",
-                                    "url": None, "notes": "n", "created_at": "2024-01-01T00:00:00Z"}]
+    lines: list[dict[str, Any]] = [
+        {"type": "header", "format": "claimtrack", "version": 1},
+        {
+            "type": "source",
+            "name": "Reader Source",
+            "kind": "outlet",
+            "reliability": "B",
+            "url": None,
+            "notes": "n",
+            "created_at": "2024-01-01T00:00:00Z",
+        },
+    ]
     for i in range(n):
-        claim: dict[str, Any] = {"type": "claim", "text": f"Claim {i} about Sinuiju.", "source": "Reader Source",
-                                 "tags": ["a", f"t{i % 3}"], "confidence": (i % 10) / 10, "said_on": "2024-02-01"}
+        claim: dict[str, Any] = {
+            "type": "claim",
+            "text": f"Claim {i} about Sinuiju.",
+            "source": "Reader Source",
+            "tags": ["a", f"t{i % 3}"],
+            "confidence": (i % 10) / 10,
+            "said_on": "2024-02-01",
+        }
         if i % 4 == 0:
-            claim.update(uuid=f"00000000-0000-4000-8000-{i:012d}", id=10_000 + i, status="confirmed",
-                         created_at="2024-02-02T00:00:00Z", updated_at="2024-03-01T00:00:00Z",
-                         events=[{"at": "2024-02-02T00:00:00Z", "recorded_at": "2024-02-02T00:00:00Z", "kind": "created"},
-                                 {"at": "2024-03-01T00:00:00Z", "kind": "status", "old": "unverified", "new": "confirmed",
-                                  "evidence_url": "https://example.org/x"}])
+            claim.update(
+                uuid=f"00000000-0000-4000-8000-{i:012d}",
+                id=10_000 + i,
+                status="confirmed",
+                created_at="2024-02-02T00:00:00Z",
+                updated_at="2024-03-01T00:00:00Z",
+                events=[
+                    {"at": "2024-02-02T00:00:00Z", "recorded_at": "2024-02-02T00:00:00Z", "kind": "created"},
+                    {
+                        "at": "2024-03-01T00:00:00Z",
+                        "kind": "status",
+                        "old": "unverified",
+                        "new": "confirmed",
+                        "evidence_url": "https://example.org/x",
+                    },
+                ],
+            )
         if i == bad_at:
             claim["confidence"] = "sure"
         lines.append(claim)
@@ -74,7 +101,9 @@ def write_backup(path: Path, n: int, bad_at: int | None = None) -> Path:
 
 
 @pytest.mark.sqlite_only
-def test_the_reader_and_one_process_import_the_same_database(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks):
+def test_the_reader_and_one_process_import_the_same_database(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks
+):
     source = write_backup(tmp_path / "b.jsonl", readahead.BATCH * 5 + 7)
     results = []
     for mode in ("process", "inline"):
@@ -90,8 +119,9 @@ def test_the_reader_and_one_process_import_the_same_database(cli, tmp_path: Path
     assert children() == []
 
 
-def test_a_bad_record_gives_the_same_error_and_writes_nothing(seeded, db_path: Any, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch, forks):
+def test_a_bad_record_gives_the_same_error_and_writes_nothing(
+    seeded, db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks
+):
     source = write_backup(tmp_path / "bad.jsonl", readahead.BATCH * 4, bad_at=readahead.BATCH * 3 + 2)
     before = table_digest(db_path)
     errors = []
@@ -102,13 +132,16 @@ def test_a_bad_record_gives_the_same_error_and_writes_nothing(seeded, db_path: A
         errors.append(run.stderr)
     assert len(forks) == 1
     assert errors[0] == errors[1]
-    assert errors[0].startswith(f"Error: record {readahead.BATCH * 3 + 3} (line {readahead.BATCH * 3 + 5}), field 'confidence'")
+    assert errors[0].startswith(
+        f"Error: record {readahead.BATCH * 3 + 3} (line {readahead.BATCH * 3 + 5}), field 'confidence'"
+    )
     assert table_digest(db_path) == before
     assert children() == []
 
 
-def test_a_crash_in_the_reader_is_reported_and_writes_nothing(seeded, db_path: Any, tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch, forks):
+def test_a_crash_in_the_reader_is_reported_and_writes_nothing(
+    seeded, db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks
+):
     from claimtrack import importer
 
     def broken(*_args: Any, **_kwargs: Any) -> Any:
@@ -124,19 +157,25 @@ def test_a_crash_in_the_reader_is_reported_and_writes_nothing(seeded, db_path: A
     assert table_digest(db_path) == before
 
 
-def test_a_reader_that_dies_stops_the_import(seeded, db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks):
+def test_a_reader_that_dies_stops_the_import(
+    seeded, db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks
+):
     monkeypatch.setattr(readahead, "_read", lambda *_args: os._exit(3))
     before = table_digest(db_path)
     source = write_backup(tmp_path / "b.jsonl", 10)
     run = seeded("import", str(source))
     assert run.exit_code == 1
-    assert run.stderr == f"Error: reading {source} stopped unexpectedly (the reader process ended); nothing was imported\n"
+    assert (
+        run.stderr == f"Error: reading {source} stopped unexpectedly (the reader process ended); nothing was imported\n"
+    )
     assert table_digest(db_path) == before
     assert children() == []
 
 
 def test_a_writer_that_stops_early_kills_and_reaps_the_reader(tmp_path: Path, forks):
-    items = readahead.validated(str(write_backup(tmp_path / "big.jsonl", readahead.BATCH * 40)), ImportFormat.jsonl, "x")
+    items = readahead.validated(
+        str(write_backup(tmp_path / "big.jsonl", readahead.BATCH * 40)), ImportFormat.jsonl, "x"
+    )
     first = [next(items) for _ in range(3)]
     assert [type(i).__name__ for i in first] == ["ImportedSource", "ImportedClaim", "ImportedClaim"]
     assert len(forks) == 1 and children() == forks
@@ -152,8 +191,9 @@ def test_standard_input_and_a_terminal_keep_one_process(seeded, tmp_path: Path, 
 
 
 @pytest.mark.sqlite_only
-def test_ctrl_c_after_the_commit_reports_the_claims_saved(seeded, db_path: Any, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch):
+def test_ctrl_c_after_the_commit_reports_the_claims_saved(
+    seeded, db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     """An import whose Ctrl-C lands once its transaction is committed must not look failed: the
     user would import again, and a CSV (no uuids) would then be doubled."""
     from claimtrack.store import database, imports

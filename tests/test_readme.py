@@ -33,7 +33,6 @@ import pytest
 
 from conftest import Run
 
-
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 
@@ -41,16 +40,11 @@ README = ROOT / "README.md"
 # README shows it (continuations joined, prompt and comment taken off). An entry the README no
 # longer shows fails test_every_listed_exception_is_still_in_the_readme.
 OFFLINE: dict[str, str] = {
-    "claimtrack match https://example.org/2024/06/19/russia-north-korea-treaty":
-        "fetches a page from the internet (tests/test_sourcetext.py fetches pages from 127.0.0.1)",
-    "claimtrack match --feed https://example.org/world/rss.xml":
-        "fetches a feed from the internet (tests/test_match.py reads feeds from files)",
-    "claimtrack init":
-        "the 'Sharing with a team' block: runs against the PostgreSQL server its export names",
-    'claimtrack db copy ~/.local/share/claimtrack/claims.db "$CLAIMTRACK_DB"':
-        "the 'Sharing with a team' block: copies to a PostgreSQL server (tests/test_db_target.py)",
-    "claimtrack list --status unverified":
-        "the 'Sharing with a team' block: reads the PostgreSQL server its export names",
+    "claimtrack match https://example.org/2024/06/19/russia-north-korea-treaty": "fetches a page from the internet (tests/test_sourcetext.py fetches pages from 127.0.0.1)",
+    "claimtrack match --feed https://example.org/world/rss.xml": "fetches a feed from the internet (tests/test_match.py reads feeds from files)",
+    "claimtrack init": "the 'Sharing with a team' block: runs against the PostgreSQL server its export names",
+    'claimtrack db copy ~/.local/share/claimtrack/claims.db "$CLAIMTRACK_DB"': "the 'Sharing with a team' block: copies to a PostgreSQL server (tests/test_db_target.py)",
+    "claimtrack list --status unverified": "the 'Sharing with a team' block: reads the PostgreSQL server its export names",
 }
 
 # The files the README's examples read, as a reader would have them in the folder they work in.
@@ -82,7 +76,9 @@ class Example:
 
     line: int  # the README line it starts on
     shown: str  # the command as shown: continuations joined, prompt and comment taken off
-    runs: tuple[tuple[tuple[str, ...], ...], ...]  # in order: each pipeline's claimtrack commands (argv after `claimtrack`)
+    runs: tuple[
+        tuple[tuple[str, ...], ...], ...
+    ]  # in order: each pipeline's claimtrack commands (argv after `claimtrack`)
     exit_code: int  # 0, or what a "# fails (exit N)" comment says
     unsupported: str = ""  # shell syntax the test cannot run, if any
 
@@ -106,7 +102,7 @@ def _comment(line: str) -> tuple[str, str]:
         elif char in "'\"":
             quote = char
         elif char == "#" and (i == 0 or line[i - 1].isspace()):
-            return line[:i].rstrip(), line[i + 1:].strip()
+            return line[:i].rstrip(), line[i + 1 :].strip()
     return line.rstrip(), ""
 
 
@@ -148,7 +144,7 @@ def parse_example(line_no: int, text: str) -> Example | None:
         if stages:
             runs.append(tuple(stages))
     fails = re.match(r"fails\b(?:\s*\(exit (\d+)\))?", comment)
-    exit_code = (int(fails.group(1) or 1) if fails else 0)
+    exit_code = int(fails.group(1) or 1) if fails else 0
     return Example(line_no, shown, tuple(runs), exit_code, unsupported)
 
 
@@ -228,7 +224,11 @@ claimtrack db copy "$CLAIMTRACK_DB" out.db
     blocks = parse_blocks(text)
     assert [(b.line, len(b.examples)) for b in blocks] == [(3, 7), (16, 1)]
     add, refute, head, venv, show, show2, copy = blocks[0].examples
-    assert (add.line, add.runs, add.exit_code) == (5, ((("add", "A # is not a comment inside quotes", "--tag", "x"),),), 0)
+    assert (add.line, add.runs, add.exit_code) == (
+        5,
+        ((("add", "A # is not a comment inside quotes", "--tag", "x"),),),
+        0,
+    )
     assert refute.runs == ((("list", "--format", "ids"), ("refute", "--from", "-", "--note", "denied")),)
     assert head.runs == ((("list",),),) and head.shown == "claimtrack list | head -1"
     assert venv.runs == (((("init", "--seed"),)), (("list",),)) and not venv.unsupported
@@ -263,8 +263,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=_block_id)
-def test_readme_block_runs_on_the_seed(block: Block, seeded: Callable[..., Run], workdir: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_block_runs_on_the_seed(
+    block: Block, seeded: Callable[..., Run], workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("claimtrack.cli.extract.interactive", lambda: True)  # a --review quits at once
     monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
     monkeypatch.setenv("EDITOR", "true")  # edit: the form saved as it was, so nothing changes

@@ -45,8 +45,18 @@ def created(db_path: Any, claim_id: int) -> dict[str, Any]:
 
 
 def state(text: str, source: str, **fields: Any) -> dict[str, Any]:
-    return {"confidence": None, "quote": None, "review_by": None, "said_on": None, "source": source,
-            "status": "unverified", "tags": [], "text": text, "url": None, **fields}
+    return {
+        "confidence": None,
+        "quote": None,
+        "review_by": None,
+        "said_on": None,
+        "source": source,
+        "status": "unverified",
+        "tags": [],
+        "text": text,
+        "url": None,
+        **fields,
+    }
 
 
 def check(cli: Callable[..., Any]) -> tuple[int, list[str], str]:
@@ -58,14 +68,42 @@ def check(cli: Callable[..., Any]) -> tuple[int, list[str], str]:
 
 
 def test_add_records_what_the_claim_was_created_with(cli: Callable[..., Any], db_path: Any) -> None:
-    _ok(cli("add", "Grain moves by rail to the port.", "-s", "Port Authority", "--quote", "Grain moves.",
-            "--confidence", "likely", "--status", "confirmed", "--url", "https://example.org/grain",
-            "--said-on", "2024-03-01", "--review-by", "2030-01-01", "-t", "trade", "-t", "rail"))
+    _ok(
+        cli(
+            "add",
+            "Grain moves by rail to the port.",
+            "-s",
+            "Port Authority",
+            "--quote",
+            "Grain moves.",
+            "--confidence",
+            "likely",
+            "--status",
+            "confirmed",
+            "--url",
+            "https://example.org/grain",
+            "--said-on",
+            "2024-03-01",
+            "--review-by",
+            "2030-01-01",
+            "-t",
+            "trade",
+            "-t",
+            "rail",
+        )
+    )
     _ok(cli("add", "A second claim, said by the same source.", "-s", "port authority", "--confidence", "0.3"))
     assert created(db_path, 1) == state(
-        "Grain moves by rail to the port.", "Port Authority", quote="Grain moves.", confidence="likely",
-        status="confirmed", url="https://example.org/grain", said_on="2024-03-01", review_by="2030-01-01",
-        tags=["rail", "trade"])
+        "Grain moves by rail to the port.",
+        "Port Authority",
+        quote="Grain moves.",
+        confidence="likely",
+        status="confirmed",
+        url="https://example.org/grain",
+        said_on="2024-03-01",
+        review_by="2030-01-01",
+        tags=["rail", "trade"],
+    )
     assert created(db_path, 2) == state("A second claim, said by the same source.", "Port Authority", confidence="0.3")
     exported = json.loads(_ok(cli("export", "--format", "json")).stdout)
     event = exported["claims"][0]["events"][0]
@@ -76,24 +114,49 @@ def test_add_records_what_the_claim_was_created_with(cli: Callable[..., Any], db
 
 def test_import_records_each_claim_as_imported(cli: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
     rows = tmp_path / "claims.csv"
-    rows.write_text("text,source,status,confidence,tags,said_on\n"
-                    "Ports reopen in May.,Ministry,refuted,0.8,\"trade,ports\",2024-02-01\n", encoding="utf-8")
+    rows.write_text(
+        "text,source,status,confidence,tags,said_on\n"
+        'Ports reopen in May.,Ministry,refuted,0.8,"trade,ports",2024-02-01\n',
+        encoding="utf-8",
+    )
     _ok(cli("import", str(rows)))
-    assert created(db_path, 1) == state("Ports reopen in May.", "Ministry", status="refuted", confidence="0.8",
-                                        tags=["ports", "trade"], said_on="2024-02-01")
+    assert created(db_path, 1) == state(
+        "Ports reopen in May.",
+        "Ministry",
+        status="refuted",
+        confidence="0.8",
+        tags=["ports", "trade"],
+        said_on="2024-02-01",
+    )
     assert check(cli)[0] == 0
 
 
 def test_a_backup_without_created_states_is_walked_back(cli: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
     """A backup written before created events held anything: the state is rebuilt from the events' old values."""
     record = {
-        "text": "Text as corrected.", "source": "New Source", "status": "confirmed", "confidence": 0.9,
-        "tags": ["kept", "added"], "created_at": "2024-01-01T00:00:00Z",
+        "text": "Text as corrected.",
+        "source": "New Source",
+        "status": "confirmed",
+        "confidence": 0.9,
+        "tags": ["kept", "added"],
+        "created_at": "2024-01-01T00:00:00Z",
         "events": [
             {"at": "2024-01-01T00:00:00Z", "kind": "created"},
-            {"at": "2024-01-02T00:00:00Z", "kind": "edit", "field": "text", "old": "Text as first said.", "new": "Text as corrected."},
+            {
+                "at": "2024-01-02T00:00:00Z",
+                "kind": "edit",
+                "field": "text",
+                "old": "Text as first said.",
+                "new": "Text as corrected.",
+            },
             {"at": "2024-01-03T00:00:00Z", "kind": "edit", "field": "source", "old": "Old Source", "new": "New Source"},
-            {"at": "2024-01-04T00:00:00Z", "kind": "status", "field": "status", "old": "unverified", "new": "confirmed"},
+            {
+                "at": "2024-01-04T00:00:00Z",
+                "kind": "status",
+                "field": "status",
+                "old": "unverified",
+                "new": "confirmed",
+            },
             {"at": "2024-01-05T00:00:00Z", "kind": "confidence", "field": "confidence", "old": "likely", "new": "0.9"},
             {"at": "2024-01-06T00:00:00Z", "kind": "edit", "field": "tag", "old": None, "new": "added"},
             {"at": "2024-01-07T00:00:00Z", "kind": "edit", "field": "tag", "old": "dropped", "new": None},
@@ -102,15 +165,20 @@ def test_a_backup_without_created_states_is_walked_back(cli: Callable[..., Any],
     path = tmp_path / "old.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     _ok(cli("import", str(path)))
-    assert created(db_path, 1) == state("Text as first said.", "Old Source", confidence="likely",
-                                        tags=["dropped", "kept"])
+    assert created(db_path, 1) == state(
+        "Text as first said.", "Old Source", confidence="likely", tags=["dropped", "kept"]
+    )
     assert check(cli)[0] == 0
 
 
-def test_a_created_state_that_is_not_one_is_refused_at_import(cli: Callable[..., Any], db_path: Any,
-                                                              tmp_path: Path) -> None:
-    record = {"text": "A claim.", "source": "S", "events": [{"at": "2024-01-01T00:00:00Z", "kind": "created",
-                                                            "new": "{not json"}]}
+def test_a_created_state_that_is_not_one_is_refused_at_import(
+    cli: Callable[..., Any], db_path: Any, tmp_path: Path
+) -> None:
+    record = {
+        "text": "A claim.",
+        "source": "S",
+        "events": [{"at": "2024-01-01T00:00:00Z", "kind": "created", "new": "{not json"}],
+    }
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     _ok(cli("init"))
@@ -126,13 +194,16 @@ def test_the_seed_records_what_each_claim_was_created_with(seeded: Callable[...,
     finally:
         conn.close()
     states = [created(db_path, cid) for cid in ids]
-    assert len(states) == 29 and all(s["status"] == "unverified" for s in states)  # the seed's rule: all start unverified
+    assert len(states) == 29 and all(
+        s["status"] == "unverified" for s in states
+    )  # the seed's rule: all start unverified
     assert states[0]["source"] == "The Bell" and states[0]["confidence"] == "almost certain"
     assert (check(seeded)[0], check(seeded)[1]) == (0, [])
 
 
-def test_extract_review_records_what_was_accepted(cli: Callable[..., Any], db_path: Any,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_extract_review_records_what_was_accepted(
+    cli: Callable[..., Any], db_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claimtrack.cli import extract as extract_cli
 
     monkeypatch.setattr(extract_cli, "interactive", lambda: True)
@@ -147,8 +218,12 @@ def test_extract_review_records_what_was_accepted(cli: Callable[..., Any], db_pa
 def test_db_copy_and_a_backup_carry_created_states(seeded: Callable[..., Any], db_path: Any, tmp_path: Path) -> None:
     """Sources renamed before the copy (renames write no claim event) still replay in the copy and
     in a backup restored from it; a name changed behind claimtrack's back in the copy does not."""
-    for args in (("set", "5", "--text", "Corrected before the copy."), ("set", "6", "--source", "Harbour Office"),
-                 ("source", "rename", "Harbour Office", "Harbour Authority"), ("source", "rename", "The Bell", "Bell Weekly")):
+    for args in (
+        ("set", "5", "--text", "Corrected before the copy."),
+        ("set", "6", "--source", "Harbour Office"),
+        ("source", "rename", "Harbour Office", "Harbour Authority"),
+        ("source", "rename", "The Bell", "Bell Weekly"),
+    ):
         _ok(seeded(*args))
     copy = tmp_path / "copy.db"
     _ok(seeded("db", "copy", str(db_path), str(copy)))
@@ -171,9 +246,15 @@ def test_an_upgrade_fills_created_events_from_the_earliest_known_state(cli: Call
     build_v1(db_path)
     assert (check(cli)[0], check(cli)[1]) == (0, [])  # opening it upgrades it
     assert created(db_path, 1) == state(
-        "North Korean workers will be sent to the Donetsk reconstruction sites.", "Andrei Lankov",
-        quote="They will go, and soon.", url="https://example.org/a", said_on="2024-04-30", confidence="likely",
-        review_by="2024-09-01", tags=["north-korea", "russia"])  # confirmed later, by event 7
+        "North Korean workers will be sent to the Donetsk reconstruction sites.",
+        "Andrei Lankov",
+        quote="They will go, and soon.",
+        url="https://example.org/a",
+        said_on="2024-04-30",
+        confidence="likely",
+        review_by="2024-09-01",
+        tags=["north-korea", "russia"],
+    )  # confirmed later, by event 7
     assert created(db_path, 5)["status"] == "unverified" and created(db_path, 5)["confidence"] == "roughly even chance"
     assert created(db_path, 2)["confidence"] == "0.3"
 
@@ -194,7 +275,9 @@ def _tamper(db_path: Any, *statements: str) -> None:
         return
     conn = sqlite3.connect(db_path)
     try:
-        guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'").fetchall()
+        guards = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'"
+        ).fetchall()
         for name, _ in guards:
             conn.execute(f"DROP TRIGGER {name}")
         for statement in statements:
@@ -209,8 +292,13 @@ def _tamper(db_path: Any, *statements: str) -> None:
 @pytest.fixture
 def history(seeded: Callable[..., Any]) -> Callable[..., Any]:
     """The seed, with claim 7 confirmed, claim 6 moved to a new source, and that source renamed."""
-    for args in (("confirm", "7"), ("set", "6", "--source", "Harbour Office"), ("set", "6", "--add-tag", "ports"),
-                 ("source", "rename", "Harbour Office", "Harbour Authority"), ("set", "4", "--confidence", "0.2")):
+    for args in (
+        ("confirm", "7"),
+        ("set", "6", "--source", "Harbour Office"),
+        ("set", "6", "--add-tag", "ports"),
+        ("source", "rename", "Harbour Office", "Harbour Authority"),
+        ("set", "4", "--confidence", "0.2"),
+    ):
         _ok(seeded(*args))
     return seeded
 
@@ -218,27 +306,42 @@ def history(seeded: Callable[..., Any]) -> Callable[..., Any]:
 TAMPERING = {
     "text": (["UPDATE claim SET text = 'Words nobody said.' WHERE id = 3"], "claim 3: text differs from its history"),
     "confidence": (["UPDATE claim SET confidence = 0.5 WHERE id = 1"], "claim 1: confidence differs from its history"),
-    "confidence without a phrase": (["UPDATE claim SET confidence = 0.25 WHERE id = 4"],
-                                    "claim 4: confidence differs from its history"),
-    "source_id": (["UPDATE claim SET source_id = (SELECT min(id) FROM source WHERE id <> claim.source_id) WHERE id = 2"],
-                  "claim 2: source differs from its history"),
-    "source name": (["UPDATE source SET name = 'Somebody Else', name_key = 'somebody else' WHERE name_key = 'the bell'"],
-                    "source differs from its history"),
-    "renamed source name": (["UPDATE source SET name = 'Port Office', name_key = 'port office' "
-                             "WHERE name_key = 'harbour authority'"], "claim 6: source differs from its history"),
-    "tags": (["DELETE FROM claim_tag WHERE claim_id = 6 AND tag_id = (SELECT id FROM tag WHERE name = 'ports')"],
-             "claim 6: tags differ from its history"),
+    "confidence without a phrase": (
+        ["UPDATE claim SET confidence = 0.25 WHERE id = 4"],
+        "claim 4: confidence differs from its history",
+    ),
+    "source_id": (
+        ["UPDATE claim SET source_id = (SELECT min(id) FROM source WHERE id <> claim.source_id) WHERE id = 2"],
+        "claim 2: source differs from its history",
+    ),
+    "source name": (
+        ["UPDATE source SET name = 'Somebody Else', name_key = 'somebody else' WHERE name_key = 'the bell'"],
+        "source differs from its history",
+    ),
+    "renamed source name": (
+        ["UPDATE source SET name = 'Port Office', name_key = 'port office' WHERE name_key = 'harbour authority'"],
+        "claim 6: source differs from its history",
+    ),
+    "tags": (
+        ["DELETE FROM claim_tag WHERE claim_id = 6 AND tag_id = (SELECT id FROM tag WHERE name = 'ports')"],
+        "claim 6: tags differ from its history",
+    ),
     "quote": (["UPDATE claim SET quote = NULL WHERE id = 1"], "claim 1: quote differs from its history"),
-    "deleted status event": (["DELETE FROM event WHERE claim_id = 7 AND kind = 'status'"],
-                             "claim 7: its status is 'confirmed' but its history ends at 'unverified'"),
-    "rewritten created event": (["UPDATE event SET new = '{\"x\": 1}' WHERE claim_id = 4 AND kind = 'created'"],
-                                "claim 4: its created event"),
+    "deleted status event": (
+        ["DELETE FROM event WHERE claim_id = 7 AND kind = 'status'"],
+        "claim 7: its status is 'confirmed' but its history ends at 'unverified'",
+    ),
+    "rewritten created event": (
+        ["UPDATE event SET new = '{\"x\": 1}' WHERE claim_id = 4 AND kind = 'created'"],
+        "claim 4: its created event",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(TAMPERING))
-def test_db_check_finds_every_row_its_history_does_not_prove(history: Callable[..., Any], db_path: Any,
-                                                             case: str) -> None:
+def test_db_check_finds_every_row_its_history_does_not_prove(
+    history: Callable[..., Any], db_path: Any, case: str
+) -> None:
     statements, finding = TAMPERING[case]
     assert check(history)[:2] == (0, [])
     _tamper(db_path, *statements)
@@ -250,9 +353,14 @@ def test_db_check_finds_every_row_its_history_does_not_prove(history: Callable[.
 
 def test_renames_merges_and_their_undo_replay(history: Callable[..., Any], db_path: Any) -> None:
     """Sources renamed, merged and taken back by undo replay; a name changed behind their back does not."""
-    for args in (("source", "merge", "Harbour Authority", "The Bell"), ("undo",), ("undo",),
-                 ("source", "rename", "The Bell", "the bell"), ("set", "5", "--source", "The Bell"),
-                 ("source", "rename", "the bell", "The Bell Weekly")):
+    for args in (
+        ("source", "merge", "Harbour Authority", "The Bell"),
+        ("undo",),
+        ("undo",),
+        ("source", "rename", "The Bell", "the bell"),
+        ("set", "5", "--source", "The Bell"),
+        ("source", "rename", "the bell", "The Bell Weekly"),
+    ):
         _ok(history(*args))
         assert check(history)[:2] == (0, []), args
     _tamper(db_path, "UPDATE source SET name = 'The Bell', name_key = 'the bell' WHERE name_key = 'the bell weekly'")
@@ -269,8 +377,10 @@ def test_the_journal_refuses_insert_or_replace(seeded: Callable[..., Any], db_pa
     try:
         before = conn.execute("SELECT * FROM change_log ORDER BY id").fetchall()
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            conn.execute("INSERT OR REPLACE INTO change_log (id, recorded_at, command, summary) "
-                          "VALUES (1, '2024-01-01T00:00:00Z', 'add', 'forged summary')")
+            conn.execute(
+                "INSERT OR REPLACE INTO change_log (id, recorded_at, command, summary) "
+                "VALUES (1, '2024-01-01T00:00:00Z', 'add', 'forged summary')"
+            )
         assert conn.execute("SELECT * FROM change_log ORDER BY id").fetchall() == before
     finally:
         conn.close()
@@ -281,15 +391,22 @@ def test_the_journal_refuses_upserts_on_postgresql(seeded: Callable[..., Any], d
     import psycopg
 
     with psycopg.connect(_dsn(db_path)) as conn, pytest.raises(psycopg.Error, match="append-only"):
-        conn.execute("INSERT INTO change_log (id, recorded_at, command, summary) VALUES "
-                     "(1, '2024-01-01T00:00:00Z', 'add', 'forged summary') "
-                     "ON CONFLICT (id) DO UPDATE SET summary = excluded.summary")
+        conn.execute(
+            "INSERT INTO change_log (id, recorded_at, command, summary) VALUES "
+            "(1, '2024-01-01T00:00:00Z', 'add', 'forged summary') "
+            "ON CONFLICT (id) DO UPDATE SET summary = excluded.summary"
+        )
 
 
 DAMAGED = {
     "malformed detail": ("'source rename'", "'{not json'", "NULL", "NULL", "its detail is not valid JSON"),
-    "detail missing what undo needs": ("'source rename'", "'{\"op\": \"rename\"}'", "NULL", "NULL",
-                                       "does not hold what a source rename needs"),
+    "detail missing what undo needs": (
+        "'source rename'",
+        '\'{"op": "rename"}\'',
+        "NULL",
+        "NULL",
+        "does not hold what a source rename needs",
+    ),
     "events that do not exist": ("'confirm'", "NULL", "900000", "900001", "do not exist"),
     "events of another change": ("'confirm'", "NULL", "1", "2", "names events that change"),
     "forged summary": ("'add'", "NULL", "NULL", "NULL", "records no change"),
@@ -297,13 +414,16 @@ DAMAGED = {
 
 
 @pytest.mark.parametrize("case", list(DAMAGED))
-def test_a_damaged_journal_row_is_one_error_line_and_a_finding(seeded: Callable[..., Any], db_path: Any,
-                                                               case: str) -> None:
+def test_a_damaged_journal_row_is_one_error_line_and_a_finding(
+    seeded: Callable[..., Any], db_path: Any, case: str
+) -> None:
     command, detail, first, last, why = DAMAGED[case]
     conn = open_db(db_path)
     try:
-        conn.execute("INSERT INTO change_log (recorded_at, command, summary, first_event, last_event, detail) "
-                     f"VALUES ('2026-01-01T00:00:00Z', {command}, 'forged summary', {first}, {last}, {detail})")
+        conn.execute(
+            "INSERT INTO change_log (recorded_at, command, summary, first_event, last_event, detail) "
+            f"VALUES ('2026-01-01T00:00:00Z', {command}, 'forged summary', {first}, {last}, {detail})"
+        )
         if not isinstance(db_path, str):
             conn.commit()
         row = conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
@@ -332,8 +452,15 @@ def test_the_fast_spelling_of_a_created_state_is_the_canonical_json() -> None:
         return "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
 
     for _ in range(2000):
-        fields = {k: None if rng.random() < 0.3 else text() for k in ("confidence", "quote", "url", "said_on", "review_by")}
-        fields |= {"text": text(), "source": text(), "status": "refuted", "tags": [text() for _ in range(rng.randrange(3))]}
+        fields = {
+            k: None if rng.random() < 0.3 else text() for k in ("confidence", "quote", "url", "said_on", "review_by")
+        }
+        fields |= {
+            "text": text(),
+            "source": text(),
+            "status": "refuted",
+            "tags": [text() for _ in range(rng.randrange(3))],
+        }
         spelled = make_state(**fields)
         assert spelled == state_json({**fields, "tags": sorted(set(fields["tags"]))})
         assert parse_state(spelled)["tags"] == sorted(set(fields["tags"]))

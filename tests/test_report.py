@@ -29,10 +29,10 @@ def _ok(run: Run) -> Run:
 
 def _md_table(text: str, after: str) -> list[list[str]]:
     """The rows of the first Markdown table after the line ``after``, split on unescaped pipes."""
-    lines = text[text.index(after):].splitlines()
+    lines = text[text.index(after) :].splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("|"))
     rows = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         rows.append([c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]])
@@ -56,7 +56,9 @@ def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., R
     assert md.index("## Summary") < md.index("### Track record") < md.index("## Claims")
     claims = json.loads(_ok(tracked("list", "--format", "json")).stdout)
     totals = {row[0]: int(row[1]) for row in _md_table(md, "## Summary")}
-    assert totals == {s: sum(c["status"] == s for c in claims) for s in ("unverified", "confirmed", "refuted", "disputed")}
+    assert totals == {
+        s: sum(c["status"] == s for c in claims) for s in ("unverified", "confirmed", "refuted", "disputed")
+    }
     record = {row[0]: row for row in _md_table(md, "### Track record")}
     for source in json.loads(_ok(tracked("sources", "--format", "json")).stdout):
         row = record[source["name"]]
@@ -73,8 +75,10 @@ def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., R
     backup = json.loads(_ok(tracked("export", "--format", "json")).stdout)["claims"]
     days = sorted(d for d in map(export.resolved_on, backup) if d)
     resolved = [c["status"] for c in claims]
-    assert (f"Resolved between {days[0]} and {days[-1]}: {resolved.count('confirmed')} confirmed, "
-            f"{resolved.count('refuted')} refuted.") in md
+    assert (
+        f"Resolved between {days[0]} and {days[-1]}: {resolved.count('confirmed')} confirmed, "
+        f"{resolved.count('refuted')} refuted."
+    ) in md
     rows = {row[0]: row for row in _md_table(md, "## Claims")}
     assert len(rows) == len(claims)
     assert rows["20"][2] == "Andrei Lankov (B5)" and rows["20"][6] == "2024-06-01"
@@ -85,7 +89,11 @@ def test_filters_and_as_of_shape_the_summary(tracked: Callable[..., Run]) -> Non
     md = _ok(tracked("export", "--format", "md", "--status", "refuted")).stdout
     refuted = json.loads(_ok(tracked("list", "--status", "refuted", "--format", "json")).stdout)
     assert {row[0]: row[1] for row in _md_table(md, "## Summary")} == {
-        "unverified": "0", "confirmed": "0", "refuted": str(len(refuted)), "disputed": "0"}
+        "unverified": "0",
+        "confirmed": "0",
+        "refuted": str(len(refuted)),
+        "disputed": "0",
+    }
     assert sorted(row[0] for row in _md_table(md, "### Track record")) == sorted({c["source"] for c in refuted})
     then = _ok(tracked("export", "--format", "md", "--as-of", "2024-01-01")).stdout
     assert {row[0]: row[1] for row in _md_table(then, "## Summary")}["refuted"] == "0"
@@ -100,7 +108,9 @@ def test_group_by_status_source_and_tag(tracked: Callable[..., Run], fmt: str) -
         if fmt == "md":
             found = re.findall(r"^### (.+) \((\d+)\)$", out, re.M)
         else:
-            found = re.findall(r'<tr class="group-heading"><th colspan="10" scope="rowgroup">(.+?) \((\d+)\)</th></tr>', out)
+            found = re.findall(
+                r'<tr class="group-heading"><th colspan="10" scope="rowgroup">(.+?) \((\d+)\)</th></tr>', out
+            )
             assert out.count('<tbody class="group">') == len(found)
         groups = {name: int(n) for name, n in found}
         if by == "tag":
@@ -180,21 +190,30 @@ def test_html_summary_comes_first_with_the_track_record(tracked: Callable[..., R
     html = _ok(tracked("export", "--format", "html", "--title", "NK tracker")).stdout
     assert html.index('<section id="summary"') < html.index('<table id="claims">')
     sources = json.loads(_ok(tracked("sources", "--format", "json")).stdout)
-    record = html[html.index('<table id="track-record">'):]
+    record = html[html.index('<table id="track-record">') :]
     record = record[: record.index("</table>")]
     assert record.count('<tr><th scope="row">') == len(sources)
     assert '<td title="usually reliable">B</td>' in record
     assert re.search(r'<figure id="calibration">\n<h3>Calibration</h3>\n<svg', html)
     claims = json.loads(_ok(tracked("list", "--format", "json")).stdout)
-    days = sorted(d for d in map(export.resolved_on, json.loads(_ok(tracked("export", "--format", "json")).stdout)["claims"]) if d)
+    days = sorted(
+        d for d in map(export.resolved_on, json.loads(_ok(tracked("export", "--format", "json")).stdout)["claims"]) if d
+    )
     statuses = [c["status"] for c in claims]
-    assert re.search(rf"Claims resolved by (month|year): {statuses.count('confirmed')} confirmed and "
-                     rf"{statuses.count('refuted')} refuted between {days[0]} and {days[-1]}\.", html)
+    assert re.search(
+        rf"Claims resolved by (month|year): {statuses.count('confirmed')} confirmed and "
+        rf"{statuses.count('refuted')} refuted between {days[0]} and {days[-1]}\.",
+        html,
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([0.0, 0.05, 0.1, 0.325, 0.5, 0.675, 0.875, 0.97, 1.0]), st.integers(0, 1)),
-                max_size=60))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([0.0, 0.05, 0.1, 0.325, 0.5, 0.675, 0.875, 0.97, 1.0]), st.integers(0, 1)),
+        max_size=60,
+    )
+)
 def test_counted_forecasts_score_as_the_list_does(pairs: list[tuple[float, int]]) -> None:
     """A report counts (forecast, outcome) pairs instead of keeping them: same bins, same Brier."""
     from collections import Counter
@@ -228,26 +247,36 @@ def test_undone_changes_are_not_cited(cli: Callable[..., Run], fmt: str) -> None
         assert "| undone 20" not in out and "| note 20" in out
     if fmt == "csv":
         import csv
+
         row = next(csv.DictReader(out.splitlines()))
         assert (row["status"], row["resolved_on"], row["evidence"], row["last_note"]) == (
-            "unverified", "", "https://kept.example/", "Kept note")
+            "unverified",
+            "",
+            "https://kept.example/",
+            "Kept note",
+        )
 
 
 def test_a_claim_recorded_resolved_was_resolved_when_recorded(cli: Callable[..., Run], tmp_path) -> None:
     """Imported (or added) already confirmed: resolved on the day it was recorded, as scoring counts it."""
     sheet = tmp_path / "done.csv"
-    sheet.write_text("text,source,status,created_at,said_on\nAlready true.,Desk,confirmed,2025-03-04T10:00:00Z,2025-03-01\n",
-                     encoding="utf-8")
+    sheet.write_text(
+        "text,source,status,created_at,said_on\nAlready true.,Desk,confirmed,2025-03-04T10:00:00Z,2025-03-01\n",
+        encoding="utf-8",
+    )
     _ok(cli("import", str(sheet)))
     md = _ok(cli("export", "--format", "md")).stdout
     assert "Resolved on 2025-03-04: 1 confirmed, 0 refuted." in md
     assert _md_table(md, "## Claims")[0][6] == "2025-03-04"
     import csv
+
     row = next(csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()))
     assert row["resolved_on"] == "2025-03-04"
     odd = tmp_path / "odd.csv"  # recorded before the day it says it was said: resolved that day
-    odd.write_text("text,source,status,created_at,said_on\nSaid later.,Desk,refuted,2025-03-04T10:00:00Z,2025-05-01\n",
-                   encoding="utf-8")
+    odd.write_text(
+        "text,source,status,created_at,said_on\nSaid later.,Desk,refuted,2025-03-04T10:00:00Z,2025-05-01\n",
+        encoding="utf-8",
+    )
     _ok(cli("import", str(odd)))
     rows = list(csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()))
     assert rows[1]["resolved_on"] == "2025-05-01"
@@ -276,8 +305,9 @@ def full_tmp(tmp_path):
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
-def test_full_temporary_folder_is_one_error_line(seeded: Callable[..., Run], full_tmp, tmp_path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_temporary_folder_is_one_error_line(
+    seeded: Callable[..., Run], full_tmp, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     from claimtrack import report
@@ -289,8 +319,9 @@ def test_full_temporary_folder_is_one_error_line(seeded: Callable[..., Run], ful
     for args in (["-o", str(target)], []):
         run = seeded("export", "--format", "html", *args)
         assert run.exit_code == 1 and run.stdout == ""
-        assert run.stderr.startswith(f"Error: cannot keep the report's rows in a temporary file in {full_tmp}: "
-                                     "no space left on device;"), run.stderr
+        assert run.stderr.startswith(
+            f"Error: cannot keep the report's rows in a temporary file in {full_tmp}: no space left on device;"
+        ), run.stderr
         assert len(run.stderr.splitlines()) == 1
     assert target.read_text(encoding="utf-8") == "the old report"
     assert list(full_tmp.iterdir()) == []

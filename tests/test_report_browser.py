@@ -96,13 +96,29 @@ def _chromium(browser: str, workdir: Path, *args: str) -> bytes:
     """Run the browser headless on ``args`` with a fresh profile; its stdout. A hang fails the test."""
     workdir.mkdir(parents=True, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="profile-", dir=workdir)
-    command = [browser, "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-               "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars",
-               "--force-device-scale-factor=1", f"--user-data-dir={profile}", *args]
+    command = [
+        browser,
+        "--headless",
+        "--disable-gpu",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-extensions",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
     if os.geteuid() == 0:
         command.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                            start_new_session=True, env={**os.environ, "HOME": str(workdir)})
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, "HOME": str(workdir)},
+    )
     try:
         out, err = proc.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -160,8 +176,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, home: Path) -> tuple[Datab
     db = Database(tmp_path_factory.mktemp("hostile") / "claims.db")
     db.run("init", "--seed")
     ids = {
-        "script": db.add(HOSTILE["script"], "--source", HOSTILE_SOURCE, "--confidence", "0.8",
-                         "--tag", HOSTILE_TAG, "--tag", "hostile", "--said-on", "2023-02-20"),
+        "script": db.add(
+            HOSTILE["script"],
+            "--source",
+            HOSTILE_SOURCE,
+            "--confidence",
+            "0.8",
+            "--tag",
+            HOSTILE_TAG,
+            "--tag",
+            "hostile",
+            "--said-on",
+            "2023-02-20",
+        ),
         "img": db.add(HOSTILE["img"], "--source", HOSTILE_SOURCE, "--confidence", "0.3", "--tag", "hostile"),
         "bidi": db.add(HOSTILE["bidi"], "--source", "Mirror", "--confidence", "0.6", "--said-on", "2023-02-21"),
     }
@@ -171,10 +198,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, home: Path) -> tuple[Datab
     conn = sqlite3.connect(db.path)
     try:
         with conn:
-            conn.execute("INSERT INTO event (claim_id, at, recorded_at, kind, note, evidence_url) "
-                         "VALUES (?, ?, ?, 'note', ?, ?)",
-                         (ids["img"], "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "link by hand",
-                          "javascript:alert(1)"))
+            conn.execute(
+                "INSERT INTO event (claim_id, at, recorded_at, kind, note, evidence_url) "
+                "VALUES (?, ?, ?, 'note', ?, ?)",
+                (ids["img"], "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "link by hand", "javascript:alert(1)"),
+            )
     finally:
         conn.close()
     return db, ids
@@ -191,9 +219,17 @@ def long_report(tmp_path_factory: pytest.TempPathFactory, home: Path) -> Path:
         writer = csv.writer(f)
         writer.writerow(["text", "source", "status", "confidence", "tags", "said_on"])
         for n in range(80):
-            writer.writerow([f"Imported claim number {n}: a sentence long enough to wrap over more than one "
-                             f"line in a narrow table column, as real claims do.", f"Desk {n % 7}",
-                             statuses[n % 4], f"{(n % 9 + 1) / 10}", f"batch,t{n % 5}", f"2023-{n % 12 + 1:02d}-15"])
+            writer.writerow(
+                [
+                    f"Imported claim number {n}: a sentence long enough to wrap over more than one "
+                    f"line in a narrow table column, as real claims do.",
+                    f"Desk {n % 7}",
+                    statuses[n % 4],
+                    f"{(n % 9 + 1) / 10}",
+                    f"batch,t{n % 5}",
+                    f"2023-{n % 12 + 1:02d}-15",
+                ]
+            )
     db.run("import", str(folder / "more.csv"))
     assert len(db.ids()) == SEED_CLAIMS + 80
     return db.export(folder / "long.html")
@@ -258,7 +294,8 @@ def _row(root: Element, cid: int) -> Element:
 
 @ONLY_DEFAULT_PASS
 def test_rendered_page_shows_summary_charts_and_every_claim(
-        rendered: Element, hostile: tuple[Database, dict[str, int]]) -> None:
+    rendered: Element, hostile: tuple[Database, dict[str, int]]
+) -> None:
     db, _ = hostile
     header = _find(rendered, "header")
     assert header, "no <header>"
@@ -293,8 +330,9 @@ def test_rendered_page_shows_summary_charts_and_every_claim(
 
 
 @ONLY_DEFAULT_PASS
-def test_hostile_text_stays_text_in_the_rendered_page(rendered: Element,
-                                                      hostile: tuple[Database, dict[str, int]]) -> None:
+def test_hostile_text_stays_text_in_the_rendered_page(
+    rendered: Element, hostile: tuple[Database, dict[str, int]]
+) -> None:
     _, ids = hostile
     forbidden = {"script", "img", "image", "iframe", "frame", "object", "embed", "link", "base", "foreignobject"}
     for e in _elements(rendered):
@@ -309,8 +347,11 @@ def test_hostile_text_stays_text_in_the_rendered_page(rendered: Element,
         assert {"noopener", "noreferrer"} <= set(a.get("rel", "").split())
         assert a.get("title") == a.get("href")
 
-    csp = [m.get("content", "") for m in _find(rendered, "meta")
-           if (m.get("http-equiv") or "").lower() == "content-security-policy"]
+    csp = [
+        m.get("content", "")
+        for m in _find(rendered, "meta")
+        if (m.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
     assert csp, "no Content-Security-Policy meta"
     policy = dict((d.split() + [""])[:2] for d in csp[0].split(";") if d.strip())
     assert policy.get("script-src", policy.get("default-src")) == "'none'", csp[0]
@@ -341,8 +382,8 @@ def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, chunks, header = 8, [], b""
     while pos < len(data):
-        (size,) = struct.unpack(">I", data[pos:pos + 4])
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + size]
+        (size,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + size]
         pos += 12 + size
         if kind == b"IHDR":
             header = body
@@ -356,8 +397,8 @@ def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     rows, prev = [], bytes(stride)
     for y in range(height):
         start = y * (stride + 1)
-        prev = _unfilter(raw[start], raw[start + 1:start + 1 + stride], prev, bpp)
-        rows.append(prev if bpp == 3 else b"".join(prev[i:i + 3] for i in range(0, stride, 4)))
+        prev = _unfilter(raw[start], raw[start + 1 : start + 1 + stride], prev, bpp)
+        rows.append(prev if bpp == 3 else b"".join(prev[i : i + 3] for i in range(0, stride, 4)))
     return width, height, rows
 
 
@@ -392,6 +433,7 @@ def _unfilter(kind: int, line: bytes, prev: bytes, bpp: int) -> bytes:
 
 def _filter(kind: int, row: bytes, prev: bytes, bpp: int) -> bytes:
     """PNG's row filters the straightforward way, to check ``_unfilter`` against."""
+
     def paeth(a: int, b: int, c: int) -> int:
         p = a + b - c
         pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
@@ -399,13 +441,19 @@ def _filter(kind: int, row: bytes, prev: bytes, bpp: int) -> bytes:
 
     left = [row[i - bpp] if i >= bpp else 0 for i in range(len(row))]
     upleft = [prev[i - bpp] if i >= bpp else 0 for i in range(len(row))]
-    predict = {0: lambda i: 0, 1: lambda i: left[i], 2: lambda i: prev[i], 3: lambda i: (left[i] + prev[i]) // 2,
-               4: lambda i: paeth(left[i], prev[i], upleft[i])}[kind]
+    predict = {
+        0: lambda i: 0,
+        1: lambda i: left[i],
+        2: lambda i: prev[i],
+        3: lambda i: (left[i] + prev[i]) // 2,
+        4: lambda i: paeth(left[i], prev[i], upleft[i]),
+    }[kind]
     return bytes((row[i] - predict(i)) & 0xFF for i in range(len(row)))
 
 
 def _png(width: int, height: int, rows: list[bytes], bpp: int) -> bytes:
     """A PNG of ``rows`` (RGB or RGBA bytes) with every filter type used in turn."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
@@ -425,7 +473,7 @@ def test_png_reader_undoes_every_filter(bpp: int) -> None:
     rows[10:15] = [bytes([200, 30, 60, 255][:bpp] * width)] * 5  # one-colour rows: the shortcuts
     width_, height_, got = _png_pixels(_png(width, height, rows, bpp))
     assert (width_, height_) == (width, height)
-    assert got == [b"".join(r[i:i + 3] for i in range(0, len(r), bpp)) for r in rows]
+    assert got == [b"".join(r[i : i + 3] for i in range(0, len(r), bpp)) for r in rows]
 
 
 def _runs(row: bytes, colour: tuple[int, int, int], size: int) -> list[tuple[int, int]]:
@@ -458,8 +506,9 @@ def _stacked_bar(rows: list[bytes], left: tuple[int, int, int], right: tuple[int
 
 @ONLY_DEFAULT_PASS
 @pytest.mark.parametrize(("width", "height"), [(1280, 1600), (390, 1200)], ids=["desktop", "phone"])
-def test_screenshot_is_not_blank_and_shows_the_status_bar(browser: str, report: Path, tmp_path: Path,
-                                                          width: int, height: int) -> None:
+def test_screenshot_is_not_blank_and_shows_the_status_bar(
+    browser: str, report: Path, tmp_path: Path, width: int, height: int
+) -> None:
     shot = tmp_path / "shot.png"
     _chromium(browser, tmp_path, f"--window-size={width},{height}", f"--screenshot={shot}", report.as_uri())
     assert shot.is_file() and shot.stat().st_size > 0
@@ -469,7 +518,7 @@ def test_screenshot_is_not_blank_and_shows_the_status_bar(browser: str, report: 
     colours: dict[bytes, int] = {}
     for row in rows:
         for i in range(0, len(row), 3):
-            colours[row[i:i + 3]] = colours.get(row[i:i + 3], 0) + 1
+            colours[row[i : i + 3]] = colours.get(row[i : i + 3], 0) + 1
     background = max(colours.values())
     assert len(colours) >= 50, f"only {len(colours)} colours: a blank page"
     assert width * height - background >= width * height // 100, "almost every pixel is the background"
@@ -480,8 +529,14 @@ def test_screenshot_is_not_blank_and_shows_the_status_bar(browser: str, report: 
 @ONLY_DEFAULT_PASS
 def test_long_report_prints_on_several_pages(browser: str, long_report: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
-    _chromium(browser, tmp_path, "--no-pdf-header-footer", "--print-to-pdf-no-header",
-              f"--print-to-pdf={pdf}", long_report.as_uri())
+    _chromium(
+        browser,
+        tmp_path,
+        "--no-pdf-header-footer",
+        "--print-to-pdf-no-header",
+        f"--print-to-pdf={pdf}",
+        long_report.as_uri(),
+    )
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data))
@@ -498,10 +553,13 @@ def test_printed_table_repeats_its_header_on_every_page(browser: str, long_repor
         pytest.skip("no pdftotext on PATH; apt-get install poppler-utils")
     pdf = tmp_path / "report.pdf"
     _chromium(browser, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", long_report.as_uri())
-    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT,
-                          check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=TIMEOUT, check=True
+    ).stdout
     pages = [page for page in text.split("\f") if page.strip()]
-    header = re.compile(r"^\s*ID\s+Claim\s+Source\s+Said on\s+Confidence\s+Status\s+Resolved\s+Last\s+Evidence\s+Last note", re.M)
+    header = re.compile(
+        r"^\s*ID\s+Claim\s+Source\s+Said on\s+Confidence\s+Status\s+Resolved\s+Last\s+Evidence\s+Last note", re.M
+    )
     first = next(i for i, page in enumerate(pages) if header.search(page))
     table_pages = pages[first:]
     assert len(table_pages) >= 2, "the claim table should run over several pages"
@@ -524,8 +582,9 @@ def _strict_parse(page: str) -> Element:
 
 
 @pytest.mark.parametrize("group", [None, "status", "source", "tag"])
-def test_exported_file_parses_without_errors(hostile: tuple[Database, dict[str, int]], tmp_path: Path,
-                                             group: str | None) -> None:
+def test_exported_file_parses_without_errors(
+    hostile: tuple[Database, dict[str, int]], tmp_path: Path, group: str | None
+) -> None:
     db, _ = hostile
     args = ("--group-by", group) if group else ()
     page = db.export(tmp_path / "report.html", *args).read_text(encoding="utf-8")

@@ -65,13 +65,32 @@ def test_the_changed_database_is_what_the_comparison_needs(changed: Callable[...
 
 
 def test_sqlite_utils_search_finds_the_claims_claimtrack_finds(changed: Callable[..., Any], db_path: Path):
-    tables = subprocess.run([sys.executable, "-m", "sqlite_utils", "tables", str(db_path), "--fts5"],
-                            capture_output=True, text=True, timeout=120, check=True)
+    tables = subprocess.run(
+        [sys.executable, "-m", "sqlite_utils", "tables", str(db_path), "--fts5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert {t["table"] for t in json.loads(tables.stdout)} == {"claim_fts", "source_fts"}
     for word in (*WORDS, "work*"):
         found = subprocess.run(
-            [sys.executable, "-m", "sqlite_utils", "search", str(db_path), "claim", word, "-c", "id", "-c", "deleted_at"],
-            capture_output=True, text=True, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "sqlite_utils",
+                "search",
+                str(db_path),
+                "claim",
+                word,
+                "-c",
+                "id",
+                "-c",
+                "deleted_at",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert found.returncode == 0, found.stderr
         rows = json.loads(found.stdout)

@@ -258,7 +258,12 @@ def test_a_database_seeded_by_an_older_version_keeps_its_claims(cli, monkeypatch
     assert again.exit_code == 0 and f"Seed: {SEED_CLAIMS - 1} claims added." in again.stderr
     claims = {c["uuid"]: c for c in _backup(cli)["claims"]}
     kept = claims[uuid]
-    assert (kept["text"], kept["status"], kept["tags"], len(kept["events"])) == ("An older wording.", "unverified", [], 1)
+    assert (kept["text"], kept["status"], kept["tags"], len(kept["events"])) == (
+        "An older wording.",
+        "unverified",
+        [],
+        1,
+    )
     assert len(claims) == SEED_CLAIMS
     assert all(_replay(c) == c["status"] for c in claims.values())
     bell = [s for s in _backup(cli)["sources"] if s["name"] == "The Bell"]
@@ -271,14 +276,18 @@ def test_seed_works_from_an_installed_wheel_in_another_directory(tmp_path: Path)
     wheels = tmp_path / "wheels"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert build.returncode == 0, build.stderr
     wheel = next(wheels.glob("claimtrack-*.whl"))
     target = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert install.returncode == 0, install.stderr
     elsewhere = tmp_path / "elsewhere"
@@ -286,7 +295,9 @@ def test_seed_works_from_an_installed_wheel_in_another_directory(tmp_path: Path)
     db = tmp_path / "x.db"
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = "import claimtrack, sys; print(claimtrack.__file__); sys.argv = ['claimtrack', '--db', sys.argv[1], 'init', '--seed']; from claimtrack.cli import main; main()"
-    run = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=120
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(str(target))  # the installed copy ran, not the checkout
     with sqlite3.connect(db) as conn:

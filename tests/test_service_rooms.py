@@ -30,7 +30,11 @@ def _imports(path: Path) -> set[str]:
 
 def test_each_room_imports_only_the_shared_base() -> None:
     for room in ROOMS:
-        inside = {m for m in _imports(PACKAGE / f"{room}.py") if m == "claimtrack.service" or m.startswith("claimtrack.service.")}
+        inside = {
+            m
+            for m in _imports(PACKAGE / f"{room}.py")
+            if m == "claimtrack.service" or m.startswith("claimtrack.service.")
+        }
         assert inside <= SHARED, (room, inside)
 
 

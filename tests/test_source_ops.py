@@ -66,7 +66,9 @@ def last_change(db: Any) -> tuple[str, dict[str, Any] | None, int | None, int | 
     """(command, detail, first_event, last_event) of the newest ``change_log`` row."""
     conn = open_db(db)
     try:
-        row = conn.execute("SELECT command, detail, first_event, last_event FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT command, detail, first_event, last_event FROM change_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
     finally:
         conn.close()
     return row[0], json.loads(row[1]) if row[1] is not None else None, row[2], row[3]
@@ -75,8 +77,10 @@ def last_change(db: Any) -> tuple[str, dict[str, Any] | None, int | None, int | 
 def source_row(db: Any, name_key: str) -> dict[str, Any] | None:
     conn = open_db(db)
     try:
-        cursor = conn.execute("SELECT id, name, name_key, kind, reliability, url, notes, created_at FROM source "
-                              "WHERE name_key = ?", (name_key,))
+        cursor = conn.execute(
+            "SELECT id, name, name_key, kind, reliability, url, notes, created_at FROM source WHERE name_key = ?",
+            (name_key,),
+        )
         row = cursor.fetchone()
         names = [d[0] for d in cursor.description]
     finally:
@@ -102,7 +106,10 @@ def test_rename_respells_the_source_and_its_claims_follow(cli, db_path):
     before = source_row(db_path, "ministry of wter")
     result = ok(cli("source", "rename", "MINISTRY OF WTER", "Ministry of Water"))
     assert result.stdout == ""
-    assert result.stderr.strip() == "Renamed source 'Ministry of Wter' to 'Ministry of Water' (take it back with: claimtrack undo)."
+    assert (
+        result.stderr.strip()
+        == "Renamed source 'Ministry of Wter' to 'Ministry of Water' (take it back with: claimtrack undo)."
+    )
     names = sources_json(cli)
     assert "Ministry of Wter" not in names and names["Ministry of Water"]["claims"] == 2
     assert [c["id"] for c in listed(cli, "--source", "ministry of water")] == [a, b]
@@ -143,8 +150,11 @@ def test_rename_onto_another_source_is_refused_and_points_at_merge(cli, db_path)
     add(cli, "One.", "FNV Haven")
     add(cli, "Two.", "FNV Havens")
     before = table_digest(db_path)
-    error = refused(cli("source", "rename", "FNV Haven", "fnv havens"), "already exists",
-                    "claimtrack source merge 'FNV Haven' 'FNV Havens'")
+    error = refused(
+        cli("source", "rename", "FNV Haven", "fnv havens"),
+        "already exists",
+        "claimtrack source merge 'FNV Haven' 'FNV Havens'",
+    )
     assert "'FNV Havens'" in error
     assert table_digest(db_path) == before
 
@@ -152,8 +162,11 @@ def test_rename_onto_another_source_is_refused_and_points_at_merge(cli, db_path)
 def test_rename_of_an_unknown_source_names_the_nearest(cli, db_path):
     add(cli, "One.", "Andrei Lankov")
     before = table_digest(db_path)
-    error = refused(cli("source", "rename", "Andrei Lankv", "A. Lankov"), "no source matches 'Andrei Lankv'",
-                    "did you mean 'Andrei Lankov'?")
+    error = refused(
+        cli("source", "rename", "Andrei Lankv", "A. Lankov"),
+        "no source matches 'Andrei Lankv'",
+        "did you mean 'Andrei Lankov'?",
+    )
     assert "(claimtrack source rename 'Andrei Lankov' 'A. Lankov')" in error
     assert table_digest(db_path) == before
     refused(cli("source", "rename", "Andrei Lankov", "   "), "source name is empty")
@@ -165,10 +178,14 @@ def test_rename_of_an_unknown_source_names_the_nearest(cli, db_path):
 
 def test_merge_the_issue_typo_into_the_right_source(cli, db_path):
     """The issue: a claim filed under "FNV Haven" belongs to "FNV Havens"."""
-    right = [add(cli, "Exports fell 4% in May.", "FNV Havens", "--confidence", "0.7"),
-             add(cli, "Two mills will close.", "FNV Havens")]
-    typo = [add(cli, "The port deal is signed.", "FNV Haven", "--confidence", "0.6"),
-            add(cli, "Wages rise in July.", "FNV Haven")]
+    right = [
+        add(cli, "Exports fell 4% in May.", "FNV Havens", "--confidence", "0.7"),
+        add(cli, "Two mills will close.", "FNV Havens"),
+    ]
+    typo = [
+        add(cli, "The port deal is signed.", "FNV Haven", "--confidence", "0.6"),
+        add(cli, "Wages rise in July.", "FNV Haven"),
+    ]
     ok(cli("confirm", str(typo[0])))
     delete_claims(db_path, typo[1])  # deleted claims move too: they may be restored
     into_before = source_row(db_path, "fnv havens")
@@ -200,12 +217,17 @@ def test_merge_the_issue_typo_into_the_right_source(cli, db_path):
 
 def test_merge_keeps_brier_scores_consistent(cli, db_path):
     """INTO's Brier score after the merge is the score over both sources' resolved claims before."""
-    alpha = [add(cli, f"Alpha forecast {i}.", "Forecaster Alpha", "--confidence", p) for i, p in enumerate(("0.8", "0.3", "0.2"))]
+    alpha = [
+        add(cli, f"Alpha forecast {i}.", "Forecaster Alpha", "--confidence", p)
+        for i, p in enumerate(("0.8", "0.3", "0.2"))
+    ]
     ok(cli("set", str(alpha[2]), "--confidence", "0.6"))  # revised before it resolved: 0.6 counts
     ok(cli("confirm", str(alpha[0])))
     ok(cli("refute", str(alpha[1])))
     ok(cli("confirm", str(alpha[2])))
-    beta = [add(cli, f"Beta forecast {i}.", "Pundit Beta", "--confidence", p) for i, p in enumerate(("0.9", "0.5", "0.7"))]
+    beta = [
+        add(cli, f"Beta forecast {i}.", "Pundit Beta", "--confidence", p) for i, p in enumerate(("0.9", "0.5", "0.7"))
+    ]
     ok(cli("refute", str(beta[0])))
     ok(cli("confirm", str(beta[1])))  # beta[2] stays unverified
     unassessed = add(cli, "Beta, no confidence.", "Pundit Beta")
@@ -265,10 +287,17 @@ def test_delete_a_source_with_claims_is_refused_saying_to_merge(cli, db_path):
     delete_claims(db_path, gone)
     assert "Only Deleted" not in sources_json(cli)  # left out of sources, yet it still has a claim
     before = table_digest(db_path)
-    refused(cli("source", "delete", "fnv haven"), "'FNV Haven' has 1 claim;", "nothing was deleted",
-            "claimtrack source merge 'FNV Haven' OTHER")
-    refused(cli("source", "delete", "Only Deleted"), "has 1 claim (1 of them deleted, which can be restored)",
-            "claimtrack source merge 'Only Deleted' OTHER")
+    refused(
+        cli("source", "delete", "fnv haven"),
+        "'FNV Haven' has 1 claim;",
+        "nothing was deleted",
+        "claimtrack source merge 'FNV Haven' OTHER",
+    )
+    refused(
+        cli("source", "delete", "Only Deleted"),
+        "has 1 claim (1 of them deleted, which can be restored)",
+        "claimtrack source merge 'Only Deleted' OTHER",
+    )
     error = refused(cli("source", "delete", "FNV Havn"), "no source matches 'FNV Havn'", "'FNV Haven'")
     assert "(claimtrack source delete 'FNV Haven')" in error
     assert table_digest(db_path) == before

@@ -37,8 +37,19 @@ def test_brier_example(scored):
     row = sources_json(cli)["Forecaster"]
     assert row["brier"] == pytest.approx(0.065)
     assert (row["claims"], row["confirmed"], row["refuted"], row["resolved"], row["accuracy"]) == (2, 1, 1, 2, 0.5)
-    assert set(row) == {"name", "kind", "reliability", "claims", "unverified", "confirmed", "refuted", "disputed",
-                        "resolved", "accuracy", "brier"}
+    assert set(row) == {
+        "name",
+        "kind",
+        "reliability",
+        "claims",
+        "unverified",
+        "confirmed",
+        "refuted",
+        "disputed",
+        "resolved",
+        "accuracy",
+        "brier",
+    }
 
 
 def test_confidence_changed_after_resolution_does_not_change_brier(scored):
@@ -69,8 +80,11 @@ def test_calibration_bins_sum_to_resolved_claims_with_confidence(seeded):
     seeded("refute", "20")
     report = json.loads(seeded("calibration", "--format", "json").stdout)
     assert set(report) == {"brier", "bins"} and len(report["bins"]) == 10
-    resolved = [c for c in json.loads(seeded("list", "--status", "confirmed", "--status", "refuted", "--format", "json").stdout)
-                if c["confidence"] is not None]
+    resolved = [
+        c
+        for c in json.loads(seeded("list", "--status", "confirmed", "--status", "refuted", "--format", "json").stdout)
+        if c["confidence"] is not None
+    ]
     assert sum(b["count"] for b in report["bins"]) == len(resolved) > 0
     for b in report["bins"]:
         assert set(b) == {"low", "high", "count", "mean_confidence", "share_confirmed"}

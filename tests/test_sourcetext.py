@@ -36,8 +36,10 @@ def test_a_text_file_reads_as_it_is() -> None:
 
 def test_markdown_loses_its_markup_and_a_stated_date_is_found(tmp_path: Path) -> None:
     md = tmp_path / "a.md"
-    md.write_text("# Summit\n\n*Seoul, 19 June 2024*\n\n**Putin** said [the treaty](https://x.example) is signed.\n",
-                  encoding="utf-8")
+    md.write_text(
+        "# Summit\n\n*Seoul, 19 June 2024*\n\n**Putin** said [the treaty](https://x.example) is signed.\n",
+        encoding="utf-8",
+    )
     doc = sourcetext.read(str(md))
     assert doc.text == "Summit\n\nSeoul, 19 June 2024\n\nPutin said the treaty is signed.\n"
     assert (doc.title, doc.date) == ("Summit", "2024-06-19")
@@ -53,7 +55,7 @@ def test_a_saved_page_gives_the_article_its_title_date_and_address(tmp_path: Pat
 
 
 def test_standard_input() -> None:
-    doc = sourcetext.read("-", stdin=io.BytesIO("Kim said the army will fight on.\n".encode()))
+    doc = sourcetext.read("-", stdin=io.BytesIO(b"Kim said the army will fight on.\n"))
     assert doc.text == "Kim said the army will fight on.\n" and doc.name == "standard input"
 
 
@@ -63,12 +65,18 @@ def test_latin1_text_is_decoded(tmp_path: Path) -> None:
     assert "déclaré" in sourcetext.read(str(f)).text
 
 
-@pytest.mark.parametrize(("content", "says"), [
-    (b"", "is empty"),
-    (b"  \n\n ", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"<html><body><nav><a href='/'>Home</a> <a>About</a></nav><footer>(c)</footer></body></html>", "no article text"),
-])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (
+            b"<html><body><nav><a href='/'>Home</a> <a>About</a></nav><footer>(c)</footer></body></html>",
+            "no article text",
+        ),
+    ],
+)
 def test_what_is_not_an_article_is_one_clear_error(tmp_path: Path, content: bytes, says: str) -> None:
     f = tmp_path / "input.html"
     f.write_bytes(content)
@@ -169,7 +177,7 @@ class _Hostile(http.server.BaseHTTPRequestHandler):
             _, _, n, end = self.path.split("/")  # /chain/N/END: on to N + 1 until END
             self._redirect(f"/chain/{int(n) + 1}/{end}")
         elif self.path.startswith("/to/"):
-            self._redirect(self.path[len("/to/"):])
+            self._redirect(self.path[len("/to/") :])
         else:
             body = b"The internal page: North Korea sends shells to Russia, an official said on Monday."
             self.send_response(200)
@@ -227,8 +235,9 @@ def _error(source: str) -> str:
 
 
 @pytest.mark.parametrize("path", ["/drip-body", "/drip-head"])
-def test_a_server_that_drips_is_cut_off_at_the_deadline(hostile: tuple[str, threading.Event, list[str]],
-                                                        path: str) -> None:
+def test_a_server_that_drips_is_cut_off_at_the_deadline(
+    hostile: tuple[str, threading.Event, list[str]], path: str
+) -> None:
     """50 bytes every 0.5 s, of the body or of the headers: each read comes in time, the whole never."""
     server, cut, _ = hostile
     message = _error(server + path)
@@ -237,11 +246,15 @@ def test_a_server_that_drips_is_cut_off_at_the_deadline(hostile: tuple[str, thre
     assert cut.wait(30), "the connection was still open while the server dripped"
 
 
-def test_every_command_that_fetches_keeps_the_deadline(hostile: tuple[str, threading.Event, list[str]],
-                                                       seeded: Callable[..., Run]) -> None:
+def test_every_command_that_fetches_keeps_the_deadline(
+    hostile: tuple[str, threading.Event, list[str]], seeded: Callable[..., Run]
+) -> None:
     server, _, _ = hostile
-    for args in (["extract", f"{server}/drip-body"], ["match", f"{server}/drip-body"],
-                 ["match", "--feed", f"{server}/drip-body"]):
+    for args in (
+        ["extract", f"{server}/drip-body"],
+        ["match", f"{server}/drip-body"],
+        ["match", "--feed", f"{server}/drip-body"],
+    ):
         result = seeded(*args)
         assert result.exit_code == 1 and result.stdout == "", (args, result)
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: could not fetch"), (args, result)
@@ -256,8 +269,9 @@ def test_a_bad_deadline_setting_is_one_error_line(seeded: Callable[..., Run], mo
         assert f"CLAIMTRACK_FETCH_TIMEOUT={bad} is not a number of seconds" in result.stderr, (bad, result)
 
 
-def test_a_redirect_loop_is_one_clean_line(hostile: tuple[str, threading.Event, list[str]],
-                                           cli: Callable[..., Run]) -> None:
+def test_a_redirect_loop_is_one_clean_line(
+    hostile: tuple[str, threading.Event, list[str]], cli: Callable[..., Run]
+) -> None:
     server, _, _ = hostile
     assert f"it redirects in a loop (back to {server}/loop)" in _error(f"{server}/loop")
     assert f"it redirects in a loop (back to {server}/ping)" in _error(f"{server}/ping")
@@ -273,8 +287,9 @@ def test_at_most_five_redirects(hostile: tuple[str, threading.Event, list[str]])
     assert "internal page" in doc.text and doc.url == f"{server}/chain/5/5"
 
 
-def test_a_redirect_to_another_scheme_is_refused_naming_where_it_led(hostile: tuple[str, threading.Event, list[str]],
-                                                                     cli: Callable[..., Run]) -> None:
+def test_a_redirect_to_another_scheme_is_refused_naming_where_it_led(
+    hostile: tuple[str, threading.Event, list[str]], cli: Callable[..., Run]
+) -> None:
     server, _, _ = hostile
     message = _error(f"{server}/ftp")
     assert message.startswith("could not fetch ftp://127.0.0.1/secret.txt: "), message
@@ -283,11 +298,19 @@ def test_a_redirect_to_another_scheme_is_refused_naming_where_it_led(hostile: tu
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "ftp://127.0.0.1/secret.txt" in result.stderr
 
 
-ADDRESSES = {"news.example.org": ["93.184.216.34"], "intranet.example.org": ["10.1.2.3"],
-             "rebind.example.org": ["93.184.216.34", "127.0.0.1"], "mapped.example.org": ["::ffff:127.0.0.1"],
-             "metadata.example.org": ["169.254.169.254"], "zero.example.org": ["0.0.0.0"],
-             "home.example.org": ["192.168.1.1"], "v6.example.org": ["2606:4700:4700::1111"],
-             "local6.example.org": ["fe80::1"], "loop6.example.org": ["::1"], "cgnat.example.org": ["100.64.0.7"]}
+ADDRESSES = {
+    "news.example.org": ["93.184.216.34"],
+    "intranet.example.org": ["10.1.2.3"],
+    "rebind.example.org": ["93.184.216.34", "127.0.0.1"],
+    "mapped.example.org": ["::ffff:127.0.0.1"],
+    "metadata.example.org": ["169.254.169.254"],
+    "zero.example.org": ["0.0.0.0"],
+    "home.example.org": ["192.168.1.1"],
+    "v6.example.org": ["2606:4700:4700::1111"],
+    "local6.example.org": ["fe80::1"],
+    "loop6.example.org": ["::1"],
+    "cgnat.example.org": ["100.64.0.7"],
+}
 
 
 @pytest.fixture
@@ -298,16 +321,29 @@ def dns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(webfetch, "resolve", lambda host, port: ADDRESSES[host])
 
 
-@pytest.mark.parametrize("host", ["intranet.example.org", "rebind.example.org", "mapped.example.org",
-                                  "metadata.example.org", "zero.example.org", "home.example.org",
-                                  "local6.example.org", "loop6.example.org", "cgnat.example.org"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "intranet.example.org",
+        "rebind.example.org",
+        "mapped.example.org",
+        "metadata.example.org",
+        "zero.example.org",
+        "home.example.org",
+        "local6.example.org",
+        "loop6.example.org",
+        "cgnat.example.org",
+    ],
+)
 def test_a_public_page_may_not_redirect_to_a_private_address(dns: None, host: str) -> None:
     from claimtrack import webfetch
 
     target = f"http://{host}/admin"
     with pytest.raises(InvalidInput, match=f"could not fetch {target}: a page on the internet redirected to it"):
         webfetch.check_redirect(True, target, webfetch.resolve(host, 80))
-    webfetch.check_redirect(False, target, webfetch.resolve(host, 80))  # from a private address (a URL you typed): followed
+    webfetch.check_redirect(
+        False, target, webfetch.resolve(host, 80)
+    )  # from a private address (a URL you typed): followed
 
 
 @pytest.mark.parametrize("host", ["news.example.org", "v6.example.org"])

@@ -81,9 +81,8 @@ def test_events_are_append_only(seeded, db_path: Path):
 
 def test_a_failed_change_writes_nothing(seeded, db_path: Path):
     """A change and its event share one transaction: an error half way rolls both back."""
-    from conftest import table_digest
-
     from claimtrack.store import writes
+    from conftest import table_digest
 
     before = table_digest(db_path)
     db = open_db(db_path)
@@ -113,7 +112,9 @@ def test_target_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert str(default).startswith(os.environ["XDG_DATA_HOME"])
 
 
-@pytest.mark.parametrize("command", [["list"], ["show", "2"], ["log"], ["list", "--tag", "sanctions", "--sort", "confidence"]])
+@pytest.mark.parametrize(
+    "command", [["list"], ["show", "2"], ["log"], ["list", "--tag", "sanctions", "--sort", "confidence"]]
+)
 def test_both_read_drivers_return_identical_results(seeded, monkeypatch: pytest.MonkeyPatch, command: list[str]):
     seeded("confirm", "1", "--note", "n", "--evidence", "https://example.org")
     args = [*command, "--format", "json"]

@@ -20,10 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import Run, table_digest
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
+from conftest import Run, table_digest
 
 STATUSES = ["unverified", "confirmed", "refuted", "disputed"]
 TODAY = datetime.now(UTC).date().isoformat()
@@ -49,8 +49,19 @@ def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return json.loads(run("add", *args, "--format", "json"))[0]["id"]
 
     run("init", "--seed")
-    two = add("Two tags here.", "--source", "Pipe | Desk", "--tag", "alpha", "--tag", "beta",
-              "--confidence", "0.9", "--said-on", "2024-05-05")
+    two = add(
+        "Two tags here.",
+        "--source",
+        "Pipe | Desk",
+        "--tag",
+        "alpha",
+        "--tag",
+        "beta",
+        "--confidence",
+        "0.9",
+        "--said-on",
+        "2024-05-05",
+    )
     add("Only alpha.", "--source", "Pipe | Desk", "--tag", "alpha", "--confidence", "0.2", "--said-on", "2024-06-06")
     untagged = add("No tags at all.", "--source", "Wire Service")
     refuted = add("Refuted one.", "--source", "Wire Service", "--tag", "beta", "--said-on", "2024-01-01")

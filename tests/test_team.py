@@ -20,7 +20,16 @@ def build(cli, db: str) -> None:
     steps = [
         ("init", "--seed"),
         ("add", "Ünïcode claim — «quoted»", "--source", "Copier", "--confidence", "likely", "--tag", "copy"),
-        ("confirm", str(SEED_CLAIMS + 1), "--note", "seen", "--evidence", "https://example.org/e", "--at", "2024-06-19"),
+        (
+            "confirm",
+            str(SEED_CLAIMS + 1),
+            "--note",
+            "seen",
+            "--evidence",
+            "https://example.org/e",
+            "--at",
+            "2024-06-19",
+        ),
         ("set", "1", "--confidence", "0.42", "--add-tag", "copied"),
         ("note", "2", "A note"),
         ("source", "set", "Copier", "--kind", "person", "--reliability", "C"),
@@ -74,7 +83,9 @@ def test_db_copy_up_to_postgresql_and_back(cli, tmp_path: Path, server_database:
     build(cli, local)
     assert cli("db", "copy", local, server_database).exit_code == 0
     assert export(cli, server_database) == export(cli, local)
-    assert cli("--db", server_database, "list", "--search", "ünïcode", "--format", "tsv").stdout.startswith(f"{SEED_CLAIMS + 1}\t")
+    assert cli("--db", server_database, "list", "--search", "ünïcode", "--format", "tsv").stdout.startswith(
+        f"{SEED_CLAIMS + 1}\t"
+    )
     assert cli("db", "copy", server_database, back).exit_code == 0
     assert export(cli, back) == export(cli, local)
 
@@ -84,8 +95,13 @@ def test_missing_driver_names_the_extra(tmp_path: Path):
         "import sys; sys.modules['psycopg'] = None; sys.argv = ['claimtrack', '--db', "
         "'postgresql+psycopg://someone@127.0.0.1:1/claims', 'list']; from claimtrack.cli import main; main()"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "CLAIMTRACK_DEBUG": ""})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "CLAIMTRACK_DEBUG": ""},
+    )
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("Error: ")
     assert "claimtrack[postgres]" in proc.stderr and "Traceback" not in proc.stderr

@@ -80,8 +80,20 @@ def base_env(extra: dict[str, object] | None = None) -> dict[str, str]:
     """The environment of a run: the test's (database, HOME) without anything that would override
     the terminal's own size, colour or pager; then ``extra`` (``UNSET`` removes a variable)."""
     env = dict(os.environ)
-    for var in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
-                "CLAIMTRACK_PAGER", "PAGER", "LESS", "LV", "CI", "CLAIMTRACK_DEBUG"):
+    for var in (
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "TTY_COMPATIBLE",
+        "TTY_INTERACTIVE",
+        "CLAIMTRACK_PAGER",
+        "PAGER",
+        "LESS",
+        "LV",
+        "CI",
+        "CLAIMTRACK_DEBUG",
+    ):
         env.pop(var, None)
     env["TERM"] = "xterm-256color"
     for key, value in (extra or {}).items():
@@ -92,8 +104,14 @@ def base_env(extra: dict[str, object] | None = None) -> dict[str, str]:
     return env
 
 
-def run_in_terminal(*args: str, columns: int, rows: int = 24, env: dict[str, object] | None = None,
-                    separate_stderr: bool = False, timeout: float = 60.0) -> Screen:
+def run_in_terminal(
+    *args: str,
+    columns: int,
+    rows: int = 24,
+    env: dict[str, object] | None = None,
+    separate_stderr: bool = False,
+    timeout: float = 60.0,
+) -> Screen:
     """Run ``python -m claimtrack ARGS`` with stdin, stdout and stderr on a pty of this size.
 
     ``separate_stderr``: stderr gets a second pty of the same size (still a terminal), so what
@@ -111,8 +129,12 @@ def run_in_terminal(*args: str, columns: int, rows: int = 24, env: dict[str, obj
     try:
         proc = subprocess.Popen(
             [sys.executable, "-m", "claimtrack", *args],
-            stdin=slave, stdout=slave, stderr=err_slave if err_slave is not None else slave,
-            env=base_env(env), start_new_session=True, close_fds=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=err_slave if err_slave is not None else slave,
+            env=base_env(env),
+            start_new_session=True,
+            close_fds=True,
         )
     finally:
         os.close(slave)
@@ -162,11 +184,17 @@ def run_in_terminal(*args: str, columns: int, rows: int = 24, env: dict[str, obj
     return Screen(code=code, raw=raw, out=plain(raw), err=plain(err))
 
 
-def run_piped(*args: str, env: dict[str, object] | None = None, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
+def run_piped(
+    *args: str, env: dict[str, object] | None = None, timeout: float = 60.0
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m claimtrack ARGS`` with stdout and stderr on pipes (not a terminal)."""
     return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args], stdin=subprocess.DEVNULL, capture_output=True,
-        text=True, env=base_env(env), timeout=timeout,
+        [sys.executable, "-m", "claimtrack", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=base_env(env),
+        timeout=timeout,
     )
 
 
@@ -234,10 +262,19 @@ def claim_records(lines: list[str]) -> list[dict[str, Any]]:
     """Claims as shown, table or blocks alike: ``id``, ``status``, ``text`` and, for a table,
     ``same_line`` (id and status on one screen line)."""
     if any(line.startswith("┃") for line in lines):
-        return [{"id": r["first"]["ID"], "status": r["Status"], "text": r.get("Claim"),
-                 "same_line": r["first"]["Status"] == r["Status"]} for r in table_rows(lines)]
-    return [{"id": b["ID"], "status": b.get("Status", ""), "text": b.get("Claim"), "same_line": True}
-            for b in stacked_blocks(lines)]
+        return [
+            {
+                "id": r["first"]["ID"],
+                "status": r["Status"],
+                "text": r.get("Claim"),
+                "same_line": r["first"]["Status"] == r["Status"],
+            }
+            for r in table_rows(lines)
+        ]
+    return [
+        {"id": b["ID"], "status": b.get("Status", ""), "text": b.get("Claim"), "same_line": True}
+        for b in stacked_blocks(lines)
+    ]
 
 
 # ---- fixtures ----------------------------------------------------------------------------------
@@ -249,8 +286,10 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("terminal")
     home = folder / "home"
     home.mkdir()
-    env: dict[str, object] = {"HOME": home, **{v: home / v.lower() for v in (
-        "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")}}
+    env: dict[str, object] = {
+        "HOME": home,
+        **{v: home / v.lower() for v in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")},
+    }
     db = folder / "seed.db"
     done = run_piped("--db", str(db), "init", "--seed", env=env)
     assert done.returncode == 0, done.stderr
@@ -289,6 +328,7 @@ READS = {
     "show-as-of": ("show", "2", "--as-of", "2023-02-15"),
 }
 
+
 def _width_cases() -> Iterator[Any]:
     for name, args in READS.items():
         for width in WIDTHS:
@@ -312,8 +352,11 @@ def test_no_line_is_wider_than_the_terminal(seed_db: Path, args: tuple[str, ...]
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("mode", PAGERS)
 @pytest.mark.parametrize("columns", WIDTHS)
-@pytest.mark.parametrize("args", [("list",), ("list", "--status", "confirmed"), ("list", "--as-of", "2023-02-15")],
-                         ids=["all", "confirmed", "as-of"])
+@pytest.mark.parametrize(
+    "args",
+    [("list",), ("list", "--status", "confirmed"), ("list", "--as-of", "2023-02-15")],
+    ids=["all", "confirmed", "as-of"],
+)
 def test_list_shows_every_claim_with_its_status(seed_db: Path, args: tuple[str, ...], columns: int, mode: str) -> None:
     """Each claim's id and status word on one row (one screen line in a table), all of them."""
     truth = {str(c["id"]): c["status"] for c in json_of(seed_db, *args)}
@@ -404,8 +447,19 @@ def test_add_echoes_the_claim_in_a_table_that_fits(columns: int) -> None:
     """``add`` echoes the new claim fitted like ``list`` (the test's own database: it writes)."""
     assert run_piped("init", "--seed").returncode == 0
     text = "A claim added in a terminal test, long enough that a narrow table has to wrap it twice"
-    screen = run_in_terminal("add", text, "--source", "The Bell", "--status", "disputed", "--tag", "north-korea",
-                             "--confidence", "70%", columns=columns)
+    screen = run_in_terminal(
+        "add",
+        text,
+        "--source",
+        "The Bell",
+        "--status",
+        "disputed",
+        "--tag",
+        "north-korea",
+        "--confidence",
+        "70%",
+        columns=columns,
+    )
     assert screen.code == 0, screen.out
     assert screen.too_wide(columns) == []
     [shown] = claim_records(screen.lines)
@@ -448,7 +502,8 @@ def test_columns_shows_exactly_those(seed_db: Path, columns: int) -> None:
     assert table_headers(screen.lines) == ["ID", "Status", "Tags"]
     rows = table_rows(screen.lines)
     assert [(r["ID"], r["Status"], squeeze(r["Tags"])) for r in rows] == [
-        (str(c["id"]), c["status"], squeeze(", ".join(c["tags"]))) for c in claims]
+        (str(c["id"]), c["status"], squeeze(", ".join(c["tags"]))) for c in claims
+    ]
 
 
 @pytest.mark.sqlite_only
@@ -462,8 +517,11 @@ def test_unknown_column_is_one_error_line(seed_db: Path, command: str) -> None:
 
 
 @pytest.mark.parametrize("columns", (50, 80))
-@pytest.mark.parametrize("args", [("--help",), ("list", "--help"), ("add", "--help"), ("log", "--help"),
-                                  ("summary", "--help"), ("db", "--help")], ids=lambda a: "-".join(a))
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("list", "--help"), ("add", "--help"), ("log", "--help"), ("summary", "--help"), ("db", "--help")],
+    ids=lambda a: "-".join(a),
+)
 def test_help_fits_the_terminal(args: tuple[str, ...], columns: int) -> None:
     screen = run_in_terminal(*args, columns=columns)
     assert screen.code == 0

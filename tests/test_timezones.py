@@ -20,10 +20,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Run, run_process, table_digest
 
 from claimtrack import timeutil, validate
 from claimtrack.errors import InvalidInput
+from conftest import Run, run_process, table_digest
 
 SEOUL = "Asia/Seoul"
 LOS_ANGELES = "America/Los_Angeles"
@@ -191,8 +191,9 @@ def test_seoul_at_dawn_can_import_what_was_said_today(
 ) -> None:
     _ok(cli("init"))
     path = tmp_path / "claims.csv"
-    path.write_text("text,source,said_on\nSaid this morning.,Desk,2025-03-25\nNot yet said.,Desk,2025-03-26\n",
-                    encoding="utf-8")
+    path.write_text(
+        "text,source,said_on\nSaid this morning.,Desk,2025-03-25\nNot yet said.,Desk,2025-03-26\n", encoding="utf-8"
+    )
     refused = cli("import", str(path))
     assert refused.exit_code == 1 and "said_on 2025-03-26 is in the future (today is 2025-03-25)" in refused.stderr
     path.write_text("text,source,said_on\nSaid this morning.,Desk,2025-03-25\n", encoding="utf-8")

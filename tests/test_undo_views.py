@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run, open_db
 
 from claimtrack.store import migrations
+from conftest import Run, open_db
 
 
 def _ok(run: Run) -> Run:
@@ -33,7 +33,9 @@ def _as_of(cli: Callable[..., Run], day: str, *extra: str) -> dict[int, dict[str
 
 
 def _csv_row(cli: Callable[..., Run], cid: int) -> dict[str, str]:
-    return next(r for r in csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()) if r["id"] == str(cid))
+    return next(
+        r for r in csv.DictReader(_ok(cli("export", "--format", "csv")).stdout.splitlines()) if r["id"] == str(cid)
+    )
 
 
 def _md_row(cli: Callable[..., Run], cid: int) -> list[str]:
@@ -71,7 +73,11 @@ def test_as_of_never_sees_the_undone_confirmation(cli: Callable[..., Run], undon
 def test_reports_csv_and_claimreview_agree_on_the_verdict_day(cli: Callable[..., Run], undone: int) -> None:
     row = _csv_row(cli, undone)
     assert (row["status"], row["resolved_on"], row["evidence"], row["last_note"]) == (
-        "refuted", "2024-06-18", "https://refuted.example/", "Plant stays")
+        "refuted",
+        "2024-06-18",
+        "https://refuted.example/",
+        "Plant stays",
+    )
     cells = _md_row(cli, undone)
     assert "2024-06-18" in cells and "refuted 2024-06-18" in cells  # resolved on, last change
     assert not any("undone" in c or "wrong.example" in c for c in cells)
@@ -84,8 +90,9 @@ def test_reports_csv_and_claimreview_agree_on_the_verdict_day(cli: Callable[...,
     assert review["reviewBody"] == "Plant stays"
     # show and log still tell the whole story: the change and its undo
     shown = json.loads(_ok(cli("show", str(undone), "--format", "json")).stdout)
-    assert [(e["kind"], e["new"] if e["kind"] != "created" else json.loads(e["new"])["status"]) for e in shown["events"]] == [
-        ("created", "unverified"), ("status", "refuted"), ("status", "confirmed"), ("status", "refuted")]
+    assert [
+        (e["kind"], e["new"] if e["kind"] != "created" else json.loads(e["new"])["status"]) for e in shown["events"]
+    ] == [("created", "unverified"), ("status", "refuted"), ("status", "confirmed"), ("status", "refuted")]
     assert shown["events"][-1]["note"].startswith("undo: took back 'confirm'")
     logged = json.loads(_ok(cli("log", str(undone), "--format", "json")).stdout)
     assert len(logged) == 4 and any(e["note"] == "Wrong claim" for e in logged)
@@ -134,8 +141,11 @@ def test_an_undone_add_never_existed_as_of_any_day(cli: Callable[..., Run]) -> N
 
 def test_an_undone_change_is_no_touch_for_due(cli: Callable[..., Run], tmp_path: Path) -> None:
     sheet = tmp_path / "old.csv"
-    sheet.write_text("text,source,created_at,updated_at,said_on\n"
-                     "Old rumour.,Desk,2024-01-02T10:00:00Z,2024-01-02T10:00:00Z,2024-01-01\n", encoding="utf-8")
+    sheet.write_text(
+        "text,source,created_at,updated_at,said_on\n"
+        "Old rumour.,Desk,2024-01-02T10:00:00Z,2024-01-02T10:00:00Z,2024-01-01\n",
+        encoding="utf-8",
+    )
     _ok(cli("import", str(sheet)))
     _ok(cli("confirm", "1"))
     _ok(cli("undo"))
@@ -151,14 +161,25 @@ def _history(cli: Callable[..., Run]) -> None:
     _ok(cli("init"))
     for n in range(1, 7):
         _ok(cli("add", f"Claim number {n}.", "--source", "Desk", "--said-on", "2024-05-01", "--tag", "t"))
-    for step in (("refute", "1", "--at", "2024-06-18"), ("confirm", "1", "--at", "2024-07-13"), ("undo",),
-                 ("note", "2", "A note taken back.", "--evidence", "https://gone.example/"), ("undo",),
-                 ("set", "3", "--text", "Corrected text.", "--source", "Elsewhere"), ("undo",),
-                 ("set", "4", "--add-tag", "x", "--confidence", "0.9"), ("undo",),
-                 ("delete", "5"), ("undo",),
-                 ("add", "Added by mistake.", "--source", "Desk", "--said-on", "2024-01-01"), ("undo",),
-                 ("confirm", "6", "--at", "2024-06-01"), ("undo",), ("refute", "6", "--at", "2024-06-01"),
-                 ("set", "2", "--text", "Corrected for good.", "--source", "Wire")):
+    for step in (
+        ("refute", "1", "--at", "2024-06-18"),
+        ("confirm", "1", "--at", "2024-07-13"),
+        ("undo",),
+        ("note", "2", "A note taken back.", "--evidence", "https://gone.example/"),
+        ("undo",),
+        ("set", "3", "--text", "Corrected text.", "--source", "Elsewhere"),
+        ("undo",),
+        ("set", "4", "--add-tag", "x", "--confidence", "0.9"),
+        ("undo",),
+        ("delete", "5"),
+        ("undo",),
+        ("add", "Added by mistake.", "--source", "Desk", "--said-on", "2024-01-01"),
+        ("undo",),
+        ("confirm", "6", "--at", "2024-06-01"),
+        ("undo",),
+        ("refute", "6", "--at", "2024-06-01"),
+        ("set", "2", "--text", "Corrected for good.", "--source", "Wire"),
+    ):
         _ok(cli(*step))
 
 
@@ -226,24 +247,32 @@ def _copy_rows(source: Path, target: Any) -> None:
             mark = "?" if conn.dialect.name == "sqlite" else "%s"
             for number, migration in enumerate(migrations.MIGRATIONS[:6], start=1):
                 migration(conn)
-                conn.exec_driver_sql(f"INSERT INTO {migrations.VERSION_TABLE} VALUES ({mark}, {mark}, '2025-01-01T00:00:00Z')",
-                                     (number, migration.__name__))
+                conn.exec_driver_sql(
+                    f"INSERT INTO {migrations.VERSION_TABLE} VALUES ({mark}, {mark}, '2025-01-01T00:00:00Z')",
+                    (number, migration.__name__),
+                )
             for table in ("source", "claim", "tag", "claim_tag", "event", "change_log"):
                 cursor = old.execute(f"SELECT * FROM {table}")
                 columns = [d[0] for d in cursor.description if d[0] not in ("reverses", "search_vector")]
-                rows = [tuple(dict(zip([d[0] for d in cursor.description], r, strict=True))[c] for c in columns)
-                        for r in cursor.fetchall()]
-                conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})",
-                                     rows)
+                rows = [
+                    tuple(dict(zip([d[0] for d in cursor.description], r, strict=True))[c] for c in columns)
+                    for r in cursor.fetchall()
+                ]
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})", rows
+                )
                 if conn.dialect.name == "postgresql" and table != "claim_tag":
-                    conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                    conn.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                    )
     finally:
         old.close()
         engine.dispose()
 
 
-def test_the_migration_pairs_what_undo_wrote_before_it(cli: Callable[..., Run], db_path: Any, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_migration_pairs_what_undo_wrote_before_it(
+    cli: Callable[..., Run], db_path: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database undone in at version 6 reads, once upgraded, as one undone in today."""
     today = tmp_path / "today.db"
     monkeypatch.setenv("CLAIMTRACK_DB", str(today))

@@ -43,8 +43,9 @@ def test_search_finds_a_claim_typed_either_way(cli, db_path):
         conn = sqlite3.connect(db_path)
         try:
             for typed in (NFC_ZURICH, NFD_ZURICH):
-                found = conn.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rowid",
-                                     (f'"{typed}"',)).fetchall()
+                found = conn.execute(
+                    "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rowid", (f'"{typed}"',)
+                ).fetchall()
                 assert found == [(1,), (2,)], typed
         finally:
             conn.close()
@@ -110,8 +111,10 @@ def test_existing_sources_are_rekeyed_by_the_migration(cli, db_path):
     try:
         conn.execute("UPDATE source SET name_key = ? WHERE id = 1", (f"{NFD_ZURICH} Times".casefold(),))
         conn.execute("UPDATE source SET name_key = ? WHERE id = 2", ("Mu\u0308nchen Post".casefold(),))
-        conn.execute("INSERT INTO source (name, name_key, kind, created_at) VALUES (?, ?, 'other', ?)",
-                     (f"{NFC_ZURICH} Times", f"{NFC_ZURICH} times".casefold(), "2025-01-01T00:00:00Z"))
+        conn.execute(
+            "INSERT INTO source (name, name_key, kind, created_at) VALUES (?, ?, 'other', ?)",
+            (f"{NFC_ZURICH} Times", f"{NFC_ZURICH} times".casefold(), "2025-01-01T00:00:00Z"),
+        )
         conn.execute("DELETE FROM claimtrack_migrations WHERE version = 9")
         if isinstance(db_path, Path):
             conn.commit()
@@ -138,9 +141,23 @@ def test_existing_sources_are_rekeyed_by_the_migration(cli, db_path):
 
 # Default_Ignorable_Code_Point in DerivedCoreProperties.txt (Unicode 15.1).
 DEFAULT_IGNORABLE = [
-    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
-    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
 ]
 
 
@@ -159,8 +176,23 @@ def test_every_default_ignorable_is_escaped_for_the_terminal():
 
 # Those the issue names (U+1D17B is a visible musical accent, not default-ignorable: U+1D173-1D17A
 # stand for it), and one of each other kind.
-SHOWN = [0x3164, 0x115F, 0x1160, 0x034F, 0xFE0F, 0xFE00, 0x1D173, 0x1D17A, 0x180B, 0x180F, 0xFFA0, 0xE0FFF,
-         0x17B4, 0xFFF0, 0x1BCA0]
+SHOWN = [
+    0x3164,
+    0x115F,
+    0x1160,
+    0x034F,
+    0xFE0F,
+    0xFE00,
+    0x1D173,
+    0x1D17A,
+    0x180B,
+    0x180F,
+    0xFFA0,
+    0xE0FFF,
+    0x17B4,
+    0xFFF0,
+    0x1BCA0,
+]
 
 
 @pytest.mark.parametrize("code", SHOWN, ids=[f"U+{c:04X}" for c in SHOWN])

@@ -29,9 +29,28 @@ pytestmark = pytest.mark.sqlite_only
 # Claims 5, 14 and 15 are unverified in the seed; 30 and 31 are the first two added here.
 SCRIPT: list[tuple[str, ...]] = [
     ("init", "--seed"),
-    ("add", "Pyongyang sent 10,000 more workers to Russia.", "--source", "Yonhap", "--confidence", "likely",
-     "--tag", "workers", "--tag", "labour", "--said-on", "2025-06-01", "--quote", "ten thousand",
-     "--url", "https://example.org/a", "--review-by", "2026-01-01", "--note", "from the wire"),
+    (
+        "add",
+        "Pyongyang sent 10,000 more workers to Russia.",
+        "--source",
+        "Yonhap",
+        "--confidence",
+        "likely",
+        "--tag",
+        "workers",
+        "--tag",
+        "labour",
+        "--said-on",
+        "2025-06-01",
+        "--quote",
+        "ten thousand",
+        "--url",
+        "https://example.org/a",
+        "--review-by",
+        "2026-01-01",
+        "--note",
+        "from the wire",
+    ),
     ("add", "A second claim from a new source.", "--source", "Brand New Outlet", "--status", "disputed"),
     ("add", "Yonhap again, other case.", "--source", "YONHAP", "--confidence", "0.35"),
     ("confirm", "5", "--note", "the cable says so", "--evidence", "https://example.org/cable", "--at", "2025-07-01"),
@@ -41,15 +60,45 @@ SCRIPT: list[tuple[str, ...]] = [
     ("confirm", "5"),
     ("confirm", "5"),  # already confirmed: nothing changes, exit 1
     ("refute", "999"),  # no such claim: exit 1
-    ("set", "30", "--confidence", "very likely", "--text", "Pyongyang sent 12,000 workers.", "--add-tag", "russia",
-     "--remove-tag", "labour", "--url", "", "--quote", "", "--review-by", "2026-02-01", "--said-on", "2025-06-02"),
+    (
+        "set",
+        "30",
+        "--confidence",
+        "very likely",
+        "--text",
+        "Pyongyang sent 12,000 workers.",
+        "--add-tag",
+        "russia",
+        "--remove-tag",
+        "labour",
+        "--url",
+        "",
+        "--quote",
+        "",
+        "--review-by",
+        "2026-02-01",
+        "--said-on",
+        "2025-06-02",
+    ),
     ("set", "30", "--source", "The Bell"),
     ("set", "30", "--source", "Another New Source", "--note", "moved"),
     ("set", "31", "--confidence", "none"),
     ("set", "30", "--confidence", "very likely"),  # the same value: nothing changes, exit 1
     ("note", "4", "an update from Seoul", "--evidence", "https://example.org/seoul"),
     ("note", "999", "nowhere"),
-    ("source", "set", "Yonhap", "--kind", "outlet", "--reliability", "B", "--url", "https://yna.co.kr", "--notes", "wire"),
+    (
+        "source",
+        "set",
+        "Yonhap",
+        "--kind",
+        "outlet",
+        "--reliability",
+        "B",
+        "--url",
+        "https://yna.co.kr",
+        "--notes",
+        "wire",
+    ),
     ("source", "set", "Yonhap", "--kind", "outlet"),  # unchanged
     ("source", "set", "A Brand New Person", "--kind", "person"),
 ]
@@ -70,11 +119,17 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every claimtrack table, clock times and uuids masked."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'claim_fts%' AND name NOT LIKE 'source_fts%' "
-            "AND name NOT IN ('sqlite_sequence', 'claimtrack_migrations') ORDER BY name")]
-        data = {t: [tuple(_masked(v) for v in row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2')]
-                for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'claim_fts%' AND name NOT LIKE 'source_fts%' "
+                "AND name NOT IN ('sqlite_sequence', 'claimtrack_migrations') ORDER BY name"
+            )
+        ]
+        data = {
+            t: [tuple(_masked(v) for v in row) for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2')]
+            for t in tables
+        }
         for fts in ("claim_fts", "source_fts"):  # what each search index holds: rows and token counts
             data[fts] = list(conn.execute(f"SELECT id, sz FROM {fts}_docsize ORDER BY id"))
             conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")  # raises if out of step
@@ -175,7 +230,9 @@ def seeded_file(cli, tmp_path: Path) -> Path:
 def test_write_commands_do_not_import_the_database_stack(seeded_file: Path, args: tuple[str, ...]):
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.replace("ARGS", repr(["--db", str(seeded_file), *args]))],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**{k: v for k, v in os.environ.items() if not k.endswith("_DRIVER")}, "COLUMNS": "200"},
     )
     out, _, probe = proc.stdout.rpartition("\nPROBE ")

@@ -16,35 +16,94 @@ from dataclasses import dataclass
 # A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
 _CAP = r"[A-Z][\w’'.-]*"
 NAME = rf"{_CAP}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+)*{_CAP})*"
-SPEECH = ("said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "argued", "argues",
-          "claimed", "claims", "warned", "warns", "noted", "notes", "explained", "explains", "insisted",
-          "insists", "wrote", "writes", "reported", "reports", "announced", "announces", "predicted",
-          "predicts", "suggested", "suggests", "acknowledged", "acknowledges", "admitted", "admits",
-          "estimated", "estimates", "believes", "believe", "believed", "thinks", "think", "thought",
-          "feels", "feel", "felt", "fears", "fear", "feared", "expects", "expect", "expected", "doubts",
-          "hopes", "hope", "worries", "worry")
-PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears",
-          "threatened", "threatens")
+SPEECH = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "estimated",
+    "estimates",
+    "believes",
+    "believe",
+    "believed",
+    "thinks",
+    "think",
+    "thought",
+    "feels",
+    "feel",
+    "felt",
+    "fears",
+    "fear",
+    "feared",
+    "expects",
+    "expect",
+    "expected",
+    "doubts",
+    "hopes",
+    "hope",
+    "worries",
+    "worry",
+)
+PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears", "threatened", "threatens")
 _VERB = "|".join((*SPEECH, *PLEDGE))
 _VERBS = frozenset((*SPEECH, *PLEDGE))
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")  # a verb of the patterns stands as a word of its own
 _NEG = r"(?:(?:does|do|did)\s+not|doesn[’']t|don[’']t|didn[’']t)"
 # When, between the verb and what was said: "said on Tuesday that", "promised last month that".
-_WHEN = (r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
-         r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|night|morning)|yesterday|today))?")
+_WHEN = (
+    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
+    r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|night|morning)|yesterday|today))?"
+)
 _TOLD = rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{NAME}))?"  # told reporters / The Bell
 _WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,5}?)"  # a short subject, no comma
 
 # "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
 TRAILING = re.compile(
     rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
-    rf"|said\s+(?P<who2>{NAME}))\s*[.!]?$", re.S)
+    rf"|said\s+(?P<who2>{NAME}))\s*[.!]?$",
+    re.S,
+)
 # "Today, Lankov said, North Korea is ..."
-MIDDLE = re.compile(rf"^(?P<lead>[^,]{{1,40}}),\s+{_WHO}\s+(?P<verb>said|says|believes|thinks|added),\s+(?P<rest>.+)$", re.S)
+MIDDLE = re.compile(
+    rf"^(?P<lead>[^,]{{1,40}}),\s+{_WHO}\s+(?P<verb>said|says|believes|thinks|added),\s+(?P<rest>.+)$", re.S
+)
 # "Lankov feels there is ...", "Kim Yo-Jong, sister of ..., promised last month that ..."
 LEADING = re.compile(
     rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
-    rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$", re.S)
+    rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$",
+    re.S,
+)
 ACCORDING_FIRST = re.compile(r"^According\s+to\s+(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$", re.S)
 ACCORDING_LAST = re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,80}?)\s*[.!]?$", re.S)
 # "a story that North Korea might ...": a claim the text cites without naming who made it
@@ -53,11 +112,15 @@ REPORTED = re.compile(r"\b(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)
 # These are searched through the whole text, so their names start only where a word starts, take
 # a word whole and run to at most eight words: a long run of capitalised words ("A. A. A. ...") is
 # then read once, not once from each of its words (which took a minute for 15 kB).
-_FRAME_NAME = (r"(?<![\w’'.-])[A-Z][\w’'.-]*+(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+){0,3}"
-               r"[A-Z][\w’'.-]*+){0,7}")
+_FRAME_NAME = (
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*+(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+){0,3}"
+    r"[A-Z][\w’'.-]*+){0,7}"
+)
 INTERVIEW = (
-    re.compile(rf"(?P<outlet>{_FRAME_NAME})\s+(?:discussed|talked|spoke|sat\s+down)\b.{{0,160}}?\b(?:with|to)\s+"
-               rf"(?P<person>{_FRAME_NAME})"),
+    re.compile(
+        rf"(?P<outlet>{_FRAME_NAME})\s+(?:discussed|talked|spoke|sat\s+down)\b.{{0,160}}?\b(?:with|to)\s+"
+        rf"(?P<person>{_FRAME_NAME})"
+    ),
     re.compile(rf"(?P<outlet>{_FRAME_NAME})\s+(?:interviewed|asked)\s+(?P<person>{_FRAME_NAME})"),
     re.compile(rf"[Ii]n\s+an\s+interview\s+with\s+(?P<outlet>{_FRAME_NAME}),\s+(?P<person>{_FRAME_NAME})"),
 )
@@ -69,9 +132,45 @@ QUANTIFIERS = {"some", "many", "several", "most", "other", "few", "a", "the", "t
 PRONOUNS = {"he", "she", "they", "i", "we"}
 UNNAMED_MEDIA = "Unnamed media reports"
 # Words that start a sentence in capitals without being a name.
-_NOT_NAMES = {"The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "But", "And",
-              "However", "Some", "Many", "Most", "Since", "With", "For", "If", "Now", "Today", "Here", "There",
-              "Why", "How", "What", "When", "Where", "Who", "Firstly", "Secondly", "Thirdly", "Finally", "Also"}
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "However",
+    "Some",
+    "Many",
+    "Most",
+    "Since",
+    "With",
+    "For",
+    "If",
+    "Now",
+    "Today",
+    "Here",
+    "There",
+    "Why",
+    "How",
+    "What",
+    "When",
+    "Where",
+    "Who",
+    "Firstly",
+    "Secondly",
+    "Thirdly",
+    "Finally",
+    "Also",
+}
 _RUN = re.compile(rf"\b{NAME}")
 
 
@@ -174,8 +273,14 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
         if who:
             verb = m.group("verb")
             how = "pledge" if verb in PLEDGE else verb
-            return Attribution(who, how, *_span(sentence, m), negated=bool(m.group("neg")), verb=verb,
-                               appos=m.span("appos") if m.group("appos") else None)
+            return Attribution(
+                who,
+                how,
+                *_span(sentence, m),
+                negated=bool(m.group("neg")),
+                verb=verb,
+                appos=m.span("appos") if m.group("appos") else None,
+            )
     return None
 
 

@@ -28,8 +28,9 @@ from pathlib import Path
 
 from claimtrack import tempfiles
 
-PARTIAL = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.partial(?P<companion>-journal|-wal|-shm)?",
-                     re.DOTALL)
+PARTIAL = re.compile(
+    r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.partial(?P<companion>-journal|-wal|-shm)?", re.DOTALL
+)
 NOTE = re.compile(r"\..*\.claimtrack-(?P<pid>[0-9]{1,10})-[0-9a-f]{8}\.backup", re.DOTALL)
 OLD_PARTIAL = re.compile(r"\..*\.[0-9a-f]{12}\.partial(-journal|-wal|-shm)?", re.DOTALL)  # no pid: named only
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)

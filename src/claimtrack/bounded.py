@@ -58,7 +58,8 @@ def loads_error(exc: Exception, where: str, line: int | None = None) -> InvalidI
     """
     if isinstance(exc, json.JSONDecodeError):
         return InvalidInput(
-            f"{where} is not valid JSON (line {line or exc.lineno}: {exc.msg}); is it complete? Nothing was imported")
+            f"{where} is not valid JSON (line {line or exc.lineno}: {exc.msg}); is it complete? Nothing was imported"
+        )
     if isinstance(exc, RecursionError):
         return InvalidInput(
             f"{where} nests lists or objects too deeply to read (more than {sys.getrecursionlimit():,} levels); "
@@ -99,7 +100,7 @@ class JsonStream:
             self.eof = True
             return False
         self.lines_before += self.buf.count("\n", 0, self.pos)
-        self.buf, self.pos = self.buf[self.pos:] + chunk, 0
+        self.buf, self.pos = self.buf[self.pos :] + chunk, 0
         return True
 
     def peek(self) -> str:
@@ -115,8 +116,9 @@ class JsonStream:
         return self.lines_before + self.buf.count("\n", 0, self.pos) + 1
 
     def fail(self, what: str) -> InvalidInput:
-        return InvalidInput(f"{self.name} is not valid JSON (line {self.line()}: {what}); is it complete? "
-                            "Nothing was imported")
+        return InvalidInput(
+            f"{self.name} is not valid JSON (line {self.line()}: {what}); is it complete? Nothing was imported"
+        )
 
     def expect(self, char: str, what: str) -> None:
         if self.peek() != char:

@@ -53,9 +53,12 @@ def _svg(kind: str, width: int, height: int, label: str, body: list[str], style:
     """The root element every chart shares; ``label`` is already escaped. Text takes its ink and
     size from here; every shape sets its own fill."""
     extra = f' style="{style}"' if style else ""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%"{extra}'
-            f' role="img" aria-label="{label}" class="chart {kind}" {FONT} font-size="12" fill="{INK}">'
-            + "".join(body) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%"{extra}'
+        f' role="img" aria-label="{label}" class="chart {kind}" {FONT} font-size="12" fill="{INK}">'
+        + "".join(body)
+        + "</svg>"
+    )
 
 
 def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 12, extra: str = "") -> str:
@@ -91,8 +94,10 @@ def status_bar(counts: Sequence[tuple[str, int]]) -> str:
         end = (2 * tenths * running + total) // (2 * total)  # round half up, in integers
         name = textsafe.html_text(status)
         colour = COLOURS.get(status, OTHER)
-        body.append(f'<rect class="{name}" x="{_n(edge / 10)}" width="{_n((end - edge) / 10)}" height="{BAR_H}"'
-                    f' fill="{colour}"><title>{name}: {n} of {total} ({_pct(n / total)})</title></rect>')
+        body.append(
+            f'<rect class="{name}" x="{_n(edge / 10)}" width="{_n((end - edge) / 10)}" height="{BAR_H}"'
+            f' fill="{colour}"><title>{name}: {n} of {total} ({_pct(n / total)})</title></rect>'
+        )
         described.append(f"{name} {n}")
         edge = end
     label = f"claims by status, {total} in all: " + ", ".join(described)
@@ -135,8 +140,10 @@ def periods(resolved: Mapping[tuple[str, str], int]) -> list[tuple[str, int, int
         labels = [date.fromordinal(o).isoformat() for o in range(first.toordinal(), last.toordinal() + 1)]
         key = date.isoformat
     elif months <= MONTHS_MAX:
-        labels = [f"{(first.month - 1 + i) // 12 + first.year:04d}-{(first.month - 1 + i) % 12 + 1:02d}"
-                  for i in range(months)]
+        labels = [
+            f"{(first.month - 1 + i) // 12 + first.year:04d}-{(first.month - 1 + i) % 12 + 1:02d}"
+            for i in range(months)
+        ]
         key = lambda d: f"{d.year:04d}-{d.month:02d}"  # noqa: E731
     else:
         labels = [f"{year:04d}" for year in range(first.year, last.year + 1)]
@@ -164,8 +171,9 @@ CHAR = 0.6  # average width of a digit or letter, in ems: enough to keep estimat
 GAP = 8
 
 
-def label_positions(labels: Sequence[str], left: float, width: float, total: float,
-                    size: int = 12) -> list[tuple[int, float]]:
+def label_positions(
+    labels: Sequence[str], left: float, width: float, total: float, size: int = 12
+) -> list[tuple[int, float]]:
     """Which x-axis labels to show, and where: ``(index, centre)`` pairs that never overlap.
 
     At most twelve, fewer when long labels would not fit; spread evenly, always the first and the
@@ -230,8 +238,9 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
         body.append(_text(x + 17, 16, status, "start", 13))
     for tick in ticks:
         y = base - tick / top * ph
-        body.append(f'<line x1="{left}" x2="{OT_W - OT_RIGHT}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}"'
-                    f' stroke-width="1"/>')
+        body.append(
+            f'<line x1="{left}" x2="{OT_W - OT_RIGHT}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}" stroke-width="1"/>'
+        )
         body.append(_text(left - 6, y + 4, str(tick), "end"))
     slot = pw / len(rows)
     bar = min(slot * 0.72, BAR_MAX)
@@ -245,15 +254,19 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
                 continue
             h = count / top * ph
             y -= h
-            body.append(f'<rect class="{status}" x="{_n(x_bar)}" y="{_n(y)}" width="{_n(bar)}" height="{_n(h)}"'
-                        f' fill="{COLOURS[status]}">{title}</rect>')
+            body.append(
+                f'<rect class="{status}" x="{_n(x_bar)}" y="{_n(y)}" width="{_n(bar)}" height="{_n(h)}"'
+                f' fill="{COLOURS[status]}">{title}</rect>'
+            )
     body.append(f'<line x1="{left}" x2="{OT_W - OT_RIGHT}" y1="{base}" y2="{base}" stroke="{INK}" stroke-width="1"/>')
     for i, centre in label_positions([label for label, _, _ in rows], left, pw, OT_W):
         body.append(_text(centre, OT_H - 8, textsafe.html_text(rows[i][0]), "middle"))
     first, last = textsafe.html_text(rows[0][0]), textsafe.html_text(rows[-1][0])
     span = first if len(rows) == 1 else f"{first} to {last}"
-    label = (f"claims resolved over time, {span}: {sum(c for _, c, _ in rows)} confirmed,"
-             f" {sum(r for _, _, r in rows)} refuted")
+    label = (
+        f"claims resolved over time, {span}: {sum(c for _, c, _ in rows)} confirmed,"
+        f" {sum(r for _, _, r in rows)} refuted"
+    )
     return _svg("resolved-over-time", OT_W, OT_H, label, body, f"max-width:{OT_W * 5 // 4}px")
 
 
@@ -279,8 +292,13 @@ def calibration(bins: Sequence[Mapping[str, Any]]) -> str:
     hollow, since its share says little. Every dot has a title with its numbers. All bins
     empty: ``""`` (nothing resolved with a confidence, so nothing to draw).
     """
-    full = [b for b in bins if int(b.get("count") or 0) > 0
-            and b.get("mean_confidence") is not None and b.get("share_confirmed") is not None]
+    full = [
+        b
+        for b in bins
+        if int(b.get("count") or 0) > 0
+        and b.get("mean_confidence") is not None
+        and b.get("share_confirmed") is not None
+    ]
     if not full:
         return ""
     right, base = CAL_LEFT + CAL_SIZE, CAL_TOP + CAL_SIZE
@@ -292,8 +310,10 @@ def calibration(bins: Sequence[Mapping[str, Any]]) -> str:
         body.append(f'<line x1="{CAL_LEFT}" x2="{right}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}" stroke-width="1"/>')
         body.append(_text(x, base + 16, f"{share * 100:.0f}%", "middle"))
         body.append(_text(CAL_LEFT - 6, y + 4, f"{share * 100:.0f}%", "end"))
-    body.append(f'<line class="perfect" x1="{CAL_LEFT}" y1="{base}" x2="{right}" y2="{CAL_TOP}" stroke="{INK}"'
-                f' stroke-width="1" stroke-dasharray="4 3"><title>perfect calibration</title></line>')
+    body.append(
+        f'<line class="perfect" x1="{CAL_LEFT}" y1="{base}" x2="{right}" y2="{CAL_TOP}" stroke="{INK}"'
+        f' stroke-width="1" stroke-dasharray="4 3"><title>perfect calibration</title></line>'
+    )
     body.append(_text(CAL_LEFT + CAL_SIZE / 2, base + 34, "stated confidence", size=13))
     mid = CAL_TOP + CAL_SIZE / 2
     body.append(_text(16, mid, "came true", size=13, extra=f' transform="rotate(-90 16 {_n(mid)})"'))
@@ -303,17 +323,25 @@ def calibration(bins: Sequence[Mapping[str, Any]]) -> str:
         said, came = float(b["mean_confidence"]), float(b["share_confirmed"])
         thin = count < FEW
         paint = f'fill="#ffffff" stroke="{POINT}" stroke-width="2"' if thin else f'fill="{POINT}" fill-opacity="0.85"'
-        title = (f"{float(b['low']) * 100:.0f}-{float(b['high']) * 100:.0f}%: {count} claim{'' if count == 1 else 's'},"
-                 f" said {_pct(said)} on average, {_pct(came)} came true")
-        body.append(f'<circle class="bin{" thin" if thin else ""}" cx="{_n(CAL_LEFT + said * CAL_SIZE)}"'
-                    f' cy="{_n(base - came * CAL_SIZE)}" r="{_n(_radius(count))}" {paint}>'
-                    f"<title>{title}</title></circle>")
+        title = (
+            f"{float(b['low']) * 100:.0f}-{float(b['high']) * 100:.0f}%: {count} claim{'' if count == 1 else 's'},"
+            f" said {_pct(said)} on average, {_pct(came)} came true"
+        )
+        body.append(
+            f'<circle class="bin{" thin" if thin else ""}" cx="{_n(CAL_LEFT + said * CAL_SIZE)}"'
+            f' cy="{_n(base - came * CAL_SIZE)}" r="{_n(_radius(count))}" {paint}>'
+            f"<title>{title}</title></circle>"
+        )
     if any(int(b["count"]) < FEW for b in full):
         y = base + 52
-        body.append(f'<circle class="legend thin" cx="{CAL_LEFT + 6}" cy="{y - 4}" r="{_n(R_MIN)}" fill="#ffffff"'
-                    f' stroke="{POINT}" stroke-width="2"/>')
+        body.append(
+            f'<circle class="legend thin" cx="{CAL_LEFT + 6}" cy="{y - 4}" r="{_n(R_MIN)}" fill="#ffffff"'
+            f' stroke="{POINT}" stroke-width="2"/>'
+        )
         body.append(_text(CAL_LEFT + 16, y, f"hollow: fewer than {FEW} claims", "start"))
     total = sum(int(b["count"]) for b in full)
-    label = (f"calibration: {total} resolved claims in {len(full)} confidence bins; a dot on the dashed diagonal"
-             " means claims came true as often as their stated confidence said")
+    label = (
+        f"calibration: {total} resolved claims in {len(full)} confidence bins; a dot on the dashed diagonal"
+        " means claims came true as often as their stated confidence said"
+    )
     return _svg("calibration", CAL_W, CAL_H, label, body, f"max-width:{CAL_W * 5 // 4}px")

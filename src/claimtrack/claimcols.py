@@ -44,7 +44,9 @@ def resolved_on(claim: dict[str, Any]) -> str:
     it was recorded."""
     if claim["status"] not in RESOLVED:
         return ""
-    moves = [(e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]]
+    moves = [
+        (e["at"], i) for i, e in enumerate(claim["events"]) if e["kind"] == "status" and e.get("new") == claim["status"]
+    ]
     if moves:
         return str(max(moves)[0][:10])
     # Recorded already resolved (added or imported so): resolved when recorded, as scoring counts it
@@ -66,8 +68,11 @@ def linkable(url: str) -> bool:
 
 def last_note(claim: dict[str, Any]) -> str:
     """The latest note by when it happened (a status change's note counts; a withdrawn one does not)."""
-    notes = [(happened(claim, e), i, e["note"]) for i, e in enumerate(claim["events"])
-             if e.get("note") and e["kind"] != "created" and not (e["kind"] == "note" and e.get("field") == "withdrawn")]
+    notes = [
+        (happened(claim, e), i, e["note"])
+        for i, e in enumerate(claim["events"])
+        if e.get("note") and e["kind"] != "created" and not (e["kind"] == "note" and e.get("field") == "withdrawn")
+    ]
     return max(notes)[2] if notes else ""
 
 

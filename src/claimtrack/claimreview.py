@@ -49,8 +49,12 @@ BEST, WORST = max(SCALE), min(SCALE)
 # Google advises claimReviewed under 75 characters: longer ones wrap on phones.
 ADVISED_LENGTH = 75
 # How a source's kind types the Claim's author ("other" is not known to be either: no type).
-AUTHOR_TYPES = {"person": "Person", "outlet": "NewsMediaOrganization",
-                "organisation": "Organization", "government": "GovernmentOrganization"}
+AUTHOR_TYPES = {
+    "person": "Person",
+    "outlet": "NewsMediaOrganization",
+    "organisation": "Organization",
+    "government": "GovernmentOrganization",
+}
 _SHOWN_IDS = 8  # a warning lists this many claim ids, then says how many more
 # ClaimReview is embedded in <script type="application/ld+json">: these must not appear raw.
 _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -67,8 +71,12 @@ class Reviewer:
 
     @classmethod
     def from_settings(cls, settings: Any) -> Reviewer:
-        return cls(settings.get("reviewer.name"), settings.get("reviewer.organisation"),
-                   settings.get("reviewer.url"), settings.get("claimreview.url_template"))
+        return cls(
+            settings.get("reviewer.name"),
+            settings.get("reviewer.organisation"),
+            settings.get("reviewer.url"),
+            settings.get("claimreview.url_template"),
+        )
 
     def author(self) -> dict[str, Any] | None:
         if self.organisation:
@@ -109,32 +117,46 @@ class Gaps:
             return []
         r, out = self.reviewer, []
         if not r.url_template:
-            out.append("no review has a url, which Google requires (the page that publishes the fact-check): "
-                       'set claimreview.url_template, e.g. claimtrack config set claimreview.url_template '
-                       '"https://factcheck.example.org/claims/{uuid}"')
+            out.append(
+                "no review has a url, which Google requires (the page that publishes the fact-check): "
+                "set claimreview.url_template, e.g. claimtrack config set claimreview.url_template "
+                '"https://factcheck.example.org/claims/{uuid}"'
+            )
         if not r.organisation:
-            out.append("no review has an organisation as author (recommended: who publishes the fact-checks"
-                       + (f"; {r.name} is the author meanwhile" if r.name else "")
-                       + "): claimtrack config set reviewer.organisation NAME")
+            out.append(
+                "no review has an organisation as author (recommended: who publishes the fact-checks"
+                + (f"; {r.name} is the author meanwhile" if r.name else "")
+                + "): claimtrack config set reviewer.organisation NAME"
+            )
         if r.organisation and not r.url:
-            out.append("the author has no url (recommended: the organisation's home page): "
-                       "claimtrack config set reviewer.url URL")
+            out.append(
+                "the author has no url (recommended: the organisation's home page): "
+                "claimtrack config set reviewer.url URL"
+            )
         if self.no_date:
-            out.append(f"{_ids(self.no_date)} no said-on date, so their Claim has no datePublished (recommended): "
-                       "claimtrack set ID --said-on DATE")
+            out.append(
+                f"{_ids(self.no_date)} no said-on date, so their Claim has no datePublished (recommended): "
+                "claimtrack set ID --said-on DATE"
+            )
         if self.no_url:
-            out.append(f"{_ids(self.no_url)} no URL, so their Claim has no appearance or firstAppearance "
-                       "(recommended): claimtrack set ID --url URL")
+            out.append(
+                f"{_ids(self.no_url)} no URL, so their Claim has no appearance or firstAppearance "
+                "(recommended): claimtrack set ID --url URL"
+            )
         if self.untyped:
             names = ", ".join(repr(n) for n in list(self.untyped)[:_SHOWN_IDS])
             more = len(self.untyped) - _SHOWN_IDS
-            out.append(f"source{'s' if len(self.untyped) > 1 else ''} {names}{f' and {more} more' if more > 0 else ''} "
-                       f"{'have' if len(self.untyped) > 1 else 'has'} kind other, so the Claim's author has no type "
-                       "(Google expects a Person or an Organization): "
-                       "claimtrack source set NAME --kind person|outlet|organisation|government")
+            out.append(
+                f"source{'s' if len(self.untyped) > 1 else ''} {names}{f' and {more} more' if more > 0 else ''} "
+                f"{'have' if len(self.untyped) > 1 else 'has'} kind other, so the Claim's author has no type "
+                "(Google expects a Person or an Organization): "
+                "claimtrack source set NAME --kind person|outlet|organisation|government"
+            )
         if self.long_text:
-            out.append(f"{_ids(self.long_text)} a text longer than the {ADVISED_LENGTH} characters Google advises "
-                       "for claimReviewed (phones wrap it): shorten it with claimtrack set ID --text TEXT")
+            out.append(
+                f"{_ids(self.long_text)} a text longer than the {ADVISED_LENGTH} characters Google advises "
+                "for claimReviewed (phones wrap it): shorten it with claimtrack set ID --text TEXT"
+            )
         return out
 
 
@@ -188,8 +210,14 @@ def review(claim: dict[str, Any], reviewer: Reviewer, source: dict[str, Any] | N
         data["contributor"] = {"@type": "Person", "name": reviewer.name}
     data["datePublished"] = verdict_day(claim)
     data["itemReviewed"] = item
-    data["reviewRating"] = {"@type": "Rating", "ratingValue": value, "bestRating": BEST, "worstRating": WORST,
-                            "name": SCALE[value], "alternateName": SCALE[value]}
+    data["reviewRating"] = {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": BEST,
+        "worstRating": WORST,
+        "name": SCALE[value],
+        "alternateName": SCALE[value],
+    }
     links = evidence(claim)
     if links:
         data["citation"] = [{"@type": "CreativeWork", "url": u} for u in links]
@@ -199,8 +227,9 @@ def review(claim: dict[str, Any], reviewer: Reviewer, source: dict[str, Any] | N
     return data
 
 
-def _reviews(claims: Iterable[dict[str, Any]], sources: list[dict[str, Any]],
-             gaps: Gaps) -> Iterable[tuple[dict[str, Any], dict[str, Any]]]:
+def _reviews(
+    claims: Iterable[dict[str, Any]], sources: list[dict[str, Any]], gaps: Gaps
+) -> Iterable[tuple[dict[str, Any], dict[str, Any]]]:
     by_name = {s["name"]: s for s in sources}
     for claim in claims:
         source = by_name.get(claim["source"])
@@ -235,23 +264,29 @@ def write_html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dic
     No scripts run, nothing is loaded from elsewhere; every text is HTML-escaped."""
     esc, org = textsafe.html_text, gaps.reviewer.organisation
     title = f"Fact checks by {org}" if org else "Fact checks"
-    out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-              '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-              f"{CSP_META}\n<title>{esc(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n<h1>{esc(title)}</h1>\n")
+    out.write(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{CSP_META}\n<title>{esc(title)}</title>\n<style>\n{_CSS}</style>\n</head>\n<body>\n<h1>{esc(title)}</h1>\n"
+    )
     n = 0
     for n, (claim, data) in enumerate(_reviews(claims, sources, gaps), start=1):  # noqa: B007  n: the count, after
         rating = data["reviewRating"]
-        out.write(f'<article id="claim-{esc(claim["uuid"])}">\n<script type="application/ld+json">\n'
-                  + script_safe_json({"@context": "https://schema.org", **data}) + "\n</script>\n"
-                  f'<h2>{esc(claim["text"])}</h2>\n'
-                  f'<p class="rating r{rating["ratingValue"]}">Rating: <strong>{esc(rating["alternateName"])}</strong> '
-                  f'({rating["ratingValue"]} on a scale from {WORST}, false, to {BEST}, true), '
-                  f'reviewed {esc(data["datePublished"])}</p>\n'
-                  f"<p>Said by {esc(claim['source'])}"
-                  + (f" on {esc(claim['said_on'])}" if claim.get("said_on") else "")
-                  + (f" in {_link(claim['url'])}" if claim.get("url") and linkable(claim["url"]) else "") + "</p>\n")
+        out.write(
+            f'<article id="claim-{esc(claim["uuid"])}">\n<script type="application/ld+json">\n'
+            + script_safe_json({"@context": "https://schema.org", **data})
+            + "\n</script>\n"
+            f"<h2>{esc(claim['text'])}</h2>\n"
+            f'<p class="rating r{rating["ratingValue"]}">Rating: <strong>{esc(rating["alternateName"])}</strong> '
+            f"({rating['ratingValue']} on a scale from {WORST}, false, to {BEST}, true), "
+            f"reviewed {esc(data['datePublished'])}</p>\n"
+            f"<p>Said by {esc(claim['source'])}"
+            + (f" on {esc(claim['said_on'])}" if claim.get("said_on") else "")
+            + (f" in {_link(claim['url'])}" if claim.get("url") and linkable(claim["url"]) else "")
+            + "</p>\n"
+        )
         if data.get("reviewBody"):
-            out.write(f'<p>{esc(data["reviewBody"])}</p>\n')
+            out.write(f"<p>{esc(data['reviewBody'])}</p>\n")
         if data.get("citation"):
             out.write("<p>Evidence: " + ", ".join(_link(c["url"]) for c in data["citation"]) + "</p>\n")
         if data.get("url"):  # the template made it an http(s) address

@@ -71,17 +71,14 @@ _ALIASES = {
     "virtually certainly": "almost certain",
 }
 
-_PHRASES: dict[str, float] = {
-    phrase: round((low + high) / 2, 4) for low, high, phrases in BANDS for phrase in phrases
-}
+_PHRASES: dict[str, float] = {phrase: round((low + high) / 2, 4) for low, high, phrases in BANDS for phrase in phrases}
 
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
 _DECIMAL_COMMA = re.compile(r"^\d*,\d+\s*%?$")
 _NEGATIVE = re.compile(r"^-\s*(?:\d+(?:\.\d*)?|\.\d+)\s*%?$")
 
-ACCEPTED = (
-    "a number from 0 to 1 (0.7 or .7), a percentage (70%), or one of: "
-    + ", ".join(phrase for _, _, phrases in BANDS for phrase in phrases)
+ACCEPTED = "a number from 0 to 1 (0.7 or .7), a percentage (70%), or one of: " + ", ".join(
+    phrase for _, _, phrases in BANDS for phrase in phrases
 )
 
 # Everything a phrase can be, for "did you mean" on a near miss.
@@ -144,8 +141,10 @@ def parse(text: str) -> Confidence:
         except InvalidInput:
             pass
         else:
-            raise InvalidInput(f"invalid confidence {_shown(text)} (did you mean {meant}?): write the decimal "
-                               f"point as a dot; use {ACCEPTED}")
+            raise InvalidInput(
+                f"invalid confidence {_shown(text)} (did you mean {meant}?): write the decimal "
+                f"point as a dot; use {ACCEPTED}"
+            )
     if raw.endswith("%"):
         number = raw[:-1].strip()
         if _NUMBER.match(number):

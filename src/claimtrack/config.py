@@ -175,29 +175,75 @@ def _same(text: str) -> str:
     return text
 
 
-KEYS: dict[str, Key] = {k.name: k for k in (
-    Key("reviewer.name", None, "your name, one line of text",
-        "Who reviews the claims: the ClaimReview export's reviewer.", _one_line, _same),
-    Key("reviewer.organisation", None, "an organisation's name, one line of text",
-        "The fact-checking organisation: the ClaimReview export's author.", _one_line, _same),
-    Key("reviewer.url", None, "a web address starting with http:// or https://",
-        "The organisation's home page (ClaimReview author url).", _url, _same),
-    Key("claimreview.url_template", None,
-        "a web address with {uuid} or {id} in it, e.g. https://factcheck.example.org/claims/{uuid}",
-        "Where each published fact-check lives (ClaimReview url); {uuid} and {id} are the claim's.",
-        _template, _same),
-    Key("defaults.source_kind", "other", "person, outlet, organisation, government or other",
-        "The kind given to a source that add or import creates without one.", _source_kind, _same),
-    Key("defaults.tags", [], "a list of tags (set: comma-separated, e.g. ru,ua; \"\" for none)",
-        "Tags every claim made by add gets, besides its --tag ones (import does not add them).",
-        _tags, _parse_tags),
-    Key("output.pager", True, "true or false",
-        "Whether long tables on a terminal go through a pager (--no-pager and CLAIMTRACK_PAGER override).",
-        _bool, _parse_bool),
-    Key("output.color", "auto", "auto, always or never",
-        "Colour in tables: auto (on a terminal), always or never (NO_COLOR and FORCE_COLOR override).",
-        _color, _same),
-)}
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key(
+            "reviewer.name",
+            None,
+            "your name, one line of text",
+            "Who reviews the claims: the ClaimReview export's reviewer.",
+            _one_line,
+            _same,
+        ),
+        Key(
+            "reviewer.organisation",
+            None,
+            "an organisation's name, one line of text",
+            "The fact-checking organisation: the ClaimReview export's author.",
+            _one_line,
+            _same,
+        ),
+        Key(
+            "reviewer.url",
+            None,
+            "a web address starting with http:// or https://",
+            "The organisation's home page (ClaimReview author url).",
+            _url,
+            _same,
+        ),
+        Key(
+            "claimreview.url_template",
+            None,
+            "a web address with {uuid} or {id} in it, e.g. https://factcheck.example.org/claims/{uuid}",
+            "Where each published fact-check lives (ClaimReview url); {uuid} and {id} are the claim's.",
+            _template,
+            _same,
+        ),
+        Key(
+            "defaults.source_kind",
+            "other",
+            "person, outlet, organisation, government or other",
+            "The kind given to a source that add or import creates without one.",
+            _source_kind,
+            _same,
+        ),
+        Key(
+            "defaults.tags",
+            [],
+            'a list of tags (set: comma-separated, e.g. ru,ua; "" for none)',
+            "Tags every claim made by add gets, besides its --tag ones (import does not add them).",
+            _tags,
+            _parse_tags,
+        ),
+        Key(
+            "output.pager",
+            True,
+            "true or false",
+            "Whether long tables on a terminal go through a pager (--no-pager and CLAIMTRACK_PAGER override).",
+            _bool,
+            _parse_bool,
+        ),
+        Key(
+            "output.color",
+            "auto",
+            "auto, always or never",
+            "Colour in tables: auto (on a terminal), always or never (NO_COLOR and FORCE_COLOR override).",
+            _color,
+            _same,
+        ),
+    )
+}
 
 
 # ---- where -------------------------------------------------------------------------------------

@@ -116,8 +116,9 @@ def parse(file: Path, text: str) -> dict[str, Any]:
     except RecursionError:
         raw = None
     if raw is None or _depth(raw) > MAX_DEPTH:
-        raise InvalidInput(f"{where} nests arrays or tables more than {MAX_DEPTH} deep: "
-                           f"not a claimtrack settings file; {fix}")
+        raise InvalidInput(
+            f"{where} nests arrays or tables more than {MAX_DEPTH} deep: not a claimtrack settings file; {fix}"
+        )
     return raw
 
 
@@ -212,8 +213,9 @@ def _change(file: Path, edit: Callable[[dict[str, Any], Any], bool], *, create: 
                 return False
             new = doc.as_string()
         except (tomlkit.exceptions.TOMLKitError, ValueError, TypeError, KeyError, RecursionError) as exc:
-            raise InvalidInput(f"config file {shown(file)}: claimtrack cannot edit it ({terminal(str(exc))}); "
-                               "edit the file by hand") from None
+            raise InvalidInput(
+                f"config file {shown(file)}: claimtrack cannot edit it ({terminal(str(exc))}); edit the file by hand"
+            ) from None
         if "\r\n" in body and "\n" not in body.replace("\r\n", ""):
             new = re.sub(r"(?<!\r)\n", "\r\n", new)  # a file with CRLF line ends keeps them
         try:
@@ -221,8 +223,9 @@ def _change(file: Path, edit: Callable[[dict[str, Any], Any], bool], *, create: 
         except (tomllib.TOMLDecodeError, RecursionError):
             back = None
         if not _same(back, raw):  # never expected; refuse rather than write something else
-            raise OutputError(f"config file {shown(file)} would not read back as set; nothing was changed; "
-                              "edit the file by hand")
+            raise OutputError(
+                f"config file {shown(file)} would not read back as set; nothing was changed; edit the file by hand"
+            )
         _replace(target, file, (BOM if old and old.startswith(BOM) else "") + new)
         return True
 
@@ -251,8 +254,10 @@ def _make_folders(folder: Path, file: Path) -> None:
         except FileExistsError:
             pass  # made meanwhile by another config set; a file there is refused when writing
         except OSError as exc:
-            raise OutputError(f"cannot create the folder {shown(each)} for config file {shown(file)}: "
-                              f"{exc.strerror or exc}; nothing was changed") from None
+            raise OutputError(
+                f"cannot create the folder {shown(each)} for config file {shown(file)}: "
+                f"{exc.strerror or exc}; nothing was changed"
+            ) from None
 
 
 @contextmanager
@@ -269,8 +274,9 @@ def _locked(file: Path) -> Iterator[None]:
         yield
         return
     except OSError as exc:
-        raise OutputError(f"cannot lock config file {shown(file)} ({shown(lock)}: {exc.strerror or exc}); "
-                          "nothing was changed") from None
+        raise OutputError(
+            f"cannot lock config file {shown(file)} ({shown(lock)}: {exc.strerror or exc}); nothing was changed"
+        ) from None
     try:
         deadline = time.monotonic() + LOCK_WAIT
         while True:
@@ -279,8 +285,10 @@ def _locked(file: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise OutputError(f"config file {shown(file)} is being changed by another process (it holds "
-                                      f"{shown(lock)}); nothing was changed; try again") from None
+                    raise OutputError(
+                        f"config file {shown(file)} is being changed by another process (it holds "
+                        f"{shown(lock)}); nothing was changed; try again"
+                    ) from None
                 time.sleep(0.01)
         yield
     finally:
@@ -306,7 +314,9 @@ def _replace(target: Path, file: Path, text: str) -> None:
             os.replace(temp, target)
         _sync_folder(target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write config file {shown(file)}: {exc.strerror or exc}; nothing was changed") from None
+        raise OutputError(
+            f"cannot write config file {shown(file)}: {exc.strerror or exc}; nothing was changed"
+        ) from None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -48,8 +48,9 @@ def wanted(data: dict[str, Any]) -> bool:
     return data.get("events") is None and any(data.get(k) not in (None, "") for k in COLUMNS)
 
 
-def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
-          today: str) -> tuple[str | None, list[str], str | None]:
+def check(
+    data: dict[str, Any], label: str, status: str, said_on: str | None, today: str
+) -> tuple[str | None, list[str], str | None]:
     """(resolved_on, evidence links, last note) of the record ``label`` names, each checked:
     InvalidInput names the record and the field, as the importer's other errors do."""
     day = _value(data, "resolved_on", label)
@@ -57,13 +58,25 @@ def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
         typed_day = day
         day = _checked(label, "resolved_on", lambda: timeutil.parse_date(typed_day, "resolved_on"))
         if status not in RESOLVED:
-            raise _bad(label, "resolved_on", f"the claim is {status!r}, and only a confirmed or refuted claim has a day it "
-                       "was resolved: leave resolved_on empty, or give the status it was resolved with")
+            raise _bad(
+                label,
+                "resolved_on",
+                f"the claim is {status!r}, and only a confirmed or refuted claim has a day it "
+                "was resolved: leave resolved_on empty, or give the status it was resolved with",
+            )
         if day > today:
-            raise _bad(label, "resolved_on", f"resolved_on {day} is in the future (today is {today}); give the day it was resolved")
+            raise _bad(
+                label,
+                "resolved_on",
+                f"resolved_on {day} is in the future (today is {today}); give the day it was resolved",
+            )
         if said_on and day < said_on:
-            raise _bad(label, "resolved_on", f"resolved_on {day} is before the claim was said ({said_on}); "
-                       "a claim is resolved after it is made: fix resolved_on or said_on")
+            raise _bad(
+                label,
+                "resolved_on",
+                f"resolved_on {day} is before the claim was said ({said_on}); "
+                "a claim is resolved after it is made: fix resolved_on or said_on",
+            )
     links = _links(data.get("evidence"), label)
     note = _value(data, "last_note", label)
     if note is not None:
@@ -72,8 +85,9 @@ def check(data: dict[str, Any], label: str, status: str, said_on: str | None,
     return day, links, note
 
 
-def events(created: dict[str, Any], status: str, resolved_on: str | None, links: list[str], note: str | None,
-           origin: str) -> list[dict[str, Any]]:
+def events(
+    created: dict[str, Any], status: str, resolved_on: str | None, links: list[str], note: str | None, origin: str
+) -> list[dict[str, Any]]:
     """The history (see the module docstring): ``created`` first; every event is recorded when the
     created one is (the import's time), each at the time the module docstring gives."""
     history = [created]
@@ -98,10 +112,19 @@ def events(created: dict[str, Any], status: str, resolved_on: str | None, links:
     return history + carriers
 
 
-def _event(created: dict[str, Any], at: str, kind: str, link: str | None, old: str | None = None,
-           new: str | None = None) -> dict[str, Any]:
-    return {"at": at, "recorded_at": created["recorded_at"], "kind": kind, "field": "status" if kind == "status" else None,
-            "old": old, "new": new, "note": None, "evidence_url": link}
+def _event(
+    created: dict[str, Any], at: str, kind: str, link: str | None, old: str | None = None, new: str | None = None
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "recorded_at": created["recorded_at"],
+        "kind": kind,
+        "field": "status" if kind == "status" else None,
+        "old": old,
+        "new": new,
+        "note": None,
+        "evidence_url": link,
+    }
 
 
 def _value(data: dict[str, Any], key: str, label: str) -> str | None:

@@ -32,8 +32,14 @@ from claimtrack.signals import new_temp_file
 MAX_FORM = 1 << 20  # 1 MiB: a claim's text is at most 10,000 characters, the whole form far less
 _KEPT_NAME = re.compile(r"claim-\d+-[0-9a-f]{6}\.txt")
 _FOR_CLAIM = re.compile(r"# (?:Editing claim|Your changes to claim) (\d+)\b")
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISLNK, "a symbolic link"),
-          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -76,8 +82,9 @@ def _remove(path: Path) -> None:
 def write_form(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` as a new file (0600), never through a link the editor left."""
     path.unlink(missing_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                 | getattr(os, "O_CLOEXEC", 0), 0o600)
+    fd = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600
+    )
     with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as file:
         file.write(text)
 
@@ -118,8 +125,9 @@ def read_form(path: Path, name: str, follow: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InvalidInput(f"{name} is not UTF-8 text (line {line} has the byte 0x{data[exc.start]:02x}); "
-                           "save it as UTF-8") from None
+        raise InvalidInput(
+            f"{name} is not UTF-8 text (line {line} has the byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
 
 
 def kept_folder() -> Path:
@@ -182,10 +190,14 @@ def run_editor(path: Path) -> None:
     try:
         done = subprocess.run([*command, str(path)], check=False)
     except OSError as exc:
-        raise InvalidInput(f"cannot run the editor {shlex.join(command)!r} ({exc.strerror}); set $VISUAL or "
-                           "$EDITOR to your editor's command; nothing was changed") from None
+        raise InvalidInput(
+            f"cannot run the editor {shlex.join(command)!r} ({exc.strerror}); set $VISUAL or "
+            "$EDITOR to your editor's command; nothing was changed"
+        ) from None
     if done.returncode != 0:
-        raise InvalidInput(f"the editor {shlex.join(command)!r} exited with status {done.returncode}; nothing was changed")
+        raise InvalidInput(
+            f"the editor {shlex.join(command)!r} exited with status {done.returncode}; nothing was changed"
+        )
 
 
 def started(cid: int, start: Path) -> str:
@@ -193,16 +205,20 @@ def started(cid: int, start: Path) -> str:
     text = read_form(start, f"the form file {str(start)!r}", follow=True)
     found = _FOR_CLAIM.match(text)
     if found and int(found.group(1)) != cid:
-        raise InvalidInput(f"{str(start)!r} is a form for claim {found.group(1)}, not {cid}; "
-                           f"apply it with: claimtrack edit {found.group(1)} --from {shlex.quote(str(start))}")
+        raise InvalidInput(
+            f"{str(start)!r} is a form for claim {found.group(1)}, not {cid}; "
+            f"apply it with: claimtrack edit {found.group(1)} --from {shlex.quote(str(start))}"
+        )
     return text
 
 
 def read_back(path: Path) -> str:
     """The form as the editor left it; ``InvalidInput`` if it left anything but a UTF-8 text file."""
     if not os.path.lexists(path):
-        raise InvalidInput("the editor removed the form instead of saving it; nothing was changed "
-                           "(check that $VISUAL or $EDITOR saves the file it is given)")
+        raise InvalidInput(
+            "the editor removed the form instead of saving it; nothing was changed "
+            "(check that $VISUAL or $EDITOR saves the file it is given)"
+        )
     try:
         return read_form(path, "the form the editor left")
     except InvalidInput as exc:

@@ -42,14 +42,18 @@ HEADER = """\
 # commands (confirm, refute, dispute, reopen).
 """
 
-KEPT_HEADER = """\
+KEPT_HEADER = (
+    """\
 # Your changes to claim {id}, kept because another command changed it
 # while you were editing ({fields}). Fields you
 # did not change show their new values. Check them, then apply with:
 #   claimtrack edit {id} --from {path}
 # It opens this form in your editor: save, or just quit, to apply;
 # empty the file to cancel. Lines starting with # are ignored.
-""" + "\n".join(HEADER.splitlines()[2:5]) + "\n# tags: comma-separated.\n"
+"""
+    + "\n".join(HEADER.splitlines()[2:5])
+    + "\n# tags: comma-separated.\n"
+)
 
 Editor = Callable[[Path], None]
 
@@ -117,14 +121,14 @@ def parse_form(text: str) -> dict[str, str]:
             continue
         if line[0] in " \t":
             if current is None:
-                raise InvalidInput(f"line {number} is indented but continues no field; start it with \"name:\"")
+                raise InvalidInput(f'line {number} is indented but continues no field; start it with "name:"')
             current += [*blanks, line[2:] if line.startswith("  ") else line[1:]]
             blanks = []
             continue
         match = _FIELD_LINE.fullmatch(line)
         name = match.group(1).lower().replace("-", "_") if match else ""
         if not match:
-            raise InvalidInput(f"line {number} ({line[:40]!r}) is not \"name: value\"; fields are {', '.join(FIELDS)}")
+            raise InvalidInput(f'line {number} ({line[:40]!r}) is not "name: value"; fields are {", ".join(FIELDS)}')
         if name not in FIELDS:
             raise InvalidInput(f"line {number}: unknown field {match.group(1)!r}; fields are {', '.join(FIELDS)}")
         if name in form:
@@ -133,7 +137,7 @@ def parse_form(text: str) -> dict[str, str]:
         form[name] = current
     missing = [name for name in REQUIRED if name not in form]
     if missing:
-        raise InvalidInput(f"the form has no {' or '.join(missing)} line; put back \"{missing[0]}: ...\"")
+        raise InvalidInput(f'the form has no {" or ".join(missing)} line; put back "{missing[0]}: ..."')
     return {name: "\n".join(value).strip() for name, value in form.items()}
 
 
@@ -211,8 +215,14 @@ def _merged(claim: dict[str, Any], now: dict[str, Any], form: dict[str, str], up
     return values
 
 
-def _keep(svc: Service, claim: dict[str, Any], form: dict[str, str], update: dict[str, Any], conflict: Conflict,
-          started: Path | None) -> Conflict:
+def _keep(
+    svc: Service,
+    claim: dict[str, Any],
+    form: dict[str, str],
+    update: dict[str, Any],
+    conflict: Conflict,
+    started: Path | None,
+) -> Conflict:
     """Keep the user's changes over the claim's new values (``editfiles.keep``); the error to raise."""
     cid = claim["id"]
     now, _ = svc.for_edit(cid)
@@ -225,16 +235,23 @@ def _keep(svc: Service, claim: dict[str, Any], form: dict[str, str], update: dic
     try:
         kept = editfiles.keep(cid, text)
     except OSError as exc:
-        return Conflict(f"{conflict}; nothing was saved, and your form could not be kept ({exc.strerror}): "
-                        f"see the claim with: claimtrack show {cid}, then edit it again", conflict.fields)
+        return Conflict(
+            f"{conflict}; nothing was saved, and your form could not be kept ({exc.strerror}): "
+            f"see the claim with: claimtrack show {cid}, then edit it again",
+            conflict.fields,
+        )
     if started is not None:
         editfiles.discard_kept(started)  # replaced by the new one
-    return Conflict(f"{conflict}; nothing was saved. Your changes are kept: check them against the claim's new values "
-                    f"and apply them with: claimtrack edit {cid} --from {shlex.quote(str(kept))}", conflict.fields)
+    return Conflict(
+        f"{conflict}; nothing was saved. Your changes are kept: check them against the claim's new values "
+        f"and apply them with: claimtrack edit {cid} --from {shlex.quote(str(kept))}",
+        conflict.fields,
+    )
 
 
-def edit(svc: Service, cid: int, editor: Editor = editfiles.run_editor, retry: bool = False,
-         start: Path | None = None) -> list[str]:
+def edit(
+    svc: Service, cid: int, editor: Editor = editfiles.run_editor, retry: bool = False, start: Path | None = None
+) -> list[str]:
     """Edit claim ``cid`` in ``editor`` and apply what changed in one ``Service.update``.
 
     ``start``: a form file to begin from (one ``edit`` kept) instead of the claim's current values.
@@ -261,8 +278,17 @@ def edit(svc: Service, cid: int, editor: Editor = editfiles.run_editor, retry: b
     return notices
 
 
-def _loop(svc: Service, claim: dict[str, Any], version: int, path: Path, written: str, editor: Editor,
-          retry: bool, saving: list[bool], start: Path | None) -> list[str]:
+def _loop(
+    svc: Service,
+    claim: dict[str, Any],
+    version: int,
+    path: Path,
+    written: str,
+    editor: Editor,
+    retry: bool,
+    saving: list[bool],
+    start: Path | None,
+) -> list[str]:
     """The editor round trip on ``path`` until the form is saved, unchanged, or refused."""
     cid = claim["id"]
     unchanged = [f"No changes; claim {cid} left as it was."]

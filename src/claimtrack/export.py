@@ -76,9 +76,16 @@ def is_backup(fmt: ExportFormat) -> bool:
     return fmt in (ExportFormat.json, ExportFormat.jsonl)
 
 
-def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          heading: Any = None, group_by: str | None = None, gaps: Any = None,
-          feed_items: Iterable[dict[str, Any]] = ()) -> int:
+def write(
+    fmt: ExportFormat,
+    claims: Iterable[dict[str, Any]],
+    out: IO[str],
+    sources: list[dict[str, Any]],
+    heading: Any = None,
+    group_by: str | None = None,
+    gaps: Any = None,
+    feed_items: Iterable[dict[str, Any]] = (),
+) -> int:
     """Write every claim in ``fmt``; return how many were written. The reports (md, html) take a
     ``report.Heading`` and may be grouped by status, source or tag; the ClaimReview formats take
     a ``claimreview.Gaps`` (its reviewer, and what it collects the reviews lack); the backups
@@ -100,8 +107,9 @@ def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sou
     return _csv(claims, out, sources)
 
 
-def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          feed_items: Iterable[dict[str, Any]]) -> int:
+def _json(
+    claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]], feed_items: Iterable[dict[str, Any]]
+) -> int:
     # One claim a line inside the array: valid JSON that still diffs line by line.
     out.write(f'{{"format": "claimtrack", "version": {BACKUP_VERSION:d},\n"sources": [')
     out.write(",".join("\n" + textsafe.json_text({k: s[k] for k in SOURCE_FIELDS}, indent=None) for s in sources))
@@ -115,16 +123,21 @@ def _json(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str
     return n
 
 
-def _jsonl(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-           feed_items: Iterable[dict[str, Any]]) -> int:
-    out.write(textsafe.json_text({"type": "header", "format": "claimtrack", "version": BACKUP_VERSION}, indent=None) + "\n")
+def _jsonl(
+    claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]], feed_items: Iterable[dict[str, Any]]
+) -> int:
+    out.write(
+        textsafe.json_text({"type": "header", "format": "claimtrack", "version": BACKUP_VERSION}, indent=None) + "\n"
+    )
     for source in sources:
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0
     for n, claim in enumerate(claims, start=1):  # noqa: B007  n: the count, after the loop
         out.write(textsafe.json_text(backup_claim(claim, type="claim"), indent=None) + "\n")
     for item in feed_items:
-        out.write(textsafe.json_text({"type": "feed_item", **{k: item[k] for k in FEED_ITEM_FIELDS}}, indent=None) + "\n")
+        out.write(
+            textsafe.json_text({"type": "feed_item", **{k: item[k] for k in FEED_ITEM_FIELDS}}, indent=None) + "\n"
+        )
     return n
 
 

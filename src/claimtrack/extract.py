@@ -39,10 +39,54 @@ class Candidate:
 # ---- sentences ----------------------------------------------------------------------------------
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "pres",
-    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "approx", "est", "dept", "univ", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "a.m", "p.m",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "no",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
 }
 # A sentence ends at a run of ., ! or ? (and the closing quotes or brackets after it) followed by
 # spaces and a capital, a digit or an opening quote. A match starts only where a run starts and
@@ -105,31 +149,44 @@ def is_heading(line: str) -> bool:
 # ---- hedging and check-worthiness ------------------------------------------------------------------
 
 # (pattern, ICD 203 phrase), the first that matches wins: most specific first.
-HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), band) for p, band in (
-    (r"\b(?:almost|virtually|nearly) certain(?:ly)?\b(?! not)", "almost certain"),
-    (r"\balmost certainly not\b|\bremote (?:chance|possibility)\b", "almost no chance"),
-    (r"\b(?:highly|very) (?:unlikely|improbable)\b|\bvery probably not\b", "very unlikely"),
-    (r"\b(?:does|do|did)(?: not|n[’']t) (?:believe|think|expect|consider)\b[^.]*\blikely\b"
-     r"|\bunlikely\b|\bprobably not\b|\bnot likely\b|\bdoubt(?:s|ful)?\b|\bimprobable\b", "unlikely"),
-    (r"\b(?:highly|very) (?:likely|probable)\b|\bvery probably\b", "very likely"),
-    (r"\bmost likely\b|\b(?:a )?good chance\b|\bgenerally speaking\b|\bmore inclined\b|\bprobabl[ey]\b"
-     r"|\blikely\b|\bi expect\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b", "likely"),
-    (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
-    (r"\b(?:might|could|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
-    (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
-))
+HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), band)
+    for p, band in (
+        (r"\b(?:almost|virtually|nearly) certain(?:ly)?\b(?! not)", "almost certain"),
+        (r"\balmost certainly not\b|\bremote (?:chance|possibility)\b", "almost no chance"),
+        (r"\b(?:highly|very) (?:unlikely|improbable)\b|\bvery probably not\b", "very unlikely"),
+        (
+            r"\b(?:does|do|did)(?: not|n[’']t) (?:believe|think|expect|consider)\b[^.]*\blikely\b"
+            r"|\bunlikely\b|\bprobably not\b|\bnot likely\b|\bdoubt(?:s|ful)?\b|\bimprobable\b",
+            "unlikely",
+        ),
+        (r"\b(?:highly|very) (?:likely|probable)\b|\bvery probably\b", "very likely"),
+        (
+            r"\bmost likely\b|\b(?:a )?good chance\b|\bgenerally speaking\b|\bmore inclined\b|\bprobabl[ey]\b"
+            r"|\blikely\b|\bi expect\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b",
+            "likely",
+        ),
+        (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
+        (r"\b(?:might|could|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
+        (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
+    )
+)
 _MODAL = re.compile(r"\b(?:will|would|should|can|could|may|might|must|shall)\b")
 _TIME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:1[89]|20)\d\d\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
-    r"|\bsince the (?:start|beginning|end) of\b)")
-_PAST = re.compile(r"\b(?:\w+ed|was|were|had|did|made|sent|took|gave|won|lost|met|began|became|fell|rose|left"
-                   r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set)\b")
+    r"|\bsince the (?:start|beginning|end) of\b)"
+)
+_PAST = re.compile(
+    r"\b(?:\w+ed|was|were|had|did|made|sent|took|gave|won|lost|met|began|became|fell|rose|left"
+    r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set)\b"
+)
 _CUE = re.compile(r"\d|%")
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
-    r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+")
+    r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+"
+)
 
 
 def hedge(quote: str) -> str | None:
@@ -156,18 +213,24 @@ def confidence(quote: str, negated: bool = False) -> str:
 def _named(quote: str) -> bool:
     """Whether ``quote`` names something: a capitalised word that is not just the sentence's first."""
     words = re.findall(r"[\w’'-]+", quote)
-    return any(w[0].isupper() and (i > 0 or w not in attr._NOT_NAMES and not w.endswith("ly"))
-               for i, w in enumerate(words) if w[0].isalpha())
+    return any(
+        w[0].isupper() and (i > 0 or w not in attr._NOT_NAMES and not w.endswith("ly"))
+        for i, w in enumerate(words)
+        if w[0].isalpha()
+    )
 
 
-_OPINION = re.compile(r"^(?:it|this|that|these|those)(?:\s+(?:is|was|are|were)|[’']s)(?:\s+(?:a|an|so|very|really|quite|just|such|absolutely))*"
-                      r"(?:\s+\w+){1,2}[.!]?$", re.I)
+_OPINION = re.compile(
+    r"^(?:it|this|that|these|those)(?:\s+(?:is|was|are|were)|[’']s)(?:\s+(?:a|an|so|very|really|quite|just|such|absolutely))*"
+    r"(?:\s+\w+){1,2}[.!]?$",
+    re.I,
+)
 
 
 def check_worthy(quote: str, sentence: str | None = None) -> bool:
     """A statement with something to check: a name (in it, or in its attribution), a number or
     date, or an estimate; not a bare verdict ("It is a disgrace.")."""
-    bare = quote.strip(" “”\"‘’")
+    bare = quote.strip(' “”"‘’')
     if len(re.findall(r"\w+", bare)) < 4 or bare.endswith(("?", ":")) or _OPINION.match(bare):
         return False
     whole = sentence or bare
@@ -178,13 +241,13 @@ def standalone(quote: str, pledge: bool = False) -> str:
     """The quote as a claim on its own: no enclosing quotation marks or opening connective, a
     capital first letter and a full stop; a pledge's "would" as "will"."""
     text = quote.strip()
-    if text[:1] in "“\"" and text[-1:] in "”\"":
+    if text[:1] in '“"' and text[-1:] in '”"':
         text = text[1:-1].strip()
     text = _DISCOURSE.sub("", text)
     text = re.sub(r"[,;:]$", "", text).strip()
     if pledge:
         text = re.sub(r"\bwould\b", "will", text, count=1)
-    if text and not text.endswith((".", "!", "”", "\"")):
+    if text and not text.endswith((".", "!", "”", '"')):
         text += "."
     return text[:1].upper() + text[1:]
 
@@ -213,8 +276,9 @@ class _Reader:
         self.found: list[Candidate] = []
         self._seen: set[tuple[int, str]] = set()  # (start, quote) of each found: a lookup, not a scan
 
-    def add(self, a: int, b: int, source: str, how: str, conf: str | None, text: str | None = None,
-            pledge: bool = False) -> None:
+    def add(
+        self, a: int, b: int, source: str, how: str, conf: str | None, text: str | None = None, pledge: bool = False
+    ) -> None:
         a, b = _trim(self.text, a, b)
         quote = self.text[a:b]
         if b <= a or not check_worthy(quote, self.current) or (a, quote) in self._seen:
@@ -231,9 +295,9 @@ class _Reader:
         s = self.current = self.text[a:b]
         dateline = attr.DATELINE.match(s)
         if dateline:
-            a, s = a + dateline.end(), s[dateline.end():].lstrip()
+            a, s = a + dateline.end(), s[dateline.end() :].lstrip()
             a = b - len(s)
-        if s.rstrip("”\"’) ").endswith("?") or s.rstrip().endswith(":"):
+        if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":"):
             return
         if self.frame and any(p.search(s) for p in attr.INTERVIEW):
             self.interviewee = self.names.resolve(self.frame[1])
@@ -246,7 +310,7 @@ class _Reader:
             who = self.interviewee if qa.group("a") else self.names.resolve(qa.group("name"))
             if who:
                 forced = who
-            a, s = a + qa.end(), s[qa.end():]
+            a, s = a + qa.end(), s[qa.end() :]
         report = attr.REPORTED.search(s)
         if report:
             rest = report.group("rest")
@@ -271,7 +335,7 @@ class _Reader:
             return
         if forced:
             who, how = forced, "interview answer"
-        elif s.lstrip().startswith(("“", "\"")) and self.last_speaker:
+        elif s.lstrip().startswith(("“", '"')) and self.last_speaker:
             who, how = self.last_speaker, "quote"
         elif self.interviewee:
             who, how = self.interviewee, "interview"
@@ -280,33 +344,39 @@ class _Reader:
         self._with_clauses(a, a + len(s), who, how, confidence(s))
 
     def _known(self, name: str | None) -> bool:
-        return name is not None and name != "" and (
-            name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.known)
+        return (
+            name is not None
+            and name != ""
+            and (name in (self.outlet, self.interviewee) or self.names.resolve(name) in self.names.known)
+        )
 
     def _contrast(self, a: int, s: str) -> bool:
-        """"X fear Y could happen, but Z does not believe this likely": X's claim, and Z's view of it."""
+        """ "X fear Y could happen, but Z does not believe this likely": X's claim, and Z's view of it."""
         m = _CONTRAST.match(s)
         if not m:
             return False
         first, second = attr.attribute(m.group("a"), self.names), attr.attribute(m.group("b"), self.names)
         if not first or not second or first.speaker == second.speaker:
             return False
-        said = m.group("a")[first.start:first.end]
+        said = m.group("a")[first.start : first.end]
         self.add(a, a + m.end("a"), first.speaker, first.how, confidence(said, first.negated), standalone(said))
         self.speaks(second.speaker)
         self.add(a, a + len(s), second.speaker, second.how, confidence(s, second.negated), standalone(said))
         return True
 
     def _pledge(self, a: int, b: int, s: str, found: attr.Attribution) -> None:
-        """"X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
+        """ "X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
         self.speaks(found.speaker)
-        reported = s[:found.appos[0]] + s[found.appos[1]:] if found.appos else s
+        reported = s[: found.appos[0]] + s[found.appos[1] :] if found.appos else s
         self.add(a, b, self.outlet, "report of a pledge", "almost certain", standalone(reported))
         start, end = a + found.start, a + found.end
-        quoted = re.search(r"“([^”]+)”|\"([^\"]+)\"", s[found.start:found.end])
-        text = standalone(s[found.start:found.end].replace("“", "").replace("”", ""), pledge=True)
+        quoted = re.search(r"“([^”]+)”|\"([^\"]+)\"", s[found.start : found.end])
+        text = standalone(s[found.start : found.end].replace("“", "").replace("”", ""), pledge=True)
         if quoted:
-            start, end = start + quoted.start(1 if quoted.group(1) else 2), start + quoted.end(1 if quoted.group(1) else 2)
+            start, end = (
+                start + quoted.start(1 if quoted.group(1) else 2),
+                start + quoted.end(1 if quoted.group(1) else 2),
+            )
         self.add(start, end, found.speaker, "pledge", None, text)
 
     def _with_clauses(self, a: int, b: int, who: str, how: str, conf: str) -> None:
@@ -314,11 +384,10 @@ class _Reader:
         parenthesis that holds a clause of its own."""
         quote = self.text[a:b]
         concession = _CONCESSION.search(quote)
-        if concession and len(quote[:concession.start()].split()) >= 4:
-            self.add(a, a + concession.start(), who, how, confidence(quote[:concession.start()]))
-            rest = quote[concession.start("conj"):]
-            self.add(a + concession.start("conj"), b, who, how, confidence(rest),
-                     standalone(quote[concession.end():]))
+        if concession and len(quote[: concession.start()].split()) >= 4:
+            self.add(a, a + concession.start(), who, how, confidence(quote[: concession.start()]))
+            rest = quote[concession.start("conj") :]
+            self.add(a + concession.start("conj"), b, who, how, confidence(rest), standalone(quote[concession.end() :]))
         else:
             self.add(a, b, who, how, conf)
         for inner in _PARENTHESIS.finditer(quote):
@@ -335,9 +404,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
             a += 1
         while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
             b -= 1
-        if b - a > 2 and text[a] in "“\"" and text[b - 1] in "”\"" and text.count("“", a + 1, b - 1) == text.count("”", a + 1, b - 1):
+        if (
+            b - a > 2
+            and text[a] in '“"'
+            and text[b - 1] in '”"'
+            and text.count("“", a + 1, b - 1) == text.count("”", a + 1, b - 1)
+        ):
             a, b = a + 1, b - 1
-        elif b - a > 2 and text[a] in "“\"" and text[b - 2:b] in (",”", ".”") and "”" not in text[a:b - 1]:
+        elif b - a > 2 and text[a] in '“"' and text[b - 2 : b] in (",”", ".”") and "”" not in text[a : b - 1]:
             a, b = a + 1, b - 1
         if (a, b) == before:
             return a, b

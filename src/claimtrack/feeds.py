@@ -68,14 +68,18 @@ def parse(data: bytes, shown: str, key: str) -> Feed:
     if not data.strip():
         raise InvalidInput(f"{shown} is empty; give an RSS or Atom feed")
     if len(data) > MAX_FEED:
-        raise InvalidInput(f"{shown} is a feed of {len(data) / (1024 * 1024):.1f} MB, more than the "
-                           f"{MAX_FEED // (1024 * 1024)} MB claimtrack reads; is it a news feed?")
+        raise InvalidInput(
+            f"{shown} is a feed of {len(data) / (1024 * 1024):.1f} MB, more than the "
+            f"{MAX_FEED // (1024 * 1024)} MB claimtrack reads; is it a news feed?"
+        )
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception")
     if isinstance(problem, xml.sax.SAXException):
         where = f" (line {problem.getLineNumber()})" if isinstance(problem, xml.sax.SAXParseException) else ""
-        raise InvalidInput(f"{shown} is not a well-formed feed: {problem.getMessage()}{where}; "
-                           "check the feed's address, or save it and look at it")
+        raise InvalidInput(
+            f"{shown} is not a well-formed feed: {problem.getMessage()}{where}; "
+            "check the feed's address, or save it and look at it"
+        )
     if not parsed.get("version"):
         raise InvalidInput(f"{shown} is not an RSS or Atom feed; give the feed's address, not the site's page")
     items = []

@@ -226,13 +226,18 @@ def _footnoted(rows: Sequence[dict[str, str]], plan: Plan, notes: list[str]) -> 
             if url not in notes:
                 notes.append(url)
             return f"[{notes.index(url) + 1}]"
+
         return sub
 
     return [{**r, **{k: _URL.sub(mark(w), r.get(k, "")) for k, w in narrow.items()}} for r in rows]
 
 
 def render(
-    columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View, *, title: str | None = None,
+    columns: Sequence[Col],
+    rows: Sequence[dict[str, str]],
+    view: View,
+    *,
+    title: str | None = None,
     notes: list[str] | None = None,
 ) -> Any:
     """A Rich renderable: the fitted table, or one block per row when even that cannot fit.
@@ -251,8 +256,11 @@ def render(
     table = Table(header_style="bold", title=title, title_justify="left")
     for col, width, header in zip(plan.columns, plan.widths, plan.headers, strict=True):
         table.add_column(
-            header, width=width, justify=col.justify,  # type: ignore[arg-type]
-            no_wrap=not col.wrap, overflow="ellipsis" if col.ellipsis else "fold",
+            header,
+            width=width,
+            justify=col.justify,  # type: ignore[arg-type]
+            no_wrap=not col.wrap,
+            overflow="ellipsis" if col.ellipsis else "fold",
         )
     for r in rows:
         cells = []

@@ -41,9 +41,19 @@ def state_json(state: dict[str, Any]) -> str:
     return json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def make_state(*, text: str, source: str, status: str, confidence: str | None, quote: str | None = None,
-               url: str | None = None, said_on: str | None = None, review_by: str | None = None,
-               tags: Iterable[str] = (), tags_sorted: bool = False) -> str:
+def make_state(
+    *,
+    text: str,
+    source: str,
+    status: str,
+    confidence: str | None,
+    quote: str | None = None,
+    url: str | None = None,
+    said_on: str | None = None,
+    review_by: str | None = None,
+    tags: Iterable[str] = (),
+    tags_sorted: bool = False,
+) -> str:
     """``state_json`` of a claim as created (``confidence``: its canonical text, or None;
     ``tags_sorted``: ``tags`` are sorted and distinct already).
 
@@ -51,12 +61,14 @@ def make_state(*, text: str, source: str, status: str, confidence: str | None, q
     with the JSON encoder's own string escaping, so the text is exactly ``state_json``'s (a test
     compares the two)."""
     e = _text
-    return (f'{{"confidence":{"null" if confidence is None else e(confidence)},'
-            f'"quote":{"null" if quote is None else e(quote)},'
-            f'"review_by":{"null" if review_by is None else e(review_by)},'
-            f'"said_on":{"null" if said_on is None else e(said_on)},"source":{e(source)},"status":{e(status)},'
-            f'"tags":[{",".join(map(e, tags if tags_sorted else sorted(set(tags))))}],"text":{e(text)},'
-            f'"url":{"null" if url is None else e(url)}}}')
+    return (
+        f'{{"confidence":{"null" if confidence is None else e(confidence)},'
+        f'"quote":{"null" if quote is None else e(quote)},'
+        f'"review_by":{"null" if review_by is None else e(review_by)},'
+        f'"said_on":{"null" if said_on is None else e(said_on)},"source":{e(source)},"status":{e(status)},'
+        f'"tags":[{",".join(map(e, tags if tags_sorted else sorted(set(tags))))}],"text":{e(text)},'
+        f'"url":{"null" if url is None else e(url)}}}'
+    )
 
 
 def parse_state(text: str | None) -> dict[str, Any]:
@@ -162,9 +174,14 @@ def earliest(current: dict[str, Any], events: list[dict[str, Any]]) -> dict[str,
     return state
 
 
-def differences(created: dict[str, Any], current: dict[str, Any], events: list[dict[str, Any]],
-                rename: Any = None, lenient: frozenset[str] = frozenset(),
-                created_event: dict[str, Any] | None = None) -> list[str]:
+def differences(
+    created: dict[str, Any],
+    current: dict[str, Any],
+    events: list[dict[str, Any]],
+    rename: Any = None,
+    lenient: frozenset[str] = frozenset(),
+    created_event: dict[str, Any] | None = None,
+) -> list[str]:
     """Why ``current`` (a state) is not where ``created`` and the events lead: one phrase per field.
 
     ``lenient``: fields checked elsewhere (a different message), left out here."""
@@ -177,8 +194,9 @@ def differences(created: dict[str, Any], current: dict[str, Any], events: list[d
             if name == "tags":
                 if set(created["tags"]) != set(current["tags"]):
                     found.append("tags differ from its history")
-            elif (rename(created[name], created_event) if name == "source" and rename is not None
-                  else created[name]) != current[name]:
+            elif (
+                rename(created[name], created_event) if name == "source" and rename is not None else created[name]
+            ) != current[name]:
                 found.append(f"{name} differs from its history")
         return found
     tags_then, tags_now = set(created["tags"]), set(current["tags"])

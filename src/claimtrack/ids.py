@@ -30,16 +30,22 @@ def parse(tokens: Iterable[str], where: str = "") -> list[int]:
         for part in token.replace(",", " ").split():
             match = _TOKEN.fullmatch(part)
             if match is None:
-                raise InvalidInput(f"invalid claim id {_cut(part)!r}{where}: give ids and ranges like 3 5 8-12 "
-                                   "(ASCII digits); see them with: claimtrack list")
+                raise InvalidInput(
+                    f"invalid claim id {_cut(part)!r}{where}: give ids and ranges like 3 5 8-12 "
+                    "(ASCII digits); see them with: claimtrack list"
+                )
             if any(len(digits.lstrip("0")) > _MAX_DIGITS for digits in match.groups() if digits):
-                raise InvalidInput(f"invalid claim id {_cut(part)!r}{where}: ids are whole numbers from 1 to {MAX_ID}; "
-                                   "see them with: claimtrack list")  # before int(): 5000 digits raise ValueError
+                raise InvalidInput(
+                    f"invalid claim id {_cut(part)!r}{where}: ids are whole numbers from 1 to {MAX_ID}; "
+                    "see them with: claimtrack list"
+                )  # before int(): 5000 digits raise ValueError
             low = int(match.group(1))
             high = int(match.group(2)) if match.group(2) is not None else low
             if low < 1 or high > MAX_ID:
-                raise InvalidInput(f"invalid claim id {_cut(part)!r}{where}: ids are whole numbers from 1 to {MAX_ID}; "
-                                   "see them with: claimtrack list")
+                raise InvalidInput(
+                    f"invalid claim id {_cut(part)!r}{where}: ids are whole numbers from 1 to {MAX_ID}; "
+                    "see them with: claimtrack list"
+                )
             if high < low:
                 raise InvalidInput(f"the range {part!r}{where} runs backwards; write it low-high: {high}-{low}")
             if high - low + 1 + len(found) > MAX_IDS:
@@ -60,8 +66,10 @@ def read_lines(stream: TextIO, name: str) -> list[int]:
     found: set[int] = set()
     for number, line in enumerate(iter(lambda: stream.readline(MAX_LINE), ""), start=1):
         if len(line) == MAX_LINE and not line.endswith("\n"):  # read on, and a number would be cut in two
-            raise InvalidInput(f"{name}, line {number} is longer than {MAX_LINE} characters; "
-                               "give the ids one a line, as claimtrack list -f ids prints them")
+            raise InvalidInput(
+                f"{name}, line {number} is longer than {MAX_LINE} characters; "
+                "give the ids one a line, as claimtrack list -f ids prints them"
+            )
         found.update(parse([line], f" ({name}, line {number})"))
         if len(found) > MAX_IDS:
             raise InvalidInput(f"{name} names more than {MAX_IDS} claims; one command changes at most {MAX_IDS}")

@@ -20,15 +20,7 @@ from claimtrack import confidence as conf
 from claimtrack import csvhistory, timeutil
 from claimtrack.errors import InvalidInput
 from claimtrack.importevents import checked_deleted_at, checked_events
-from claimtrack.importfields import (
-    MAX_ID,
-    field_error,
-    kind_of,
-    known_status,
-    string_field,
-    time_field,
-    valid_unicode,
-)
+from claimtrack.importfields import MAX_ID, field_error, kind_of, known_status, string_field, time_field, valid_unicode
 from claimtrack.validate import (
     MAX_NAME,
     clean_kind,
@@ -42,6 +34,7 @@ from claimtrack.validate import (
 
 if TYPE_CHECKING:
     from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
+
 
 def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
     try:
@@ -108,16 +101,30 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         uuid = str(uuidlib.UUID(raw_uuid)) if raw_uuid else None  # None: the store gives a new one
         name = "id"
         raw_id = data.get("id")
-        if raw_id is not None and (not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID):
-            raise InvalidInput(f"expected a whole number from 1 to {MAX_ID} (claimtrack's largest id; "
-                               "leave the id out and the claim gets the next free one)")
+        if raw_id is not None and (
+            not isinstance(raw_id, int) or isinstance(raw_id, bool) or not 1 <= raw_id <= MAX_ID
+        ):
+            raise InvalidInput(
+                f"expected a whole number from 1 to {MAX_ID} (claimtrack's largest id; "
+                "leave the id out and the claim gets the next free one)"
+            )
     except (InvalidInput, ValueError, TypeError) as exc:
         raise field_error(label, name, exc) from exc
     created_at = time_field(data.get("created_at"), "created_at", label, now, now)
     events = data.get("events")
     if events is None:
-        events = [{"at": created_at, "recorded_at": now, "kind": "created", "field": None, "old": None,
-                   "new": None, "note": f"Imported from {origin}", "evidence_url": None}]
+        events = [
+            {
+                "at": created_at,
+                "recorded_at": now,
+                "kind": "created",
+                "field": None,
+                "old": None,
+                "new": None,
+                "note": f"Imported from {origin}",
+                "evidence_url": None,
+            }
+        ]
     else:
         events = checked_events(events, label, status, now)
     name = "quote"
@@ -170,7 +177,9 @@ def validate_feed_item(data: dict[str, Any], label: str, now: str) -> ImportedFe
         except InvalidInput as exc:
             raise field_error(label, key, exc) from exc
         values[key] = value
-    return ImportedFeedItem(values["feed"], values["item"], time_field(data.get("first_seen"), "first_seen", label, now, now))
+    return ImportedFeedItem(
+        values["feed"], values["item"], time_field(data.get("first_seen"), "first_seen", label, now, now)
+    )
 
 
 # A large import repeats the same few sources, tags, dates and confidences on every record: their

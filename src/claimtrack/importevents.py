@@ -70,7 +70,9 @@ def _event(event: Any, now: str) -> dict[str, Any]:
     at = string_field(event.get("at"), "an ISO 8601 time")
     recorded = string_field(event.get("recorded_at"), "an ISO 8601 time")
     row["at"] = not_future(timeutil.parse_datetime(at or "", "at"), now, "at")
-    row["recorded_at"] = not_future(timeutil.parse_datetime(recorded, "recorded_at"), now, "recorded_at") if recorded else row["at"]
+    row["recorded_at"] = (
+        not_future(timeutil.parse_datetime(recorded, "recorded_at"), now, "recorded_at") if recorded else row["at"]
+    )
     field, old, new = row["field"], row["old"], row["new"]
     if kind == "note" and field == "withdrawn":  # a note taken back by undo: old holds it
         if old is None or new is not None:
@@ -134,10 +136,13 @@ def _more_columns(event: dict[str, Any], keys: set[Any], row: dict[str, Any]) ->
         if not isinstance(key, str) or not _COLUMN_NAME.fullmatch(key):
             raise InvalidInput(f"{textsafe.terminal(repr(key))} is not an event field")
         if key == "id":
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID):
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID
+            ):
                 raise InvalidInput(f"id: expected a whole number from 1 to {MAX_ID}")
-        elif isinstance(value, bool) or not (value is None or isinstance(value, str) or
-                                             (isinstance(value, int) and abs(value) <= MAX_ID)):
+        elif isinstance(value, bool) or not (
+            value is None or isinstance(value, str) or (isinstance(value, int) and abs(value) <= MAX_ID)
+        ):
             raise InvalidInput(f"{key}: expected text, a whole number or null, got {kind_of(value)}")
         elif isinstance(value, str):
             valid_unicode(value)
@@ -238,7 +243,12 @@ def checked_deleted_at(given: Any, events: list[dict[str, Any]], label: str, now
         return told
     when = time_field(given, "deleted_at", label, now, now)
     if told is None:
-        raise field_error(label, "deleted_at", InvalidInput(
-            "the claim's history does not end deleted; a deleted claim's events end with an edit of field "
-            "'deleted' to 'deleted' (or leave deleted_at out)"))
+        raise field_error(
+            label,
+            "deleted_at",
+            InvalidInput(
+                "the claim's history does not end deleted; a deleted claim's events end with an edit of field "
+                "'deleted' to 'deleted' (or leave deleted_at out)"
+            ),
+        )
     return when

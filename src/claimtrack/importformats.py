@@ -29,8 +29,20 @@ from claimtrack.choices import ImportFormat
 from claimtrack.errors import InvalidInput
 
 CSV_REQUIRED = ("text", "source")
-CSV_OPTIONAL = ("confidence", "status", "tags", "url", "said_on", "quote", "review_by", "uuid", "id", "created_at", "updated_at",
-                *csvhistory.COLUMNS)
+CSV_OPTIONAL = (
+    "confidence",
+    "status",
+    "tags",
+    "url",
+    "said_on",
+    "quote",
+    "review_by",
+    "uuid",
+    "id",
+    "created_at",
+    "updated_at",
+    *csvhistory.COLUMNS,
+)
 
 
 class Record(NamedTuple):
@@ -47,7 +59,12 @@ def detect_format(name: str, given: ImportFormat | None) -> ImportFormat:
     if name == "-":
         return ImportFormat.jsonl
     suffix = Path(name).suffix.lower()
-    known = {".json": ImportFormat.json, ".jsonl": ImportFormat.jsonl, ".ndjson": ImportFormat.jsonl, ".csv": ImportFormat.csv}
+    known = {
+        ".json": ImportFormat.json,
+        ".jsonl": ImportFormat.jsonl,
+        ".ndjson": ImportFormat.jsonl,
+        ".csv": ImportFormat.csv,
+    }
     if suffix not in known:
         raise InvalidInput(f"cannot tell the format of {name}; name it .json, .jsonl or .csv, or pass --format")
     return known[suffix]
@@ -57,7 +74,9 @@ def open_text(name: str, stdin: IO[str] | None = None) -> IO[str]:
     """The file (or standard input for ``-``) as UTF-8 text."""
     if name == "-":
         stream = stdin or sys.stdin
-        return io.TextIOWrapper(stream.buffer, encoding="utf-8-sig", newline="") if hasattr(stream, "buffer") else stream
+        return (
+            io.TextIOWrapper(stream.buffer, encoding="utf-8-sig", newline="") if hasattr(stream, "buffer") else stream
+        )
     try:
         return open(name, encoding="utf-8-sig", newline="")  # noqa: SIM115 - the caller closes it
     except OSError as exc:
@@ -117,8 +136,10 @@ def _json(handle: IO[str], name: str) -> Iterator[Record]:
                 raise InvalidInput(f"{name}: 'sources' must be a list")
         elif key == "claims" and stream.peek() == "[":
             claims = True
-            records = (Record("claim", f"record {i}", _object(claim, f"record {i}"))
-                       for i, claim in enumerate(stream.array("record"), start=1))
+            records = (
+                Record("claim", f"record {i}", _object(claim, f"record {i}"))
+                for i, claim in enumerate(stream.array("record"), start=1)
+            )
             if sources_read:
                 yield from records
             else:
@@ -156,7 +177,9 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Record]:
         elif kind == "feed_item":
             yield Record("feed_item", f"feed item on line {line_no}", data)
         else:
-            raise InvalidInput(f"line {line_no} of {name} has unknown type {kind!r}; expected claim, source or feed_item")
+            raise InvalidInput(
+                f"line {line_no} of {name} has unknown type {kind!r}; expected claim, source or feed_item"
+            )
     if not seen_any:
         raise InvalidInput(f"{name} is empty; nothing to import")
 

@@ -100,8 +100,9 @@ class DatabaseFiles:
 
     def error(self, suffix: str, what: str) -> OutputError:
         name = self.database + suffix  # made inert where the line is printed
-        return OutputError(f"cannot write {what}: it is {COMPANIONS[suffix]}, {name}; "
-                           "choose another file name (nothing was written)")
+        return OutputError(
+            f"cannot write {what}: it is {COMPANIONS[suffix]}, {name}; choose another file name (nothing was written)"
+        )
 
 
 def refuse_companion_name(path: str, what: str) -> None:
@@ -109,8 +110,10 @@ def refuse_companion_name(path: str, what: str) -> None:
     ``-journal`` of a file that exists: SQLite would read it as that database's and discard it."""
     for suffix in COMPANIONS:
         if suffix and path.endswith(suffix) and os.path.isfile(path[: -len(suffix)]):
-            raise OutputError(f"cannot write {what}: SQLite would take it for the {suffix[1:]} file of "
-                              f"{path[: -len(suffix)]}; choose another file name (nothing was written)")
+            raise OutputError(
+                f"cannot write {what}: SQLite would take it for the {suffix[1:]} file of "
+                f"{path[: -len(suffix)]}; choose another file name (nothing was written)"
+            )
 
 
 def refuse(path: str, database: Path | str | None, what: str) -> None:

@@ -41,7 +41,8 @@ ORDER_WEIGHT = 0.2  # share of the score from words in the claim's own order
 SATURATION = 1.3  # matched weight, in words found in one claim, at which a match counts 63 % of its score
 TOPIC = 0.75  # how much a word in every sentence of the news loses of its weight (see _Weights)
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all almost along already also although always am among an and another any
 anyone anything are around as at away back be became because become been before being below between both but
 by can cannot could did do does doing done down during each either else even ever every few for from further
@@ -61,23 +62,53 @@ fact show shows showed help helped keep kept go goes going get got come came see
 find found think know want look looks seem seems turn turned start started high low large small big great good
 well side sides moment closer close lot major key main both across amid among toward later earlier early late
 around went ago again including include includes included
-""".split())
+""".split()
+)
 
 # Capitals and seats of power that news names instead of the country ("Moscow vetoed"), as stems.
 METONYMS = {
-    "moscow": ("russia",), "kremlin": ("russia",), "pyongyang": ("north", "korea"), "dprk": ("north", "korea"),
-    "kyiv": ("ukraine",), "kiev": ("ukraine",), "beijing": ("china",),
-    "tokyo": ("japan",), "tehran": ("iran",), "minsk": ("belarus",),
-    "damascus": ("syria",), "ankara": ("turkey",), "brussels": ("eu",), "london": ("britain",),
-    "paris": ("france",), "berlin": ("germani",), "taipei": ("taiwan",), "delhi": ("india",),
+    "moscow": ("russia",),
+    "kremlin": ("russia",),
+    "pyongyang": ("north", "korea"),
+    "dprk": ("north", "korea"),
+    "kyiv": ("ukraine",),
+    "kiev": ("ukraine",),
+    "beijing": ("china",),
+    "tokyo": ("japan",),
+    "tehran": ("iran",),
+    "minsk": ("belarus",),
+    "damascus": ("syria",),
+    "ankara": ("turkey",),
+    "brussels": ("eu",),
+    "london": ("britain",),
+    "paris": ("france",),
+    "berlin": ("germani",),
+    "taipei": ("taiwan",),
+    "delhi": ("india",),
 }
 
 # A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "ans", "an",
-             "ed", "es", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ians",
+    "ian",
+    "ies",
+    "ied",
+    "ers",
+    "ans",
+    "an",
+    "ed",
+    "es",
+    "s",
+)
 MIN_STEM = 4  # a suffix is only cut when this much of the word is left; shorter stems match exactly
 
 
@@ -105,9 +136,17 @@ class Match:
     def record(self) -> dict[str, Any]:
         """The match as output shows it (json, tsv, table)."""
         c = self.claim
-        return {"id": c["id"], "status": c["status"], "text": c["text"], "source": c["source"],
-                "sentence": self.sentence, "score": round(self.score, 3), "news_url": self.news.url,
-                "news_date": self.news.date, "news_title": self.news.title}
+        return {
+            "id": c["id"],
+            "status": c["status"],
+            "text": c["text"],
+            "source": c["source"],
+            "sentence": self.sentence,
+            "score": round(self.score, 3),
+            "news_url": self.news.url,
+            "news_date": self.news.date,
+            "news_title": self.news.title,
+        }
 
 
 @dataclass(slots=True)
@@ -135,7 +174,7 @@ def sentences(text: str) -> list[str]:
         words = sentence.split()
         if not _TOKEN.search(sentence):
             continue
-        pieces += [" ".join(words[i:i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]
+        pieces += [" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]
     return pieces
 
 
@@ -203,8 +242,10 @@ class _Weights:
     def __init__(self, counts: dict[matching.Term, int], total: int, topical: dict[str, float]) -> None:
         self.total = max(total, 1)
         # A word no claim holds can match none: it weighs nothing (else every long sentence loses).
-        self.by_stem = {s: self.idf(counts[_term(s)]) * (1 - TOPIC * share) if counts.get(_term(s)) else 0.0
-                        for s, share in topical.items()}
+        self.by_stem = {
+            s: self.idf(counts[_term(s)]) * (1 - TOPIC * share) if counts.get(_term(s)) else 0.0
+            for s, share in topical.items()
+        }
         self.unknown = self.idf(max(1, self.total // 200))  # a word of the claim the news never uses
         self.rarest = self.idf(1)  # a word found in one claim: the scale of a strong match
 
@@ -281,7 +322,7 @@ def _queries(pieces: list[_Sentence], counts: dict[matching.Term, int], total: i
                 break
             any_of.append(term)
             postings += counts[term]
-        rest = [t for t in terms[len(any_of):] if counts[t] <= common]
+        rest = [t for t in terms[len(any_of) :] if counts[t] <= common]
         all_of = tuple(rest[:ALL_OF]) if len(rest) >= 2 else ()
         piece.query = matching.Query(tuple(any_of), all_of)
 
@@ -302,8 +343,13 @@ def _topical(pieces: list[_Sentence], items: int) -> dict[str, float]:
     return share
 
 
-def find(db: Database, news: Sequence[News], statuses: Iterable[str] | None = OPEN, limit: int | None = None,
-         min_score: float = 0.0) -> list[Match]:
+def find(
+    db: Database,
+    news: Sequence[News],
+    statuses: Iterable[str] | None = OPEN,
+    limit: int | None = None,
+    min_score: float = 0.0,
+) -> list[Match]:
     """The claims ``news`` bears on, best first, each with its best sentence and score.
 
     ``statuses``: only claims in these (None: every claim); deleted claims never match. Ranks ties
@@ -325,10 +371,15 @@ def find(db: Database, news: Sequence[News], statuses: Iterable[str] | None = OP
         side = _Side.of(pieces[index].stems, weights)
         for cid in ids:
             floor = max(best[cid][0] if cid in best else 0.0, min_score - 1e-9)
-            value = max(_score(side, claim_stems[cid][0], weights, floor), _score(side, claim_stems[cid][1], weights, floor))
+            value = max(
+                _score(side, claim_stems[cid][0], weights, floor), _score(side, claim_stems[cid][1], weights, floor)
+            )
             if value > floor or (cid not in best and value > 0):
                 best[cid] = (value, index)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    matches = [Match(rows[cid], pieces[index].text, value, news[pieces[index].news])
-               for cid, (value, index) in ranked if value >= min_score and value > 0]
+    matches = [
+        Match(rows[cid], pieces[index].text, value, news[pieces[index].news])
+        for cid, (value, index) in ranked
+        if value >= min_score and value > 0
+    ]
     return matches[:limit] if limit is not None else matches

@@ -127,7 +127,9 @@ def resolve(path: str, shown: str) -> Destination:
         except FileNotFoundError:
             return Destination("replace", current)  # a new file; its folder is checked when the temp file is made
         except NotADirectoryError:
-            raise OutputError(f"cannot write --output {shown}: part of the path is a file, not a folder; check the path") from None
+            raise OutputError(
+                f"cannot write --output {shown}: part of the path is a file, not a folder; check the path"
+            ) from None
         except OSError as exc:
             raise OutputError(f"cannot write --output {shown}: {_why(exc)}; {_fix(exc)}") from exc
         if link is not None:
@@ -201,8 +203,11 @@ def _fix(exc: OSError) -> str:
 
 def _explainer(shown: str, partial: bool) -> Callable[[OSError], OutputError]:
     def explain(exc: OSError) -> OutputError:
-        outcome = ("the output there may be incomplete" if partial
-                   else "nothing was written (the old file, if any, is unchanged)")
+        outcome = (
+            "the output there may be incomplete"
+            if partial
+            else "nothing was written (the old file, if any, is unchanged)"
+        )
         return OutputError(f"{_why(exc)}: could not write {shown}; {outcome}; {_fix(exc)}")
 
     return explain
@@ -226,7 +231,9 @@ def _through(dest: Destination, shown: str) -> Iterator[IO[str]]:
             fd = os.open(dest.path, os.O_WRONLY | _NOCTTY | _CLOEXEC)  # blocks until a FIFO has a reader
     except OSError as exc:
         if exc.errno == errno.EBADF:
-            raise OutputError(f"cannot write --output {shown}: file descriptor {dest.fd} is not open; check the path") from exc
+            raise OutputError(
+                f"cannot write --output {shown}: file descriptor {dest.fd} is not open; check the path"
+            ) from exc
         raise OutputError(f"cannot write --output {shown}: {_why(exc)}; {_fix(exc)}") from exc
     try:
         mode = os.fstat(fd).st_mode
@@ -253,8 +260,10 @@ def _replace(target: str, shown: str) -> Iterator[IO[str]]:
     folder, name = os.path.split(target)
     name_max = _name_max(folder)
     if len(os.fsencode(name)) > name_max:
-        raise OutputError(f"cannot write --output {shown}: the file name is {len(os.fsencode(name))} bytes long "
-                          f"and this file system allows {name_max}; choose a shorter name")
+        raise OutputError(
+            f"cannot write --output {shown}: the file name is {len(os.fsencode(name))} bytes long "
+            f"and this file system allows {name_max}; choose a shorter name"
+        )
     try:
         existing: os.stat_result | None = os.stat(target, follow_symlinks=False)
     except OSError:
@@ -301,11 +310,15 @@ def _create_temp(folder: str, name: str, budget: int, shown: str) -> tuple[str, 
         return temp, os.open(temp, flags, NEW_FILE_MODE)
     except (FileNotFoundError, NotADirectoryError) as exc:
         where = textsafe.terminal(folder)
-        raise OutputError(f"cannot write --output {shown}: the folder {where} does not exist; "
-                          "create it, or give a path in a writable folder") from exc
+        raise OutputError(
+            f"cannot write --output {shown}: the folder {where} does not exist; "
+            "create it, or give a path in a writable folder"
+        ) from exc
     except OSError as exc:
-        raise OutputError(f"cannot write --output {shown}: {_why(exc)} in its folder; "
-                          "give a path in a writable folder (nothing was written)") from exc
+        raise OutputError(
+            f"cannot write --output {shown}: {_why(exc)} in its folder; "
+            "give a path in a writable folder (nothing was written)"
+        ) from exc
 
 
 def _take_mode(fd: int, existing: os.stat_result | None) -> None:

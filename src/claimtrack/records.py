@@ -19,8 +19,20 @@ from claimtrack.choices import Format
 from claimtrack.errors import InvalidInput
 
 CLAIM_FIELDS = (
-    "id", "uuid", "text", "quote", "source", "status", "confidence", "confidence_label",
-    "tags", "url", "said_on", "review_by", "created_at", "updated_at",
+    "id",
+    "uuid",
+    "text",
+    "quote",
+    "source",
+    "status",
+    "confidence",
+    "confidence_label",
+    "tags",
+    "url",
+    "said_on",
+    "review_by",
+    "created_at",
+    "updated_at",
 )
 EVENT_FIELDS = ("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
 LOG_FIELDS = ("claim_id", *EVENT_FIELDS)

@@ -12,9 +12,7 @@ import re
 from urllib.parse import unquote, unquote_plus
 
 # Dialect names SQLAlchemy ships, and the common aliases people type for them.
-KNOWN_DIALECTS = frozenset(
-    {"sqlite", "postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql", "cockroachdb"}
-)
+KNOWN_DIALECTS = frozenset({"sqlite", "postgresql", "postgres", "mysql", "mariadb", "oracle", "mssql", "cockroachdb"})
 
 
 def redact(raw: str) -> str:

@@ -98,8 +98,14 @@ def _group_order(counts: dict[str, int], by: str) -> list[str]:
     return sorted(counts, key=lambda g: (g == UNTAGGED, -counts[g], g.casefold(), g))
 
 
-def write(fmt: ExportFormat, claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]],
-          heading: Heading, group_by: str | None = None) -> int:
+def write(
+    fmt: ExportFormat,
+    claims: Iterable[dict[str, Any]],
+    out: IO[str],
+    sources: list[dict[str, Any]],
+    heading: Heading,
+    group_by: str | None = None,
+) -> int:
     """Write the report; return how many claims it holds."""
     page = Html() if fmt is ExportFormat.html else Markdown()
     summary = Summary({s["name"]: s["reliability"] for s in sources})
@@ -196,8 +202,10 @@ class _Places:
         try:
             if self.db is None:
                 self.db = sqlite3.connect("")  # "": a temporary file, deleted on close
-                self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                                      "CREATE TABLE place (grp TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL)")
+                self.db.executescript(
+                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                    "CREATE TABLE place (grp TEXT NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL)"
+                )
             self.db.executemany("INSERT INTO place VALUES (?, ?, ?)", self.batch)
         except sqlite3.Error as exc:  # TMPDIR full: the same advice as for the spool
             raise _spool_error(OSError(str(exc))) from exc
@@ -222,7 +230,8 @@ class _Places:
 
 def _spool_error(exc: OSError) -> OutputError:
     where = textsafe.terminal(tempfile.gettempdir())
-    return OutputError(f"cannot keep the report's rows in a temporary file in {where}: "
-                       f"{(exc.strerror or str(exc)).lower()}; free some space there or set TMPDIR to a folder "
-                       "with room (nothing was written)")
-
+    return OutputError(
+        f"cannot keep the report's rows in a temporary file in {where}: "
+        f"{(exc.strerror or str(exc)).lower()}; free some space there or set TMPDIR to a folder "
+        "with room (nothing was written)"
+    )

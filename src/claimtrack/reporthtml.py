@@ -60,12 +60,15 @@ tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
 # No scripts, nothing loaded from elsewhere (the ClaimReview page uses it too: JSON-LD is data, not a script).
 CSP_META = """<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">"""
 
-_HEAD = """<!DOCTYPE html>
+_HEAD = (
+    """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-""" + CSP_META + """
+"""
+    + CSP_META
+    + """
 <title>{title}</title>
 <style>{css}</style>
 </head>
@@ -75,13 +78,27 @@ _HEAD = """<!DOCTYPE html>
 <p class="covers">{covers}</p>
 </header>
 """
+)
 
-_COLUMNS = (("ID", "num"), ("Claim", ""), ("Source", ""), ("Said on", ""), ("Confidence", ""), ("Status", ""),
-            ("Resolved on", ""), ("Last change", ""), ("Evidence", ""), ("Last note", ""))
+_COLUMNS = (
+    ("ID", "num"),
+    ("Claim", ""),
+    ("Source", ""),
+    ("Said on", ""),
+    ("Confidence", ""),
+    ("Status", ""),
+    ("Resolved on", ""),
+    ("Last change", ""),
+    ("Evidence", ""),
+    ("Last note", ""),
+)
 # Printed, the claim table has a fixed layout on the page's width: these shares of it.
 _PRINT_WIDTHS = (3.5, 27.5, 10, 8, 8, 8, 8, 9, 7, 11)
-_PRINT_COLUMNS = "@media print {\n" + "".join(
-    f"  #claims col:nth-child({i}) {{ width: {w}%; }}\n" for i, w in enumerate(_PRINT_WIDTHS, start=1)) + "}\n"
+_PRINT_COLUMNS = (
+    "@media print {\n"
+    + "".join(f"  #claims col:nth-child({i}) {{ width: {w}%; }}\n" for i, w in enumerate(_PRINT_WIDTHS, start=1))
+    + "}\n"
+)
 
 
 def _html_link(url: str) -> str:
@@ -92,8 +109,11 @@ def _html_link(url: str) -> str:
 def _last_cell(last: str) -> str:
     """``confirmed 2026-09-10`` with the date kept on one line."""
     what, _, day = last.rpartition(" ")
-    return (f'<td class="text">{textsafe.html_text(what)} <span class="day">{textsafe.html_text(day)}</span></td>'
-            if what else _td(last, "text"))
+    return (
+        f'<td class="text">{textsafe.html_text(what)} <span class="day">{textsafe.html_text(day)}</span></td>'
+        if what
+        else _td(last, "text")
+    )
 
 
 def _td(value: object, cls: str = "") -> str:
@@ -107,18 +127,30 @@ class Html:
 
     def head(self, out: IO[str], title: str, line: str) -> None:
         shown = textsafe.html_text(title)
-        out.write(_HEAD.replace("{css}", _CSS + _PRINT_COLUMNS).replace("{title}", shown).replace("{covers}", textsafe.html_text(line)))
+        out.write(
+            _HEAD.replace("{css}", _CSS + _PRINT_COLUMNS)
+            .replace("{title}", shown)
+            .replace("{covers}", textsafe.html_text(line))
+        )
 
     def summary(self, out: IO[str], s: Summary) -> None:
         total = s.totals()
-        out.write('<section id="summary" aria-label="Summary">\n<h2>Summary</h2>\n<div id="totals">\n<h3>By status</h3>\n')
+        out.write(
+            '<section id="summary" aria-label="Summary">\n<h2>Summary</h2>\n<div id="totals">\n<h3>By status</h3>\n'
+        )
         out.write(charts.status_bar([(status, n) for status, n, _ in total]) + "\n")
-        out.write('<table class="totals">\n<thead><tr><th scope="col">Status</th><th scope="col" class="num">Claims</th>'
-                  '<th scope="col" class="num">Share</th></tr></thead>\n<tbody>\n')
+        out.write(
+            '<table class="totals">\n<thead><tr><th scope="col">Status</th><th scope="col" class="num">Claims</th>'
+            '<th scope="col" class="num">Share</th></tr></thead>\n<tbody>\n'
+        )
         for status, n, share in total:
-            out.write(f'<tr><td class="{status}">{status}</td><td class="num">{n}</td><td class="num">{share}</td></tr>\n')
-        out.write(f'</tbody>\n<tfoot><tr><th scope="row">Total</th><td class="num">{s.total}</td>'
-                  f'<td class="num">{"100.0%" if s.total else "0.0%"}</td></tr></tfoot>\n</table>\n</div>\n')
+            out.write(
+                f'<tr><td class="{status}">{status}</td><td class="num">{n}</td><td class="num">{share}</td></tr>\n'
+            )
+        out.write(
+            f'</tbody>\n<tfoot><tr><th scope="row">Total</th><td class="num">{s.total}</td>'
+            f'<td class="num">{"100.0%" if s.total else "0.0%"}</td></tr></tfoot>\n</table>\n</div>\n'
+        )
         self._over_time(out, s)
         self._calibration(out, s)
         self._track_record(out, s)
@@ -135,33 +167,51 @@ class Html:
         step = {10: "day", 7: "month"}.get(len(points[0][0]), "year")
         first, last = min(s.resolved)[0], max(s.resolved)[0]
         out.write(charts.resolved_over_time(points) + "\n")
-        out.write(f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
-                  f"{span(first, last)}.</figcaption>\n</figure>\n")
+        out.write(
+            f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
+            f"{span(first, last)}.</figcaption>\n</figure>\n"
+        )
 
     def _calibration(self, out: IO[str], s: Summary) -> None:
         brier = s.brier()
         if brier is None:
             return
         n = s.scored()
-        out.write(f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration([b.as_dict() for b in scoring.calibration_of(s.forecasts)])}\n'
-                  f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
-                  f"claims came true; on the dashed line, what was said came true as often as stated. "
-                  f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
-                  "(0 is perfect; always saying 50% scores 0.250).</figcaption>\n</figure>\n")
+        out.write(
+            f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration([b.as_dict() for b in scoring.calibration_of(s.forecasts)])}\n'
+            f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
+            f"claims came true; on the dashed line, what was said came true as often as stated. "
+            f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
+            "(0 is perfect; always saying 50% scores 0.250).</figcaption>\n</figure>\n"
+        )
 
     def _track_record(self, out: IO[str], s: Summary) -> None:
-        heads = "".join(f'<th scope="col" class="num">{h}</th>' for h in ("Claims", "Confirmed", "Refuted", "Open", "Accuracy", "Brier"))
-        out.write('<div id="sources" class="scroll">\n<h3>Track record</h3>\n<table id="track-record">\n<caption>Track record over the claims in '
-                  "this report. Accuracy: the share of resolved claims that were confirmed. Brier score: the mean squared "
-                  "error of the confidence stated before each claim resolved (lower is better).</caption>\n"
-                  f'<thead><tr><th scope="col">Source</th><th scope="col">Reliability</th>{heads}</tr></thead>\n<tbody>\n')
+        heads = "".join(
+            f'<th scope="col" class="num">{h}</th>'
+            for h in ("Claims", "Confirmed", "Refuted", "Open", "Accuracy", "Brier")
+        )
+        out.write(
+            '<div id="sources" class="scroll">\n<h3>Track record</h3>\n<table id="track-record">\n<caption>Track record over the claims in '
+            "this report. Accuracy: the share of resolved claims that were confirmed. Brier score: the mean squared "
+            "error of the confidence stated before each claim resolved (lower is better).</caption>\n"
+            f'<thead><tr><th scope="col">Source</th><th scope="col">Reliability</th>{heads}</tr></thead>\n<tbody>\n'
+        )
         for r in s.records():
             letter = r.reliability or "F"
-            numbers = (r.claims, r.statuses["confirmed"], r.statuses["refuted"], r.claims - r.resolved,
-                       percent(r.accuracy), brier_text(r.brier))
-            out.write(f'<tr><th scope="row">{textsafe.html_text(r.name)}</th>'
-                      f'<td title="{scoring.RELIABILITY[letter]}">{letter}</td>'
-                      + "".join(f'<td class="num">{v}</td>' for v in numbers) + "</tr>\n")
+            numbers = (
+                r.claims,
+                r.statuses["confirmed"],
+                r.statuses["refuted"],
+                r.claims - r.resolved,
+                percent(r.accuracy),
+                brier_text(r.brier),
+            )
+            out.write(
+                f'<tr><th scope="row">{textsafe.html_text(r.name)}</th>'
+                f'<td title="{scoring.RELIABILITY[letter]}">{letter}</td>'
+                + "".join(f'<td class="num">{v}</td>' for v in numbers)
+                + "</tr>\n"
+            )
         out.write("</tbody>\n</table>\n</div>\n")
 
     def row(self, claim: dict[str, Any], code: str, resolved: str, group_by: str | None) -> str:
@@ -171,22 +221,28 @@ class Html:
         return (
             f'<tr{ident} data-claim="{cid}"><td class="num">{cid}</td>{_td(text, "claim")}'
             f'<td class="text">{textsafe.html_text(source)} <span class="code" title="{reliability}">{code}</span></td>'
-            f'{_td(said, "day")}{_td(label, "text")}{_td(status, "status " + status)}{_td(resolved, "day")}{_last_cell(last)}'
+            f"{_td(said, 'day')}{_td(label, 'text')}{_td(status, 'status ' + status)}{_td(resolved, 'day')}{_last_cell(last)}"
             f'<td class="text">{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text note")}</tr>\n'
         )
 
     def table_start(self, out: IO[str], grouped: bool = False) -> None:
-        heads = "".join(f'<th scope="col" class="{cls}">{name}</th>' if cls else f'<th scope="col">{name}</th>'
-                        for name, cls in _COLUMNS)
+        heads = "".join(
+            f'<th scope="col" class="{cls}">{name}</th>' if cls else f'<th scope="col">{name}</th>'
+            for name, cls in _COLUMNS
+        )
         cols = "<col>" * len(_COLUMNS)
-        out.write(f'<section id="claims-section">\n<h2>Claims</h2>\n<div class="scroll">\n<table id="claims">\n'
-                  f"<colgroup>{cols}</colgroup>\n"
-                  f"<thead><tr>{heads}</tr></thead>\n" + ("" if grouped else "<tbody>\n"))
+        out.write(
+            f'<section id="claims-section">\n<h2>Claims</h2>\n<div class="scroll">\n<table id="claims">\n'
+            f"<colgroup>{cols}</colgroup>\n"
+            f"<thead><tr>{heads}</tr></thead>\n" + ("" if grouped else "<tbody>\n")
+        )
         self._grouped = grouped
 
     def group(self, out: IO[str], name: str, rows: Iterable[str], count: int) -> None:
-        out.write(f'<tbody class="group">\n<tr class="group-heading"><th colspan="{len(_COLUMNS)}" scope="rowgroup">'
-                  f"{textsafe.html_text(name)} ({count})</th></tr>\n")
+        out.write(
+            f'<tbody class="group">\n<tr class="group-heading"><th colspan="{len(_COLUMNS)}" scope="rowgroup">'
+            f"{textsafe.html_text(name)} ({count})</th></tr>\n"
+        )
         out.writelines(rows)
         out.write("</tbody>\n")
 

@@ -15,8 +15,18 @@ from claimtrack.claimcols import host
 from claimtrack.records import markdown_table
 from claimtrack.reportparts import Summary, brier_text, cells, percent, span
 
-HEADERS = ("id", "claim", "source", "said on", "confidence", "status", "resolved on", "last change",
-           "evidence", "last note")
+HEADERS = (
+    "id",
+    "claim",
+    "source",
+    "said on",
+    "confidence",
+    "status",
+    "resolved on",
+    "last change",
+    "evidence",
+    "last note",
+)
 
 
 def md_link(url: str) -> str:
@@ -45,14 +55,31 @@ class Markdown:
             refuted = sum(n for (_, st), n in s.resolved.items() if st == "refuted")
             out.write(f" Resolved {span(days[0][0], days[-1][0])}: {confirmed} confirmed, {refuted} refuted.")
         out.write("\n\n### Track record\n\n")
-        rows = [(r.name, r.reliability or "F", r.claims, r.statuses["confirmed"], r.statuses["refuted"],
-                 r.claims - r.resolved, percent(r.accuracy), brier_text(r.brier)) for r in s.records()]
-        out.write(markdown_table(("source", "reliability", "claims", "confirmed", "refuted", "open", "accuracy", "Brier"), rows))
+        rows = [
+            (
+                r.name,
+                r.reliability or "F",
+                r.claims,
+                r.statuses["confirmed"],
+                r.statuses["refuted"],
+                r.claims - r.resolved,
+                percent(r.accuracy),
+                brier_text(r.brier),
+            )
+            for r in s.records()
+        ]
+        out.write(
+            markdown_table(
+                ("source", "reliability", "claims", "confirmed", "refuted", "open", "accuracy", "Brier"), rows
+            )
+        )
         brier = s.brier()
         if brier is not None:
             n = s.scored()
-            out.write(f"\nBrier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} "
-                      "with a stated confidence (0 is perfect; always saying 50% scores 0.250).\n")
+            out.write(
+                f"\nBrier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} "
+                "with a stated confidence (0 is perfect; always saying 50% scores 0.250).\n"
+            )
         out.write("\n")
 
     def row(self, claim: dict[str, Any], code: str, resolved: str, group_by: str | None) -> str:
@@ -76,4 +103,3 @@ class Markdown:
 
     def foot(self, out: IO[str], total: int) -> None:
         pass
-

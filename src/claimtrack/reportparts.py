@@ -113,5 +113,15 @@ def brier_text(value: float | None) -> str:
 def cells(claim: dict[str, Any], resolved: str) -> list[Any]:
     """A claim's row: id, text, source, said on, confidence, status, resolved on (given: the report
     works it out once for the summary too), last change, evidence links, last note."""
-    return [claim["id"], claim["text"], claim["source"], claim["said_on"] or "", claim["confidence_label"] or "",
-            claim["status"], resolved, happened_last(claim), evidence(claim), last_note(claim)]
+    return [
+        claim["id"],
+        claim["text"],
+        claim["source"],
+        claim["said_on"] or "",
+        claim["confidence_label"] or "",
+        claim["status"],
+        resolved,
+        happened_last(claim),
+        evidence(claim),
+        last_note(claim),
+    ]

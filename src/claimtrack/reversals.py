@@ -29,7 +29,7 @@ def is_undo(event: dict[str, Any]) -> bool:
 
 def _named(note: str) -> tuple[str, str]:
     """(command, recorded_at) named by an undo event's note ('' where it does not parse)."""
-    head, _, recorded = note[len(UNDO_NOTE):].rpartition(" recorded ")
+    head, _, recorded = note[len(UNDO_NOTE) :].rpartition(" recorded ")
     return head.strip("'\""), recorded.strip()
 
 
@@ -37,8 +37,14 @@ def _reverses(other: dict[str, Any], event: dict[str, Any]) -> bool:
     if other["kind"] != event["kind"] or is_undo(other):
         return False
     if event["kind"] == "note":
-        return event.get("field") == "withdrawn" and other.get("field") is None and other.get("note") == event.get("old")
-    return (other.get("field"), other.get("old"), other.get("new")) == (event.get("field"), event.get("new"), event.get("old"))
+        return (
+            event.get("field") == "withdrawn" and other.get("field") is None and other.get("note") == event.get("old")
+        )
+    return (other.get("field"), other.get("old"), other.get("new")) == (
+        event.get("field"),
+        event.get("new"),
+        event.get("old"),
+    )
 
 
 def pair(events: Sequence[dict[str, Any]]) -> dict[int, int | None]:

@@ -24,16 +24,27 @@ def console_for(out: IO[str], view: View | None = None) -> Any:
     from rich.console import Console
 
     view = view or View()
-    return Console(file=out, highlight=False, emoji=False, markup=False, width=view.width,
-                   force_terminal=True if view.terminal or view.color == "always" else None,
-                   no_color=True if view.color == "never" else None)
+    return Console(
+        file=out,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        width=view.width,
+        force_terminal=True if view.terminal or view.color == "always" else None,
+        no_color=True if view.color == "never" else None,
+    )
 
 
 def fit_view(console: Any, view: View | None) -> View:
     """``view`` with the width to fit filled in: the console's (terminal, $COLUMNS, else 80)."""
     view = view or View()
-    return View(width=view.width or console.width, columns=view.columns, wide=view.wide, terminal=view.terminal,
-                color=view.color)
+    return View(
+        width=view.width or console.width,
+        columns=view.columns,
+        wide=view.wide,
+        terminal=view.terminal,
+        color=view.color,
+    )
 
 
 def print_fitted(console: Any, renderable: Any, view: View, notes: Sequence[str] = ()) -> None:

@@ -85,8 +85,13 @@ class Bin:
     share_confirmed: float | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"low": self.low, "high": self.high, "count": self.count,
-                "mean_confidence": self.mean_confidence, "share_confirmed": self.share_confirmed}
+        return {
+            "low": self.low,
+            "high": self.high,
+            "count": self.count,
+            "mean_confidence": self.mean_confidence,
+            "share_confirmed": self.share_confirmed,
+        }
 
 
 def calibration(pairs: Sequence[tuple[float, int]], bins: int = 10) -> list[Bin]:
@@ -103,11 +108,15 @@ def calibration_of(counts: Mapping[tuple[float, int], int], bins: int = 10) -> l
     result = []
     for i, group in enumerate(groups):
         n = sum(k for _, _, k in group)
-        result.append(Bin(
-            low=round(i / bins, 2), high=round((i + 1) / bins, 2), count=n,
-            mean_confidence=round(sum(p * k for p, _, k in group) / n, 4) if n else None,
-            share_confirmed=round(sum(o * k for _, o, k in group) / n, 4) if n else None,
-        ))
+        result.append(
+            Bin(
+                low=round(i / bins, 2),
+                high=round((i + 1) / bins, 2),
+                count=n,
+                mean_confidence=round(sum(p * k for p, _, k in group) / n, 4) if n else None,
+                share_confirmed=round(sum(o * k for _, o, k in group) / n, 4) if n else None,
+            )
+        )
     return result
 
 

@@ -27,11 +27,28 @@ MAX_PAGE = 2 * 1024 * 1024
 USER_AGENT = "claimtrack (+https://github.com/claimtrack)"
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I | re.S)
 _ARTICLE_LIKE = re.compile(r"\w+(?:\W+\w+){5,}")  # some run of six words: a sentence, not a menu
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _TEXT_DATE = re.compile(
-    r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|("
-    + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4}))\b", re.I)
+    r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{4})|("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{1,2}),?\s+(\d{4}))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,23 +140,36 @@ def _from_html(data: bytes, name: str, url: str | None) -> Document:
     # parsing (JSON-LD metadata, which gives the date and title, is kept); what is left is bounded.
     data = _without_scripts(data)
     if len(data) > MAX_PAGE:
-        raise InvalidInput(f"{name} is a web page of {len(data) / (1024 * 1024):.1f} MB without its scripts and "
-                           f"styles, more than the {MAX_PAGE // (1024 * 1024)} MB claimtrack reads; copy the article's "
-                           "text into a file and give that")
+        raise InvalidInput(
+            f"{name} is a web page of {len(data) / (1024 * 1024):.1f} MB without its scripts and "
+            f"styles, more than the {MAX_PAGE // (1024 * 1024)} MB claimtrack reads; copy the article's "
+            "text into a file and give that"
+        )
 
     found = trafilatura.bare_extraction(
-        data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        data,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(found, "text", None) or "") if found is not None else ""
     if not _ARTICLE_LIKE.search(text):  # nothing, or only a menu's or a footer's words
-        raise InvalidInput(f"{name} is a web page with no article text that could be found; "
-                           "copy the article's text into a file and give that")
+        raise InvalidInput(
+            f"{name} is a web page with no article text that could be found; "
+            "copy the article's text into a file and give that"
+        )
     canonical = getattr(found, "url", None)
     where = url or (canonical if canonical and canonical.lower().startswith(("http://", "https://")) else None)
     date = getattr(found, "date", None)
-    return Document(_plain(text), name, where, getattr(found, "title", None) or None,
-                    date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None)
+    return Document(
+        _plain(text),
+        name,
+        where,
+        getattr(found, "title", None) or None,
+        date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None,
+    )
 
 
 def _without_scripts(data: bytes) -> bytes:

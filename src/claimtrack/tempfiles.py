@@ -47,7 +47,6 @@ def lock(fd: int) -> None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-
 @contextmanager
 def held(path: str) -> Iterator[None]:
     """Keep ``path`` flock-ed while the block runs: the sweepers leave a held file alone."""

@@ -68,8 +68,9 @@ def terminal(value: object) -> str:
 
 # Default-ignorable characters that are not format characters (category Cf): combining grapheme
 # joiner, Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors, reserved.
-_IGNORABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f"
-                        "\ufff0-\ufff8\U000e0100-\U000e0fff]")
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f\ufff0-\ufff8\U000e0100-\U000e0fff]"
+)
 
 
 def lookalike_keys(name: str) -> frozenset[str]:
@@ -129,8 +130,11 @@ def visible(text: str) -> bool:
 # claim); the C encoder itself, where Python has it, as ``JSONEncoder.encode`` would make per call.
 _JSON_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)  # the C accelerator, where Python has it
-_C_ENCODER = (_MAKE_ENCODER(None, _JSON_COMPACT.default, json.encoder.encode_basestring, None, ":", ",",
-                            False, False, True) if _MAKE_ENCODER else None)
+_C_ENCODER = (
+    _MAKE_ENCODER(None, _JSON_COMPACT.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    if _MAKE_ENCODER
+    else None
+)
 
 
 def _compact(data: Any) -> str:

@@ -49,19 +49,34 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | 
         for key in CLAIM_FIELDS[3:]:
             if key != "text" and claim[key] not in (None, []):
                 out.write(f"- **{key}**: {textsafe.markdown(flat(claim[key]))}\n")
-        out.write("\n" + markdown_table(
-            ("at", "change", "note", "evidence"),
-            ([e["at"], event_summary(e), e["note"], e["evidence_url"]] for e in events),
-        ))
+        out.write(
+            "\n"
+            + markdown_table(
+                ("at", "change", "note", "evidence"),
+                ([e["at"], event_summary(e), e["note"], e["evidence_url"]] for e in events),
+            )
+        )
     else:
         _claim_table(claim, out, view)
 
 
-TIMELINE_COLUMNS = register("show", (
-    Col("at", "At", 0, compact=day_only),
-    Col("change", "Change", 0, wrap=True, min_width=14),
-    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True),
-))
+TIMELINE_COLUMNS = register(
+    "show",
+    (
+        Col("at", "At", 0, compact=day_only),
+        Col("change", "Change", 0, wrap=True, min_width=14),
+        Col(
+            "detail",
+            "Note / evidence",
+            1,
+            wrap=True,
+            min_width=12,
+            short="Note",
+            names=("note", "evidence"),
+            links=True,
+        ),
+    ),
+)
 
 
 def _change_in_timeline(event: dict[str, Any], claim: dict[str, Any]) -> str:
@@ -92,15 +107,27 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
     rows = grid()
     rows.add_row(styled(head), styled(claim["text"]))
     if claim.get("deleted_at"):
-        rows.add_row(styled("Deleted", "bold red"), styled(
-            f"{claim['deleted_at']}: only show and list --deleted show it; "
-            f"bring it back with: claimtrack restore {claim['id']}", "red"))
+        rows.add_row(
+            styled("Deleted", "bold red"),
+            styled(
+                f"{claim['deleted_at']}: only show and list --deleted show it; "
+                f"bring it back with: claimtrack restore {claim['id']}",
+                "red",
+            ),
+        )
     fields = (
-        ("Quote", claim["quote"]), ("Source", claim["source"]), ("Admiralty", claim.get("admiralty")),
+        ("Quote", claim["quote"]),
+        ("Source", claim["source"]),
+        ("Admiralty", claim.get("admiralty")),
         ("Status", claim["status"]),
-        ("Confidence", claim["confidence_label"] or "not assessed"), ("Said on", claim["said_on"]),
-        ("Tags", ", ".join(claim["tags"])), ("URL", claim["url"]), ("Review by", claim["review_by"]),
-        ("Added", claim["created_at"]), ("Updated", claim["updated_at"]), ("UUID", claim["uuid"]),
+        ("Confidence", claim["confidence_label"] or "not assessed"),
+        ("Said on", claim["said_on"]),
+        ("Tags", ", ".join(claim["tags"])),
+        ("URL", claim["url"]),
+        ("Review by", claim["review_by"]),
+        ("Added", claim["created_at"]),
+        ("Updated", claim["updated_at"]),
+        ("UUID", claim["uuid"]),
     )
     for name, value in fields:
         if name == "URL" and value and fit.cell_width(cell(value)) > console.width - label - 2:
@@ -111,28 +138,44 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
         elif value:
             rows.add_row(styled(name), styled(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
     console.print(rows)
-    cells = [{"at": e["at"], "change": cell(_change_in_timeline(e, claim)), "detail": _detail(e)} for e in claim["events"]]
+    cells = [
+        {"at": e["at"], "change": cell(_change_in_timeline(e, claim)), "detail": _detail(e)} for e in claim["events"]
+    ]
     notes: list[str] = []
     print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline", notes=notes), view, notes)
 
 
-LOG_COLUMNS = register("log", (
-    Col("at", "At", 0, compact=day_only),
-    Col("id", "ID", 0, justify="right", names=("claim_id",)),
-    Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
-    Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
-    Col("detail", "Note / evidence", 1, wrap=True, min_width=12, short="Note", names=("note", "evidence"), links=True,
-        comfort=30),
-))
+LOG_COLUMNS = register(
+    "log",
+    (
+        Col("at", "At", 0, compact=day_only),
+        Col("id", "ID", 0, justify="right", names=("claim_id",)),
+        Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
+        Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
+        Col(
+            "detail",
+            "Note / evidence",
+            1,
+            wrap=True,
+            min_width=12,
+            short="Note",
+            names=("note", "evidence"),
+            links=True,
+            comfort=30,
+        ),
+    ),
+)
 
 
 def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | None = None) -> None:
     """``log`` output: changes newest first, each with the start of its claim's text."""
     if fmt is Format.md:
-        out.write(markdown_table(
-            ("at", "claim", "change", "note", "evidence"),
-            ([e["at"], e["claim_id"], event_summary(e), e["note"], e["evidence_url"]] for e in rows),
-        ))
+        out.write(
+            markdown_table(
+                ("at", "claim", "change", "note", "evidence"),
+                ([e["at"], e["claim_id"], event_summary(e), e["note"], e["evidence_url"]] for e in rows),
+            )
+        )
         return
     if fmt is not Format.table:
         write_records(rows, LOG_FIELDS, fmt, out)
@@ -142,7 +185,15 @@ def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | N
         console.print(styled("No changes.", "dim"))
         return
     view = fit_view(console, view)
-    cells = [{"at": e["at"], "id": str(e["claim_id"]), "text": cell(" ".join(str(e.get("claim_text") or "").split())),
-              "change": cell(event_summary(e)), "detail": _detail(e)} for e in rows]
+    cells = [
+        {
+            "at": e["at"],
+            "id": str(e["claim_id"]),
+            "text": cell(" ".join(str(e.get("claim_text") or "").split())),
+            "change": cell(event_summary(e)),
+            "detail": _detail(e),
+        }
+        for e in rows
+    ]
     notes: list[str] = []
     print_fitted(console, fit.render(LOG_COLUMNS, cells, view, notes=notes), view, notes)

@@ -106,7 +106,9 @@ def parse_date(text: str, option: str = "date") -> str:
             return date.fromisoformat(raw).isoformat()
         except ValueError:
             pass
-    raise InvalidInput(f"invalid {option} {text!r}: use a real date as YYYY-MM-DD, e.g. 2024-06-19{dateguess.hint(raw)}")
+    raise InvalidInput(
+        f"invalid {option} {text!r}: use a real date as YYYY-MM-DD, e.g. 2024-06-19{dateguess.hint(raw)}"
+    )
 
 
 def parse_datetime(text: str, option: str = "--at") -> str:
@@ -205,7 +207,9 @@ def parse_user_date(text: str, option: str, *, future: bool = False, today: date
             ) from None
     offset = _relative(raw)
     if offset is None:
-        raise InvalidInput(f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}{dateguess.hint(raw)}")
+        raise InvalidInput(
+            f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}{dateguess.hint(raw)}"
+        )
     if offset > 0 and not future:
         raise InvalidInput(
             f"invalid {option} {_shown(text)}: {option} cannot be a future day ({FUTURE_FORMS} are only for "
@@ -236,8 +240,7 @@ def parse_user_time(text: str, option: str = "--at", *, today: date | None = Non
             noon = _local(day, NOON)
         except OverflowError:
             raise InvalidInput(
-                f"invalid {option} {_shown(text)}: it falls outside the times claimtrack can store; "
-                "give a later day"
+                f"invalid {option} {_shown(text)}: it falls outside the times claimtrack can store; give a later day"
             ) from None
         return min(noon, now()) if today is None and day == _clock_today().isoformat() else noon
     moment = _iso_moment(raw, text, option, local=True)

@@ -27,7 +27,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _EMPTY_HINT = {
     "claim text": "give the words of the claim",
-    "source name": "give who made the claim, e.g. --source \"Andrei Lankov\"",
+    "source name": 'give who made the claim, e.g. --source "Andrei Lankov"',
     "note": "write the note's text, or leave the option out",
 }
 
@@ -72,7 +72,9 @@ def clean_optional(value: str | None, what: str, limit: int = MAX_TEXT) -> str |
 
 
 # A web address typed without its scheme: a host name with a dot in it, then a path or nothing.
-_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::[0-9]+)?(?:[/?#]\S*)?$", re.IGNORECASE | re.ASCII)
+_HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::[0-9]+)?(?:[/?#]\S*)?$", re.IGNORECASE | re.ASCII
+)
 
 
 def clean_url(value: str | None, option: str = "--url") -> str | None:
@@ -94,7 +96,9 @@ def clean_url(value: str | None, option: str = "--url") -> str | None:
 def clean_tag(value: str) -> str:
     tag = nfc("-".join(storable(value, "tag").strip().lower().split()))  # tags are labels: NFC (textkeys)
     if not tag or "," in tag or len(tag) > MAX_TAG or not visible(tag):
-        raise InvalidInput(f"invalid tag {value!r}: use one word or hyphenated-words, up to {MAX_TAG} characters, no commas")
+        raise InvalidInput(
+            f"invalid tag {value!r}: use one word or hyphenated-words, up to {MAX_TAG} characters, no commas"
+        )
     return tag
 
 

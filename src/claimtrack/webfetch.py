@@ -59,8 +59,10 @@ def deadline_seconds() -> float:
     except ValueError:
         value = math.nan
     if not 0 < value <= MAX_DEADLINE:  # also refuses nan
-        raise InvalidInput(f"{DEADLINE_ENV}={terminal(raw)} is not a number of seconds from 0 to {MAX_DEADLINE:.0f}; "
-                           f"set it to one such as 30, or unset it for the default of {DEFAULT_DEADLINE:.0f} s")
+        raise InvalidInput(
+            f"{DEADLINE_ENV}={terminal(raw)} is not a number of seconds from 0 to {MAX_DEADLINE:.0f}; "
+            f"set it to one such as 30, or unset it for the default of {DEFAULT_DEADLINE:.0f} s"
+        )
     return value
 
 
@@ -97,9 +99,11 @@ def is_public(address: str) -> bool:
 def check_redirect(came_from_public: bool, target: str, addresses: list[str]) -> None:
     """Refuse a redirect from a public address to ``target`` when any of its ``addresses`` is not public."""
     if came_from_public and not all(is_public(a) for a in addresses):
-        raise InvalidInput(f"could not fetch {terminal(target)}: a page on the internet redirected to it, and it is "
-                           "on this machine or a private network, which claimtrack does not follow; give that "
-                           "address yourself if you mean it")
+        raise InvalidInput(
+            f"could not fetch {terminal(target)}: a page on the internet redirected to it, and it is "
+            "on this machine or a private network, which claimtrack does not follow; give that "
+            "address yourself if you mean it"
+        )
 
 
 def _addresses(host: str, port: int, clock: _Clock, shown: str) -> list[str]:
@@ -199,27 +203,38 @@ def fetch(url: str, max_bytes: int, user_agent: str) -> tuple[bytes, str | None,
                 target = urljoin(current, location)
                 scheme = urlsplit(target).scheme.lower()
             except ValueError as exc:
-                raise InvalidInput(f"could not fetch {terminal(current)}: it redirects to "
-                                   f"{terminal(location)}, which is not an address ({exc})") from None
+                raise InvalidInput(
+                    f"could not fetch {terminal(current)}: it redirects to "
+                    f"{terminal(location)}, which is not an address ({exc})"
+                ) from None
             if scheme not in ("http", "https"):
-                raise InvalidInput(f"could not fetch {terminal(target)}: {terminal(current)} redirected to it, and "
-                                   "claimtrack only follows http and https addresses")
+                raise InvalidInput(
+                    f"could not fetch {terminal(target)}: {terminal(current)} redirected to it, and "
+                    "claimtrack only follows http and https addresses"
+                )
             if target in seen:
-                raise InvalidInput(f"could not fetch {shown}: it redirects in a loop (back to {terminal(target)}); "
-                                   f"open it in a browser to see where it leads, {_ADVICE}")
+                raise InvalidInput(
+                    f"could not fetch {shown}: it redirects in a loop (back to {terminal(target)}); "
+                    f"open it in a browser to see where it leads, {_ADVICE}"
+                )
             if hop == MAX_REDIRECTS:
                 break
             seen.add(target)
             current = target
-        raise InvalidInput(f"could not fetch {shown}: more than {MAX_REDIRECTS} redirects (the last to "
-                           f"{terminal(target)}); give the address it ends at, {_ADVICE}")
+        raise InvalidInput(
+            f"could not fetch {shown}: more than {MAX_REDIRECTS} redirects (the last to "
+            f"{terminal(target)}); give the address it ends at, {_ADVICE}"
+        )
     except (_Late, TimeoutError):
-        raise InvalidInput(f"could not fetch {shown}: no complete answer within {seconds:g} s (the deadline of a "
-                           f"fetch; ${DEADLINE_ENV} sets it); check your connection, {_ADVICE}") from None
+        raise InvalidInput(
+            f"could not fetch {shown}: no complete answer within {seconds:g} s (the deadline of a "
+            f"fetch; ${DEADLINE_ENV} sets it); check your connection, {_ADVICE}"
+        ) from None
 
 
-def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
-         came_from_public: bool) -> tuple[bool, str | None, str | None, bytes]:
+def _one(
+    url: str, clock: _Clock, max_bytes: int, user_agent: str, came_from_public: bool
+) -> tuple[bool, str | None, str | None, bytes]:
     """One request: (whether the server's address is public, the content type, the redirect's
     Location or None, the body when not a redirect)."""
     shown = terminal(url)
@@ -244,19 +259,25 @@ def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
             sock = ssl.create_default_context().wrap_socket(sock, server_hostname=host)
         connection = (http.client.HTTPSConnection if https else http.client.HTTPConnection)(host, port)
         connection.sock = _TimedSocket(sock, clock)
-        connection.request("GET", target, headers={"User-Agent": user_agent, "Connection": "close",
-                                                   "Accept": "text/html, text/plain, */*"})
+        connection.request(
+            "GET",
+            target,
+            headers={"User-Agent": user_agent, "Connection": "close", "Accept": "text/html, text/plain, */*"},
+        )
         response = connection.getresponse()
         content_type = response.msg.get_content_type() if response.msg else None
         if response.status in REDIRECTS:
             location = response.getheader("Location")
             if not location:
-                raise InvalidInput(f"could not fetch {shown}: the server answered {response.status} (a redirect) "
-                                   "without saying where to")
+                raise InvalidInput(
+                    f"could not fetch {shown}: the server answered {response.status} (a redirect) "
+                    "without saying where to"
+                )
             return public, content_type, location.strip(), b""
         if not 200 <= response.status < 300:
-            raise InvalidInput(f"could not fetch {shown}: the server answered {response.status} "
-                               f"{terminal(response.reason)}")
+            raise InvalidInput(
+                f"could not fetch {shown}: the server answered {response.status} {terminal(response.reason)}"
+            )
         chunks, size = [], 0
         while size <= max_bytes:
             clock.left()
@@ -273,8 +294,9 @@ def _one(url: str, clock: _Clock, max_bytes: int, user_agent: str,
         raise InvalidInput(f"could not fetch {shown}: {reason}; check the address, {_ADVICE}") from None
     except (http.client.HTTPException, OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
-        raise InvalidInput(f"could not fetch {shown}: {reason}; check the address and your connection, "
-                           f"{_ADVICE}") from None
+        raise InvalidInput(
+            f"could not fetch {shown}: {reason}; check the address and your connection, {_ADVICE}"
+        ) from None
     finally:
         if sock is not None:
             sock.close()

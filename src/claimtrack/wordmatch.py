@@ -40,7 +40,7 @@ def _words(text: str | None) -> list[str]:
 def _found(tokens: list[str], prefix: bool, words: list[str]) -> bool:
     n = len(tokens)
     for i in range(len(words) - n + 1):
-        if words[i:i + n - 1] == tokens[:-1] and (
+        if words[i : i + n - 1] == tokens[:-1] and (
             words[i + n - 1].startswith(tokens[-1]) if prefix else words[i + n - 1] == tokens[-1]
         ):
             return True

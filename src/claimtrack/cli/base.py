@@ -155,8 +155,10 @@ class ClaimtrackGroup(TyperGroup):
         except Exception as exc:
             if debug:
                 raise
-            fail(f"unexpected {type(exc).__name__}: {_scrub(ctx, str(exc))}; {_saved(ctx)}. "
-                 "Rerun with CLAIMTRACK_DEBUG=1 and report it")
+            fail(
+                f"unexpected {type(exc).__name__}: {_scrub(ctx, str(exc))}; {_saved(ctx)}. "
+                "Rerun with CLAIMTRACK_DEBUG=1 and report it"
+            )
 
 
 def _scrub(ctx: Any, text: str) -> str:
@@ -233,8 +235,10 @@ def _lost(ctx: Any, exc: Any) -> str:
         see = done[-1][1] if len(done) == 1 else "claimtrack log"
         return f"{what}, but its confirmation could not be written to {exc.name} ({exc.why}); see it with: {see}"
     fix = _LOST_FIX.get(exc.why, "check where it goes")
-    return (f"could not write to {exc.name}: {exc.why}; the output is incomplete (nothing was changed); "
-            f"{fix}, or send the output to a file")
+    return (
+        f"could not write to {exc.name}: {exc.why}; the output is incomplete (nothing was changed); "
+        f"{fix}, or send the output to a file"
+    )
 
 
 app = typer.Typer(
@@ -249,8 +253,14 @@ app = typer.Typer(
 
 # Help panels, in the order ``claimtrack --help`` shows them.
 CAPTURE, UPDATE, FIX, QUERY, REPORT, SOURCES, DATABASE = (
-    "Capture claims", "Update claims as news arrives", "Fix mistakes", "Look things up", "Reports and exports",
-    "Sources", "Database")
+    "Capture claims",
+    "Update claims as news arrives",
+    "Fix mistakes",
+    "Look things up",
+    "Reports and exports",
+    "Sources",
+    "Database",
+)
 
 
 def _version(value: bool) -> None:
@@ -263,7 +273,12 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     db: Annotated[
-        str | None, typer.Option("--db", metavar="TARGET", help="Database file or SQLAlchemy URL (default: $CLAIMTRACK_DB, else your user data dir).")
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="TARGET",
+            help="Database file or SQLAlchemy URL (default: $CLAIMTRACK_DB, else your user data dir).",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")

@@ -16,25 +16,40 @@ from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, Columns, FormatOpt,
 def add(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The claim, in one sentence.", show_default=False)],
-    source: Annotated[str, typer.Option(
-        "--source", "-s", help="Who made the claim (created if new).", show_default=False,
-        autocompletion=complete.source_names)],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            "-s",
+            help="Who made the claim (created if new).",
+            show_default=False,
+            autocompletion=complete.source_names,
+        ),
+    ],
     confidence: Annotated[
         str | None, typer.Option("--confidence", "-c", help="0.7, .7, 70% or an ICD 203 phrase such as 'very likely'.")
     ] = None,
-    status: Annotated[Status, typer.Option(
-        "--status", metavar="STATUS", help=f"Starting status: {choices(Status)}.")] = Status.unverified,
+    status: Annotated[
+        Status, typer.Option("--status", metavar="STATUS", help=f"Starting status: {choices(Status)}.")
+    ] = Status.unverified,
     url: Annotated[str | None, typer.Option("--url", help="Where the claim appeared.")] = None,
-    said_on: Annotated[str | None, typer.Option(
-        "--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS}.")] = None,
-    tag: Annotated[list[str] | None, typer.Option(
-        "--tag", "-t", help="A tag; repeat for more.", autocompletion=complete.tags)] = None,
+    said_on: Annotated[
+        str | None, typer.Option("--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS}.")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A tag; repeat for more.", autocompletion=complete.tags)
+    ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="The exact words, if quoted.")] = None,
-    review_by: Annotated[str | None, typer.Option(
-        "--review-by", metavar="DATE", help=f"Date to look at it again: {REVIEW_FORMS}.")] = None,
+    review_by: Annotated[
+        str | None, typer.Option("--review-by", metavar="DATE", help=f"Date to look at it again: {REVIEW_FORMS}.")
+    ] = None,
     note: NoteOpt = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Record it even when a claim already says the same (case, spaces, punctuation aside).")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Record it even when a claim already says the same (case, spaces, punctuation aside)."
+        ),
+    ] = False,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -52,8 +67,17 @@ def add(
     view = output.view_of(shape, columns, wide)
     settings = config.load()  # before anything is written: a bad settings file changes nothing
     result = service(ctx).add(
-        text, source, confidence=confidence, status=status, url=url, said_on=said_on,
-        tags=[*(tag or ()), *settings.tags], quote=quote, review_by=review_by, note=note, force=force,
+        text,
+        source,
+        confidence=confidence,
+        status=status,
+        url=url,
+        said_on=said_on,
+        tags=[*(tag or ()), *settings.tags],
+        quote=quote,
+        review_by=review_by,
+        note=note,
+        force=force,
         source_kind=settings.source_kind,
     )
     notify(result.notices)
@@ -64,12 +88,22 @@ def add(
 def import_(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE|-", help="A file, or - for standard input.", show_default=False)],
-    fmt: Annotated[ImportFormat | None, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help=f"{choices(ImportFormat)}. Default: from the file's extension; jsonl for stdin.")] = None,
-    allow_duplicates: Annotated[bool, typer.Option(
-        "--allow-duplicates",
-        help="Import records whose text and source match a claim already there (skipped by default).")] = False,
+    fmt: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"{choices(ImportFormat)}. Default: from the file's extension; jsonl for stdin.",
+        ),
+    ] = None,
+    allow_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--allow-duplicates",
+            help="Import records whose text and source match a claim already there (skipped by default).",
+        ),
+    ] = False,
 ) -> None:
     """Import claims from a claimtrack export (json, jsonl) or a CSV with text and source columns.
 
@@ -92,17 +126,28 @@ def import_(
         import rich.progress
 
         handle.close()
-        with rich.progress.open(file, "r", encoding="utf-8-sig", newline="", description="Importing",
-                                transient=True) as handle:
-            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file,
-                                                 allow_duplicates=allow_duplicates, source_kind=source_kind)
+        with rich.progress.open(
+            file, "r", encoding="utf-8-sig", newline="", description="Importing", transient=True
+        ) as handle:
+            counts = service(ctx).import_records(
+                importer.read(handle, kind, file),
+                origin=file,
+                allow_duplicates=allow_duplicates,
+                source_kind=source_kind,
+            )
     elif file != "-" and readahead.available(file):  # read and checked in a second process
         handle.close()
-        counts = service(ctx).import_checked(readahead.validated(file, kind, origin=file), allow_duplicates, source_kind)
+        counts = service(ctx).import_checked(
+            readahead.validated(file, kind, origin=file), allow_duplicates, source_kind
+        )
     else:
         try:
-            counts = service(ctx).import_records(importer.read(handle, kind, file), origin=file if file != "-" else "stdin",
-                                                 allow_duplicates=allow_duplicates, source_kind=source_kind)
+            counts = service(ctx).import_records(
+                importer.read(handle, kind, file),
+                origin=file if file != "-" else "stdin",
+                allow_duplicates=allow_duplicates,
+                source_kind=source_kind,
+            )
         finally:
             handle.close()
     _imported(counts)
@@ -114,9 +159,13 @@ def _imported(counts: Any) -> None:
     if counts.duplicates:
         many = counts.duplicates != 1
         what = "duplicates of existing claims" if many else "duplicate of an existing claim"
-        said += (f"{', ' if said else '; '}{counts.duplicates} {what} skipped"
-                 f" (import again with --allow-duplicates to add {'them' if many else 'it'})")
+        said += (
+            f"{', ' if said else '; '}{counts.duplicates} {what} skipped"
+            f" (import again with --allow-duplicates to add {'them' if many else 'it'})"
+        )
     elif said:
         said += ", skipped"
-    notify([f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{said}."]
-           + [f"Warning: {warning}" for warning in counts.warnings])
+    notify(
+        [f"Imported {counts.added} claim{'s' if counts.added != 1 else ''}{said}."]
+        + [f"Warning: {warning}" for warning in counts.warnings]
+    )

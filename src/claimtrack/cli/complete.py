@@ -137,8 +137,10 @@ class _Escaped(str):
 def _names(ctx: Any, table: str, incomplete: str) -> list[str]:
     """Names from ``table`` that start with ``incomplete``, as Typer will (case matters)."""
     with_name = f"SELECT name FROM {table} WHERE substr(name, 1, ?) = ? ORDER BY name LIMIT ?"
-    return [_Escaped(name) if for_shell(name) != name else name
-            for (name,) in _rows(ctx, with_name, len(incomplete), incomplete, LIMIT)]
+    return [
+        _Escaped(name) if for_shell(name) != name else name
+        for (name,) in _rows(ctx, with_name, len(incomplete), incomplete, LIMIT)
+    ]
 
 
 def _id_ranges(prefix: str, largest: int) -> list[tuple[int, int]]:
@@ -172,8 +174,10 @@ def claim_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
         rows: list[tuple[int, str]] = []
         alive = _alive(con, getattr(ctx, "info_name", None))
         for low, high in ranges:
-            rows += con.execute(f"SELECT id, text FROM claim WHERE id BETWEEN ? AND ?{alive} ORDER BY id DESC LIMIT ?",
-                                (low, high, ID_LIMIT - len(rows))).fetchall()
+            rows += con.execute(
+                f"SELECT id, text FROM claim WHERE id BETWEEN ? AND ?{alive} ORDER BY id DESC LIMIT ?",
+                (low, high, ID_LIMIT - len(rows)),
+            ).fetchall()
             if len(rows) >= ID_LIMIT:
                 break
     finally:

@@ -24,9 +24,15 @@ def _keys(incomplete: str) -> list[str]:
     return [k for k in KEYS if k.startswith(incomplete)]
 
 
-KeyArg = Annotated[str, typer.Argument(
-    metavar="KEY", help="A setting, e.g. reviewer.name (config get lists them all).", show_default=False,
-    autocompletion=_keys)]
+KeyArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KEY",
+        help="A setting, e.g. reviewer.name (config get lists them all).",
+        show_default=False,
+        autocompletion=_keys,
+    ),
+]
 
 config_app = typer.Typer(
     help="Show and change your settings: a TOML file in your user config dir, or $CLAIMTRACK_CONFIG."
@@ -49,9 +55,12 @@ def config_path() -> None:
 
 @config_app.command("get")
 def config_get(
-    key: Annotated[str | None, typer.Argument(
-        metavar="[KEY]", help="One setting; leave it out for all of them.", show_default=False,
-        autocompletion=_keys)] = None,
+    key: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[KEY]", help="One setting; leave it out for all of them.", show_default=False, autocompletion=_keys
+        ),
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Print one setting's value, or every setting with its value and where it comes from (file or default).
@@ -96,7 +105,9 @@ def _text(value: object) -> str:
 def config_set(
     ctx: typer.Context,
     key: KeyArg,
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="The value, checked as the key requires.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The value, checked as the key requires.", show_default=False)
+    ],
 ) -> None:
     """Set a setting in the file (created if need be), keeping the others and your comments.
 

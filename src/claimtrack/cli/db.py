@@ -15,7 +15,10 @@ from claimtrack.cli.options import FormatOpt, NoPager
 
 
 @app.command(rich_help_panel=DATABASE)
-def init(ctx: typer.Context, seed: Annotated[bool, typer.Option("--seed", help="Load the claims of the bundled article (once).")] = False) -> None:
+def init(
+    ctx: typer.Context,
+    seed: Annotated[bool, typer.Option("--seed", help="Load the claims of the bundled article (once).")] = False,
+) -> None:
     """Create the database (or upgrade it) and optionally load the seed claims.
 
     Example: claimtrack init --seed
@@ -23,8 +26,12 @@ def init(ctx: typer.Context, seed: Annotated[bool, typer.Option("--seed", help="
     result = service(ctx).init(seed=seed)
     notify([f"Database ready: {result.target} (schema version {result.schema_version})."])
     if result.seeded is not None:
-        notify([f"Seed: {result.seeded} claim{'s' if result.seeded != 1 else ''} added."
-                + (" (already loaded)" if result.seeded == 0 else "")])
+        notify(
+            [
+                f"Seed: {result.seeded} claim{'s' if result.seeded != 1 else ''} added."
+                + (" (already loaded)" if result.seeded == 0 else "")
+            ]
+        )
 
 
 db_app = typer.Typer(
@@ -61,7 +68,9 @@ def db_check(ctx: typer.Context, fmt: FormatOpt = None, no_pager: NoPager = Fals
     if not report["ok"]:
         found = len(report.get("findings", []))
         what = f" ({found} finding{'s' if found != 1 else ''} listed above)" if found else ""
-        fail(f"the database failed its integrity check{what}; restore a backup (claimtrack db backup) or export what you can")
+        fail(
+            f"the database failed its integrity check{what}; restore a backup (claimtrack db backup) or export what you can"
+        )
 
 
 @db_app.command("backup")
@@ -76,16 +85,24 @@ def db_backup(
     path, removed = service(ctx, create=False).backup(file)
     recorded(ctx, f"the backup {path} was written", f"claimtrack --db {quote(str(path))} db check")
     if removed:
-        notify([f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} left by killed backups: "
-                + ", ".join(removed)])
+        notify(
+            [
+                f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} left by killed backups: "
+                + ", ".join(removed)
+            ]
+        )
     notify([f"Backed up to {path}."])
 
 
 @db_app.command("copy")
 def db_copy(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(metavar="SOURCE_TARGET", help="Copy from: a file or URL.", show_default=False)],
-    destination: Annotated[str, typer.Argument(metavar="DEST_TARGET", help="Copy to: a new, empty database.", show_default=False)],
+    source: Annotated[
+        str, typer.Argument(metavar="SOURCE_TARGET", help="Copy from: a file or URL.", show_default=False)
+    ],
+    destination: Annotated[
+        str, typer.Argument(metavar="DEST_TARGET", help="Copy to: a new, empty database.", show_default=False)
+    ],
 ) -> None:
     """Copy a whole database (every source, claim, tag and event, and the feed items match has
     seen) to another, e.g. up to PostgreSQL.

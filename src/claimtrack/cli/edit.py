@@ -12,8 +12,12 @@ from claimtrack.cli.base import UPDATE, app, notify, service
 from claimtrack.cli.options import IdArg, claim_id
 from claimtrack.errors import ExitStatus
 
-FormFrom = Annotated[str | None, typer.Option(
-    "--from", metavar="FILE", help="Start from this form (one edit kept when the claim changed meanwhile).")]
+FormFrom = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="FILE", help="Start from this form (one edit kept when the claim changed meanwhile)."
+    ),
+]
 
 
 @app.command(rich_help_panel=UPDATE)
@@ -29,8 +33,12 @@ def edit(ctx: typer.Context, claim: IdArg, start: FormFrom = None) -> None:
     # No database means no claim to edit: say so rather than create one.
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     try:
-        notices = editform.edit(service(ctx, create=False), claim_id(claim), retry=interactive,
-                                start=Path(start) if start is not None else None)
+        notices = editform.edit(
+            service(ctx, create=False),
+            claim_id(claim),
+            retry=interactive,
+            start=Path(start) if start is not None else None,
+        )
     except editform.Interrupted:
         stdio.say("Interrupted: nothing was saved.\n")
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None

@@ -32,22 +32,53 @@ def interactive() -> bool:
 @app.command(rich_help_panel=CAPTURE)
 def extract(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(
-        metavar="SOURCE", help="A text, Markdown or saved .html file, - for standard input, or an http(s) URL.",
-        show_default=False)],
-    outlet: Annotated[str | None, typer.Option(
-        "--outlet", help="Who published it, the speaker of its own unattributed reporting "
-        "(default: the name the text gives itself, as in 'The Bell discussed this with ...').")] = None,
-    said_on: Annotated[str | None, typer.Option(
-        "--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS} (default: the date the page or text states).")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Where it was published (default: the URL read, or the page's own).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim; repeat for more.")] = None,
-    fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help="table, tsv, json, jsonl, csv or md (default: table on a terminal, tsv when piped). "
-             "jsonl, json and csv import as they are: claimtrack import -")] = None,
-    review: Annotated[bool, typer.Option(
-        "--review", help="On a terminal: accept, edit, skip or quit each candidate; the accepted are added together.")] = False,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="SOURCE",
+            help="A text, Markdown or saved .html file, - for standard input, or an http(s) URL.",
+            show_default=False,
+        ),
+    ],
+    outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--outlet",
+            help="Who published it, the speaker of its own unattributed reporting "
+            "(default: the name the text gives itself, as in 'The Bell discussed this with ...').",
+        ),
+    ] = None,
+    said_on: Annotated[
+        str | None,
+        typer.Option(
+            "--said-on",
+            metavar="DATE",
+            help=f"When it was said: {DATE_FORMS} (default: the date the page or text states).",
+        ),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where it was published (default: the URL read, or the page's own).")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-t", help="A tag for every claim; repeat for more.")
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table, tsv, json, jsonl, csv or md (default: table on a terminal, tsv when piped). "
+            "jsonl, json and csv import as they are: claimtrack import -",
+        ),
+    ] = None,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="On a terminal: accept, edit, skip or quit each candidate; the accepted are added together.",
+        ),
+    ] = False,
     columns: Columns = None,
     wide: Wide = False,
     no_pager: NoPager = False,
@@ -74,11 +105,15 @@ def extract(
     url = validate.clean_url(url)
     said_on = validate.user_past_date(said_on, "--said-on")
     if review and not interactive():
-        raise InvalidInput("--review asks about each claim on a terminal, and standard input is not one; "
-                           "drop --review and pipe --format jsonl into claimtrack import -")
+        raise InvalidInput(
+            "--review asks about each claim on a terminal, and standard input is not one; "
+            "drop --review and pipe --format jsonl into claimtrack import -"
+        )
     if review and source == "-":
-        raise InvalidInput("--review reads your answers from standard input, so the article cannot come from it; "
-                           "save it to a file and give that")
+        raise InvalidInput(
+            "--review reads your answers from standard input, so the article cannot come from it; "
+            "save it to a file and give that"
+        )
     doc = sourcetext.read(source)
     found = proposer.candidates(doc.text, outlet=outlet.strip() if outlet and outlet.strip() else None)
     if not found:
@@ -92,8 +127,10 @@ def extract(
     from claimtrack.fit import View, parse_columns
 
     if (columns is not None or wide) and shape is not Format.table:
-        raise InvalidInput(f"{'--columns' if columns is not None else '--wide'} shapes the table; add --format table "
-                           f"(output is {shape.value} here)")
+        raise InvalidInput(
+            f"{'--columns' if columns is not None else '--wide'} shapes the table; add --format table "
+            f"(output is {shape.value} here)"
+        )
     view = View(columns=parse_columns(columns), wide=wide)
     output.emit(lambda out, v: _draw(records, shape, out, v), view, no_pager, settings=settings)
 
@@ -103,9 +140,17 @@ def _record(candidate: Any, url: str | None, said_on: str | None, tags: list[str
     from claimtrack import confidence as conf
 
     value = conf.parse(candidate.confidence) if candidate.confidence else None
-    return {"text": candidate.text, "quote": candidate.quote, "source": candidate.source,
-            "confidence": value.value if value else None, "confidence_phrase": value.phrase if value else None,
-            "url": url, "said_on": said_on, "tags": sorted(set(tags)), "how": candidate.how}
+    return {
+        "text": candidate.text,
+        "quote": candidate.quote,
+        "source": candidate.source,
+        "confidence": value.value if value else None,
+        "confidence_phrase": value.phrase if value else None,
+        "url": url,
+        "said_on": said_on,
+        "tags": sorted(set(tags)),
+        "how": candidate.how,
+    }
 
 
 def _label(record: dict[str, Any]) -> str:
@@ -134,11 +179,24 @@ def _draw(records: list[dict[str, Any]], fmt: Format, out: IO[str], view: Any) -
 
         console = richout.console_for(out, view)
         view = richout.fit_view(console, view)
-        cells = [{"n": str(n), "text": richout.cell(r["text"]), "source": richout.cell(r["source"]),
-                  "confidence": _label(r), "quote": richout.cell(r["quote"])} for n, r in enumerate(records, start=1)]
+        cells = [
+            {
+                "n": str(n),
+                "text": richout.cell(r["text"]),
+                "source": richout.cell(r["source"]),
+                "confidence": _label(r),
+                "quote": richout.cell(r["quote"]),
+            }
+            for n, r in enumerate(records, start=1)
+        ]
         richout.print_fitted(console, fit.render(COLUMNS, cells, view), view)
-        console.print(richout.styled(f"{len(records)} candidate claim{'s' if len(records) != 1 else ''}; "
-                                     "add them with --review, or --format jsonl | claimtrack import -", "dim"))
+        console.print(
+            richout.styled(
+                f"{len(records)} candidate claim{'s' if len(records) != 1 else ''}; "
+                "add them with --review, or --format jsonl | claimtrack import -",
+                "dim",
+            )
+        )
 
 
 def _percent_or_dash(label: str) -> str:
@@ -150,15 +208,18 @@ def _percent_or_dash(label: str) -> str:
 def _columns() -> tuple[Any, ...]:
     from claimtrack.fit import Col, register
 
-    return register("extract", (
-        Col("n", "#", 0, justify="right"),
-        Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36),
-        Col("source", "Speaker", 0, wrap=True, min_width=8, comfort=12),
-        Col("confidence", "Confidence", 1, short="Conf", compact=_percent_or_dash),
-        # The quote is mostly the claim's words again: kept when there is room (100 columns and
-        # more), dropped first on a narrower terminal; --review shows it whole.
-        Col("quote", "Quote", 2, wrap=True, min_width=32, comfort=32),
-    ))
+    return register(
+        "extract",
+        (
+            Col("n", "#", 0, justify="right"),
+            Col("text", "Claim", 0, wrap=True, min_width=20, comfort=36),
+            Col("source", "Speaker", 0, wrap=True, min_width=8, comfort=12),
+            Col("confidence", "Confidence", 1, short="Conf", compact=_percent_or_dash),
+            # The quote is mostly the claim's words again: kept when there is room (100 columns and
+            # more), dropped first on a narrower terminal; --review shows it whole.
+            Col("quote", "Quote", 2, wrap=True, min_width=32, comfort=32),
+        ),
+    )
 
 
 COLUMNS = _columns()
@@ -170,11 +231,16 @@ COLUMNS = _columns()
 def _show(n: int, total: int, record: dict[str, Any], similar: str | None, near: str | None) -> None:
     from claimtrack import textsafe
 
-    lines = [f"[{n}/{total}] {record['text']}", f"  quote:      {record['quote']}",
-             f"  speaker:    {record['source']} ({record['how']})", f"  confidence: {_label(record)}"]
+    lines = [
+        f"[{n}/{total}] {record['text']}",
+        f"  quote:      {record['quote']}",
+        f"  speaker:    {record['source']} ({record['how']})",
+        f"  confidence: {_label(record)}",
+    ]
     if near:
-        lines.append(f"  note:       {record['source']!r} would be a new source; did you mean {near!r}? "
-                     "(e edits the speaker)")
+        lines.append(
+            f"  note:       {record['source']!r} would be a new source; did you mean {near!r}? (e edits the speaker)"
+        )
     if similar:
         lines.append(f"  note:       {similar}")
     sys.stderr.write("\n" + "".join(textsafe.terminal(line) + "\n" for line in lines))
@@ -195,19 +261,24 @@ def _edit(record: dict[str, Any], near_source: Callable[[str], str | None]) -> d
             notify([f"  {exc}"])
     while True:
         try:
-            record["source"] = validate.clean_text(typer.prompt("  speaker", default=record["source"], err=True),
-                                                   "source name", validate.MAX_NAME)
+            record["source"] = validate.clean_text(
+                typer.prompt("  speaker", default=record["source"], err=True), "source name", validate.MAX_NAME
+            )
             near = near_source(record["source"])
-            if near and typer.confirm(f"  {record['source']!r} would be a new source; use {near!r} instead?",
-                                      default=True, err=True):
+            if near and typer.confirm(
+                f"  {record['source']!r} would be a new source; use {near!r} instead?", default=True, err=True
+            ):
                 record["source"] = near
             break
         except InvalidInput as exc:
             notify([f"  {exc}"])
     while True:
-        typed = typer.prompt("  confidence (a phrase, 70%, 0.7, or none)", err=True,
-                             default=record["confidence_phrase"] or ("none" if record["confidence"] is None
-                                                                     else conf.format_number(record["confidence"])))
+        typed = typer.prompt(
+            "  confidence (a phrase, 70%, 0.7, or none)",
+            err=True,
+            default=record["confidence_phrase"]
+            or ("none" if record["confidence"] is None else conf.format_number(record["confidence"])),
+        )
         if typed.strip().lower() in ("none", "-", ""):
             record["confidence"] = record["confidence_phrase"] = None
             return record
@@ -226,6 +297,7 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
 
     svc = service(ctx)
     accepted: list[dict[str, Any]] = []
+
     def near(name: str) -> str | None:  # the stored sources and those accepted so far
         return svc.near_source(name, [r["source"] for r in accepted])
 
@@ -244,7 +316,8 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
         return
     counts = svc.import_records(
         (Record("claim", f"candidate {i}", {k: r[k] for k in FIELDS}) for i, r in enumerate(accepted, start=1)),
-        origin=origin)
+        origin=origin,
+    )
     said = f"Added {counts.added} claim{'s' if counts.added != 1 else ''}"
     if counts.duplicates:
         said += f"; {counts.duplicates} already stored (same text and source), skipped"
@@ -253,8 +326,11 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
 
 def _ask() -> str:
     while True:
-        answer = typer.prompt("Accept, edit, skip or quit? [a/e/s/q]", default="a", err=True,
-                              show_default=False).strip().lower()
+        answer = (
+            typer.prompt("Accept, edit, skip or quit? [a/e/s/q]", default="a", err=True, show_default=False)
+            .strip()
+            .lower()
+        )
         if answer[:1] in ("a", "e", "s", "q") and answer in ("a", "e", "s", "q", "accept", "edit", "skip", "quit"):
             return answer[:1]
         notify(["  Answer a (accept), e (edit), s (skip) or q (quit)."])

@@ -20,7 +20,9 @@ SHOWN_LINES = 20  # an undo of an import lists this many changes, then counts th
 @app.command(rich_help_panel=FIX)
 def undo(
     ctx: typer.Context,
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Show what would be undone; change nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show what would be undone; change nothing.")
+    ] = False,
 ) -> None:
     """Take back the newest change not yet undone; run it again to step further back.
 
@@ -32,7 +34,9 @@ def undo(
     from claimtrack import records
 
     done = service(ctx).undo(dry_run=dry_run)
-    head = f"{'Would undo' if dry_run else 'Undid'} change {done.change_id}: {done.summary} (recorded {done.recorded_at})."
+    head = (
+        f"{'Would undo' if dry_run else 'Undid'} change {done.change_id}: {done.summary} (recorded {done.recorded_at})."
+    )
     lines = [head, *(f"  {n}" for n in done.notes)]
     for event in done.events[:SHOWN_LINES]:
         lines.append(f"  claim {event['claim_id']}: {records.event_summary(event)}")
@@ -58,8 +62,10 @@ def _confirmed(svc: object, ids: list[int], yes: bool, piped: bool) -> bool:
     if piped or not _interactive():
         from claimtrack.errors import InvalidInput
 
-        raise InvalidInput(f"deleting {len(ids)} claims asks for confirmation, and there is no terminal to ask on; "
-                           "add --yes to delete them")
+        raise InvalidInput(
+            f"deleting {len(ids)} claims asks for confirmation, and there is no terminal to ask on; "
+            "add --yes to delete them"
+        )
     from claimtrack import textsafe
 
     for cid in ids[:10]:

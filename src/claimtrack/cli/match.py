@@ -27,16 +27,19 @@ DEFAULT_LIMIT = 20
 DEFAULT_MIN_SCORE = 0.15
 FIELDS = ("id", "status", "score", "text", "source", "sentence", "news_url", "news_date", "news_title")
 TSV_FIELDS = ("id", "status", "score", "text", "sentence", "news_url")
-COLUMNS = register("match", (
-    Col("id", "ID", 0, justify="right"),
-    Col("status", "Status", 0),
-    Col("text", "Claim", 0, wrap=True, min_width=20, comfort=30, names=("claim",)),
-    Col("sentence", "News", 0, wrap=True, min_width=20, comfort=30, names=("news",)),
-    Col("score", "Score", 0, justify="right"),
-    Col("item", "Item", 2, wrap=True, min_width=12, comfort=16, names=("news_title",)),
-    Col("url", "URL", 6, wrap=True, min_width=16, default=False, names=("news_url",)),
-    Col("date", "Date", 3, names=("news_date",)),
-))
+COLUMNS = register(
+    "match",
+    (
+        Col("id", "ID", 0, justify="right"),
+        Col("status", "Status", 0),
+        Col("text", "Claim", 0, wrap=True, min_width=20, comfort=30, names=("claim",)),
+        Col("sentence", "News", 0, wrap=True, min_width=20, comfort=30, names=("news",)),
+        Col("score", "Score", 0, justify="right"),
+        Col("item", "Item", 2, wrap=True, min_width=12, comfort=16, names=("news_title",)),
+        Col("url", "URL", 6, wrap=True, min_width=16, default=False, names=("news_url",)),
+        Col("date", "Date", 3, names=("news_date",)),
+    ),
+)
 ACTIONS = {"c": "confirm", "r": "refute", "d": "dispute", "n": "note", "s": "skip", "q": "quit"}
 
 
@@ -59,27 +62,66 @@ def _interactive() -> bool:
 @app.command("match", rich_help_panel=UPDATE)
 def match_(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Argument(
-        metavar="[SOURCE]", help="The news: a text or Markdown file, a saved .html page, - for standard input, "
-        "or an http(s) URL.", show_default=False)] = None,
-    feed: Annotated[str | None, typer.Option(
-        "--feed", metavar="FILE_OR_URL", help="Read the new items of this RSS or Atom feed instead; items "
-        "seen by an earlier run are left out.")] = None,
-    all_items: Annotated[bool, typer.Option("--all-items", help="With --feed: look at every item again, seen or not.")] = False,
-    all_: Annotated[bool, typer.Option("--all", help="Every claim, not only open ones (unverified, disputed).")] = False,
-    limit: Annotated[int, typer.Option(
-        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "give a smaller --limit"),
-        help=f"At most N matches (default {DEFAULT_LIMIT}).", show_default=False)] = DEFAULT_LIMIT,
-    min_score: Annotated[float, typer.Option(
-        "--min-score", metavar="S", parser=_score,
-        help=f"Only matches scoring at least S, from 0 to 1 (default {DEFAULT_MIN_SCORE}).", show_default=False,
-    )] = DEFAULT_MIN_SCORE,
-    review: Annotated[bool, typer.Option(
-        "--review", help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
-        "URL is recorded as evidence and its date as --at.")] = False,
-    url: Annotated[str | None, typer.Option(
-        "--url", metavar="URL", help="Where the news was published, when SOURCE is a file or -: the evidence "
-        "link --review records (default: the URL read, or the saved page's own).")] = None,
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[SOURCE]",
+            help="The news: a text or Markdown file, a saved .html page, - for standard input, or an http(s) URL.",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        str | None,
+        typer.Option(
+            "--feed",
+            metavar="FILE_OR_URL",
+            help="Read the new items of this RSS or Atom feed instead; items seen by an earlier run are left out.",
+        ),
+    ] = None,
+    all_items: Annotated[
+        bool, typer.Option("--all-items", help="With --feed: look at every item again, seen or not.")
+    ] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every claim, not only open ones (unverified, disputed).")
+    ] = False,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=whole_number(1, MAX_LIMIT, "give a smaller --limit"),
+            help=f"At most N matches (default {DEFAULT_LIMIT}).",
+            show_default=False,
+        ),
+    ] = DEFAULT_LIMIT,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score",
+            metavar="S",
+            parser=_score,
+            help=f"Only matches scoring at least S, from 0 to 1 (default {DEFAULT_MIN_SCORE}).",
+            show_default=False,
+        ),
+    ] = DEFAULT_MIN_SCORE,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
+            "URL is recorded as evidence and its date as --at.",
+        ),
+    ] = False,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            metavar="URL",
+            help="Where the news was published, when SOURCE is a file or -: the evidence "
+            "link --review records (default: the URL read, or the saved page's own).",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -99,13 +141,15 @@ def match_(
     if all_items and feed is None:
         raise typer.BadParameter("--all-items goes with --feed", param_hint="'--all-items'")
     if url is not None and feed is not None:
-        raise typer.BadParameter("--url is the address of SOURCE; a feed's items carry their own links",
-                                 param_hint="'--url'")
+        raise typer.BadParameter(
+            "--url is the address of SOURCE; a feed's items carry their own links", param_hint="'--url'"
+        )
     if review and not _interactive():
         from claimtrack.errors import InvalidInput
 
-        raise InvalidInput("--review asks about each match and needs a terminal; leave --review out to list the "
-                           "matches")
+        raise InvalidInput(
+            "--review asks about each match and needs a terminal; leave --review out to list the matches"
+        )
     from claimtrack import validate
 
     url = validate.clean_url(url, "--url")
@@ -121,9 +165,14 @@ def match_(
         with svc.reading():
             news, seen = svc.unseen(got.key, got.items, everything=all_items)
             found = svc.match(news, statuses, limit, min_score)
-        lines = [f"{len(news) or 'No'} new item{'s' if len(news) != 1 else ''} in the feed"
-                 + (f"; {seen} seen before {'was' if seen == 1 else 'were'} left out "
-                    "(--all-items looks at them again)." if seen else ".")]
+        lines = [
+            f"{len(news) or 'No'} new item{'s' if len(news) != 1 else ''} in the feed"
+            + (
+                f"; {seen} seen before {'was' if seen == 1 else 'were'} left out (--all-items looks at them again)."
+                if seen
+                else "."
+            )
+        ]
     else:
         from claimtrack import sourcetext
 
@@ -133,8 +182,11 @@ def match_(
             found = svc.match(news, statuses, limit, min_score)
         lines = []
     if not found and news:
-        lines.append(f"No {'' if all_ else 'open '}claim matches this news"
-                     + (" (--all looks at every claim)" if not all_ else "") + ".")
+        lines.append(
+            f"No {'' if all_ else 'open '}claim matches this news"
+            + (" (--all looks at every claim)" if not all_ else "")
+            + "."
+        )
     if review:
         notify(lines)
         _review(svc, found, feed is not None)
@@ -163,9 +215,19 @@ def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool =
     def text(value: object) -> str:
         return "" if value is None else textsafe.terminal(str(value))
 
-    cells = [{"id": str(r["id"]), "status": r["status"], "text": text(r["text"]), "sentence": text(r["sentence"]),
-              "score": f"{r['score']:.2f}", "item": text(r["news_title"]), "url": text(r["news_url"]),
-              "date": text(r["news_date"])} for r in rows]
+    cells = [
+        {
+            "id": str(r["id"]),
+            "status": r["status"],
+            "text": text(r["text"]),
+            "sentence": text(r["sentence"]),
+            "score": f"{r['score']:.2f}",
+            "item": text(r["news_title"]),
+            "url": text(r["news_url"]),
+            "date": text(r["news_date"]),
+        }
+        for r in rows
+    ]
     from claimtrack import fit
 
     richout.print_fitted(console, fit.render(shown, cells, view), view)
@@ -180,8 +242,10 @@ def _review(svc: Service, found: list[Match], from_feed: bool = False) -> None:
 
     for n, m in enumerate(found, start=1):
         claim, item = m.claim, m.news
-        lines = [f"[{n}/{len(found)}] Claim {claim['id']} ({claim['status']}, score {m.score:.2f}): {claim['text']}",
-                 f"  News: {m.sentence}"]
+        lines = [
+            f"[{n}/{len(found)}] Claim {claim['id']} ({claim['status']}, score {m.score:.2f}): {claim['text']}",
+            f"  News: {m.sentence}",
+        ]
         where = ", ".join(x for x in (item.title or item.name, item.date, item.url) if x)
         lines.append(f"  From: {where}")
         sys.stderr.write("".join(textsafe.terminal(line) + "\n" for line in lines))
@@ -202,16 +266,24 @@ def _review(svc: Service, found: list[Match], from_feed: bool = False) -> None:
         except ClaimtrackError as exc:
             notify([f"Error: {exc}; claim {claim['id']} was not changed."])
             continue
-        notify(result.notices + ([_no_evidence(claim["id"], action, from_feed)] if action in ("confirm", "refute")
-                                 and not item.url else []))
+        notify(
+            result.notices
+            + (
+                [_no_evidence(claim["id"], action, from_feed)]
+                if action in ("confirm", "refute") and not item.url
+                else []
+            )
+        )
 
 
 def _no_evidence(cid: int, action: str, from_feed: bool) -> str:
     """The warning for a claim settled without an evidence link (the news has no URL)."""
     done = {"confirm": "confirmed", "refute": "refuted"}[action]
-    return (f"Warning: claim {cid} was {done} with no evidence link (this news has no URL); add one with: "
-            f"claimtrack note {cid} \"Evidence\" --evidence URL"
-            + ("" if from_feed else "; next time give the news's address with --url URL"))
+    return (
+        f"Warning: claim {cid} was {done} with no evidence link (this news has no URL); add one with: "
+        f'claimtrack note {cid} "Evidence" --evidence URL'
+        + ("" if from_feed else "; next time give the news's address with --url URL")
+    )
 
 
 def _ask() -> str:

@@ -68,8 +68,9 @@ def claim_ids(given: list[str] | None, source: str | None = None) -> list[int]:
             try:
                 found.update(ids.read_lines(sys.stdin, "standard input"))
             except UnicodeDecodeError as exc:
-                raise InvalidInput("cannot read ids from standard input: it is not UTF-8 text; "
-                                   "pipe in ids such as list -f ids prints") from exc
+                raise InvalidInput(
+                    "cannot read ids from standard input: it is not UTF-8 text; pipe in ids such as list -f ids prints"
+                ) from exc
             where = "standard input"
         else:
             try:
@@ -77,13 +78,16 @@ def claim_ids(given: list[str] | None, source: str | None = None) -> list[int]:
                     found.update(ids.read_lines(lines, source))
             except (OSError, UnicodeDecodeError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not UTF-8 text"
-                raise InvalidInput(f"cannot read ids from {source}: {reason}; give a text file of ids, or - for standard input") from exc
+                raise InvalidInput(
+                    f"cannot read ids from {source}: {reason}; give a text file of ids, or - for standard input"
+                ) from exc
             where = source
         if not found:
             raise InvalidInput(f"{where} held no claim ids; nothing was changed")
     if not found:
-        raise typer.BadParameter("give at least one claim id (3 5 8-12), or --from - to read them from standard input",
-                                 param_hint="'ID...'")
+        raise typer.BadParameter(
+            "give at least one claim id (3 5 8-12), or --from - to read them from standard input", param_hint="'ID...'"
+        )
     if len(found) > ids.MAX_IDS:
         raise InvalidInput(f"that names {len(found)} claims; one command changes at most {ids.MAX_IDS}")
     return sorted(found)
@@ -95,40 +99,105 @@ def choices(enum: type[Enum]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-FormatOpt = Annotated[Format | None, typer.Option(
-    "--format", "-f", metavar="FORMAT",
-    help=f"{choices(Format)}. Default: table on a terminal, tsv when piped.")]
-IdArg = Annotated[str, typer.Argument(
-    metavar="ID", help="Claim id, as shown by list.", show_default=False, autocompletion=complete.claim_ids)]
-IdsArg = Annotated[list[str] | None, typer.Argument(
-    metavar="ID...", help="Claim ids and ranges, e.g. 3 5 8-12.", show_default=False, autocompletion=complete.claim_ids)]
-FromOpt = Annotated[str | None, typer.Option(
-    "--from", metavar="FILE", help="Also take ids from FILE, any number a line; - reads standard input "
-    "(such as what list prints with -f ids).")]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help=f"{choices(Format)}. Default: table on a terminal, tsv when piped."
+    ),
+]
+IdArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="Claim id, as shown by list.", show_default=False, autocompletion=complete.claim_ids
+    ),
+]
+IdsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="ID...",
+        help="Claim ids and ranges, e.g. 3 5 8-12.",
+        show_default=False,
+        autocompletion=complete.claim_ids,
+    ),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="FILE",
+        help="Also take ids from FILE, any number a line; - reads standard input "
+        "(such as what list prints with -f ids).",
+    ),
+]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Why: what you read, who said so.")]
-EvidenceOpt = Annotated[str | None, typer.Option("--evidence", metavar="URL", help="Link to the evidence (http/https).")]
-StatusFilter = Annotated[list[Status] | None, typer.Option(
-    "--status", metavar="STATUS", help=f"Only this status ({choices(Status)}); repeat for any of several.")]
-SourceFilter = Annotated[str | None, typer.Option(
-    "--source", "-s", metavar="NAME", help="Source name contains this (any case).", autocompletion=complete.source_names)]
-TagFilter = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", metavar="TAG", help="Has this tag; repeat for any of several.", autocompletion=complete.tags)]
+EvidenceOpt = Annotated[
+    str | None, typer.Option("--evidence", metavar="URL", help="Link to the evidence (http/https).")
+]
+StatusFilter = Annotated[
+    list[Status] | None,
+    typer.Option(
+        "--status", metavar="STATUS", help=f"Only this status ({choices(Status)}); repeat for any of several."
+    ),
+]
+SourceFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="NAME",
+        help="Source name contains this (any case).",
+        autocompletion=complete.source_names,
+    ),
+]
+TagFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag", "-t", metavar="TAG", help="Has this tag; repeat for any of several.", autocompletion=complete.tags
+    ),
+]
 MinConf = Annotated[str | None, typer.Option("--min-confidence", metavar="C", help="At least this confidence.")]
 MaxConf = Annotated[str | None, typer.Option("--max-confidence", metavar="C", help="At most this confidence.")]
-Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=f"Said on or after this date: {DATE_FORMS}.")]
-Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date (same forms as --since).")]
-Search = Annotated[str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')]
-AsOf = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help=f"Every claim as it stood at the end of DATE (text, source, status, confidence, tags…): {DATE_FORMS}.")]
+Since = Annotated[
+    str | None, typer.Option("--since", metavar="DATE", help=f"Said on or after this date: {DATE_FORMS}.")
+]
+Until = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Said on or before this date (same forms as --since).")
+]
+Search = Annotated[
+    str | None, typer.Option("--search", "-q", metavar="TEXT", help='Full text: words, prefix*, "a phrase".')
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help=f"Every claim as it stood at the end of DATE (text, source, status, confidence, tags…): {DATE_FORMS}.",
+    ),
+]
 SortOpt = Annotated[Sort, typer.Option("--sort", metavar="FIELD", help=f"Order by {choices(Sort)}.")]
 Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
-Limit = Annotated[int | None, typer.Option(
-    "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
-    help="At most N claims (default: all).")]
-Columns = Annotated[str | None, typer.Option(
-    "--columns", metavar="A,B", help="Table columns to show, in this order (names as in the header, any case).",
-    autocompletion=complete.columns)]
-Wide = Annotated[bool, typer.Option("--wide", "-w", help="Show every column, even if the table gets wider than the terminal.")]
+Limit = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        metavar="N",
+        parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+        help="At most N claims (default: all).",
+    ),
+]
+Columns = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="A,B",
+        help="Table columns to show, in this order (names as in the header, any case).",
+        autocompletion=complete.columns,
+    ),
+]
+Wide = Annotated[
+    bool, typer.Option("--wide", "-w", help="Show every column, even if the table gets wider than the terminal.")
+]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Print straight to the terminal, not through a pager.")]
 
 

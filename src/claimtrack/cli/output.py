@@ -76,14 +76,16 @@ def view_of(fmt: Format, columns: str | None = None, wide: bool = False) -> View
     if (columns is not None or wide) and fmt is not Format.table:
         option = "--columns" if columns is not None else "--wide"
         raise InvalidInput(
-            f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json")
+            f"{option} shapes the table; add --format table (output is {fmt.value} here), or pick fields from --format json"
+        )
     from claimtrack.fit import View, parse_columns
 
     return View(columns=parse_columns(columns), wide=wide)
 
 
-def emit(draw: Draw, view: View, no_pager: bool = False, heading: list[str] | None = None,
-         settings: Settings | None = None) -> None:
+def emit(
+    draw: Draw, view: View, no_pager: bool = False, heading: list[str] | None = None, settings: Settings | None = None
+) -> None:
     """Run ``draw`` on stdout, through the pager when that is wanted and the output is long.
 
     ``heading``: lines for the user above the output (``As of ...``): on stderr, or at the top of
@@ -160,8 +162,12 @@ def _page(command: str, text: str, chop: bool = False) -> None:
     env.setdefault("LV", "-c")
     sys.stdout.flush()
     if not _exists(command):  # say so in one line, rather than let the shell print its own
-        notify([f"Warning: the pager {command!r} was not found; printing directly "
-                "(set CLAIMTRACK_PAGER, or use --no-pager)"])
+        notify(
+            [
+                f"Warning: the pager {command!r} was not found; printing directly "
+                "(set CLAIMTRACK_PAGER, or use --no-pager)"
+            ]
+        )
         sys.stdout.write(text)
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pager's, as in git
@@ -182,8 +188,12 @@ def _page(command: str, text: str, chop: bool = False) -> None:
     finally:
         signal.signal(signal.SIGINT, previous)
     if code == 127:  # the shell could not find it: show the output anyway
-        notify([f"Warning: the pager {command!r} was not found; printing directly "
-                "(set CLAIMTRACK_PAGER, or use --no-pager)"])
+        notify(
+            [
+                f"Warning: the pager {command!r} was not found; printing directly "
+                "(set CLAIMTRACK_PAGER, or use --no-pager)"
+            ]
+        )
         sys.stdout.write(text)
 
 
@@ -195,7 +205,6 @@ def as_of_banner(as_of: str | None, fmt: Format) -> list[str]:
 
         from claimtrack import timeutil
 
-        text = (f"As of {timeutil.local_date(as_of)} (end of day, {timeutil.zone_name()}): "
-                "every claim as it stood then.")
+        text = f"As of {timeutil.local_date(as_of)} (end of day, {timeutil.zone_name()}): every claim as it stood then."
         return textwrap.wrap(text, max(shutil.get_terminal_size().columns, 20))
     return []

@@ -40,9 +40,15 @@ from claimtrack.cli.options import (
     whole_number,
 )
 
-ListFormatOpt = Annotated[ListFormat | None, typer.Option(
-    "--format", "-f", metavar="FORMAT",
-    help=f"{choices(ListFormat)} (one id a line). Default: table on a terminal, tsv when piped.")]
+ListFormatOpt = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"{choices(ListFormat)} (one id a line). Default: table on a terminal, tsv when piped.",
+    ),
+]
 
 
 @app.command("list", rich_help_panel=QUERY)
@@ -60,7 +66,9 @@ def list_(
     sort: SortOpt = Sort.id,
     desc: Desc = False,
     limit: Limit = None,
-    deleted: Annotated[bool, typer.Option("--deleted", help="List deleted claims instead (restore brings them back).")] = False,
+    deleted: Annotated[
+        bool, typer.Option("--deleted", help="List deleted claims instead (restore brings them back).")
+    ] = False,
     fmt: ListFormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -79,10 +87,23 @@ def list_(
     bare = fmt is ListFormat.ids
     shape = output.out_format(Format(fmt.value) if fmt is not None and not bare else None if not bare else Format.tsv)
     view = output.view_of(shape, columns, wide)
-    query = replace(filters(
-        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
-        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
-    ), deleted=deleted)
+    query = replace(
+        filters(
+            status=status,
+            source=source,
+            tag=tag,
+            min_confidence=min_confidence,
+            max_confidence=max_confidence,
+            since=since,
+            until=until,
+            search=search,
+            as_of=as_of,
+            sort=sort,
+            desc=desc,
+            limit=limit,
+        ),
+        deleted=deleted,
+    )
     svc = service(ctx, create=False)
     rows = svc.list(query)
     if bare:
@@ -98,8 +119,13 @@ def list_(
 
 @app.command(rich_help_panel=QUERY)
 def show(
-    ctx: typer.Context, claim: IdArg, as_of: AsOf = None, fmt: FormatOpt = None, columns: Columns = None,
-    wide: Wide = False, no_pager: NoPager = False,
+    ctx: typer.Context,
+    claim: IdArg,
+    as_of: AsOf = None,
+    fmt: FormatOpt = None,
+    columns: Columns = None,
+    wide: Wide = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Show one claim and its whole timeline, oldest change first (--columns picks timeline columns).
 
@@ -119,11 +145,19 @@ def show(
 def log(
     ctx: typer.Context,
     claim: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only this claim.", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="DATE", help=f"Changes on or after this date: {DATE_FORMS}.")] = None,
-    limit: Annotated[int | None, typer.Option(
-        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
-        help="At most N changes.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help=f"Changes on or after this date: {DATE_FORMS}.")
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+            help="At most N changes.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -148,9 +182,16 @@ def log(
 @app.command(rich_help_panel=QUERY)
 def due(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(
-        "--days", "-d", metavar="DAYS", parser=whole_number(0, MAX_DAYS, f"give at most {MAX_DAYS} (a hundred years)"),
-        help=f"Review dates within this many days (0-{MAX_DAYS}).")] = 7,
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days",
+            "-d",
+            metavar="DAYS",
+            parser=whole_number(0, MAX_DAYS, f"give at most {MAX_DAYS} (a hundred years)"),
+            help=f"Review dates within this many days (0-{MAX_DAYS}).",
+        ),
+    ] = 7,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,

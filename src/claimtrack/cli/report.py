@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 @app.command(rich_help_panel=REPORT)
 def summary(
     ctx: typer.Context,
-    by: Annotated[GroupBy, typer.Option("--by", metavar="FIELD", help=f"Group claims by {choices(GroupBy)}.")] = GroupBy.status,
+    by: Annotated[
+        GroupBy, typer.Option("--by", metavar="FIELD", help=f"Group claims by {choices(GroupBy)}.")
+    ] = GroupBy.status,
     status: StatusFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
@@ -53,9 +55,16 @@ def summary(
     until: Until = None,
     search: Search = None,
     as_of: AsOf = None,
-    limit: Annotated[int | None, typer.Option(
-        "--limit", "-n", metavar="N", parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
-        help="At most N groups.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            parser=whole_number(1, MAX_LIMIT, "leave --limit out for all"),
+            help="At most N groups.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -72,8 +81,16 @@ def summary(
     shape = output.out_format(fmt)
     view = output.view_of(shape, columns, wide)
     query = filters(
-        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
-        since=since, until=until, search=search, as_of=as_of, limit=limit,
+        status=status,
+        source=source,
+        tag=tag,
+        min_confidence=min_confidence,
+        max_confidence=max_confidence,
+        since=since,
+        until=until,
+        search=search,
+        as_of=as_of,
+        limit=limit,
     )
     svc = service(ctx, create=False)
     rows = svc.summary(query, by.value)
@@ -86,8 +103,12 @@ def summary(
 @app.command(rich_help_panel=REPORT)
 def calibration(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Option(
-        "--source", "-s", help="Only sources whose name contains this.", autocompletion=complete.source_names)] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", "-s", help="Only sources whose name contains this.", autocompletion=complete.source_names
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
@@ -108,12 +129,26 @@ def calibration(
 @app.command(rich_help_panel=REPORT)
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: "
-             "fact-checks as JSON-LD; claimreview-html: a page embedding them; datasette-metadata: a metadata.json "
-             "for Datasette.")] = ExportFormat.md,
-    output_file: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.")] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: "
+            "fact-checks as JSON-LD; claimreview-html: a page embedding them; datasette-metadata: a metadata.json "
+            "for Datasette.",
+        ),
+    ] = ExportFormat.md,
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of stdout: a file is replaced atomically; a device, pipe or /dev/stdout is written through.",
+        ),
+    ] = None,
     status: StatusFilter = None,
     source: SourceFilter = None,
     tag: TagFilter = None,
@@ -126,11 +161,21 @@ def export(
     sort: SortOpt = Sort.id,
     desc: Desc = False,
     limit: Limit = None,
-    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The report's title (md, html; default: Claims).")] = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=f"Stamp the report with this date: {DATE_FORMS} (md, html; default: none).")] = None,
-    group_by: Annotated[GroupBy | None, typer.Option(
-        "--group-by", metavar="FIELD", help=f"Group the report's claims by {choices(GroupBy)} (md, html).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The report's title (md, html; default: Claims).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", metavar="DATE", help=f"Stamp the report with this date: {DATE_FORMS} (md, html; default: none)."
+        ),
+    ] = None,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--group-by", metavar="FIELD", help=f"Group the report's claims by {choices(GroupBy)} (md, html)."
+        ),
+    ] = None,
 ) -> None:
     """Export claims: a report to publish, a spreadsheet, or a complete backup.
 
@@ -152,16 +197,28 @@ def export(
     if output_file is None and fmt in _PAGES and sys.stdout.isatty():
         from claimtrack.errors import InvalidInput
 
-        raise InvalidInput(f"--format {fmt.value} writes a whole web page, not for reading on a terminal; "
-                           f"write it to a file with -o report.html, or pipe it (> report.html)")
+        raise InvalidInput(
+            f"--format {fmt.value} writes a whole web page, not for reading on a terminal; "
+            f"write it to a file with -o report.html, or pipe it (> report.html)"
+        )
     if fmt is ExportFormat.datasette_metadata:
         _refuse_claim_options(ctx, "datasette-metadata describes the whole database")
         _heading(fmt, title, date, group_by, None)
         _datasette_metadata(ctx, output_file)
         return
     query = filters(
-        status=status, source=source, tag=tag, min_confidence=min_confidence, max_confidence=max_confidence,
-        since=since, until=until, search=search, as_of=as_of, sort=sort, desc=desc, limit=limit,
+        status=status,
+        source=source,
+        tag=tag,
+        min_confidence=min_confidence,
+        max_confidence=max_confidence,
+        since=since,
+        until=until,
+        search=search,
+        as_of=as_of,
+        sort=sort,
+        desc=desc,
+        limit=limit,
     )
     heading = _heading(fmt, title, date, group_by, query)
     gaps = _claimreview_gaps(fmt)
@@ -170,15 +227,25 @@ def export(
     if backup:  # deleted claims too: a backup restores them deleted
         query = replace(query, deleted=None)
     claims: Iterable[dict[str, Any]] = svc.export_claims(query, events=exporter.needs_events(fmt))
-    with svc.reading(), open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out:  # one snapshot: sources and claims
+    with (
+        svc.reading(),
+        open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out,
+    ):  # one snapshot: sources and claims
         seen = svc.feed_items(query.as_of) if backup else ()
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
 
-            claims = track(claims, total=svc.export_count(query), description="Exporting",
-                           console=Console(stderr=True), transient=True)
-        written = exporter.write(fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps, seen)
+            claims = track(
+                claims,
+                total=svc.export_count(query),
+                description="Exporting",
+                console=Console(stderr=True),
+                transient=True,
+            )
+        written = exporter.write(
+            fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps, seen
+        )
     if output_file:
         what = "claim" if gaps is None else "fact-check"  # ClaimReview: only the claims with a verdict
         notify([f"Exported {written} {what}{'s' if written != 1 else ''} to {textsafe.terminal(output_file)}."])
@@ -206,31 +273,52 @@ def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: G
     from claimtrack.validate import clean_text
 
     if fmt not in (ExportFormat.md, ExportFormat.html):
-        given = [name for name, value in (("--title", title), ("--date", date), ("--group-by", group_by)) if value is not None]
+        given = [
+            name
+            for name, value in (("--title", title), ("--date", date), ("--group-by", group_by))
+            if value is not None
+        ]
         if given:
-            raise InvalidInput(f"{' and '.join(given)} shape{'s' if len(given) == 1 else ''} a report; "
-                               f"use {'it' if len(given) == 1 else 'them'} with --format md or --format html")
+            raise InvalidInput(
+                f"{' and '.join(given)} shape{'s' if len(given) == 1 else ''} a report; "
+                f"use {'it' if len(given) == 1 else 'them'} with --format md or --format html"
+            )
         return None
     stamp = None
     if date is not None:
         from claimtrack.timeutil import parse_user_date
 
         stamp = parse_user_date(date, "--date")
-    return report.Heading(clean_text(title if title is not None else "Claims", "--title", 200), report.covers(query), stamp)
+    return report.Heading(
+        clean_text(title if title is not None else "Claims", "--title", 200), report.covers(query), stamp
+    )
 
 
 def _refuse_claim_options(ctx: typer.Context, why: str) -> None:
     """Options that pick or order claims, given to a format that holds no claims: refused, not ignored."""
     from claimtrack.errors import InvalidInput
 
-    choosing = ("status", "source", "tag", "min_confidence", "max_confidence", "since", "until", "search", "as_of",
-                "sort", "desc", "limit")
-    given = [p.opts[0] for p in ctx.command.params
-             if p.name in choosing and _typed(ctx, p.name or "")]
+    choosing = (
+        "status",
+        "source",
+        "tag",
+        "min_confidence",
+        "max_confidence",
+        "since",
+        "until",
+        "search",
+        "as_of",
+        "sort",
+        "desc",
+        "limit",
+    )
+    given = [p.opts[0] for p in ctx.command.params if p.name in choosing and _typed(ctx, p.name or "")]
     if given:
         listed = given[0] if len(given) == 1 else f"{', '.join(given[:-1])} and {given[-1]}"
-        raise InvalidInput(f"{listed} choose{'s' if len(given) == 1 else ''} claims, but {why}; "
-                           f"leave {'it' if len(given) == 1 else 'them'} out")
+        raise InvalidInput(
+            f"{listed} choose{'s' if len(given) == 1 else ''} claims, but {why}; "
+            f"leave {'it' if len(given) == 1 else 'them'} out"
+        )
 
 
 def _typed(ctx: typer.Context, name: str) -> bool:
@@ -247,8 +335,10 @@ def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
 
     svc = service(ctx, create=False)
     if not svc.target.is_sqlite or svc.target.path is None:
-        raise InvalidInput("datasette-metadata is for a SQLite file, and this database is on a server "
-                           "(Datasette reads SQLite files); copy it to one with claimtrack db copy, then export from it")
+        raise InvalidInput(
+            "datasette-metadata is for a SQLite file, and this database is on a server "
+            "(Datasette reads SQLite files); copy it to one with claimtrack db copy, then export from it"
+        )
     with svc.reading():  # a claimtrack database, at the current schema, must be there
         pass
     name = svc.target.path.stem
@@ -257,5 +347,9 @@ def _datasette_metadata(ctx: typer.Context, output_file: str | None) -> None:
     if output_file:
         from shlex import quote
 
-        notify([f"Wrote Datasette metadata for database {name!r} to {output_file}; "
-                f"open it with: datasette {quote(str(svc.target.path))} --metadata {quote(output_file)}"])
+        notify(
+            [
+                f"Wrote Datasette metadata for database {name!r} to {output_file}; "
+                f"open it with: datasette {quote(str(svc.target.path))} --metadata {quote(output_file)}"
+            ]
+        )

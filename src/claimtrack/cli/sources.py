@@ -12,7 +12,7 @@ from claimtrack.cli.base import SOURCES, app, notify, service
 from claimtrack.cli.options import Columns, FormatOpt, NoPager, Wide
 
 source_app = typer.Typer(
-    help="Manage sources: who makes claims.\n\nExample: claimtrack source set \"The Bell\" --kind outlet --reliability B",
+    help='Manage sources: who makes claims.\n\nExample: claimtrack source set "The Bell" --kind outlet --reliability B',
     no_args_is_help=True,
 )
 app.add_typer(source_app, name="source", rich_help_panel=SOURCES)
@@ -21,11 +21,26 @@ app.add_typer(source_app, name="source", rich_help_panel=SOURCES)
 @source_app.command("set")
 def source_set(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(
-        metavar="NAME", help="The source (created if new).", show_default=False, autocompletion=complete.source_names)],
-    kind: Annotated[str | None, typer.Option(
-        "--kind", metavar="KIND", help="person, outlet, organisation, government or other.")] = None,
-    reliability: Annotated[str | None, typer.Option("--reliability", metavar="A-F", help="Admiralty grade: A completely reliable ... E unreliable, F cannot be judged.")] = None,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="The source (created if new).",
+            show_default=False,
+            autocompletion=complete.source_names,
+        ),
+    ],
+    kind: Annotated[
+        str | None, typer.Option("--kind", metavar="KIND", help="person, outlet, organisation, government or other.")
+    ] = None,
+    reliability: Annotated[
+        str | None,
+        typer.Option(
+            "--reliability",
+            metavar="A-F",
+            help="Admiralty grade: A completely reliable ... E unreliable, F cannot be judged.",
+        ),
+    ] = None,
     url: Annotated[str | None, typer.Option("--url", help="The source's home page.")] = None,
     notes: Annotated[str | None, typer.Option("--notes", help="Who they are, why trust them.")] = None,
 ) -> None:
@@ -59,9 +74,19 @@ def sources(
 @source_app.command("rename")
 def source_rename(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(
-        metavar="OLD", help="The source's name now, any case.", show_default=False, autocompletion=complete.source_names)],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="Its new name (another case of the same name is fine).", show_default=False)],
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="The source's name now, any case.",
+            show_default=False,
+            autocompletion=complete.source_names,
+        ),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(metavar="NEW", help="Its new name (another case of the same name is fine).", show_default=False),
+    ],
 ) -> None:
     """Rename a source: its claims keep it, only the name it is shown by changes.
 
@@ -75,10 +100,24 @@ def source_rename(
 @source_app.command("merge")
 def source_merge(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(
-        metavar="FROM", help="The source to merge away, any case.", show_default=False, autocompletion=complete.source_names)],
-    into: Annotated[str, typer.Argument(
-        metavar="INTO", help="The source that keeps the claims.", show_default=False, autocompletion=complete.source_names)],
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The source to merge away, any case.",
+            show_default=False,
+            autocompletion=complete.source_names,
+        ),
+    ],
+    into: Annotated[
+        str,
+        typer.Argument(
+            metavar="INTO",
+            help="The source that keeps the claims.",
+            show_default=False,
+            autocompletion=complete.source_names,
+        ),
+    ],
 ) -> None:
     """Move every claim of FROM to INTO, then drop FROM: for a misspelled or duplicate source.
 
@@ -92,8 +131,12 @@ def source_merge(
 @source_app.command("delete")
 def source_delete(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(
-        metavar="NAME", help="The source, any case.", show_default=False, autocompletion=complete.source_names)],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME", help="The source, any case.", show_default=False, autocompletion=complete.source_names
+        ),
+    ],
 ) -> None:
     """Delete a source that has no claims (deleted claims count: they can be restored).
 

@@ -11,22 +11,31 @@ from claimtrack.cli import complete
 from claimtrack.cli.base import UPDATE, app, notify, service
 from claimtrack.cli.options import DATE_FORMS, REVIEW_FORMS, EvidenceOpt, FromOpt, IdsArg, NoteOpt, claim_ids
 
-AtOpt = Annotated[str | None, typer.Option(
-    "--at", metavar="WHEN",
-    help=f"When the news broke: {DATE_FORMS} (noon that day), or an ISO 8601 time (local time unless it ends in Z or +HH:MM). Default: now.")]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help=f"When the news broke: {DATE_FORMS} (noon that day), or an ISO 8601 time (local time unless it ends in Z or +HH:MM). Default: now.",
+    ),
+]
 
 
 def _status_command(verb: str, status: Status, summary: str) -> None:
     def command(
-        ctx: typer.Context, claims: IdsArg = None, note: NoteOpt = None, evidence: EvidenceOpt = None,
-        at: AtOpt = None, from_: FromOpt = None,
+        ctx: typer.Context,
+        claims: IdsArg = None,
+        note: NoteOpt = None,
+        evidence: EvidenceOpt = None,
+        at: AtOpt = None,
+        from_: FromOpt = None,
     ) -> None:
         result = service(ctx).set_status(claim_ids(claims, from_), status, note=note, evidence=evidence, at=at)
         notify(result.notices)
 
     command.__doc__ = (
         f"{summary}\n\nSeveral ids and ranges change together, all or nothing.\n\n"
-        f"Example: claimtrack {verb} 3 --note \"Confirmed by the UN panel report\" "
+        f'Example: claimtrack {verb} 3 --note "Confirmed by the UN panel report" '
         "--evidence https://example.org/report --at 2024-06-19"
     )
     app.command(verb, rich_help_panel=UPDATE)(command)
@@ -42,20 +51,29 @@ _status_command("reopen", Status.unverified, "Reopen a claim: back to unverified
 def set_(
     ctx: typer.Context,
     claims: IdsArg = None,
-    confidence: Annotated[str | None, typer.Option("--confidence", "-c", help="New confidence ('none' clears it).")] = None,
+    confidence: Annotated[
+        str | None, typer.Option("--confidence", "-c", help="New confidence ('none' clears it).")
+    ] = None,
     text: Annotated[str | None, typer.Option("--text", help="Corrected claim text.")] = None,
-    source: Annotated[str | None, typer.Option(
-        "--source", "-s", help="Attribute to this source.", autocompletion=complete.source_names)] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", "-s", help="Attribute to this source.", autocompletion=complete.source_names),
+    ] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it appeared ('' clears it).")] = None,
-    said_on: Annotated[str | None, typer.Option(
-        "--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS} ('' clears it).")] = None,
+    said_on: Annotated[
+        str | None, typer.Option("--said-on", metavar="DATE", help=f"When it was said: {DATE_FORMS} ('' clears it).")
+    ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="The exact words ('' clears it).")] = None,
-    add_tag: Annotated[list[str] | None, typer.Option(
-        "--add-tag", help="Add a tag; repeatable.", autocompletion=complete.tags)] = None,
-    remove_tag: Annotated[list[str] | None, typer.Option(
-        "--remove-tag", help="Remove a tag; repeatable.", autocompletion=complete.tags)] = None,
-    review_by: Annotated[str | None, typer.Option(
-        "--review-by", metavar="DATE", help=f"Date to look again: {REVIEW_FORMS} ('' clears it).")] = None,
+    add_tag: Annotated[
+        list[str] | None, typer.Option("--add-tag", help="Add a tag; repeatable.", autocompletion=complete.tags)
+    ] = None,
+    remove_tag: Annotated[
+        list[str] | None, typer.Option("--remove-tag", help="Remove a tag; repeatable.", autocompletion=complete.tags)
+    ] = None,
+    review_by: Annotated[
+        str | None,
+        typer.Option("--review-by", metavar="DATE", help=f"Date to look again: {REVIEW_FORMS} ('' clears it)."),
+    ] = None,
     note: NoteOpt = None,
     from_: FromOpt = None,
 ) -> None:
@@ -66,8 +84,17 @@ def set_(
     Example: claimtrack set 3 --confidence "very likely" --add-tag sanctions --note "Second source agrees"
     """
     result = service(ctx).update(
-        claim_ids(claims, from_), confidence=confidence, text=text, source=source, url=url, said_on=said_on,
-        quote=quote, add_tags=add_tag or (), remove_tags=remove_tag or (), review_by=review_by, note=note,
+        claim_ids(claims, from_),
+        confidence=confidence,
+        text=text,
+        source=source,
+        url=url,
+        said_on=said_on,
+        quote=quote,
+        add_tags=add_tag or (),
+        remove_tags=remove_tag or (),
+        review_by=review_by,
+        note=note,
     )
     notify(result.notices)
 
@@ -76,7 +103,9 @@ def set_(
 def note(
     ctx: typer.Context,
     claims: IdsArg = None,
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note (last, after the ids).", show_default=False)] = ...,  # type: ignore[assignment]
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="The note (last, after the ids).", show_default=False)
+    ] = ...,  # type: ignore[assignment]
     evidence: EvidenceOpt = None,
     at: AtOpt = None,
     from_: FromOpt = None,

@@ -26,8 +26,11 @@ def line(exc: Any) -> str:
     if ctx is None or not _is_usage(exc):
         return message
     path = ctx.command_path
-    if type(exc).__name__ == "MissingParameter" and getattr(getattr(exc, "param", None), "param_type_name", "") == "argument" \
-            or message.startswith("Got unexpected extra argument"):
+    if (
+        type(exc).__name__ == "MissingParameter"
+        and getattr(getattr(exc, "param", None), "param_type_name", "") == "argument"
+        or message.startswith("Got unexpected extra argument")
+    ):
         usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
         return f"{message.rstrip('.')}; usage: {usage} (see: {path} -h)"
     return f"{message.rstrip('.')} (see: {path} -h)"

@@ -24,6 +24,16 @@ from claimtrack.service.updating import STATUS_VERBS
 from claimtrack.store.queries import ClaimFilter
 
 __all__ = [
-    "STALE_DAYS", "STATUS_VERBS", "ClaimFilter", "ImportCounts", "InitResult", "Recorded", "Result", "Service",
-    "as_of_view", "copy_database", "seed_sql", "view",
+    "STALE_DAYS",
+    "STATUS_VERBS",
+    "ClaimFilter",
+    "ImportCounts",
+    "InitResult",
+    "Recorded",
+    "Result",
+    "Service",
+    "as_of_view",
+    "copy_database",
+    "seed_sql",
+    "view",
 ]

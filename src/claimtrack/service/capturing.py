@@ -81,8 +81,9 @@ class Capturing(ServiceBase):
             notices.append(similar)
         return Result(self.get(written.claim_id), len(written.events), notices)
 
-    def import_records(self, records: Iterable[Record], origin: str, allow_duplicates: bool = False,
-                       source_kind: str = "other") -> ImportCounts:
+    def import_records(
+        self, records: Iterable[Record], origin: str, allow_duplicates: bool = False, source_kind: str = "other"
+    ) -> ImportCounts:
         """Validate and import every record in one transaction; a bad record imports nothing.
 
         Records whose text and source match a live claim already there are skipped (and counted)
@@ -91,8 +92,12 @@ class Capturing(ServiceBase):
 
         return self.import_checked(importer.validated(records, origin), allow_duplicates, source_kind)
 
-    def import_checked(self, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem], allow_duplicates: bool = False,
-                       source_kind: str = "other") -> ImportCounts:
+    def import_checked(
+        self,
+        items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem],
+        allow_duplicates: bool = False,
+        source_kind: str = "other",
+    ) -> ImportCounts:
         """Import records already checked (``importer.validated``, ``readahead.validated``); a source
         created without a kind gets ``source_kind`` (defaults.source_kind)."""
         from claimtrack.store import imports

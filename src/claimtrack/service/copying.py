@@ -34,8 +34,9 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
         try:  # opened first: a source that is not a database is refused before the destination is made
             src.db  # noqa: B018
         except NotFound:
-            raise InvalidInput(f"there is no claimtrack database at {src.target} to copy from; "
-                               "check the source's path or URL") from None
+            raise InvalidInput(
+                f"there is no claimtrack database at {src.target} to copy from; check the source's path or URL"
+            ) from None
         if src.target.path is not None and dst.target.path is not None:
             from claimtrack import livefiles
 
@@ -46,8 +47,10 @@ def copy_database(source: str, destination: str) -> tuple[Target, Target, Import
             raise InvalidInput(f"{dst.target} already holds {existing} claims; copy into a new, empty database")
         records = itertools.chain(
             (importer.Record("source", f"source {s['name']!r}", s) for s in src.sources()),
-            (importer.Record("claim", f"claim {c['id']}", backup_claim(c))
-             for c in src.export_claims(ClaimFilter(deleted=None))),  # deleted ones too: their events say so
+            (
+                importer.Record("claim", f"claim {c['id']}", backup_claim(c))
+                for c in src.export_claims(ClaimFilter(deleted=None))
+            ),  # deleted ones too: their events say so
         )
         with src.reading():  # sources, claims and events from one snapshot of the source
             counts = dst.import_records(records, origin=str(src.target))

@@ -29,8 +29,14 @@ class Fixing(ServiceBase):
 
         writes.set_deleted(self.db, cids, deleted=True)
         what = f"claim {cids[0]}" if len(cids) == 1 else f"{len(cids)} claims ({id_list.shown(cids)})"
-        return Result({}, len(cids), [f"Deleted {what}; bring {'it' if len(cids) == 1 else 'them'} back with: "
-                                      f"claimtrack restore {id_list.shown(cids).replace(', ', ' ')} (or: claimtrack undo)"])
+        return Result(
+            {},
+            len(cids),
+            [
+                f"Deleted {what}; bring {'it' if len(cids) == 1 else 'them'} back with: "
+                f"claimtrack restore {id_list.shown(cids).replace(', ', ' ')} (or: claimtrack undo)"
+            ],
+        )
 
     def restore(self, cids: list[int]) -> Result:
         from claimtrack.store import writes

@@ -60,8 +60,10 @@ def new_source_notice(db: Database, cid: int, name: str) -> str:
     found = source_like(name, others)
     if found is not None and found[1]:
         same = found[0]
-        return (notice + f" It looks like {same!r} but differs in invisible or look-alike characters;"
-                f" if you meant {same!r}, fix it with: claimtrack set {cid} --source {shlex.quote(same)}")
+        return (
+            notice + f" It looks like {same!r} but differs in invisible or look-alike characters;"
+            f" if you meant {same!r}, fix it with: claimtrack set {cid} --source {shlex.quote(same)}"
+        )
     if found is not None:
         notice += f" Did you mean {found[0]!r}? Fix it with: claimtrack set {cid} --source NAME"
     return notice

@@ -71,6 +71,7 @@ def as_of_view(rows: list[dict[str, Any]], f: ClaimFilter, phrase: bool = False)
 
 Rows = list[dict[str, Any]]  # within the class, ``list`` names its method
 
+
 class Reading(ServiceBase):
     """What the claims say now (or said then), and reports over them."""
 
@@ -124,7 +125,10 @@ class Reading(ServiceBase):
             order = [s.value for s in Status]
         else:
             order = sorted(counts, key=lambda g: (-counts[g], g.casefold()))
-        result = [{"group": g, "count": counts.get(g, 0), "share": round(counts.get(g, 0) / total, 4) if total else 0.0} for g in order]
+        result = [
+            {"group": g, "count": counts.get(g, 0), "share": round(counts.get(g, 0) / total, 4) if total else 0.0}
+            for g in order
+        ]
         return result[: f.limit] if f.limit is not None else result
 
     @one_snapshot
@@ -143,8 +147,9 @@ class Reading(ServiceBase):
         with self.reading():
             if f.as_of:  # the backup formats hold the phrase the confidence had then
                 for claim in as_of_view(queries.list_claims(self.db, f), f, phrase=True):
-                    claim["events"] = timeline.events(self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"),
-                                                     every=events is True)
+                    claim["events"] = timeline.events(
+                        self.db, claim["id"], f.as_of, effective=events in ("noted", "effective"), every=events is True
+                    )
                     yield claim
                 return
             for row in queries.iter_claims(self.db, f, events=events):
@@ -163,8 +168,13 @@ class Reading(ServiceBase):
             stale_since = str(claim.pop("touched") or claim["updated_at"])[:10]  # undone changes aside
             if review is not None:
                 delta = (date.fromisoformat(review) - today).days
-                reason = (f"review overdue by {-delta} day{'s' if delta != -1 else ''}" if delta < 0
-                          else "review today" if delta == 0 else f"review in {delta} day{'s' if delta != 1 else ''}")
+                reason = (
+                    f"review overdue by {-delta} day{'s' if delta != -1 else ''}"
+                    if delta < 0
+                    else "review today"
+                    if delta == 0
+                    else f"review in {delta} day{'s' if delta != 1 else ''}"
+                )
                 claim["due"], claim["rank"] = review, (0, review)
             else:
                 age = (today - date.fromisoformat(stale_since)).days
@@ -181,8 +191,10 @@ class Reading(ServiceBase):
         """Why a read found nothing, and what to try: for an empty database, how to start; for a
         source or tag filter that names nothing stored, the nearest names that are."""
         if queries.count_claims(self.db) == 0:
-            return ["No claims yet. Add one: claimtrack add \"TEXT\" --source NAME, "
-                    "or load the bundled article's claims: claimtrack init --seed"]
+            return [
+                'No claims yet. Add one: claimtrack add "TEXT" --source NAME, '
+                "or load the bundled article's claims: claimtrack init --seed"
+            ]
         hints = []
         if f is not None and f.source and not queries.source_exists(self.db, f.source):
             hints.append(nearest("source", f.source, queries.source_names(self.db), "--source"))

@@ -25,8 +25,13 @@ class TrackRecord(ServiceBase):
         return queries.all_sources(self.db)
 
     def set_source(
-        self, name: str, *, kind: str | None = None, reliability: str | None = None,
-        url: str | None = None, notes: str | None = None,
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        reliability: str | None = None,
+        url: str | None = None,
+        notes: str | None = None,
     ) -> Result:
         from claimtrack.store import sources
 
@@ -57,7 +62,7 @@ class TrackRecord(ServiceBase):
             typed = " ".join([command, *map(shlex.quote, names[:at])])
             hint = nearest("source", exc.name, queries.source_names(self.db), typed)
             if hint.endswith(")"):  # the suggested command: put the names after it back
-                hint = hint[:-1] + "".join(" " + shlex.quote(n) for n in names[at + 1:]) + ")"
+                hint = hint[:-1] + "".join(" " + shlex.quote(n) for n in names[at + 1 :]) + ")"
             raise NotFound(hint[0].lower() + hint[1:]) from None
 
     def rename_source(self, old: str, new: str) -> Result:
@@ -75,8 +80,14 @@ class TrackRecord(ServiceBase):
         name, into = clean_text(name, "source name", MAX_NAME), clean_text(into, "source name", MAX_NAME)
         merged = self._known_source(lambda: sources.merge(self.db, name, into), "claimtrack source merge", [name, into])
         n = len(merged.claim_ids)
-        moved = f"{n} claim{'s' if n != 1 else ''} moved" + (f" ({'claim' if n == 1 else 'claims'} {id_list.shown(merged.claim_ids)})" if 0 < n <= 20 else "")
-        return Result({"name": merged.into}, n, [f"Merged source {merged.source!r} into {merged.into!r}: {moved} (take it back with: claimtrack undo)."])
+        moved = f"{n} claim{'s' if n != 1 else ''} moved" + (
+            f" ({'claim' if n == 1 else 'claims'} {id_list.shown(merged.claim_ids)})" if 0 < n <= 20 else ""
+        )
+        return Result(
+            {"name": merged.into},
+            n,
+            [f"Merged source {merged.source!r} into {merged.into!r}: {moved} (take it back with: claimtrack undo)."],
+        )
 
     def delete_source(self, name: str) -> Result:
         """Drop a source with no claims (deleted ones count); otherwise the error says to merge it."""
@@ -97,10 +108,16 @@ class TrackRecord(ServiceBase):
         """Each source with its claims by status, accuracy and Brier score."""
         report: dict[str, dict[str, Any]] = {}
         for row in queries.source_counts(self.db):
-            entry = report.setdefault(row["name"], {
-                "name": row["name"], "kind": row["kind"], "reliability": row["reliability"], "claims": 0,
-                **{s.value: 0 for s in Status},
-            })
+            entry = report.setdefault(
+                row["name"],
+                {
+                    "name": row["name"],
+                    "kind": row["kind"],
+                    "reliability": row["reliability"],
+                    "claims": 0,
+                    **{s.value: 0 for s in Status},
+                },
+            )
             if row["status"] is not None:
                 entry[row["status"]] = int(row["n"])
                 entry["claims"] += int(row["n"])

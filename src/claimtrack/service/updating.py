@@ -36,7 +36,12 @@ class Updating(ServiceBase):
         return self.get(cid), versions.version(self.db, cid)
 
     def set_status(
-        self, cids: int | list[int], status: str, *, note: str | None = None, evidence: str | None = None,
+        self,
+        cids: int | list[int],
+        status: str,
+        *,
+        note: str | None = None,
+        evidence: str | None = None,
         at: str | None = None,
     ) -> Result:
         """Move one or several claims to a status, all or nothing (one already there is an error)."""
@@ -45,9 +50,14 @@ class Updating(ServiceBase):
         new_status = Status(status).value
         ids = [cids] if isinstance(cids, int) else cids
         writes.apply_changes(
-            self.db, ids, [writes.Change("status", new_status)], at=past_time(at),
-            note=clean_optional(note, "note"), evidence_url=clean_url(evidence, "--evidence"),
-            command=STATUS_VERBS[new_status], every=True,
+            self.db,
+            ids,
+            [writes.Change("status", new_status)],
+            at=past_time(at),
+            note=clean_optional(note, "note"),
+            evidence_url=clean_url(evidence, "--evidence"),
+            command=STATUS_VERBS[new_status],
+            every=True,
         )
         if len(ids) == 1:
             return Result(self.get(ids[0]), 1, [f"Claim {ids[0]} is now {new_status}."])
@@ -93,7 +103,9 @@ class Updating(ServiceBase):
             changes.append(writes.Change("quote", clean_optional(quote, "quote") if quote.strip() else None))
         if review_by is not None:
             changes.append(
-                writes.Change("review_by", user_date(review_by, "--review-by", future=True) if review_by.strip() else None)
+                writes.Change(
+                    "review_by", user_date(review_by, "--review-by", future=True) if review_by.strip() else None
+                )
             )
         changes += [writes.Change("tag+", clean_tag(t)) for t in add_tags]
         changes += [writes.Change("tag-", clean_tag(t)) for t in remove_tags]
@@ -102,8 +114,9 @@ class Updating(ServiceBase):
                 "nothing to change; give at least one of --confidence, --text, --source, --url, --said-on, "
                 "--quote, --add-tag, --remove-tag, --review-by"
             )
-        done = writes.apply_changes(self.db, ids, changes, note=clean_optional(note, "note"), command=command,
-                                    unchanged_since=unchanged_since)
+        done = writes.apply_changes(
+            self.db, ids, changes, note=clean_optional(note, "note"), command=command, unchanged_since=unchanged_since
+        )
         changed = [w for w in done if w.events]
         if not changed:
             which = f"claim {ids[0]} already has" if len(ids) == 1 else "every one of those claims already has"
@@ -112,8 +125,10 @@ class Updating(ServiceBase):
         if len(ids) == 1:
             notices = [f"Claim {ids[0]}: {events} change{'s' if events != 1 else ''} recorded."]
         else:
-            notices = [f"{len(changed)} claims changed ({id_list.shown([w.claim_id for w in changed])}): "
-                       f"{events} change{'s' if events != 1 else ''} recorded."]
+            notices = [
+                f"{len(changed)} claims changed ({id_list.shown([w.claim_id for w in changed])}): "
+                f"{events} change{'s' if events != 1 else ''} recorded."
+            ]
             same = [w.claim_id for w in done if not w.events]
             if same:
                 notices.append(f"Already as asked, left alone: {id_list.shown(same)}.")

@@ -35,13 +35,14 @@ def rebuild(db: Database, rows: list[Row], as_of: str) -> list[Row]:
     ids = list(by_id)
     for start in range(0, len(ids), _BATCH):
         params: dict[str, Any] = {}
-        where = ids_where("e.claim_id", ids[start:start + _BATCH], params)
+        where = ids_where("e.claim_id", ids[start : start + _BATCH], params)
         created: dict[int, Row] = {}
         events: dict[int, list[Row]] = {}
         for e in db.query(
             f"SELECT e.id, e.claim_id, e.at, e.kind, e.field, e.old, e.new FROM event e WHERE {where} "
             f"AND e.kind IN ('created', 'status', 'confidence', 'edit') AND (e.kind = 'created' OR {EFFECTIVE}) "
-            "ORDER BY e.claim_id, e.at, e.id", params,
+            "ORDER BY e.claim_id, e.at, e.id",
+            params,
         ):
             cid = int(e["claim_id"])
             if cid not in by_id:  # a range may hold claims that are not ours
@@ -50,11 +51,12 @@ def rebuild(db: Database, rows: list[Row], as_of: str) -> list[Row]:
                 created.setdefault(cid, e)
             else:
                 events.setdefault(cid, []).append(e)
-        for cid in ids[start:start + _BATCH]:
+        for cid in ids[start : start + _BATCH]:
             row, made, timeline = by_id[cid], created.get(cid), events.get(cid, [])
             start_state = _start(row, made, timeline)
-            state, source_event = history.replay(start_state, (e for e in timeline if e["at"] <= as_of),
-                                                 int(made["id"]) if made else 0)
+            state, source_event = history.replay(
+                start_state, (e for e in timeline if e["at"] <= as_of), int(made["id"]) if made else 0
+            )
             if renames is None:
                 renames = Renames(db)
             state["source"] = renames.then(state["source"], source_event, int(made["id"]) if made else 0, as_of)

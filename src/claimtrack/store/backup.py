@@ -29,8 +29,10 @@ def copy(target: Target, dialect: str, destination: Path, conn: Callable[[], sql
     from claimtrack import backupfiles, livefiles, signals
 
     if dialect != "sqlite":
-        raise DatabaseError("db backup copies SQLite files; for a server database use its own tools "
-                            "(pg_dump) or: claimtrack export --format json")
+        raise DatabaseError(
+            "db backup copies SQLite files; for a server database use its own tools "
+            "(pg_dump) or: claimtrack export --format json"
+        )
     livefiles.refuse(str(destination), target.path, f"the backup to {destination}")
     livefiles.refuse_companion_name(str(destination), f"the backup to {destination}")
     if destination.exists() or destination.is_symlink():

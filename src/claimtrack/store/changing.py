@@ -55,12 +55,18 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
         if journal.new_sources:
             journal.detail = {**(journal.detail or {}), "new_sources": journal.new_sources}
         if end > start or journal.detail is not None or journal.undoes is not None:
-            journal.change_id = w.insert("change_log", {
-                "recorded_at": journal.now, "command": command, "summary": journal.summary or command,
-                "first_event": start + 1 if end > start else None, "last_event": end if end > start else None,
-                "undoes": journal.undoes,
-                "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
-            })
+            journal.change_id = w.insert(
+                "change_log",
+                {
+                    "recorded_at": journal.now,
+                    "command": command,
+                    "summary": journal.summary or command,
+                    "first_event": start + 1 if end > start else None,
+                    "last_event": end if end > start else None,
+                    "undoes": journal.undoes,
+                    "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
+                },
+            )
     if journal.change_id is not None:
         db.recorded.append(journal)  # committed: an output that fails now must not say "nothing was saved"
 
@@ -98,8 +104,10 @@ def _event(w: Writer, claim_id: int, kind: str, at: str, recorded_at: str, **val
 
 
 def _link_tag(w: Writer, claim_id: int, tag: str) -> None:
-    w.execute("INSERT INTO claim_tag (claim_id, tag_id) VALUES (:claim_id, :tag_id)",
-              {"claim_id": claim_id, "tag_id": _tag_id(w, tag)})
+    w.execute(
+        "INSERT INTO claim_tag (claim_id, tag_id) VALUES (:claim_id, :tag_id)",
+        {"claim_id": claim_id, "tag_id": _tag_id(w, tag)},
+    )
 
 
 def _plural(n: int, word: str) -> str:
@@ -107,4 +115,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _ids_text(ids: list[int]) -> str:
-    return f"claim {ids[0]}" if len(ids) == 1 else f"{len(ids)} claims ({', '.join(map(str, ids[:5]))}{', ...' if len(ids) > 5 else ''})"
+    return (
+        f"claim {ids[0]}"
+        if len(ids) == 1
+        else f"{len(ids)} claims ({', '.join(map(str, ids[:5]))}{', ...' if len(ids) > 5 else ''})"
+    )

@@ -26,11 +26,11 @@ from claimtrack.textsafe import terminal
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+
 def connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
     """A ``sqlite3`` connection with our busy timeout and autocommit (transactions are explicit)."""
     conn = sqlite3.connect(
-        uri or path, uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None, check_same_thread=False,
+        uri or path, uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn

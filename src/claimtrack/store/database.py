@@ -309,4 +309,3 @@ class Database:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-

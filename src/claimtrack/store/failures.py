@@ -39,7 +39,8 @@ def _is_io_error(exc: BaseException) -> bool:
     """SQLITE_IOERR (any extended code), raw or wrapped by SQLAlchemy."""
     orig = getattr(exc, "orig", None) or exc
     return isinstance(orig, sqlite3.Error) and (
-        getattr(orig, "sqlite_errorcode", 0) & 0xFF == _SQLITE_IOERR or "disk I/O error" in str(orig))
+        getattr(orig, "sqlite_errorcode", 0) & 0xFF == _SQLITE_IOERR or "disk I/O error" in str(orig)
+    )
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -95,4 +96,3 @@ def _no_space_left(target: Target) -> bool:
         return (found.f_bfree if os.geteuid() == 0 else found.f_bavail) == 0  # root may use the reserve
     except (OSError, AttributeError):  # no statvfs (Windows), or the folder is gone
         return False
-

@@ -68,8 +68,13 @@ def _report(db: Handle, search_index: list[str] | None) -> dict[str, Any]:
     report: dict[str, Any] = {"target": str(db.target), "schema_version": db.schema_version}
     findings: list[str] = list(search_index or [])
     if db.dialect == "sqlite":  # FTS5's integrity-check (rank 1) of each search index against its table
-        report["search_index"] = ("not compared with the rows (FTS5's check needs a write transaction of its own)"
-                                  if search_index is None else "out of step" if search_index else "ok")
+        report["search_index"] = (
+            "not compared with the rows (FTS5's check needs a write transaction of its own)"
+            if search_index is None
+            else "out of step"
+            if search_index
+            else "ok"
+        )
     if db.dialect == "sqlite":
         problems = [r["integrity_check"] for r in db.query("PRAGMA integrity_check")]
         problems = [p for p in problems if p != "ok"]
@@ -115,7 +120,9 @@ def _histories(db: Handle) -> Iterator[tuple[Row, list[str], list[Row]]]:
         "SELECT e.id, e.claim_id, e.kind, e.field, e.at, e.old, e.new FROM event e "
         "WHERE e.kind <> 'note' ORDER BY e.claim_id"
     )
-    tags = db.iterate("SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id")
+    tags = db.iterate(
+        "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id"
+    )
     pending, tag = next(events, None), next(tags, None)
     for claim in db.iterate(
         "SELECT c.id, c.text, c.quote, c.url, c.said_on, c.review_by, c.status, c.confidence, c.confidence_phrase, "
@@ -168,8 +175,10 @@ def _status_chain(current: str, ordered: list[Row], status: str) -> str | None:
     breaks = []
     for event in ordered:
         if event["old"] != current:
-            breaks.append(f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
-                          f"{current!r} then (an event is missing)")
+            breaks.append(
+                f"status event {event['id']} moves it from {event['old']!r}, but its history had it "
+                f"{current!r} then (an event is missing)"
+            )
         current = event["new"]
     if current != status:
         breaks.append(f"its status is {status!r} but its history ends at {current!r} (changed without an event)")
@@ -197,10 +206,15 @@ def _replays(db: Handle) -> list[str]:
         if state is None:
             continue
         current = {
-            "text": claim["text"], "quote": claim["quote"], "url": claim["url"], "said_on": claim["said_on"],
-            "review_by": claim["review_by"], "status": claim["status"],
+            "text": claim["text"],
+            "quote": claim["quote"],
+            "url": claim["url"],
+            "said_on": claim["said_on"],
+            "review_by": claim["review_by"],
+            "status": claim["status"],
             "source": name_key(claim["source"]) if claim["source"] is not None else None,
-            "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]), "tags": tags,
+            "confidence": row_confidence(claim["confidence"], claim["confidence_phrase"]),
+            "tags": tags,
         }
         rename.created = int(created[0]["id"])
         for found in differences(state, current, history, rename, frozenset({"status"}), created[0]):
@@ -216,9 +230,12 @@ def _deletions(db: Handle) -> list[str]:
         "WHERE c.deleted_at IS NOT NULL OR EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id "
         "AND e.kind = 'edit' AND e.field = 'deleted') ORDER BY c.id"
     )
-    lines = [f"claim {r['id']}: {'deleted' if r['deleted_at'] else 'live'}, but its history says "
-             f"{'deleted' if r['last'] else 'live'} (changed without an event)"
-             for r in rows if (r["deleted_at"] is not None) != (r["last"] is not None)]
+    lines = [
+        f"claim {r['id']}: {'deleted' if r['deleted_at'] else 'live'}, but its history says "
+        f"{'deleted' if r['last'] else 'live'} (changed without an event)"
+        for r in rows
+        if (r["deleted_at"] is not None) != (r["last"] is not None)
+    ]
     return listed(lines, "claims deleted or live against their history")
 
 
@@ -232,8 +249,10 @@ def _journal(db: Handle) -> list[str]:
     )
     by_id = {r["id"]: r for r in rows}
     overlaps: dict[int, int] = {}
-    ranged = sorted((r for r in rows if r["first_event"] is not None and r["last_event"] is not None),
-                    key=lambda r: (r["first_event"], r["id"]))
+    ranged = sorted(
+        (r for r in rows if r["first_event"] is not None and r["last_event"] is not None),
+        key=lambda r: (r["first_event"], r["id"]),
+    )
     reach: Row | None = None  # the row reaching furthest so far
     for r in ranged:
         if reach is not None and r["first_event"] <= reach["last_event"]:
@@ -247,5 +266,3 @@ def _journal(db: Handle) -> list[str]:
         if problem:
             lines.append(f"undo journal row {r['id']} ({terminal(r['command'])}) is damaged: {problem}")
     return listed(lines, "damaged rows in the undo journal")
-
-

@@ -47,10 +47,15 @@ def used(rows: Rows, dialect: str, tables: Iterable[str] | None = None) -> dict[
                     top[r["name"]] = max(top[r["name"]], int(r["seq"]))
     elif dialect == "postgresql":
         for table in list(top):
-            seq = next(iter(rows(
-                "SELECT s.last_value AS v FROM pg_sequences s "
-                f"WHERE s.schemaname || '.' || s.sequencename = pg_get_serial_sequence('{table}', 'id')"
-            )), {}).get("v")
+            seq = next(
+                iter(
+                    rows(
+                        "SELECT s.last_value AS v FROM pg_sequences s "
+                        f"WHERE s.schemaname || '.' || s.sequencename = pg_get_serial_sequence('{table}', 'id')"
+                    )
+                ),
+                {},
+            ).get("v")
             if seq is not None:
                 top[table] = max(top[table], int(seq))
     return top
@@ -59,8 +64,10 @@ def used(rows: Rows, dialect: str, tables: Iterable[str] | None = None) -> dict[
 def _tables(rows: Rows, dialect: str) -> set[str]:
     if dialect == "sqlite":
         return {r["name"] for r in rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return {r["name"] for r in rows(
-        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    return {
+        r["name"]
+        for r in rows("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")
+    }
 
 
 def spent(rows: Rows, dialect: str) -> str | None:
@@ -75,7 +82,7 @@ def exhausted(table: str, top: int) -> str:
     return (
         f"no new {_what(table)} can be saved: {table} ids have reached {top}, the largest the database can "
         f"store (the disk is not full; claimtrack gives ids only up to {IMPORT_MAX}, so other SQL wrote it); "
-        "nothing was saved. To go on: export --format json, remove the \"id\" of every claim above "
+        'nothing was saved. To go on: export --format json, remove the "id" of every claim above '
         f"{IMPORT_MAX}, and import the file into a new database"
     )
 
@@ -94,5 +101,11 @@ def findings(rows: Rows, dialect: str) -> list[str]:
 
 
 def _what(table: str) -> str:
-    return {"claim": "claim", "event": "change", "source": "source", "tag": "tag",
-            migrations.CHANGE_TABLE: "change", migrations.FEED_TABLE: "feed item"}.get(table, "row")
+    return {
+        "claim": "claim",
+        "event": "change",
+        "source": "source",
+        "tag": "tag",
+        migrations.CHANGE_TABLE: "change",
+        migrations.FEED_TABLE: "feed item",
+    }.get(table, "row")

@@ -69,7 +69,7 @@ class ImportedEvents:
         taken: set[int] = set()
         if wanted and min(wanted) < self.next_event:  # may meet ids this import wrote already
             for start in range(0, len(wanted), 500):
-                taken |= already_there(self.w, "id", wanted[start:start + 500], "event")
+                taken |= already_there(self.w, "id", wanted[start : start + 500], "event")
         plain: list[dict[str, Any]] = []
         wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         moved: dict[int, int] = {}  # a backup's event id -> the one it was given instead
@@ -106,8 +106,11 @@ class ImportedEvents:
                 raise InvalidInput(
                     f"claim {claim_id}'s history holds the event field{'s' if len(unknown) > 1 else ''} "
                     f"{', '.join(map(repr, unknown))}, which this database's events have no column for (a backup "
-                    "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported")
-            self.more_sql[keys] = insert_sql("event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS])
+                    "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported"
+                )
+            self.more_sql[keys] = insert_sql(
+                "event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS]
+            )
         return self.more_sql[keys]
 
 
@@ -123,7 +126,8 @@ def _event_references(w: Writer) -> tuple[str, ...]:
             "JOIN information_schema.constraint_column_usage u ON u.constraint_name = t.constraint_name "
             "AND u.table_schema = t.table_schema "
             "WHERE t.constraint_type = 'FOREIGN KEY' AND t.table_schema = current_schema() "
-            "AND t.table_name = 'event' AND u.table_name = 'event'")
+            "AND t.table_name = 'event' AND u.table_name = 'event'"
+        )
     return tuple(sorted({r["name"] for r in rows}))
 
 
@@ -132,6 +136,8 @@ def _event_columns(w: Writer) -> tuple[str, ...]:
     if w.dialect == "sqlite":
         rows = w.rows("SELECT name FROM pragma_table_info('event') ORDER BY cid")
     else:
-        rows = w.rows("SELECT column_name AS name FROM information_schema.columns "
-                      "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
+        rows = w.rows(
+            "SELECT column_name AS name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position"
+        )
     return tuple(r["name"] for r in rows)

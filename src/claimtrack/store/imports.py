@@ -59,10 +59,27 @@ BATCH = 2_000
 _number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
-CLAIM_COLUMNS = ("id", "uuid", "text", "quote", "source_id", "url", "said_on", "status", "confidence",
-                 "confidence_phrase", "review_by", "created_at", "updated_at", "text_key", "deleted_at")
-FEED_ITEM_SQL = ("INSERT INTO feed_item (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
-                 "ON CONFLICT (feed, item) DO NOTHING")
+CLAIM_COLUMNS = (
+    "id",
+    "uuid",
+    "text",
+    "quote",
+    "source_id",
+    "url",
+    "said_on",
+    "status",
+    "confidence",
+    "confidence_phrase",
+    "review_by",
+    "created_at",
+    "updated_at",
+    "text_key",
+    "deleted_at",
+)
+FEED_ITEM_SQL = (
+    "INSERT INTO feed_item (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
+    "ON CONFLICT (feed, item) DO NOTHING"
+)
 SOURCE_COLUMNS = ("name", "name_key", "kind", "reliability", "url", "notes", "created_at")
 FTS_FILL = "INSERT INTO claim_fts (rowid, text, quote) SELECT id, text, quote FROM claim WHERE id BETWEEN :lo AND :hi"
 FTS_TRIGGER = "claim_fts_insert"
@@ -89,8 +106,10 @@ class _Duplicates:
         self.below_top: set[int] = set()  # ids this import gave that are <= top
         self.loaded: set[tuple[str, int]] | None = None
         if preload:
-            self.loaded = {(r["text_key"], r["source_id"]) for r in w.rows(
-                "SELECT text_key, source_id FROM claim WHERE deleted_at IS NULL")}
+            self.loaded = {
+                (r["text_key"], r["source_id"])
+                for r in w.rows("SELECT text_key, source_id FROM claim WHERE deleted_at IS NULL")
+            }
 
     def given(self, claim_id: int) -> None:
         if claim_id <= self.top:
@@ -103,11 +122,12 @@ class _Duplicates:
         found: set[tuple[str, int]] = set()
         distinct = list(dict.fromkeys(keys))
         for start in range(0, len(distinct), 500):
-            chunk = distinct[start:start + 500]
+            chunk = distinct[start : start + 500]
             params = {f"k{i}": k for i, k in enumerate(chunk)}
             marks = ", ".join(f":k{i}" for i in range(len(chunk)))
-            for r in self.w.rows(f"SELECT id, text_key, source_id FROM claim WHERE text_key IN ({marks}) "
-                                 "AND deleted_at IS NULL", params):
+            for r in self.w.rows(
+                f"SELECT id, text_key, source_id FROM claim WHERE text_key IN ({marks}) AND deleted_at IS NULL", params
+            ):
                 if r["id"] <= self.top and r["id"] not in self.below_top:
                     found.add((r["text_key"], r["source_id"]))
         return found
@@ -176,8 +196,13 @@ class _Importer:
         if key not in self.sources:
             d = details or ImportedSource(name)
             row = {
-                "name": name, "name_key": key, "kind": d.kind or self.source_kind, "reliability": d.reliability, "url": d.url,
-                "notes": d.notes, "created_at": d.created_at or timeutil.now(),
+                "name": name,
+                "name_key": key,
+                "kind": d.kind or self.source_kind,
+                "reliability": d.reliability,
+                "url": d.url,
+                "notes": d.notes,
+                "created_at": d.created_at or timeutil.now(),
             }
             self.sources[key] = self.w.insert("source", row)
             self.names[key] = name
@@ -219,15 +244,29 @@ class _Importer:
             if self.duplicates is not None:
                 self.duplicates.given(cid)
             self.next_id = max(self.next_id, cid + 1)
-            claims.append({
-                "id": cid, "uuid": uuid, "text": c.text, "quote": c.quote, "source_id": self.source_id(c.source),
-                "url": c.url, "said_on": c.said_on, "status": c.status, "confidence": c.confidence,
-                "confidence_phrase": c.confidence_phrase, "review_by": c.review_by,
-                "created_at": c.created_at, "updated_at": c.updated_at, "text_key": key,
-                "deleted_at": c.deleted_at,
-            })
+            claims.append(
+                {
+                    "id": cid,
+                    "uuid": uuid,
+                    "text": c.text,
+                    "quote": c.quote,
+                    "source_id": self.source_id(c.source),
+                    "url": c.url,
+                    "said_on": c.said_on,
+                    "status": c.status,
+                    "confidence": c.confidence,
+                    "confidence_phrase": c.confidence_phrase,
+                    "review_by": c.review_by,
+                    "created_at": c.created_at,
+                    "updated_at": c.updated_at,
+                    "text_key": key,
+                    "deleted_at": c.deleted_at,
+                }
+            )
             links += [{"claim_id": cid, "tag_id": self.tag_id(t)} for t in c.tags]
-            created = c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
+            created = (
+                c.events[0] if c.events[0]["kind"] == "created" else next(e for e in c.events if e["kind"] == "created")
+            )
             if created.get("new") is None:
                 created["new"] = self._created_state(c)
                 if len(c.events) > 1:
@@ -253,19 +292,40 @@ class _Importer:
         confidence = c.confidence_phrase or (None if c.confidence is None else _number(c.confidence))
         source = self.names[name_key(c.source)]
         if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
-            return make_state(text=c.text, source=source, status=c.status, confidence=confidence, quote=c.quote,
-                              url=c.url, said_on=c.said_on, review_by=c.review_by, tags=c.tags,
-                              tags_sorted=True)  # importer._tags sorts them
-        now = {"text": c.text, "source": source, "status": c.status, "confidence": confidence, "quote": c.quote,
-               "url": c.url, "said_on": c.said_on, "review_by": c.review_by, "tags": sorted(set(c.tags))}
+            return make_state(
+                text=c.text,
+                source=source,
+                status=c.status,
+                confidence=confidence,
+                quote=c.quote,
+                url=c.url,
+                said_on=c.said_on,
+                review_by=c.review_by,
+                tags=c.tags,
+                tags_sorted=True,
+            )  # importer._tags sorts them
+        now = {
+            "text": c.text,
+            "source": source,
+            "status": c.status,
+            "confidence": confidence,
+            "quote": c.quote,
+            "url": c.url,
+            "said_on": c.said_on,
+            "review_by": c.review_by,
+            "tags": sorted(set(c.tags)),
+        }
         return state_json(earliest(now, c.events))
 
     def _respell(self, c: ImportedClaim, state: str) -> None:
         """Note a source renamed in the database the record comes from: its history then names the
         source as it was called (renames write no claim event), its record as it is called now.
         ``db check`` reads the import's ``respelled`` detail as renames of this import's claims."""
-        steps = [(name_key(e["old"]), name_key(e["new"])) for e in c.events
-                 if e["kind"] == "edit" and e.get("field") == "source" and e["old"] and e["new"]]
+        steps = [
+            (name_key(e["old"]), name_key(e["new"]))
+            for e in c.events
+            if e["kind"] == "edit" and e.get("field") == "source" and e["old"] and e["new"]
+        ]
         try:
             end = chain_end(name_key(str(json.loads(state)["source"])), steps)
         except Inconsistent:
@@ -300,8 +360,13 @@ class _Importer:
             self.w.execute(FTS_FILL, {"lo": self.run[0], "hi": self.run[1]})
             self.run = None
 
-def import_items(db: Database, items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem],
-                 allow_duplicates: bool = False, source_kind: str = "other") -> ImportResult:
+
+def import_items(
+    db: Database,
+    items: Iterable[ImportedSource | ImportedClaim | ImportedFeedItem],
+    allow_duplicates: bool = False,
+    source_kind: str = "other",
+) -> ImportResult:
     """Import sources and claims in one transaction: any error (or Ctrl-C) leaves the database as it was.
 
     A source is created when met (with its details) unless one of that name exists; claims are

@@ -42,22 +42,30 @@ def detail_problem(command: str, text: str | None) -> str | None:
     if op is None:
         return None if not command.startswith("source") else f"its detail does not say what the {command!r} did"
     if op == "rename":
-        ok = isinstance(detail.get("source_id"), int) and all(isinstance(detail.get(k), str) and detail[k]
-                                                               for k in ("old", "new"))
+        ok = isinstance(detail.get("source_id"), int) and all(
+            isinstance(detail.get(k), str) and detail[k] for k in ("old", "new")
+        )
     elif op in ("merge", "delete"):
         row = detail.get("from" if op == "merge" else "source")
-        ok = isinstance(row, dict) and isinstance(row.get("id"), int) and all(
-            isinstance(row.get(k), str) and row[k] for k in SOURCE_ROW[1:])
+        ok = (
+            isinstance(row, dict)
+            and isinstance(row.get("id"), int)
+            and all(isinstance(row.get(k), str) and row[k] for k in SOURCE_ROW[1:])
+        )
     elif op == "set":
-        ok = isinstance(detail.get("source_id"), int) and isinstance(detail.get("created"), bool) and isinstance(
-            detail.get("before", {}), dict)
+        ok = (
+            isinstance(detail.get("source_id"), int)
+            and isinstance(detail.get("created"), bool)
+            and isinstance(detail.get("before", {}), dict)
+        )
     else:
         return f"its detail names an operation claimtrack does not write ({op!r})"
     return None if ok else f"its detail does not hold what a source {op} needs to be taken back"
 
 
-def row_problem(row: dict[str, Any], events_in_range: int, last_exists: bool, overlapping: int | None,
-                undone: dict[str, Any] | None) -> str | None:
+def row_problem(
+    row: dict[str, Any], events_in_range: int, last_exists: bool, overlapping: int | None, undone: dict[str, Any] | None
+) -> str | None:
     """What is wrong with one journal row (None: nothing).
 
     ``events_in_range``: how many events have ids in its range (PostgreSQL's identities may skip ids

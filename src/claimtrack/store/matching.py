@@ -71,8 +71,11 @@ def term_counts(db: Database, terms: Iterable[Term]) -> dict[Term, int]:
     costs in proportion to how common the word is (the caller drops the commonest words first
     from what it searches for, never from what it counts)."""
     postgres = db.dialect == "postgresql"
-    sql = ("SELECT count(*) AS n FROM claim WHERE search_vector @@ to_tsquery('simple', :q)" if postgres
-           else "SELECT count(*) AS n FROM claim_fts WHERE claim_fts MATCH :q")
+    sql = (
+        "SELECT count(*) AS n FROM claim WHERE search_vector @@ to_tsquery('simple', :q)"
+        if postgres
+        else "SELECT count(*) AS n FROM claim_fts WHERE claim_fts MATCH :q"
+    )
     found: dict[Term, int] = {}
     for term in terms:
         clean = _clean(term)
@@ -92,11 +95,15 @@ def candidates(db: Database, queries: Sequence[Query], statuses: tuple[str, ...]
     if statuses:
         where += f" AND c.status IN ({_in_list('st', statuses, params)})"
     if postgres:
-        sql = ("SELECT c.id FROM claim c, to_tsquery('simple', :q) query WHERE c.search_vector @@ query "
-               f"AND {where} ORDER BY ts_rank(c.search_vector, query) DESC, c.id LIMIT :k")
+        sql = (
+            "SELECT c.id FROM claim c, to_tsquery('simple', :q) query WHERE c.search_vector @@ query "
+            f"AND {where} ORDER BY ts_rank(c.search_vector, query) DESC, c.id LIMIT :k"
+        )
     else:  # bm25 (rank) is lower for a better match
-        sql = ("SELECT claim_fts.rowid AS id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
-               f"WHERE claim_fts MATCH :q AND {where} ORDER BY claim_fts.rank, c.id LIMIT :k")
+        sql = (
+            "SELECT claim_fts.rowid AS id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
+            f"WHERE claim_fts MATCH :q AND {where} ORDER BY claim_fts.rank, c.id LIMIT :k"
+        )
     found: list[list[int]] = []
     for query in queries:
         expression = _expression(query, postgres)
@@ -117,9 +124,10 @@ def claims(db: Database, ids: Iterable[int]) -> dict[int, Row]:
     found: dict[int, Row] = {}
     for start in range(0, len(wanted), CHUNK):
         params: dict[str, Any] = {}
-        marks = _in_list("id", tuple(wanted[start:start + CHUNK]), params)
-        for row in db.iterate(f"SELECT {MATCH_COLUMNS} FROM claim c JOIN source s ON s.id = c.source_id "
-                              f"WHERE c.id IN ({marks})", params):
+        marks = _in_list("id", tuple(wanted[start : start + CHUNK]), params)
+        for row in db.iterate(
+            f"SELECT {MATCH_COLUMNS} FROM claim c JOIN source s ON s.id = c.source_id WHERE c.id IN ({marks})", params
+        ):
             found[row["id"]] = row
     return found
 
@@ -129,9 +137,11 @@ def seen_items(db: Database, feed: str, items: Sequence[str]) -> set[str]:
     seen: set[str] = set()
     for start in range(0, len(items), CHUNK):
         params: dict[str, Any] = {"feed": feed}
-        marks = _in_list("it", tuple(items[start:start + CHUNK]), params)
-        seen.update(r["item"] for r in db.iterate(
-            f"SELECT item FROM {FEED_TABLE} WHERE feed = :feed AND item IN ({marks})", params))
+        marks = _in_list("it", tuple(items[start : start + CHUNK]), params)
+        seen.update(
+            r["item"]
+            for r in db.iterate(f"SELECT item FROM {FEED_TABLE} WHERE feed = :feed AND item IN ({marks})", params)
+        )
     return seen
 
 
@@ -144,8 +154,11 @@ def remember_items(db: Database, feed: str, items: Sequence[str]) -> None:
     with db.writing() as w:
         now = timeutil.now()  # read inside the lock, as every write does
         rows = [{"feed": feed, "item": item, "first_seen": now} for item in dict.fromkeys(items)]
-        w.executemany(f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
-                      "ON CONFLICT (feed, item) DO NOTHING", rows)
+        w.executemany(
+            f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
+            "ON CONFLICT (feed, item) DO NOTHING",
+            rows,
+        )
 
 
 def all_items(db: Database) -> list[Row]:
@@ -158,6 +171,8 @@ def copy_items(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     with db.writing() as w:
-        w.executemany(f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
-                      "ON CONFLICT (feed, item) DO NOTHING",
-                      [{"feed": r["feed"], "item": r["item"], "first_seen": r["first_seen"]} for r in rows])
+        w.executemany(
+            f"INSERT INTO {FEED_TABLE} (feed, item, first_seen) VALUES (:feed, :item, :first_seen) "
+            "ON CONFLICT (feed, item) DO NOTHING",
+            [{"feed": r["feed"], "item": r["item"], "first_seen": r["first_seen"]} for r in rows],
+        )

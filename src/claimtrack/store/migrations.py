@@ -40,16 +40,39 @@ if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy o
     from sqlalchemy import Connection
 
 __all__ = [  # the migrations, and the names other modules read (defined beside the migration that made them)
-    "m001_initial", "m002_search", "m003_guards", "m004_corrections", "m005_search_external", "m006_feed_items",
-    "m007_reversals", "m008_record_integrity", "m009_canonical_text", "CHANGE_TABLE", "FEED_TABLE",
-    "GUARDED_TABLES", "PG_NORMALIZES", "STATUSES", "VERSION_TABLE", "MIGRATIONS", "LATEST", "create_version_table",
+    "m001_initial",
+    "m002_search",
+    "m003_guards",
+    "m004_corrections",
+    "m005_search_external",
+    "m006_feed_items",
+    "m007_reversals",
+    "m008_record_integrity",
+    "m009_canonical_text",
+    "CHANGE_TABLE",
+    "FEED_TABLE",
+    "GUARDED_TABLES",
+    "PG_NORMALIZES",
+    "STATUSES",
+    "VERSION_TABLE",
+    "MIGRATIONS",
+    "LATEST",
+    "create_version_table",
 ]
 
 VERSION_TABLE = "claimtrack_migrations"
 
-MIGRATIONS: list[Callable[[Connection], None]] = [m001_initial, m002_search, m003_guards, m004_corrections,
-                                                 m005_search_external, m006_feed_items, m007_reversals,
-                                                 m008_record_integrity, m009_canonical_text]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    m001_initial,
+    m002_search,
+    m003_guards,
+    m004_corrections,
+    m005_search_external,
+    m006_feed_items,
+    m007_reversals,
+    m008_record_integrity,
+    m009_canonical_text,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -33,7 +33,7 @@ def m001_initial(conn: Connection) -> None:
     t = TYPES.get(conn.dialect.name, TYPES["sqlite"])
     statements = [
         f"""CREATE TABLE source (
-            id {t['pk']},
+            id {t["pk"]},
             name TEXT NOT NULL,
             name_key TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ({_in(SOURCE_KINDS)})),
@@ -43,7 +43,7 @@ def m001_initial(conn: Connection) -> None:
             created_at TEXT NOT NULL
         )""",
         f"""CREATE TABLE claim (
-            id {t['pk']},
+            id {t["pk"]},
             uuid TEXT NOT NULL UNIQUE,
             text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 10000),
             quote TEXT,
@@ -51,7 +51,7 @@ def m001_initial(conn: Connection) -> None:
             url TEXT,
             said_on TEXT,
             status TEXT NOT NULL DEFAULT 'unverified' CHECK (status IN ({_in(STATUSES)})),
-            confidence {t['real']} CHECK (confidence >= 0 AND confidence <= 1),
+            confidence {t["real"]} CHECK (confidence >= 0 AND confidence <= 1),
             confidence_phrase TEXT,
             review_by TEXT,
             created_at TEXT NOT NULL,
@@ -64,7 +64,7 @@ def m001_initial(conn: Connection) -> None:
             PRIMARY KEY (claim_id, tag_id)
         )""",
         f"""CREATE TABLE event (
-            id {t['pk']},
+            id {t["pk"]},
             claim_id BIGINT NOT NULL REFERENCES claim (id),
             at TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
@@ -129,9 +129,7 @@ def m002_search(conn: Connection) -> None:
         ):
             conn.exec_driver_sql(statement)
         return
-    fts_row = (
-        "SELECT c.id, c.text, coalesce(c.quote, ''), s.name FROM claim c JOIN source s ON s.id = c.source_id"
-    )
+    fts_row = "SELECT c.id, c.text, coalesce(c.quote, ''), s.name FROM claim c JOIN source s ON s.id = c.source_id"
     for statement in (
         # unicode61 folds case and diacritics; the prefix indexes make "word*" queries cheap.
         "CREATE VIRTUAL TABLE claim_fts USING fts5(text, quote, source, "
@@ -215,7 +213,7 @@ def m004_corrections(conn: Connection) -> None:
         "ALTER TABLE claim ADD COLUMN deleted_at TEXT",
         "ALTER TABLE claim ADD COLUMN text_key TEXT",
         f"""CREATE TABLE {CHANGE_TABLE} (
-            id {t['pk']},
+            id {t["pk"]},
             recorded_at TEXT NOT NULL,
             command TEXT NOT NULL,
             summary TEXT NOT NULL,
@@ -230,11 +228,13 @@ def m004_corrections(conn: Connection) -> None:
     last = 0
     while True:  # 5,000 claims at a time, so a million never sit in memory at once
         rows = conn.exec_driver_sql(
-            f"SELECT id, text FROM claim WHERE id > {marker} ORDER BY id LIMIT 5000", (last,)).fetchall()
+            f"SELECT id, text FROM claim WHERE id > {marker} ORDER BY id LIMIT 5000", (last,)
+        ).fetchall()
         if not rows:
             break
-        conn.exec_driver_sql(f"UPDATE claim SET text_key = {marker} WHERE id = {marker}",
-                             [(claim_key(text), cid) for cid, text in rows])
+        conn.exec_driver_sql(
+            f"UPDATE claim SET text_key = {marker} WHERE id = {marker}", [(claim_key(text), cid) for cid, text in rows]
+        )
         last = rows[-1][0]
     for statement in (
         "DROP INDEX ix_claim_status",

@@ -27,7 +27,7 @@ def m006_feed_items(conn: Connection) -> None:
     t = TYPES.get(conn.dialect.name, TYPES["sqlite"])
     conn.exec_driver_sql(
         f"""CREATE TABLE {FEED_TABLE} (
-            id {t['pk']},
+            id {t["pk"]},
             feed TEXT NOT NULL,
             item TEXT NOT NULL,
             first_seen TEXT NOT NULL,
@@ -53,26 +53,34 @@ def m007_reversals(conn: Connection) -> None:
     marker = "?" if sqlite else "%s"
     conn.exec_driver_sql("ALTER TABLE event ADD COLUMN reverses BIGINT REFERENCES event (id)")
     conn.exec_driver_sql("CREATE INDEX ix_event_reverses ON event (reverses) WHERE reverses IS NOT NULL")
-    claims = [r[0] for r in conn.exec_driver_sql(
-        f"SELECT DISTINCT claim_id FROM event WHERE substr(note, 1, {len(UNDO_NOTE)}) = {marker} ORDER BY claim_id",
-        (UNDO_NOTE,)).fetchall()]
+    claims = [
+        r[0]
+        for r in conn.exec_driver_sql(
+            f"SELECT DISTINCT claim_id FROM event WHERE substr(note, 1, {len(UNDO_NOTE)}) = {marker} ORDER BY claim_id",
+            (UNDO_NOTE,),
+        ).fetchall()
+    ]
     updates: list[tuple[int, int]] = []
     for cid in claims:
         rows = conn.exec_driver_sql(
-            "SELECT id, kind, field, old, new, note, recorded_at FROM event "
-            f"WHERE claim_id = {marker} ORDER BY at, id", (cid,)).fetchall()
+            f"SELECT id, kind, field, old, new, note, recorded_at FROM event WHERE claim_id = {marker} ORDER BY at, id",
+            (cid,),
+        ).fetchall()
         events = [dict(zip(("id", "kind", "field", "old", "new", "note", "recorded_at"), r, strict=True)) for r in rows]
         updates += [(events[j]["id"], events[i]["id"]) for i, j in pair(events).items() if j is not None]
     if not updates:
         return
     guard = None
     if sqlite:
-        guard = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'").scalar()
+        guard = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'"
+        ).scalar()
         if guard is not None:
             conn.exec_driver_sql("DROP TRIGGER event_no_update")
     else:
-        guard = conn.exec_driver_sql("SELECT 1 FROM pg_trigger WHERE tgname = 'event_append_only' "
-                                     "AND tgrelid = 'event'::regclass").scalar()
+        guard = conn.exec_driver_sql(
+            "SELECT 1 FROM pg_trigger WHERE tgname = 'event_append_only' AND tgrelid = 'event'::regclass"
+        ).scalar()
         if guard is not None:
             conn.exec_driver_sql("ALTER TABLE event DISABLE TRIGGER event_append_only")
     conn.exec_driver_sql(f"UPDATE event SET reverses = {marker} WHERE id = {marker}", updates)
@@ -111,25 +119,39 @@ def m008_record_integrity(conn: Connection) -> None:
             "SELECT c.id, c.text, c.quote, c.url, c.said_on, c.review_by, c.status, c.confidence, "
             "c.confidence_phrase, s.name FROM claim c JOIN source s ON s.id = c.source_id "
             f"WHERE c.id > {marker} AND EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id "
-            f"AND e.kind = 'created' AND e.new IS NULL) ORDER BY c.id LIMIT 5000", (last,)).fetchall()
+            f"AND e.kind = 'created' AND e.new IS NULL) ORDER BY c.id LIMIT 5000",
+            (last,),
+        ).fetchall()
         if not claims:
             break
         lo, hi = claims[0][0], claims[-1][0]
         tags: dict[int, list[str]] = {}
         for cid, name in conn.exec_driver_sql(
-                "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
-                f"WHERE ct.claim_id BETWEEN {marker} AND {marker}", (lo, hi)):
+            "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
+            f"WHERE ct.claim_id BETWEEN {marker} AND {marker}",
+            (lo, hi),
+        ):
             tags.setdefault(cid, []).append(name)
         events: dict[int, list[dict[str, Any]]] = {}
         for eid, cid, kind, field, old, new in conn.exec_driver_sql(
-                "SELECT id, claim_id, kind, field, old, new FROM event "
-                f"WHERE claim_id BETWEEN {marker} AND {marker} AND kind <> 'note' ORDER BY claim_id, id", (lo, hi)):
+            "SELECT id, claim_id, kind, field, old, new FROM event "
+            f"WHERE claim_id BETWEEN {marker} AND {marker} AND kind <> 'note' ORDER BY claim_id, id",
+            (lo, hi),
+        ):
             events.setdefault(cid, []).append({"id": eid, "kind": kind, "field": field, "old": old, "new": new})
         fills: list[tuple[str, int]] = []
         for cid, text, quote, url, said_on, review_by, status, value, phrase, source in claims:
-            now = {"text": text, "quote": quote, "url": url, "said_on": said_on, "review_by": review_by,
-                   "status": status, "confidence": row_confidence(value, phrase), "source": source,
-                   "tags": sorted(tags.get(cid, []))}
+            now = {
+                "text": text,
+                "quote": quote,
+                "url": url,
+                "said_on": said_on,
+                "review_by": review_by,
+                "status": status,
+                "confidence": row_confidence(value, phrase),
+                "source": source,
+                "tags": sorted(tags.get(cid, [])),
+            }
             history = events.get(cid, [])
             created = min(e["id"] for e in history if e["kind"] == "created")
             fills.append((state_json(earliest(now, history)), int(created)))
@@ -147,7 +169,8 @@ def _lift_event_guard(conn: Connection) -> list[Any]:
         conn.exec_driver_sql("ALTER TABLE event DISABLE TRIGGER event_append_only")
         return []
     guard = conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'").fetchall()
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'event_no_update'"
+    ).fetchall()
     if guard:
         conn.exec_driver_sql("DROP TRIGGER event_no_update")
     return [sql for (sql,) in guard]
@@ -161,8 +184,9 @@ def _restore_event_guard(conn: Connection, guard: list[Any]) -> None:
 
 
 # Whether this PostgreSQL server can normalize() text: version 13 or later, UTF-8 database.
-PG_NORMALIZES = ("SELECT current_setting('server_version_num')::int >= 130000 "
-                 "AND current_setting('server_encoding') = 'UTF8' AS ok")
+PG_NORMALIZES = (
+    "SELECT current_setting('server_version_num')::int >= 130000 AND current_setting('server_encoding') = 'UTF8' AS ok"
+)
 
 
 def m009_canonical_text(conn: Connection) -> None:
@@ -195,13 +219,16 @@ def m009_canonical_text(conn: Connection) -> None:
         return
     if not conn.exec_driver_sql(PG_NORMALIZES).scalar():
         return  # normalize() needs PostgreSQL 13 and a UTF-8 database; the vector stays as typed
-    document = ("normalize({row}text || ' ' || coalesce({row}quote, '') || ' ' || coalesce("
-                "(SELECT name FROM source WHERE id = {row}source_id), ''), NFC)")
+    document = (
+        "normalize({row}text || ' ' || coalesce({row}quote, '') || ' ' || coalesce("
+        "(SELECT name FROM source WHERE id = {row}source_id), ''), NFC)"
+    )
     conn.exec_driver_sql(
         f"""CREATE OR REPLACE FUNCTION claimtrack_claim_search() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
-             NEW.search_vector := to_tsvector('simple', {document.format(row='NEW.')});
+             NEW.search_vector := to_tsvector('simple', {document.format(row="NEW.")});
              RETURN NEW;
-           END $$""")
+           END $$"""
+    )
     # Setting search_vector alone fires no trigger (claim_search is on text, quote, source_id).
     conn.exec_driver_sql(f"UPDATE claim SET search_vector = to_tsvector('simple', {document.format(row='claim.')})")

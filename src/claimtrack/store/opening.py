@@ -123,11 +123,15 @@ def _read_only_reason(target: Target, path: Path) -> str | None:
     if on_read_only_medium:
         return f"{target} is on a read-only medium; nothing was changed: copy it (claimtrack db backup) to change it"
     if not _may(path, os.W_OK):
-        return (f"{target} is read-only to you (no write permission); nothing was changed: "
-                "ask its owner, or copy it (claimtrack db backup) to change it")
+        return (
+            f"{target} is read-only to you (no write permission); nothing was changed: "
+            "ask its owner, or copy it (claimtrack db backup) to change it"
+        )
     if not _may(path.parent, os.W_OK | os.X_OK):
-        return (f"the folder of {target} is read-only to you (SQLite writes its -wal and -shm files "
-                "there); nothing was changed: copy it (claimtrack db backup) to change it")
+        return (
+            f"the folder of {target} is read-only to you (SQLite writes its -wal and -shm files "
+            "there); nothing was changed: copy it (claimtrack db backup) to change it"
+        )
     return None
 
 
@@ -175,8 +179,9 @@ def migrate(target: Target, engine: Engine, dialect: str) -> None:
         when_unlocked(functools.partial(_apply, target, engine, dialect, number, migration, timeutil.now))
 
 
-def _apply(target: Target, engine: Engine, dialect: str, number: int, migration: Callable[[Any], None],
-           now: Callable[[], str]) -> None:
+def _apply(
+    target: Target, engine: Engine, dialect: str, number: int, migration: Callable[[Any], None], now: Callable[[], str]
+) -> None:
     """Apply one migration in its own transaction unless another process already did."""
     with engine.connect() as conn, conn.begin():
         if dialect == "postgresql":
@@ -235,8 +240,12 @@ def _may(path: Path, mode: int) -> bool:
 
 
 def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "not a file"
@@ -264,19 +273,25 @@ def _create_private_file(path: Path) -> None:
             os.chmod(folder, 0o700)  # exactly 0700, whatever the umask took away
         except FileExistsError:
             if not folder.is_dir():
-                raise DatabaseError(f"cannot create {terminal(path)}: {terminal(folder)} is a file, not a folder; "
-                                    "give another database path") from None
+                raise DatabaseError(
+                    f"cannot create {terminal(path)}: {terminal(folder)} is a file, not a folder; "
+                    "give another database path"
+                ) from None
         except OSError as exc:
-            raise DatabaseError(f"cannot create the folder {terminal(folder)}: {exc.strerror}; "
-                                "choose a database path in a folder you may write to") from exc
+            raise DatabaseError(
+                f"cannot create the folder {terminal(folder)}: {exc.strerror}; "
+                "choose a database path in a folder you may write to"
+            ) from exc
     if not path.parent.is_dir():
-        raise DatabaseError(f"cannot create {terminal(path)}: {terminal(path.parent)} is not a folder; "
-                            "give another database path")
+        raise DatabaseError(
+            f"cannot create {terminal(path)}: {terminal(path.parent)} is not a folder; give another database path"
+        )
     if not path.exists():
         try:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
             pass
         except OSError as exc:
-            raise DatabaseError(f"cannot create {terminal(path)}: {exc.strerror}; "
-                                "choose a path in a folder you may write to") from exc
+            raise DatabaseError(
+                f"cannot create {terminal(path)}: {exc.strerror}; choose a path in a folder you may write to"
+            ) from exc

@@ -152,8 +152,11 @@ def iter_claims(db: Database, f: ClaimFilter, batch: int = 500, events: bool | s
         return
     for chunk in _chunks(_run(db, statements, params, f.limit), batch):
         chunk = with_tags(db, chunk)
-        yield from with_events(db, chunk, full=False, noted=events == "noted",
-                               effective=events in ("noted", "effective")) if events else chunk
+        yield from (
+            with_events(db, chunk, full=False, noted=events == "noted", effective=events in ("noted", "effective"))
+            if events
+            else chunk
+        )
 
 
 def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
@@ -201,13 +204,17 @@ def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
     if by == "status":
         sql = f"SELECT c.status AS grp, count(*) AS n FROM {tables} WHERE {where} GROUP BY c.status"
     elif by == "source":
-        sql = (f"SELECT src.name AS grp, x.n FROM (SELECT c.source_id, count(*) AS n FROM {tables} WHERE {where} "
-               "GROUP BY c.source_id) x JOIN source src ON src.id = x.source_id")
+        sql = (
+            f"SELECT src.name AS grp, x.n FROM (SELECT c.source_id, count(*) AS n FROM {tables} WHERE {where} "
+            "GROUP BY c.source_id) x JOIN source src ON src.id = x.source_id"
+        )
     else:
         everything = where == LIVE and not _any_deleted(db)
         narrowed = "" if everything else f" WHERE ct.claim_id IN (SELECT c.id FROM {tables} WHERE {where})"
-        sql = (f"SELECT t.name AS grp, x.n FROM (SELECT ct.tag_id, count(*) AS n FROM claim_tag ct{narrowed} "
-               "GROUP BY ct.tag_id) x JOIN tag t ON t.id = x.tag_id")
+        sql = (
+            f"SELECT t.name AS grp, x.n FROM (SELECT ct.tag_id, count(*) AS n FROM claim_tag ct{narrowed} "
+            "GROUP BY ct.tag_id) x JOIN tag t ON t.id = x.tag_id"
+        )
     rows = db.query(sql, params)
     total = count(db, replace(f, limit=None))
     if by == "tag":
@@ -217,7 +224,9 @@ def summary(db: Database, f: ClaimFilter, by: str) -> tuple[list[Row], int]:
         else:
             row = db.query_one(
                 f"SELECT count(*) AS n FROM {tables} WHERE {where} AND NOT EXISTS "
-                "(SELECT 1 FROM claim_tag ct WHERE ct.claim_id = c.id)", params)
+                "(SELECT 1 FROM claim_tag ct WHERE ct.claim_id = c.id)",
+                params,
+            )
             untagged = int(row["n"]) if row else 0
         if untagged:
             rows.append({"grp": None, "n": untagged})
@@ -263,10 +272,14 @@ def source_exists(db: Database, name: str) -> bool:
 
 # When a claim was last changed, undone changes aside: its ``updated_at``, unless undo touched it;
 # then when the last change of its effective history was recorded, else when it was created.
-_LAST_CHANGE = f"(SELECT max(e.recorded_at) FROM event e WHERE e.claim_id = c.id AND e.kind <> 'created' AND {EFFECTIVE})"
-_TOUCHED = ("CASE WHEN NOT EXISTS (SELECT 1 FROM event u WHERE u.claim_id = c.id AND u.reverses IS NOT NULL) "
-            f"THEN c.updated_at WHEN coalesce({_LAST_CHANGE}, '') > c.created_at THEN {_LAST_CHANGE} "
-            "ELSE c.created_at END")
+_LAST_CHANGE = (
+    f"(SELECT max(e.recorded_at) FROM event e WHERE e.claim_id = c.id AND e.kind <> 'created' AND {EFFECTIVE})"
+)
+_TOUCHED = (
+    "CASE WHEN NOT EXISTS (SELECT 1 FROM event u WHERE u.claim_id = c.id AND u.reverses IS NOT NULL) "
+    f"THEN c.updated_at WHEN coalesce({_LAST_CHANGE}, '') > c.created_at THEN {_LAST_CHANGE} "
+    "ELSE c.created_at END"
+)
 
 
 def due(db: Database, horizon: str, stale_before: str) -> list[Row]:
@@ -303,8 +316,17 @@ def _list_as_of(db: Database, f: ClaimFilter) -> list[Row]:
     sorting and the limit apply to the rebuilt values, so the service applies them after the rows
     are read (time travel is an analysis query, not the fast path).
     """
-    static = replace(f, statuses=(), min_confidence=None, max_confidence=None, source=None, tags=(),
-                     since=None, until=None, search=None)
+    static = replace(
+        f,
+        statuses=(),
+        min_confidence=None,
+        max_confidence=None,
+        source=None,
+        tags=(),
+        since=None,
+        until=None,
+        search=None,
+    )
     assert f.as_of is not None
     params: dict[str, Any] = {"as_of_day": timeutil.local_date(f.as_of)}  # the day typed: as_of ends it in local time
     where = where_clause(static, params, now=False)
@@ -328,7 +350,7 @@ def with_tags(db: Database, claims: list[Row]) -> list[Row]:
     ids = list(by_id)
     for start in range(0, len(ids), 500):
         params: dict[str, Any] = {}
-        where = _ids_where("ct.claim_id", ids[start:start + 500], params)
+        where = _ids_where("ct.claim_id", ids[start : start + 500], params)
         for claim_id, name in db.values(
             f"SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE {where} ORDER BY t.name",
             params,
@@ -365,4 +387,3 @@ def tag_names(db: Database) -> list[str]:
 def count_claims(db: Database) -> int:
     row = db.query_one("SELECT count(*) AS n FROM claim")
     return int(row["n"]) if row else 0
-

@@ -56,8 +56,9 @@ class Renames:
             return
         mark = 0
         found: dict[int, tuple[str, str]] = {}
-        for row in db.iterate(f"SELECT id, recorded_at, command, first_event, last_event, undoes, detail "
-                              f"FROM {CHANGE_TABLE} ORDER BY id"):
+        for row in db.iterate(
+            f"SELECT id, recorded_at, command, first_event, last_event, undoes, detail FROM {CHANGE_TABLE} ORDER BY id"
+        ):
             at = str(row["recorded_at"])
             if row["command"] == "source rename":
                 said = detail(row["detail"])
@@ -73,7 +74,7 @@ class Renames:
                 # A record's history names its source as the database it came from called it
                 # before a rename there: the import's detail says what it is called now.
                 respelled = detail(row["detail"]).get("respelled")
-                for old_key, new in (respelled.items() if isinstance(respelled, dict) else ()):
+                for old_key, new in respelled.items() if isinstance(respelled, dict) else ():
                     if isinstance(new, str):
                         self._add(_Rename(mark, at, old_key, new, (int(row["first_event"]), mark)))
 

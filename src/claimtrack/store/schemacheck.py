@@ -19,17 +19,37 @@ FTS_TABLES = {"claim_fts": "claim", "source_fts": "source"}  # SQLite's search i
 MAX_LINES = 20  # findings of one kind listed one by one; the rest are counted
 
 # What the migrations create on PostgreSQL (SQLite's list is read from a freshly migrated database).
-PG_TABLES = ("source", "claim", "tag", "claim_tag", "event", migrations.VERSION_TABLE, migrations.CHANGE_TABLE,
-             migrations.FEED_TABLE)
+PG_TABLES = (
+    "source",
+    "claim",
+    "tag",
+    "claim_tag",
+    "event",
+    migrations.VERSION_TABLE,
+    migrations.CHANGE_TABLE,
+    migrations.FEED_TABLE,
+)
 PG_INDEXES = (
-    "ix_claim_source", "ix_claim_status", "ix_claim_said_on", "ix_claim_updated", "ix_claim_confidence",
-    "ix_claim_tag_tag", "ix_event_claim", "ix_event_at", "ix_claim_search", "ix_claim_text_key", "ix_claim_deleted",
+    "ix_claim_source",
+    "ix_claim_status",
+    "ix_claim_said_on",
+    "ix_claim_updated",
+    "ix_claim_confidence",
+    "ix_claim_tag_tag",
+    "ix_event_claim",
+    "ix_event_at",
+    "ix_claim_search",
+    "ix_claim_text_key",
+    "ix_claim_deleted",
     "ix_event_reverses",
 )
 PG_TRIGGERS = (
-    ("event", "event_append_only"), ("claim", "claim_search"), ("source", "source_search"),
+    ("event", "event_append_only"),
+    ("claim", "claim_search"),
+    ("source", "source_search"),
     *((table, f"{table}_no_truncate") for table in migrations.GUARDED_TABLES),
-    (migrations.CHANGE_TABLE, "change_log_append_only"), (migrations.CHANGE_TABLE, f"{migrations.CHANGE_TABLE}_no_truncate"),
+    (migrations.CHANGE_TABLE, "change_log_append_only"),
+    (migrations.CHANGE_TABLE, f"{migrations.CHANGE_TABLE}_no_truncate"),
 )
 
 
@@ -46,8 +66,12 @@ def listed(lines: list[str], what: str) -> list[str]:
 def table_names(db: Handle) -> set[str]:
     if db.dialect == "sqlite":
         return {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return {r["name"] for r in db.query(
-        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    return {
+        r["name"]
+        for r in db.query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+    }
 
 
 @functools.cache
@@ -74,8 +98,10 @@ def _normal(sql: str | None) -> str:
 def sqlite_schema(db: Handle) -> list[str]:
     """Each table, index, trigger (and the FTS table) the migrations create: missing or altered."""
     expected = _expected_sqlite_schema()
-    actual = {(r["type"], r["name"]): (r["tbl_name"], _normal(r["sql"]))
-              for r in db.query("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+    actual = {
+        (r["type"], r["name"]): (r["tbl_name"], _normal(r["sql"]))
+        for r in db.query("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    }
     findings = []
     for (kind, name), (table, sql) in sorted(expected.items()):
         if (kind, name) not in actual:
@@ -83,7 +109,9 @@ def sqlite_schema(db: Handle) -> list[str]:
             if kind == "table" and fts in FTS_TABLES and ("table", fts) not in actual:
                 continue  # FTS5's own shadow tables: reported once, as the missing claim_fts
             what = "full-text search table" if name in FTS_TABLES else kind
-            findings.append(f"missing {what} {name} (on {table})" if kind in ("index", "trigger") else f"missing {what} {name}")
+            findings.append(
+                f"missing {what} {name} (on {table})" if kind in ("index", "trigger") else f"missing {what} {name}"
+            )
         elif actual[(kind, name)][1] != sql:
             findings.append(f"{kind} {name} differs from the one claimtrack created")
     claimtrack_tables = {table for (table, _) in expected.values()}
@@ -98,13 +126,18 @@ def server_schema(db: Handle) -> list[str]:
     findings = []
     tables = table_names(db)
     findings += [f"missing table {t}" for t in PG_TABLES if t not in tables]
-    indexes = {r["name"] for r in db.query(
-        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()")}
+    indexes = {
+        r["name"] for r in db.query("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()")
+    }
     findings += [f"missing index {i}" for i in PG_INDEXES if i not in indexes]
-    triggers = {(r["tbl"], r["name"]): r["enabled"] for r in db.query(
-        "SELECT c.relname AS tbl, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t "
-        "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE NOT t.tgisinternal AND n.nspname = current_schema()")}
+    triggers = {
+        (r["tbl"], r["name"]): r["enabled"]
+        for r in db.query(
+            "SELECT c.relname AS tbl, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE NOT t.tgisinternal AND n.nspname = current_schema()"
+        )
+    }
     for table, name in PG_TRIGGERS:
         if (table, name) not in triggers:
             findings.append(f"missing trigger {name} (on {table})")
@@ -127,10 +160,14 @@ def search_index(db: Handle) -> list[str]:
         document = "c.text || ' ' || coalesce(c.quote, '') || ' ' || coalesce(s.name, '')"
         if db.schema_version >= 9 and (db.query_one(migrations.PG_NORMALIZES) or {}).get("ok"):
             document = f"normalize({document}, NFC)"  # as migration 9 builds it
-        rows = db.query(
-            "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
-            f"OR c.search_vector IS DISTINCT FROM to_tsvector('simple', {document}) ORDER BY c.id"
-        ) if _has_column(db, "claim", "search_vector") else []
+        rows = (
+            db.query(
+                "SELECT c.id FROM claim c JOIN source s ON s.id = c.source_id WHERE c.search_vector IS NULL "
+                f"OR c.search_vector IS DISTINCT FROM to_tsvector('simple', {document}) ORDER BY c.id"
+            )
+            if _has_column(db, "claim", "search_vector")
+            else []
+        )
         lines = [f"claim {r['id']} is out of step with the search index" for r in rows]
         return listed(lines, "claims out of step with the search index")
     if db.dialect != "sqlite":
@@ -143,10 +180,14 @@ def search_index(db: Handle) -> list[str]:
         # FTS5 keeps one row per indexed document in its docsize shadow table: a plain table, so
         # which rows are missing or left over can be read in this snapshot (what the index holds
         # for each row is FTS5's own integrity-check, see ``search_index_in_step``).
-        missing = db.query(f"SELECT t.id FROM {content} t WHERE NOT EXISTS "
-                           f"(SELECT 1 FROM {fts}_docsize d WHERE d.id = t.id) ORDER BY t.id")
-        stale = db.query(f"SELECT d.id FROM {fts}_docsize d WHERE NOT EXISTS "
-                         f"(SELECT 1 FROM {content} t WHERE t.id = d.id) ORDER BY d.id")
+        missing = db.query(
+            f"SELECT t.id FROM {content} t WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {fts}_docsize d WHERE d.id = t.id) ORDER BY t.id"
+        )
+        stale = db.query(
+            f"SELECT d.id FROM {fts}_docsize d WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {content} t WHERE t.id = d.id) ORDER BY d.id"
+        )
         lines += [f"{content} {r['id']} is missing from the search index" for r in missing]
         lines += [f"the search index holds {content} {r['id']}, which does not exist" for r in stale]
     return listed(lines, "search index problems")
@@ -177,12 +218,18 @@ def search_index_in_step(db: Handle) -> list[str] | None:
                 if not isinstance(cause, sqlite3.DatabaseError):
                     raise
                 why = "" if "malformed" in str(cause) else f" ({cause})"
-                findings.append(f"the search index {fts} is out of step with the {content} table{why}: FTS5's "
-                                f"integrity-check failed; rebuild it: INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+                findings.append(
+                    f"the search index {fts} is out of step with the {content} table{why}: FTS5's "
+                    f"integrity-check failed; rebuild it: INSERT INTO {fts} ({fts}) VALUES ('rebuild')"
+                )
     return findings
 
 
 def _has_column(db: Handle, table: str, column: str) -> bool:
-    return bool(db.query(
-        "SELECT 1 AS one FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = :table AND column_name = :column", {"table": table, "column": column}))
+    return bool(
+        db.query(
+            "SELECT 1 AS one FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = :table AND column_name = :column",
+            {"table": table, "column": column},
+        )
+    )

@@ -102,7 +102,6 @@ def _sources_matching(db: Database, terms: list[str]) -> dict[frozenset[int], li
     return groups
 
 
-
 def similar_candidates(db: Database, words: list[str], exclude_id: int, limit: int = 50) -> list[Row]:
     """Live claims, newest first, whose search index holds any two of ``words`` (one if only one is
     given): the few a near-duplicate check scores, found through the index, never by a scan.
@@ -115,12 +114,16 @@ def similar_candidates(db: Database, words: list[str], exclude_id: int, limit: i
     postgres = db.dialect == "postgresql"
     quoted = [f"'{t.lower()}'" if postgres else _fts_spellings(t) for t in terms]
     join = " & " if postgres else " AND "
-    pairs = [f"({a}{join}{b})" for i, a in enumerate(quoted) for b in quoted[i + 1:]] or quoted
+    pairs = [f"({a}{join}{b})" for i, a in enumerate(quoted) for b in quoted[i + 1 :]] or quoted
     params: dict[str, Any] = {"q": (" | " if postgres else " OR ").join(pairs), "exclude": exclude_id, "limit": limit}
     if postgres:
-        sql = ("SELECT c.id, c.text, c.text_key FROM claim c WHERE c.search_vector @@ to_tsquery('simple', :q) "
-               f"AND c.id <> :exclude AND {LIVE} ORDER BY c.id DESC LIMIT :limit")
+        sql = (
+            "SELECT c.id, c.text, c.text_key FROM claim c WHERE c.search_vector @@ to_tsquery('simple', :q) "
+            f"AND c.id <> :exclude AND {LIVE} ORDER BY c.id DESC LIMIT :limit"
+        )
     else:
-        sql = ("SELECT c.id, c.text, c.text_key FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
-               f"WHERE claim_fts MATCH :q AND c.id <> :exclude AND {LIVE} ORDER BY claim_fts.rowid DESC LIMIT :limit")
+        sql = (
+            "SELECT c.id, c.text, c.text_key FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
+            f"WHERE claim_fts MATCH :q AND c.id <> :exclude AND {LIVE} ORDER BY claim_fts.rowid DESC LIMIT :limit"
+        )
     return db.query(sql, params)

@@ -28,7 +28,9 @@ def run_script(db: Database, script: str) -> int:
         assert before is not None and after is not None
         missing = w.rows("SELECT id, text FROM claim WHERE text_key IS NULL")  # SQL cannot fold text
         for row in missing:
-            w.execute("UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]})
+            w.execute(
+                "UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]}
+            )
         journal.summary = f"loaded the seed ({after['n'] - before['n']} claims)"
         return int(after["n"] - before["n"])
 

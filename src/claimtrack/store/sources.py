@@ -60,10 +60,15 @@ def set_source(db: Database, name: str, details: dict[str, str | None]) -> tuple
         changed = [k for k in SOURCE_DETAILS if details.get(k) is not None and source[k] != details[k]]
         if changed:
             sets = ", ".join(f"{k} = :{k}" for k in changed)
-            w.execute(f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]})
+            w.execute(
+                f"UPDATE source SET {sets} WHERE id = :id", {**{k: details[k] for k in changed}, "id": source["id"]}
+            )
         if created or changed:
-            journal.detail = {"source_id": source["id"], "created": created,
-                              "before": {k: source[k] for k in changed} if not created else {}}
+            journal.detail = {
+                "source_id": source["id"],
+                "created": created,
+                "before": {k: source[k] for k in changed} if not created else {},
+            }
             journal.summary = f"{'created' if created else 'changed'} source {source['name']!r}"
         return source["name"], created, changed
 
@@ -82,9 +87,12 @@ def rename(db: Database, old: str, new: str) -> tuple[str, str]:
             raise InvalidInput(
                 f"a source named {other['name']!r} already exists; to move the claims of {source['name']!r} "
                 f"to it and drop {source['name']!r}, use: "
-                f"claimtrack source merge {shlex.quote(source['name'])} {shlex.quote(other['name'])}")
-        w.execute("UPDATE source SET name = :name, name_key = :key WHERE id = :id",
-                  {"name": new, "key": name_key(new), "id": source["id"]})
+                f"claimtrack source merge {shlex.quote(source['name'])} {shlex.quote(other['name'])}"
+            )
+        w.execute(
+            "UPDATE source SET name = :name, name_key = :key WHERE id = :id",
+            {"name": new, "key": name_key(new), "id": source["id"]},
+        )
         journal.detail = {"op": "rename", "source_id": source["id"], "old": source["name"], "new": new}
         journal.summary = f"renamed source {source['name']!r} to {new!r}"
         return source["name"], new
@@ -101,13 +109,27 @@ def merge(db: Database, name: str, into: str) -> Merged:
         if source["id"] == target["id"]:
             raise InvalidInput(f"{name!r} and {into!r} are the same source; merge it into another one")
         now = journal.now
-        ids = [int(r["id"]) for r in w.rows("SELECT id FROM claim WHERE source_id = :id ORDER BY id", {"id": source["id"]})]
-        events = [{"claim_id": cid, "kind": "edit", "at": now, "recorded_at": now, "field": "source",
-                   "old": source["name"], "new": target["name"]} for cid in ids]
+        ids = [
+            int(r["id"]) for r in w.rows("SELECT id FROM claim WHERE source_id = :id ORDER BY id", {"id": source["id"]})
+        ]
+        events = [
+            {
+                "claim_id": cid,
+                "kind": "edit",
+                "at": now,
+                "recorded_at": now,
+                "field": "source",
+                "old": source["name"],
+                "new": target["name"],
+            }
+            for cid in ids
+        ]
         if events:
             w.executemany(insert_sql("event", events[0]), events)
-        w.execute("UPDATE claim SET source_id = :into, updated_at = :now WHERE source_id = :id",
-                  {"into": target["id"], "now": now, "id": source["id"]})
+        w.execute(
+            "UPDATE claim SET source_id = :into, updated_at = :now WHERE source_id = :id",
+            {"into": target["id"], "now": now, "id": source["id"]},
+        )
         w.execute("DELETE FROM source WHERE id = :id", {"id": source["id"]})
         journal.detail = {"op": "merge", "from": source, "into_id": target["id"]}
         journal.summary = f"merged source {source['name']!r} into {target['name']!r} ({_plural(len(ids), 'claim')})"
@@ -121,12 +143,19 @@ def delete(db: Database, name: str) -> str:
         source = _existing(w, name)
         total = int(scalar(w, "SELECT count(*) AS n FROM claim WHERE source_id = :id", {"id": source["id"]}) or 0)
         if total:
-            deleted = int(scalar(w, "SELECT count(*) AS n FROM claim WHERE source_id = :id AND deleted_at IS NOT NULL",
-                                 {"id": source["id"]}) or 0)
+            deleted = int(
+                scalar(
+                    w,
+                    "SELECT count(*) AS n FROM claim WHERE source_id = :id AND deleted_at IS NOT NULL",
+                    {"id": source["id"]},
+                )
+                or 0
+            )
             which = f" ({deleted} of them deleted, which can be restored)" if deleted else ""
             raise InvalidInput(
                 f"source {source['name']!r} has {_plural(total, 'claim')}{which}; nothing was deleted: "
-                f"move {'it' if total == 1 else 'them'} to another source with: claimtrack source merge {shlex.quote(source['name'])} OTHER")
+                f"move {'it' if total == 1 else 'them'} to another source with: claimtrack source merge {shlex.quote(source['name'])} OTHER"
+            )
         w.execute("DELETE FROM source WHERE id = :id", {"id": source["id"]})
         journal.detail = {"op": "delete", "source": source}
         journal.summary = f"deleted source {source['name']!r}"

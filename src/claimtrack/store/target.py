@@ -173,8 +173,10 @@ def refuse_url_lookalike(raw: str) -> None:
     a user (``@``). ``mysql/claims.db`` and ``postgres.db`` stay file names."""
     match = _LOOKALIKE.match(raw)
     known = match is not None and match["base"].lower() in KNOWN_DIALECTS
-    odd = known and match is not None and (
-        "//" in match["sep"] or set(match["sep"]) & set(";\\") or match["driver"] or "@" in raw
+    odd = (
+        known
+        and match is not None
+        and ("//" in match["sep"] or set(match["sep"]) & set(";\\") or match["driver"] or "@" in raw)
     )
     if not odd and not ("//" in raw and "@" in raw):
         return
@@ -200,9 +202,7 @@ def _from_file_name(raw: str) -> Target:
         raise InvalidInput(_IN_MEMORY.format(target=_quoted(raw)))
     if raw.endswith(("/", os.sep)):
         name = raw.rstrip("/" + os.sep) or ""
-        raise InvalidInput(
-            f"{_quoted(raw)} names a directory; give a file name, e.g. {terminal(name)}/claims.db"
-        )
+        raise InvalidInput(f"{_quoted(raw)} names a directory; give a file name, e.g. {terminal(name)}/claims.db")
     return _from_path(Path(raw).expanduser())
 
 

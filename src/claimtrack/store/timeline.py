@@ -32,15 +32,23 @@ def event_columns(db: Database) -> tuple[str, ...]:
         if db.dialect == "sqlite":
             rows = db.query("SELECT name FROM pragma_table_info('event') ORDER BY cid")
         else:
-            rows = db.query("SELECT column_name AS name FROM information_schema.columns "
-                            "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position")
+            rows = db.query(
+                "SELECT column_name AS name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = 'event' ORDER BY ordinal_position"
+            )
         found = tuple(r["name"] for r in rows)
         db._event_columns = found  # type: ignore[attr-defined]
     return found
 
 
-def with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), full: bool = True,
-                 noted: bool = False, effective: bool = False) -> list[Row]:
+def with_events(
+    db: Database,
+    claims: list[Row],
+    kinds: tuple[str, ...] = (),
+    full: bool = True,
+    noted: bool = False,
+    effective: bool = False,
+) -> list[Row]:
     """Attach each claim's events (only these ``kinds``, if given; only ``_NOTED`` ones if
     ``noted``; only the ``EFFECTIVE`` ones if ``effective``) as ``events``, oldest first.
 
@@ -68,8 +76,9 @@ def with_events(db: Database, claims: list[Row], kinds: tuple[str, ...] = (), fu
     return claims
 
 
-def events(db: Database, claim_id: int, until: str | None = None, effective: bool = False,
-           every: bool = False) -> list[Row]:
+def events(
+    db: Database, claim_id: int, until: str | None = None, effective: bool = False, every: bool = False
+) -> list[Row]:
     """A claim's timeline, oldest first (by when each change happened), up to ``until``; only
     its effective history (``EFFECTIVE``) if ``effective``; ``every``: with every column of the
     table (``event_columns``), as a backup holds them."""
@@ -93,8 +102,10 @@ def log(db: Database, claim_id: int | None, since: str | None, limit: int | None
     if since:
         params["since"] = since
         where.append("e.at >= :since")
-    sql = (f"SELECT {EVENT_COLUMNS}, c.text AS claim_text FROM event e JOIN claim c ON c.id = e.claim_id "
-           f"WHERE {' AND '.join(where)} ORDER BY e.at DESC, e.id DESC")
+    sql = (
+        f"SELECT {EVENT_COLUMNS}, c.text AS claim_text FROM event e JOIN claim c ON c.id = e.claim_id "
+        f"WHERE {' AND '.join(where)} ORDER BY e.at DESC, e.id DESC"
+    )
     if limit is not None:
         params["limit"] = limit
         sql += " LIMIT :limit"
@@ -107,6 +118,7 @@ def change_reach(db: Database, change_id: int) -> tuple[list[int], int]:
     if row is None or row["first_event"] is None:
         return [], 0
     span = {"a": row["first_event"], "b": row["last_event"]}
-    claims = [r["claim_id"] for r in db.query(
-        "SELECT DISTINCT claim_id FROM event WHERE id BETWEEN :a AND :b LIMIT 2", span)]
+    claims = [
+        r["claim_id"] for r in db.query("SELECT DISTINCT claim_id FROM event WHERE id BETWEEN :a AND :b LIMIT 2", span)
+    ]
     return claims, int(row["last_event"]) - int(row["first_event"]) + 1

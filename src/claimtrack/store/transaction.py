@@ -19,8 +19,9 @@ from claimtrack.store.writer import SqliteWriter
 
 
 @contextmanager
-def immediate(conn: sqlite3.Connection, fail: Callable[[BaseException], DatabaseError],
-              wal_checked: bool = False) -> Iterator[SqliteWriter]:
+def immediate(
+    conn: sqlite3.Connection, fail: Callable[[BaseException], DatabaseError], wal_checked: bool = False
+) -> Iterator[SqliteWriter]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` on ``conn`` (in autocommit mode, outside any transaction).
 
     Unless ``wal_checked``, the file is first switched to WAL mode if it is not in it yet."""

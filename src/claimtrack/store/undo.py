@@ -72,8 +72,8 @@ def undo(db: Database, dry_run: bool = False) -> Undone:
                 raise NothingChanged(
                     "nothing to undo: every change recorded here has been undone already "
                     "(changes made before claimtrack could undo are not in its journal)"
-                    if scalar(w, "SELECT count(*) AS n FROM change_log") else
-                    "nothing to undo: no change has been recorded in this database yet"
+                    if scalar(w, "SELECT count(*) AS n FROM change_log")
+                    else "nothing to undo: no change has been recorded in this database yet"
                 )
             _check_row(w, target)
             undone = Undone(target["id"], target["command"], target["summary"], target["recorded_at"])
@@ -92,15 +92,22 @@ def _check_row(w: Writer, target: dict[str, Any]) -> None:
     first, last = target["first_event"], target["last_event"]
     count, last_exists, overlapping = 0, False, None
     if first is not None and last is not None:
-        count = int(scalar(w, "SELECT count(*) AS n FROM event WHERE id BETWEEN :a AND :b", {"a": first, "b": last}) or 0)
+        count = int(
+            scalar(w, "SELECT count(*) AS n FROM event WHERE id BETWEEN :a AND :b", {"a": first, "b": last}) or 0
+        )
         last_exists = bool(scalar(w, "SELECT count(*) AS n FROM event WHERE id = :b", {"b": last}))
-        overlapping = scalar(w, "SELECT min(id) AS id FROM change_log WHERE id <> :id AND first_event IS NOT NULL "
-                                "AND first_event <= :b AND last_event >= :a", {"id": target["id"], "a": first, "b": last})
+        overlapping = scalar(
+            w,
+            "SELECT min(id) AS id FROM change_log WHERE id <> :id AND first_event IS NOT NULL "
+            "AND first_event <= :b AND last_event >= :a",
+            {"id": target["id"], "a": first, "b": last},
+        )
     problem = row_problem(target, count, last_exists, overlapping, None)
     if problem:
         raise InvalidInput(
             f"cannot undo change {target['id']}: its row in the undo journal is damaged ({problem}); nothing was "
-            "changed: see claimtrack db check")
+            "changed: see claimtrack db check"
+        )
 
 
 def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undone) -> None:
@@ -120,8 +127,12 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
 
     def claim(cid: int) -> dict[str, Any]:
         if cid not in claims:
-            row = one(w, "SELECT id, status, confidence, confidence_phrase, source_id, deleted_at, "
-                         f"{', '.join(EDITABLE)} FROM claim WHERE id = :id", {"id": cid})
+            row = one(
+                w,
+                "SELECT id, status, confidence, confidence_phrase, source_id, deleted_at, "
+                f"{', '.join(EDITABLE)} FROM claim WHERE id = :id",
+                {"id": cid},
+            )
             assert row is not None  # claims are never deleted from the table
             claims[cid] = {"row": row, "before": dict(row)}
         return claims[cid]["row"]
@@ -149,7 +160,9 @@ def _take_back(w: Writer, journal: Journal, target: dict[str, Any], undone: Undo
             _expect(target, cid, "status", row["status"], new)
             row["status"] = old
         elif kind == "confidence":
-            current = None if row["confidence"] is None else Confidence(row["confidence"], row["confidence_phrase"]).canonical
+            current = (
+                None if row["confidence"] is None else Confidence(row["confidence"], row["confidence_phrase"]).canonical
+            )
             _expect(target, cid, "confidence", current, new)
             restored = parse_confidence(old) if old else None
             row["confidence"] = restored.value if restored else None
@@ -195,8 +208,10 @@ def _expect(target: dict[str, Any], cid: int, what: str, current: Any, left: Any
 
 def _retag(w: Writer, cid: int, add: str | None, remove: str | None) -> None:
     if remove is not None:
-        w.execute("DELETE FROM claim_tag WHERE claim_id = :c AND tag_id = (SELECT id FROM tag WHERE name = :t)",
-                  {"c": cid, "t": remove})
+        w.execute(
+            "DELETE FROM claim_tag WHERE claim_id = :c AND tag_id = (SELECT id FROM tag WHERE name = :t)",
+            {"c": cid, "t": remove},
+        )
     if add is not None and not w.rows(
         "SELECT 1 AS one FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = :c AND t.name = :t",
         {"c": cid, "t": add},
@@ -208,13 +223,19 @@ def _source_back(w: Writer, command: str, detail: dict[str, Any]) -> list[str]:
     """Put a source back as it was before a rename, merge, delete or ``source set``."""
     op = detail.get("op") or ("set" if command == "source set" else command)
     if op == "rename":
-        clash = one(w, "SELECT name FROM source WHERE name_key = :k AND id <> :id",
-                    {"k": name_key(detail["old"]), "id": detail["source_id"]})
+        clash = one(
+            w,
+            "SELECT name FROM source WHERE name_key = :k AND id <> :id",
+            {"k": name_key(detail["old"]), "id": detail["source_id"]},
+        )
         if clash is not None:
-            raise InvalidInput(f"cannot undo the rename: another source is now called {clash['name']!r}; "
-                               "rename or merge it first")
-        w.execute("UPDATE source SET name = :n, name_key = :k WHERE id = :id",
-                  {"n": detail["old"], "k": name_key(detail["old"]), "id": detail["source_id"]})
+            raise InvalidInput(
+                f"cannot undo the rename: another source is now called {clash['name']!r}; rename or merge it first"
+            )
+        w.execute(
+            "UPDATE source SET name = :n, name_key = :k WHERE id = :id",
+            {"n": detail["old"], "k": name_key(detail["old"]), "id": detail["source_id"]},
+        )
         return [f"Source {detail['new']!r} is called {detail['old']!r} again."]
     if op in ("merge", "delete"):
         row = detail["from"] if op == "merge" else detail["source"]
@@ -239,8 +260,9 @@ def _reinsert(w: Writer, row: dict[str, Any]) -> None:
     """A deleted source's row again, with its old id if no source took it meanwhile."""
     key = name_key(row["name"])  # a row journaled before migration 9 holds its old key
     if one(w, "SELECT 1 AS one FROM source WHERE name_key = :k", {"k": key}) is not None:
-        raise InvalidInput(f"cannot bring source {row['name']!r} back: a source of that name exists again; "
-                           "rename it first")
+        raise InvalidInput(
+            f"cannot bring source {row['name']!r} back: a source of that name exists again; rename it first"
+        )
     values = {**{k: row.get(k) for k in SOURCE_COLUMNS}, "name_key": key}
     if one(w, "SELECT 1 AS one FROM source WHERE id = :id", {"id": row["id"]}) is not None:
         values.pop("id")

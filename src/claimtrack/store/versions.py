@@ -28,7 +28,11 @@ def version(db: Database, claim_id: int) -> int:
 def changed_since(w: Writer, claim_id: int, since: int) -> list[str]:
     """The form's fields that events after version ``since`` changed, in the form's order."""
     names = ", ".join(f"'{name}'" for name in FORM_FIELDS)
-    found = {row["field"] for row in w.rows(
-        f"SELECT DISTINCT field FROM event WHERE claim_id = :id AND id > :since AND field IN ({names})",
-        {"id": claim_id, "since": since})}
+    found = {
+        row["field"]
+        for row in w.rows(
+            f"SELECT DISTINCT field FROM event WHERE claim_id = :id AND id > :since AND field IN ({names})",
+            {"id": claim_id, "since": since},
+        )
+    }
     return [name for name in FORM_FIELDS if name in found]

@@ -91,28 +91,41 @@ def create_claim(db: Database, new: NewClaim, force: bool = False) -> Written:
             if same is not None:
                 raise Duplicate(
                     f"claim {same} already says this (case, spaces and punctuation aside); nothing was added: "
-                    f"see it with: claimtrack show {same}, or add --force to record it again", same)
+                    f"see it with: claimtrack show {same}, or add --force to record it again",
+                    same,
+                )
         source, created = _source(w, new.source, new.source_kind)
-        claim_id = w.insert("claim", {
-            "uuid": str(uuidlib.uuid4()),
-            "text": new.text,
-            "quote": new.quote,
-            "source_id": source["id"],
-            "url": new.url,
-            "said_on": new.said_on,
-            "status": new.status,
-            "confidence": new.confidence.value if new.confidence else None,
-            "confidence_phrase": new.confidence.phrase if new.confidence else None,
-            "review_by": new.review_by,
-            "created_at": now,
-            "updated_at": now,
-            "text_key": key,
-        })
+        claim_id = w.insert(
+            "claim",
+            {
+                "uuid": str(uuidlib.uuid4()),
+                "text": new.text,
+                "quote": new.quote,
+                "source_id": source["id"],
+                "url": new.url,
+                "said_on": new.said_on,
+                "status": new.status,
+                "confidence": new.confidence.value if new.confidence else None,
+                "confidence_phrase": new.confidence.phrase if new.confidence else None,
+                "review_by": new.review_by,
+                "created_at": now,
+                "updated_at": now,
+                "text_key": key,
+            },
+        )
         for tag in sorted(set(new.tags)):
             _link_tag(w, claim_id, tag)
-        state = make_state(text=new.text, source=source["name"], status=new.status,
-                           confidence=new.confidence.canonical if new.confidence else None, quote=new.quote,
-                           url=new.url, said_on=new.said_on, review_by=new.review_by, tags=new.tags)
+        state = make_state(
+            text=new.text,
+            source=source["name"],
+            status=new.status,
+            confidence=new.confidence.canonical if new.confidence else None,
+            quote=new.quote,
+            url=new.url,
+            said_on=new.said_on,
+            review_by=new.review_by,
+            tags=new.tags,
+        )
         event = _event(w, claim_id, "created", now, now, new=state, note=new.note)
         journal.summary = f"added claim {claim_id}"
         return Written(claim_id, [event], new_source=created)
@@ -145,26 +158,33 @@ def _check_claims(w: Writer, ids: list[int], deleted_ok: bool = False, verb: str
         return
     found: dict[int, Any] = {}
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+        chunk = ids[start : start + _CHUNK]
         names = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for row in w.rows(f"SELECT id, deleted_at FROM claim WHERE id IN ({names})",
-                          {f"i{n}": cid for n, cid in enumerate(chunk)}):
+        for row in w.rows(
+            f"SELECT id, deleted_at FROM claim WHERE id IN ({names})", {f"i{n}": cid for n, cid in enumerate(chunk)}
+        ):
             found[row["id"]] = row["deleted_at"]
     missing = [cid for cid in ids if cid not in found]
     deleted = [] if deleted_ok else [cid for cid in ids if found.get(cid) is not None]
     problems = []
     if missing:
-        problems.append(f"no claim with id {missing[0]}" if len(missing) == 1 else f"no claims with ids {shown_ids(missing)}")
+        problems.append(
+            f"no claim with id {missing[0]}" if len(missing) == 1 else f"no claims with ids {shown_ids(missing)}"
+        )
     if deleted:
         again = " ".join(shown_ids(deleted).split(", "))
-        problems.append(f"claim {deleted[0]} is deleted (bring it back first with: claimtrack restore {again})"
-                        if len(deleted) == 1 else
-                        f"claims {shown_ids(deleted)} are deleted (bring them back first with: claimtrack restore {again})")
+        problems.append(
+            f"claim {deleted[0]} is deleted (bring it back first with: claimtrack restore {again})"
+            if len(deleted) == 1
+            else f"claims {shown_ids(deleted)} are deleted (bring them back first with: claimtrack restore {again})"
+        )
     if problems:
         where = "; list ids with: claimtrack list" if missing else ""
         error = NotFound if missing else InvalidInput
-        raise error(f"{', and '.join(problems)}; nothing was changed; leave "
-                    f"{'it' if len(missing) + len(deleted) == 1 else 'them'} out to {verb} the others{where}")
+        raise error(
+            f"{', and '.join(problems)}; nothing was changed; leave "
+            f"{'it' if len(missing) + len(deleted) == 1 else 'them'} out to {verb} the others{where}"
+        )
 
 
 def apply_changes(
@@ -203,10 +223,15 @@ def apply_changes(
             cid = unchanged[0]
             raise NothingChanged(
                 f"claim {cid} is already {status}; nothing was changed"
-                + (f" (to add evidence use: claimtrack note {cid} TEXT --evidence URL)" if len(ids) == 1
-                   else f"; leave {cid} out to change the others") if len(unchanged) == 1 else
-                f"claims {shown_ids(unchanged)} are already {status}; nothing was changed; leave them out to change "
-                "the others")
+                + (
+                    f" (to add evidence use: claimtrack note {cid} TEXT --evidence URL)"
+                    if len(ids) == 1
+                    else f"; leave {cid} out to change the others"
+                )
+                if len(unchanged) == 1
+                else f"claims {shown_ids(unchanged)} are already {status}; nothing was changed; leave them out to change "
+                "the others"
+            )
         changed = [d.claim_id for d in done if d.events]
         if changed:
             journal.summary = f"{command} {_ids_text(changed)}"
@@ -220,8 +245,9 @@ def _check_unchanged(w: Writer, ids: list[int], since: int) -> None:
     for cid in ids:
         fields = [{"tag": "tags"}.get(name, name) for name in changed_since(w, cid, since)]
         if fields:
-            raise Conflict(f"claim {cid} was changed by another command while you were editing it "
-                           f"({', '.join(fields)})", fields)
+            raise Conflict(
+                f"claim {cid} was changed by another command while you were editing it ({', '.join(fields)})", fields
+            )
 
 
 def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, extra: dict[str, Any]) -> Written:
@@ -264,8 +290,10 @@ def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, e
                 event("edit", "tag", None, change.value)
         elif change.field == "tag-":
             if change.value in tags:
-                w.execute("DELETE FROM claim_tag WHERE claim_id = :claim_id AND tag_id = :tag_id",
-                          {"claim_id": claim_id, "tag_id": tags.pop(change.value)})
+                w.execute(
+                    "DELETE FROM claim_tag WHERE claim_id = :claim_id AND tag_id = :tag_id",
+                    {"claim_id": claim_id, "tag_id": tags.pop(change.value)},
+                )
                 event("edit", "tag", change.value, None)
         elif change.field in EDITABLE:
             old = claim[change.field]
@@ -300,8 +328,11 @@ def _check_order(w: Writer, claim: dict[str, Any], at: str, back_dated: bool) ->
         )
     # Against the effective history: a change undo took back (and undo's own) never happened, so
     # the change that was meant may be recorded at the same --at.
-    found = one(w, f"SELECT max(e.at) AS latest FROM event e WHERE e.claim_id = :id AND e.kind = 'status' AND {EFFECTIVE}",
-                {"id": claim_id})
+    found = one(
+        w,
+        f"SELECT max(e.at) AS latest FROM event e WHERE e.claim_id = :id AND e.kind = 'status' AND {EFFECTIVE}",
+        {"id": claim_id},
+    )
     last = found["latest"] if found else None
     if last is not None and at < last:
         raise InvalidInput(
@@ -317,8 +348,9 @@ def _current_tags(w: Writer, claim_id: int) -> dict[str, int]:
     return {r["name"]: r["id"] for r in rows}
 
 
-def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: str | None,
-             at: str | None = None) -> list[Written]:
+def add_note(
+    db: Database, claim_ids: int | list[int], note: str, evidence_url: str | None, at: str | None = None
+) -> list[Written]:
     """The same note on one or several claims, in one transaction (all or nothing); ``at`` (when the
     news broke) may not come before the day a claim was said."""
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
@@ -332,7 +364,8 @@ def add_note(db: Database, claim_ids: int | list[int], note: str, evidence_url: 
                 raise InvalidInput(
                     f"--at {at} is before claim {cid} was made (said on {claim['said_on']}); a claim's "
                     "timeline starts when it was said: leave --at out, or fix the date with: "
-                    f"claimtrack set {cid} --said-on DATE")
+                    f"claimtrack set {cid} --said-on DATE"
+                )
             event = _event(w, cid, "note", at or now, now, note=note, evidence_url=evidence_url)
             w.execute("UPDATE claim SET updated_at = :now WHERE id = :id", {"now": now, "id": cid})
             done.append(Written(cid, [event]))
@@ -354,16 +387,33 @@ def set_deleted(db: Database, claim_ids: list[int], deleted: bool) -> list[Writt
         if already:
             state = "already deleted" if deleted else "not deleted"
             raise NothingChanged(
-                (f"claim {already[0]} is {state}; nothing was changed" if len(already) == 1 else
-                 f"claims {shown_ids(already)} are {state}; nothing was changed")
-                + ("" if len(claim_ids) == 1 else
-                   f"; leave {already[0] if len(already) == 1 else 'them'} out to {verb} the others"))
+                (
+                    f"claim {already[0]} is {state}; nothing was changed"
+                    if len(already) == 1
+                    else f"claims {shown_ids(already)} are {state}; nothing was changed"
+                )
+                + (
+                    ""
+                    if len(claim_ids) == 1
+                    else f"; leave {already[0] if len(already) == 1 else 'them'} out to {verb} the others"
+                )
+            )
         done = []
         for cid in claim_ids:
-            event = _event(w, cid, "edit", now, now, field="deleted",
-                           old=None if deleted else "deleted", new="deleted" if deleted else None)
-            w.execute("UPDATE claim SET deleted_at = :d, updated_at = :now WHERE id = :id",
-                      {"d": now if deleted else None, "now": now, "id": cid})
+            event = _event(
+                w,
+                cid,
+                "edit",
+                now,
+                now,
+                field="deleted",
+                old=None if deleted else "deleted",
+                new="deleted" if deleted else None,
+            )
+            w.execute(
+                "UPDATE claim SET deleted_at = :d, updated_at = :now WHERE id = :id",
+                {"d": now if deleted else None, "now": now, "id": cid},
+            )
             done.append(Written(cid, [event]))
         journal.summary = f"{'deleted' if deleted else 'restored'} {_ids_text(claim_ids)}"
         return done
