@@ -163,7 +163,7 @@ class _Sentence:
 def sentences(text: str) -> list[str]:
     """The sentences of a text: each line is a paragraph; a full stop ends a sentence when a capital
     or a digit follows and it does not end an abbreviation (Mr., U.S., Jan.) or an initial (J.)."""
-    from claimtrack.extract import sentences as spans  # one splitter for extract and match
+    from claimtrack.sentences import sentences as spans  # one splitter for extract and match
 
     found: list[str] = []
     for paragraph in text.splitlines():

@@ -46,6 +46,7 @@ from claimtrack.history import Inconsistent, chain_end, earliest, make_state, st
 from claimtrack.reversals import is_undo
 from claimtrack.store import idroom
 from claimtrack.store.changing import changing
+from claimtrack.store.importdups import Duplicates
 from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource, ImportResult
 from claimtrack.store.importevents import ImportedEvents, already_there
 from claimtrack.store.writer import Writer, insert_sql, scalar
@@ -92,47 +93,6 @@ _BULK_TABLES = ("claim", "claim_tag", "event")
 IMPORT_CACHE_KIB = 64 * 1024
 
 
-class _Duplicates:
-    """Finds the records whose (``text_key``, source id) a live claim had before the import began.
-
-    Claims this import writes never count: only ids up to the highest one before it, less those of
-    this import that landed below it (free ids a backup kept). Looked up once per batch with an
-    ``IN`` list over the ``text_key`` index; while that index is set aside (a small database, see
-    ``REBUILD_INDEXES_BELOW``) the existing keys are read once instead, which is fewer than that."""
-
-    def __init__(self, w: Writer, top: int, preload: bool) -> None:
-        self.w = w
-        self.top = top
-        self.below_top: set[int] = set()  # ids this import gave that are <= top
-        self.loaded: set[tuple[str, int]] | None = None
-        if preload:
-            self.loaded = {
-                (r["text_key"], r["source_id"])
-                for r in w.rows("SELECT text_key, source_id FROM claim WHERE deleted_at IS NULL")
-            }
-
-    def given(self, claim_id: int) -> None:
-        if claim_id <= self.top:
-            self.below_top.add(claim_id)
-
-    def present(self, keys: list[str]) -> set[tuple[str, int]]:
-        """The (text_key, source_id) pairs among live claims there before, for these text keys."""
-        if self.loaded is not None:
-            return self.loaded
-        found: set[tuple[str, int]] = set()
-        distinct = list(dict.fromkeys(keys))
-        for start in range(0, len(distinct), 500):
-            chunk = distinct[start : start + 500]
-            params = {f"k{i}": k for i, k in enumerate(chunk)}
-            marks = ", ".join(f":k{i}" for i in range(len(chunk)))
-            for r in self.w.rows(
-                f"SELECT id, text_key, source_id FROM claim WHERE text_key IN ({marks}) AND deleted_at IS NULL", params
-            ):
-                if r["id"] <= self.top and r["id"] not in self.below_top:
-                    found.add((r["text_key"], r["source_id"]))
-        return found
-
-
 class _Importer:
     def __init__(self, w: Writer, source_kind: str = "other") -> None:
         self.w = w
@@ -150,7 +110,7 @@ class _Importer:
         self.top = top
         self.events = ImportedEvents(w)  # their ids, and the statements writing them
         self.feed_items: list[dict[str, Any]] = []
-        self.duplicates: _Duplicates | None = None  # set by ``skip_duplicates``
+        self.duplicates: Duplicates | None = None  # set by ``skip_duplicates``
         self.respelled: dict[str, str] = {}  # source names (casefolded) in histories -> the name now (``_respell``)
         self.set_aside: list[dict[str, Any]] = []  # schema objects dropped for the import, recreated at the end
         self.run: tuple[int, int] | None = None  # new claim ids lo..hi not yet in the search index
@@ -187,7 +147,7 @@ class _Importer:
         """Skip records that match a live claim already there (call after ``set_indexes_aside``)."""
         if self.existing:
             index_aside = any(obj["name"] == "ix_claim_text_key" for obj in self.set_aside)
-            self.duplicates = _Duplicates(self.w, self.top, preload=index_aside)
+            self.duplicates = Duplicates(self.w, self.top, preload=index_aside)
 
     # -- rows
 

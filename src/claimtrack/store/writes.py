@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
 from claimtrack.confidence import Confidence
-from claimtrack.errors import Conflict, InvalidInput, NotFound, NothingChanged
+from claimtrack.errors import InvalidInput, NotFound, NothingChanged
 from claimtrack.history import make_state
 from claimtrack.ids import shown as shown_ids
 from claimtrack.store.changing import _event, _ids_text, _link_tag, _source, changing
+from claimtrack.store.claimchecks import check_claims, check_unchanged
 from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.store.writer import Writer, one
 from claimtrack.textsafe import claim_key
@@ -147,46 +148,6 @@ def _claim(w: Writer, claim_id: int, deleted_ok: bool = False) -> dict[str, Any]
     return claim
 
 
-_CHUNK = 500  # ids named in one IN (...) when a command's ids are checked together
-
-
-def _check_claims(w: Writer, ids: list[int], deleted_ok: bool = False, verb: str = "change") -> None:
-    """Check every id of a command on several claims before any is changed, so that one line names
-    every unknown (and, unless ``deleted_ok``, deleted) claim, not the first of them and then, on
-    the next try, the next. One id is left to ``_claim``, which says it for one."""
-    if len(ids) < 2:
-        return
-    found: dict[int, Any] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        names = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for row in w.rows(
-            f"SELECT id, deleted_at FROM claim WHERE id IN ({names})", {f"i{n}": cid for n, cid in enumerate(chunk)}
-        ):
-            found[row["id"]] = row["deleted_at"]
-    missing = [cid for cid in ids if cid not in found]
-    deleted = [] if deleted_ok else [cid for cid in ids if found.get(cid) is not None]
-    problems = []
-    if missing:
-        problems.append(
-            f"no claim with id {missing[0]}" if len(missing) == 1 else f"no claims with ids {shown_ids(missing)}"
-        )
-    if deleted:
-        again = " ".join(shown_ids(deleted).split(", "))
-        problems.append(
-            f"claim {deleted[0]} is deleted (bring it back first with: claimtrack restore {again})"
-            if len(deleted) == 1
-            else f"claims {shown_ids(deleted)} are deleted (bring them back first with: claimtrack restore {again})"
-        )
-    if problems:
-        where = "; list ids with: claimtrack list" if missing else ""
-        error = NotFound if missing else InvalidInput
-        raise error(
-            f"{', and '.join(problems)}; nothing was changed; leave "
-            f"{'it' if len(missing) + len(deleted) == 1 else 'them'} out to {verb} the others{where}"
-        )
-
-
 def apply_changes(
     db: Database,
     claim_ids: int | list[int],
@@ -212,9 +173,9 @@ def apply_changes(
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, command) as (w, journal):
         now = journal.now
-        _check_claims(w, ids)
+        check_claims(w, ids)
         if unchanged_since is not None:
-            _check_unchanged(w, ids, unchanged_since)
+            check_unchanged(w, ids, unchanged_since)
         done = [_apply(w, cid, changes, now, at or now, {"note": note, "evidence_url": evidence_url}) for cid in ids]
         journal.new_sources += [d.source_id for d in done if d.source_id is not None]
         unchanged = [cid for written, cid in zip(done, ids, strict=True) if not written.events]
@@ -236,18 +197,6 @@ def apply_changes(
         if changed:
             journal.summary = f"{command} {_ids_text(changed)}"
         return done
-
-
-def _check_unchanged(w: Writer, ids: list[int], since: int) -> None:
-    """``Conflict`` if a field of ``edit``'s form changed on one of ``ids`` after version ``since``."""
-    from claimtrack.store.versions import changed_since
-
-    for cid in ids:
-        fields = [{"tag": "tags"}.get(name, name) for name in changed_since(w, cid, since)]
-        if fields:
-            raise Conflict(
-                f"claim {cid} was changed by another command while you were editing it ({', '.join(fields)})", fields
-            )
 
 
 def _apply(w: Writer, claim_id: int, changes: list[Change], now: str, at: str, extra: dict[str, Any]) -> Written:
@@ -356,7 +305,7 @@ def add_note(
     ids = [claim_ids] if isinstance(claim_ids, int) else list(claim_ids)
     with changing(db, "note") as (w, journal):
         now = journal.now
-        _check_claims(w, ids)
+        check_claims(w, ids)
         done = []
         for cid in ids:
             claim = _claim(w, cid)
@@ -381,7 +330,7 @@ def set_deleted(db: Database, claim_ids: list[int], deleted: bool) -> list[Writt
     verb = "delete" if deleted else "restore"
     with changing(db, verb) as (w, journal):
         now = journal.now
-        _check_claims(w, claim_ids, deleted_ok=True, verb=verb)
+        check_claims(w, claim_ids, deleted_ok=True, verb=verb)
         claims = [_claim(w, cid, deleted_ok=True) for cid in claim_ids]
         already = [c["id"] for c in claims if (c["deleted_at"] is not None) == deleted]
         if already:
