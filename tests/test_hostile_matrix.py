@@ -52,7 +52,10 @@ import typer
 
 from conftest import table_digest
 
-pytestmark = pytest.mark.sqlite_only  # copies SQLite files and names their -wal
+# sqlite_only: it copies SQLite files and names their -wal. xdist_group: the ``outcomes`` fixture
+# starts every selected case at once, so under pytest-xdist (``--dist loadgroup``, pyproject.toml)
+# the whole matrix runs on one worker instead of each worker starting all of it.
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.xdist_group("hostile_matrix")]
 
 # Cases known to fail, as (command, scenario): each runs as xfail(strict=True), so a fix makes it
 # fail until it is taken out of here. Empty: every command survives every attack. A new entry needs
