@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -127,10 +128,75 @@ def cli() -> Callable[..., Run]:
     return run
 
 
+@dataclass
+class SeedTemplate:
+    target: Any  # a SQLite file, or the name of a PostgreSQL template database
+    env: dict[str, str]  # the CLAIMTRACK_* settings it was made under
+
+
+def _claimtrack_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("CLAIMTRACK_") and k != "CLAIMTRACK_DB"}
+
+
+def _admin() -> Any:
+    import psycopg
+
+    return psycopg.connect(_dsn(SERVER), autocommit=True)
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedTemplate]:
+    """``init --seed`` run once per test process (each xdist worker has its own): what ``seeded``
+    copies, rather than loading the seed again for each of the hundreds of tests that start from it."""
+    import uuid
+
+    folder = tmp_path_factory.mktemp("seed-template")
+    target: Any = folder / "claims.db"
+    name = f"ct_seed_{uuid.uuid4().hex[:12]}"
+    if SERVER:
+        with _admin() as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        target = f"{SERVER.rpartition('/')[0]}/{name}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(folder))
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            patch.setenv(var, str(folder / var.lower()))
+        patch.setenv("CLAIMTRACK_DB", str(target))
+        result = CliRunner().invoke(app, ["init", "--seed"], catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+    if not SERVER:
+        assert sorted(p.name for p in folder.iterdir()) == ["claims.db"]  # no -wal to copy along
+        yield SeedTemplate(target, _claimtrack_env())
+        return
+    yield SeedTemplate(name, _claimtrack_env())
+    with _admin() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def seeded(cli: Callable[..., Run]) -> Callable[..., Run]:
+def seeded(cli: Callable[..., Run], isolated: Any, seed_template: SeedTemplate) -> Callable[..., Run]:
+    """``init --seed`` done: a copy of the worker's seeded template while this test's database is
+    still the empty one ``isolated`` gave it and the settings match, else ``init --seed`` itself."""
+    fresh = (os.environ.get("CLAIMTRACK_DB") == str(isolated) and _claimtrack_env() == seed_template.env
+             and not Path(os.environ.get("XDG_CONFIG_HOME", "/nonexistent")).exists())
+    if fresh and not SERVER and not isolated.exists():
+        shutil.copyfile(seed_template.target, isolated)
+        return cli
+    if fresh and SERVER and isinstance(isolated, str) and not _server_tables(isolated):
+        name = isolated.rpartition("/")[2]
+        with _admin() as admin:  # the test's empty database becomes a copy of the template
+            admin.execute(f'DROP DATABASE "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{seed_template.target}"')
+        return cli
     assert cli("init", "--seed").exit_code == 0
     return cli
+
+
+def _server_tables(url: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(_dsn(url)) as conn:
+        return [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")]
 
 
 def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -52,7 +52,10 @@ import typer
 
 from conftest import table_digest
 
-pytestmark = pytest.mark.sqlite_only  # copies SQLite files and names their -wal
+# sqlite_only: it copies SQLite files and names their -wal. xdist_group: the ``outcomes`` fixture
+# starts every selected case at once, so under pytest-xdist (``--dist loadgroup``, pyproject.toml)
+# the whole matrix runs on one worker instead of each worker starting all of it.
+pytestmark = [pytest.mark.sqlite_only, pytest.mark.xdist_group("hostile_matrix")]
 
 # Cases known to fail, as (command, scenario): each runs as xfail(strict=True), so a fix makes it
 # fail until it is taken out of here. Empty: every command survives every attack. A new entry needs
@@ -375,7 +378,7 @@ class Template:
     digest: str
 
 
-def run_case(case: Case, templates: dict[bool, Template], scratch: Path) -> Outcome:
+def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ: dict[str, str]) -> Outcome:
     folder = scratch / re.sub(r"[^A-Za-z0-9_.-]+", "_", case.id)
     dbdir, out, tmp, home, files = (folder / n for n in ("db", "out", "tmp", "home", "files"))
     for d in (dbdir, out, tmp, home, files):
@@ -398,7 +401,7 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path) -> Outc
     if case.scenario == "output-hardlink":
         os.link(db, out / "hard.db")
     argv = argv_for(case, where)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMTRACK_", "VISUAL", "EDITOR", "PAGER"))}
+    env = {k: v for k, v in environ.items() if not k.startswith(("CLAIMTRACK_", "VISUAL", "EDITOR", "PAGER"))}
     env.update({
         "CLAIMTRACK_DB": str(db), "HOME": str(home), "TMPDIR": str(tmp), "EDITOR": str(editor),
         "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
@@ -541,7 +544,10 @@ def outcomes(request: pytest.FixtureRequest, templates: dict[bool, Template], tm
     plain_cases = [c for c in CASES if c.scenario == "plain" and c.command in plains and c not in selected]
     scratch = tmp_path_factory.mktemp("matrix")
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 2) + 1))
-    futures = {case.id: pool.submit(run_case, case, templates, scratch) for case in [*selected, *plain_cases]}
+    # The cases read this copy of the environment: pytest sets and removes variables (PYTEST_CURRENT_TEST)
+    # in the main thread while they run, and reading os.environ from a thread then can raise KeyError.
+    environ = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+    futures = {case.id: pool.submit(run_case, case, templates, scratch, environ) for case in [*selected, *plain_cases]}
     yield futures
     pool.shutdown(wait=True, cancel_futures=True)
 
