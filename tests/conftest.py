@@ -32,7 +32,6 @@ from typer.testing import CliRunner
 
 from claimtrack.cli import app
 
-
 SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
 
 # claimtrack reads the dates people type in the local time zone, and the suite's expectations are
@@ -42,7 +41,9 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 # How many claims ``init --seed`` adds: counted in the seed file, so tests follow its edits.
-SEED_CLAIMS = (Path(__file__).resolve().parents[1] / "data" / "seed.sql").read_text(encoding="utf-8").count("INSERT INTO claim (")
+SEED_CLAIMS = (
+    (Path(__file__).resolve().parents[1] / "data" / "seed.sql").read_text(encoding="utf-8").count("INSERT INTO claim (")
+)
 
 # Property tests are derandomized by default: the same examples every run, so a failure always
 # reproduces and the suite never fails "one run in ten". Every example hypothesis ever found is
@@ -177,8 +178,11 @@ def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedTemp
 def seeded(cli: Callable[..., Run], isolated: Any, seed_template: SeedTemplate) -> Callable[..., Run]:
     """``init --seed`` done: a copy of the worker's seeded template while this test's database is
     still the empty one ``isolated`` gave it and the settings match, else ``init --seed`` itself."""
-    fresh = (os.environ.get("CLAIMTRACK_DB") == str(isolated) and _claimtrack_env() == seed_template.env
-             and not Path(os.environ.get("XDG_CONFIG_HOME", "/nonexistent")).exists())
+    fresh = (
+        os.environ.get("CLAIMTRACK_DB") == str(isolated)
+        and _claimtrack_env() == seed_template.env
+        and not Path(os.environ.get("XDG_CONFIG_HOME", "/nonexistent")).exists()
+    )
     if fresh and not SERVER and not isolated.exists():
         shutil.copyfile(seed_template.target, isolated)
         return cli
@@ -196,10 +200,14 @@ def _server_tables(url: str) -> list[str]:
     import psycopg
 
     with psycopg.connect(_dsn(url)) as conn:
-        return [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")]
+        return [
+            r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+        ]
 
 
-def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m claimtrack`` as a real process (no TTY: stdout is a pipe)."""
     return subprocess.run(
         [sys.executable, "-m", "claimtrack", *args],
@@ -218,8 +226,12 @@ def table_digest(path: Any) -> str:
     digest = hashlib.sha256()
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(  # an external-content FTS table reads its rows from its table
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(  # an external-content FTS table reads its rows from its table
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+            )
+        ]
         for table in tables:
             digest.update(table.encode())
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
@@ -234,8 +246,12 @@ def _server_digest(url: str) -> str:
 
     digest = hashlib.sha256()
     with psycopg.connect(_dsn(url)) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+            )
+        ]
         for table in tables:
             digest.update(table.encode())
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
@@ -284,8 +300,20 @@ def datasette_server(db_path: Path, log_path: Path, *options: str) -> Iterator[s
     base = f"http://127.0.0.1:{port}"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "datasette", "serve", str(db_path), *options, "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "datasette",
+                "serve",
+                str(db_path),
+                *options,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             deadline = time.monotonic() + DATASETTE_STARTUP

@@ -73,7 +73,9 @@ INTERRUPTED = {130, 143, -signal.SIGTERM}
 ALLOWED_BESIDE_DB = {"claims.db", "claims.db-wal", "claims.db-shm"}  # SQLite's own companions
 DEBRIS = re.compile(r"(^\.|partial|\.tmp$|~$|^tmp)", re.I)
 
-TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^Exception ignored|unexpected .{0,400}report it", re.M | re.S)
+TRACEBACK = re.compile(
+    r"Traceback \(most recent call last\)|^Exception ignored|unexpected .{0,400}report it", re.M | re.S
+)
 
 ARTICLE = """<!doctype html><html><head><title>Talks resume in Pyongyang</title>
 <meta name="date" content="2024-06-01"></head><body><article><h1>Talks resume in Pyongyang</h1>
@@ -98,22 +100,62 @@ sed -i 's/^text: .*/text: Corrected by the hostile matrix/' "$1"
 
 # Plausible values, by parameter name, then by a word of its metavar; {placeholders} are per case.
 BY_NAME = {
-    "claim": "1", "claims": "20", "text": "The hostile matrix says the talks resumed", "note": "read in the matrix",
-    "quote": "we will see", "source": "The Bell", "name": "Russian commentators", "old": "The Bell",
-    "new": "The Bell Weekly", "into": "Andrei Lankov", "outlet": "The Bell", "confidence": "0.7",
-    "min_confidence": "0.1", "max_confidence": "0.9", "url": "https://example.org/news",
-    "evidence": "https://example.org/evidence", "said_on": "2024-06-01", "since": "2023-01-01",
-    "until": "2030-01-01", "as_of": "2025-01-01", "review_by": "2031-01-01", "at": "2024-06-02",
-    "date": "2024-06-01", "tag": "matrix", "add_tag": "matrix", "remove_tag": "north-korea",
-    "search": "Lankov", "title": "Matrix report", "columns": "id,text", "kind": "person",
-    "reliability": "B", "notes": "a source the matrix made", "key": "reviewer.name",
-    "value": "Matrix Reviewer", "limit": "5", "days": "7", "min_score": "0.1", "file": "{input}",
-    "feed": "{feed}", "from_": "{ids}", "output_file": "{out}/report.md", "destination": "{out}/copy.db",
+    "claim": "1",
+    "claims": "20",
+    "text": "The hostile matrix says the talks resumed",
+    "note": "read in the matrix",
+    "quote": "we will see",
+    "source": "The Bell",
+    "name": "Russian commentators",
+    "old": "The Bell",
+    "new": "The Bell Weekly",
+    "into": "Andrei Lankov",
+    "outlet": "The Bell",
+    "confidence": "0.7",
+    "min_confidence": "0.1",
+    "max_confidence": "0.9",
+    "url": "https://example.org/news",
+    "evidence": "https://example.org/evidence",
+    "said_on": "2024-06-01",
+    "since": "2023-01-01",
+    "until": "2030-01-01",
+    "as_of": "2025-01-01",
+    "review_by": "2031-01-01",
+    "at": "2024-06-02",
+    "date": "2024-06-01",
+    "tag": "matrix",
+    "add_tag": "matrix",
+    "remove_tag": "north-korea",
+    "search": "Lankov",
+    "title": "Matrix report",
+    "columns": "id,text",
+    "kind": "person",
+    "reliability": "B",
+    "notes": "a source the matrix made",
+    "key": "reviewer.name",
+    "value": "Matrix Reviewer",
+    "limit": "5",
+    "days": "7",
+    "min_score": "0.1",
+    "file": "{input}",
+    "feed": "{feed}",
+    "from_": "{ids}",
+    "output_file": "{out}/report.md",
+    "destination": "{out}/copy.db",
 }
 BY_METAVAR = [
-    ("ID", "1"), ("TEXT", "matrix text"), ("NAME", "The Bell"), ("SOURCE", "The Bell"), ("FILE", "{input}"),
-    ("PATH", "{input}"), ("URL", "https://example.org/"), ("DATE", "2024-06-01"), ("WHEN", "2024-06-01"),
-    ("KEY", "reviewer.name"), ("VALUE", "matrix"), ("N", "5"),
+    ("ID", "1"),
+    ("TEXT", "matrix text"),
+    ("NAME", "The Bell"),
+    ("SOURCE", "The Bell"),
+    ("FILE", "{input}"),
+    ("PATH", "{input}"),
+    ("URL", "https://example.org/"),
+    ("DATE", "2024-06-01"),
+    ("WHEN", "2024-06-01"),
+    ("KEY", "reviewer.name"),
+    ("VALUE", "matrix"),
+    ("N", "5"),
 ]
 # Where a name means something else in one command (command, parameter) -> value.
 OVERRIDES: dict[tuple[str, str], str] = {
@@ -232,8 +274,12 @@ def cases_for(name: str, command: Any) -> list[Case]:
             cases.append(Case(name, f"flag({param.opts[0]})", freeze({**base, param.name: True})))
     for param in params:
         if _is_output(name, param):
-            for scenario, target in (("output-live-db", "{db}"), ("output-wal", "{db}-wal"),
-                                     ("output-symlink", "{out}/link.db"), ("output-hardlink", "{out}/hard.db")):
+            for scenario, target in (
+                ("output-live-db", "{db}"),
+                ("output-wal", "{db}-wal"),
+                ("output-symlink", "{out}/link.db"),
+                ("output-hardlink", "{out}/hard.db"),
+            ):
                 values = {**base, param.name: target}
                 cases.append(Case(name, scenario, freeze(values), expect="refused"))
     cases.append(Case(name, "stdout-closed", freeze(base), stdout="closed"))
@@ -394,19 +440,34 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     editor = files / "editor.sh"
     editor.write_text(EDITOR)
     editor.chmod(0o755)
-    where = {"db": str(db), "files": str(files), "out": str(out), "article": str(files / "article.html"), "feed": str(files / "feed.xml"),
-             "input": str(files / "claims.jsonl"), "ids": str(files / "ids.txt")}
+    where = {
+        "db": str(db),
+        "files": str(files),
+        "out": str(out),
+        "article": str(files / "article.html"),
+        "feed": str(files / "feed.xml"),
+        "input": str(files / "claims.jsonl"),
+        "ids": str(files / "ids.txt"),
+    }
     if case.scenario == "output-symlink":
         (out / "link.db").symlink_to(db)
     if case.scenario == "output-hardlink":
         os.link(db, out / "hard.db")
     argv = argv_for(case, where)
     env = {k: v for k, v in environ.items() if not k.startswith(("CLAIMTRACK_", "VISUAL", "EDITOR", "PAGER"))}
-    env.update({
-        "CLAIMTRACK_DB": str(db), "HOME": str(home), "TMPDIR": str(tmp), "EDITOR": str(editor),
-        "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"), "XDG_STATE_HOME": str(home / "state"), "COLUMNS": "120",
-    })
+    env.update(
+        {
+            "CLAIMTRACK_DB": str(db),
+            "HOME": str(home),
+            "TMPDIR": str(tmp),
+            "EDITOR": str(editor),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "COLUMNS": "120",
+        }
+    )
     marker = files / "editor-started"
     if case.stdin == "editor":
         env["MATRIX_EDITOR_WAIT"] = str(marker)
@@ -419,7 +480,10 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     proc = subprocess.Popen(
         ["sh", "-c", shell, "sh", sys.executable, "-m", "claimtrack", *argv],
         stdin=subprocess.PIPE if case.stdin in ("endless", "open") else subprocess.DEVNULL,
-        stdout=full if full else subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=out,
+        stdout=full if full else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=out,
         start_new_session=True,
     )
     if full:
@@ -431,7 +495,9 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     def drain(name: str, stream: Any) -> None:
         chunks[name] = stream.read()
 
-    readers = [threading.Thread(target=drain, args=(n, s)) for n, s in (("out", proc.stdout), ("err", proc.stderr)) if s]
+    readers = [
+        threading.Thread(target=drain, args=(n, s)) for n, s in (("out", proc.stdout), ("err", proc.stderr)) if s
+    ]
     for reader in readers:
         reader.start()
     try:
@@ -493,8 +559,17 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     stray += [f"beside the database: {name}" for name in _files(dbdir) if name not in ALLOWED_BESIDE_DB]
     stray += [f"output folder: {name}" for name in _files(out) if DEBRIS.search(Path(name).name)]
     stray += [f"HOME: {name}" for name in _files(home) if DEBRIS.search(Path(name).name)]
-    return Outcome(proc.returncode, chunks.get("out", b""), chunks.get("err", b""), argv, before, digest(db),
-                   stray, consumed=consumed, notes=notes)
+    return Outcome(
+        proc.returncode,
+        chunks.get("out", b""),
+        chunks.get("err", b""),
+        argv,
+        before,
+        digest(db),
+        stray,
+        consumed=consumed,
+        notes=notes,
+    )
 
 
 # ---- all selected cases at once ---------------------------------------------------------------------
@@ -502,8 +577,9 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
 
 def _claimtrack(db: Path, *argv: str) -> None:
     env = {**os.environ, "CLAIMTRACK_DB": str(db), "HOME": str(db.parent)}
-    done = subprocess.run([sys.executable, "-m", "claimtrack", *argv], env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "claimtrack", *argv], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -521,8 +597,16 @@ def make_template(folder: Path, big: bool) -> Template:
         bulk = folder / "bulk.jsonl"
         with bulk.open("w", encoding="utf-8") as out:
             for number in range(BIG_CLAIMS):
-                out.write(json.dumps({"text": f"Claim {number} of the matrix about the talks", "source": "The Bell",
-                                      "tags": ["bulk"]}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "text": f"Claim {number} of the matrix about the talks",
+                            "source": "The Bell",
+                            "tags": ["bulk"],
+                        }
+                    )
+                    + "\n"
+                )
         _claimtrack(db, "import", str(bulk))
         bulk.unlink()
     return Template(db, digest(db))
@@ -536,10 +620,15 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Template]:
 
 
 @pytest.fixture(scope="module")
-def outcomes(request: pytest.FixtureRequest, templates: dict[bool, Template], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def outcomes(
+    request: pytest.FixtureRequest, templates: dict[bool, Template], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """Every selected case, started at once in a few threads; each test waits for its own."""
-    selected = [item.callspec.params["case"] for item in request.session.items
-                if getattr(item, "callspec", None) and isinstance(item.callspec.params.get("case"), Case)]
+    selected = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if getattr(item, "callspec", None) and isinstance(item.callspec.params.get("case"), Case)
+    ]
     plains = {case.command for case in selected if case.stdout != "pipe"}
     plain_cases = [c for c in CASES if c.scenario == "plain" and c.command in plains and c not in selected]
     scratch = tmp_path_factory.mktemp("matrix")
@@ -572,7 +661,9 @@ def _check(case: Case, result: Outcome, plain: Outcome | None) -> None:
     if case.scenario.startswith("text-control"):
         assert "\x1b" not in result.stdout.decode("utf-8", "replace"), f"ESC reached stdout raw\n{report}"
     if case.expect == "ok":
-        assert result.returncode == 0, f"plausible arguments should work (else the attacks miss): fix them in OVERRIDES or EXTRA\n{report}"
+        assert result.returncode == 0, (
+            f"plausible arguments should work (else the attacks miss): fix them in OVERRIDES or EXTRA\n{report}"
+        )
     if case.expect == "refused":
         assert result.returncode == 1, f"should be refused (exit 1)\n{report}"
         assert result.after == result.before, report
@@ -584,8 +675,7 @@ def _check(case: Case, result: Outcome, plain: Outcome | None) -> None:
 
 def _params() -> list[Any]:
     broken = pytest.mark.xfail(strict=True, reason="known broken on main: fixed by i26-output/i26-imports")
-    return [pytest.param(c, id=c.id, marks=[broken] if (c.command, c.scenario) in KNOWN_BROKEN else [])
-            for c in CASES]
+    return [pytest.param(c, id=c.id, marks=[broken] if (c.command, c.scenario) in KNOWN_BROKEN else []) for c in CASES]
 
 
 @pytest.mark.parametrize("case", _params())
@@ -630,5 +720,13 @@ def test_the_matrix_finds_every_kind_of_parameter() -> None:
             if writes.search(getattr(param, "help", None) or "") and not _is_flag(param):
                 assert _is_output(name, param), (name, param.name)
     scenarios = {case.scenario for case in CASES}
-    assert {"output-live-db", "output-wal", "stdout-closed", "stdout-full", "stdin-endless", "text-invalid-utf8",
-            "unknown-id", "sigterm"} <= scenarios
+    assert {
+        "output-live-db",
+        "output-wal",
+        "stdout-closed",
+        "stdout-full",
+        "stdin-endless",
+        "text-invalid-utf8",
+        "unknown-id",
+        "sigterm",
+    } <= scenarios
