@@ -27,12 +27,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
+import forkserver
 from claimtrack.cli import app
 
 SERVER = os.environ.get("CLAIMTRACK_TEST_DB", "").strip()
+
+# Typer's CliRunner builds the Click command from the app on every invoke: about 70 ms, and the
+# suite invokes the app in-process thousands of times (it was most of an in-process test's time).
+# The app does not change while the suite runs, so it is built once; a real process builds its own.
+_APP_COMMAND = typer.main.get_command(app)
+_build_command = typer.testing._get_command
+assert callable(_build_command), "typer.testing._get_command moved: update the cache in conftest.py"
+typer.testing._get_command = lambda typer_app: _APP_COMMAND if typer_app is app else _build_command(typer_app)
 
 # claimtrack reads the dates people type in the local time zone, and the suite's expectations are
 # UTC ("today" is ``datetime.now(UTC).date()``): pin the zone, for in-process runs and the processes
@@ -208,15 +219,9 @@ def _server_tables(url: str) -> list[str]:
 def run_process(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m claimtrack`` as a real process (no TTY: stdout is a pipe)."""
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-        timeout=120,
-    )
+    """Run ``python -m claimtrack`` as a real process (no TTY: stdout is a pipe), forked from the
+    test process's zygote (tests/forkserver.py) rather than started from nothing."""
+    return forkserver.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})}, cwd=cwd, timeout=120)
 
 
 def table_digest(path: Any) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from typing import Any
 
 import pytest
 
+import forkserver
 from conftest import open_db
 
 WORKERS = 4
@@ -94,14 +94,7 @@ def run_worker(worker: int, start: threading.Barrier, results: list[Done], lock:
     env = {**os.environ, "CLAIMTRACK_DEBUG": "0"}
     start.wait()
     for step, (kind, cid, args) in enumerate(plan(worker)):
-        proc = subprocess.run(
-            [sys.executable, "-m", "claimtrack", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
+        proc = forkserver.run(args, capture_output=True, text=True, env=env, timeout=120, check=False)
         with lock:
             results.append(Done(worker, step, kind, cid, args, proc.returncode, proc.stderr))
 
@@ -263,12 +256,8 @@ def test_status_change_that_waited_for_the_lock_still_succeeds(cli: Callable, db
     holder = sqlite3.connect(db_path, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")  # another claimtrack is writing
-        waiter = subprocess.Popen(
-            [sys.executable, "-m", "claimtrack", "confirm", "1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ},
+        waiter = forkserver.popen(
+            ["confirm", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ}
         )
         deadline = time.monotonic() + 60
         while not _has_open(waiter.pid, db_path) and waiter.poll() is None and time.monotonic() < deadline:

@@ -18,13 +18,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import forkserver
 from claimtrack.cli import app
 from conftest import Run, run_process, table_digest
 
@@ -361,14 +361,8 @@ def test_csv_import_reads_optional_columns(cli: Callable[..., Run], populated: d
 
 def _process_with_input(*args: str, input: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Like conftest.run_process, with standard input."""
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        check=False,
-        input=input,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=120,
+    return forkserver.run(
+        args, check=False, input=input, capture_output=True, text=True, env={**os.environ, **env}, timeout=120
     )
 
 

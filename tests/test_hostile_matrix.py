@@ -25,13 +25,12 @@ run as a real process on a fresh copy of a seeded database, gets every attack th
 Every run also checks: no traceback and no "unexpected ... report it" anywhere, the documented exit
 codes (0, 1, 2, 130/143), and nothing left in its own TMPDIR, beside the database or in HOME.
 
-Cases run as subprocesses in a small thread pool started by the first case (all selected cases at
-once), so the matrix takes about as long as its slowest share, not the sum.
+Each case is its own test, run as a real process (forked from tests/forkserver.py's zygote), so
+pytest-xdist shares the matrix among its workers like any other tests.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import os
 import re
@@ -42,7 +41,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,12 +49,11 @@ from typing import Any
 import pytest
 import typer
 
+import forkserver
 from conftest import table_digest
 
-# sqlite_only: it copies SQLite files and names their -wal. xdist_group: the ``outcomes`` fixture
-# starts every selected case at once, so under pytest-xdist (``--dist loadgroup``, pyproject.toml)
-# the whole matrix runs on one worker instead of each worker starting all of it.
-pytestmark = [pytest.mark.sqlite_only, pytest.mark.xdist_group("hostile_matrix")]
+# sqlite_only: it copies SQLite files and names their -wal.
+pytestmark = [pytest.mark.sqlite_only]
 
 # Cases known to fail, as (command, scenario): each runs as xfail(strict=True), so a fix makes it
 # fail until it is taken out of here. Empty: every command survives every attack. A new entry needs
@@ -473,18 +471,17 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
         env["MATRIX_EDITOR_WAIT"] = str(marker)
     if case.stdout == "ascii":
         env["PYTHONIOENCODING"] = "ascii"
-    # sh sets the memory cap (ulimit -v: RLIMIT_AS, in KiB) and closes stdout, then becomes Python.
-    redirect = " >&-" if case.stdout == "closed" else ""
-    shell = f'ulimit -v {MEMORY_LIMIT // 1024}; exec "$@"{redirect}'
+    # The memory cap (RLIMIT_AS) and a closed stdout are set in the child (tests/forkserver.py).
     full = open("/dev/full", "wb") if case.stdout == "full" else None  # noqa: SIM115
-    proc = subprocess.Popen(
-        ["sh", "-c", shell, "sh", sys.executable, "-m", "claimtrack", *argv],
+    proc = forkserver.popen(
+        argv,
         stdin=subprocess.PIPE if case.stdin in ("endless", "open") else subprocess.DEVNULL,
-        stdout=full if full else subprocess.PIPE,
+        stdout=full if full else forkserver.CLOSED if case.stdout == "closed" else subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
         cwd=out,
         start_new_session=True,
+        memory=MEMORY_LIMIT,
     )
     if full:
         full.close()
@@ -572,7 +569,7 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     )
 
 
-# ---- all selected cases at once ---------------------------------------------------------------------
+# ---- the databases the cases start from ----------------------------------------------------------
 
 
 def _claimtrack(db: Path, *argv: str) -> None:
@@ -620,25 +617,19 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Template]:
 
 
 @pytest.fixture(scope="module")
-def outcomes(
-    request: pytest.FixtureRequest, templates: dict[bool, Template], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
-    """Every selected case, started at once in a few threads; each test waits for its own."""
-    selected = [
-        item.callspec.params["case"]
-        for item in request.session.items
-        if getattr(item, "callspec", None) and isinstance(item.callspec.params.get("case"), Case)
-    ]
-    plains = {case.command for case in selected if case.stdout != "pipe"}
-    plain_cases = [c for c in CASES if c.scenario == "plain" and c.command in plains and c not in selected]
+def outcome(templates: dict[bool, Template], tmp_path_factory: pytest.TempPathFactory) -> Callable[[Case], Outcome]:
+    """Runs a case once in this test process: a command's plain run is kept for the cases whose
+    output went nowhere (closed or full stdout), which compare with it."""
     scratch = tmp_path_factory.mktemp("matrix")
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=min(4, (os.cpu_count() or 2) + 1))
-    # The cases read this copy of the environment: pytest sets and removes variables (PYTEST_CURRENT_TEST)
-    # in the main thread while they run, and reading os.environ from a thread then can raise KeyError.
-    environ = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
-    futures = {case.id: pool.submit(run_case, case, templates, scratch, environ) for case in [*selected, *plain_cases]}
-    yield futures
-    pool.shutdown(wait=True, cancel_futures=True)
+    done: dict[str, Outcome] = {}
+
+    def run(case: Case) -> Outcome:
+        if case.id not in done:
+            environ = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+            done[case.id] = run_case(case, templates, scratch, environ)
+        return done[case.id]
+
+    return run
 
 
 def _check(case: Case, result: Outcome, plain: Outcome | None) -> None:
@@ -679,9 +670,12 @@ def _params() -> list[Any]:
 
 
 @pytest.mark.parametrize("case", _params())
-def test_hostile_matrix(case: Case, outcomes: dict[str, Any]) -> None:
-    result = outcomes[case.id].result()
-    plain = outcomes[f"{case.command}:plain"].result() if f"{case.command}:plain" in outcomes else None
+def test_hostile_matrix(case: Case, outcome: Callable[[Case], Outcome]) -> None:
+    result = outcome(case)
+    plain = None
+    if case.stdout in ("closed", "full") and result.returncode == 0:
+        reference = next((c for c in CASES if c.command == case.command and c.scenario == "plain"), None)
+        plain = outcome(reference) if reference is not None else None
     _check(case, result, plain)
 
 

@@ -14,11 +14,11 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+import forkserver
 from claimtrack.store import migrations
 
 pytestmark = pytest.mark.sqlite_only  # tests SQLite itself: skipped when the suite runs on PostgreSQL
@@ -286,12 +286,8 @@ def test_two_processes_upgrading_at_once_record_each_version_once(db_path: Path,
         build_v1(db_path, journal_mode)
         before = rows(db_path)
         procs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "claimtrack", "list", "--format", "json"],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                env=env,
+            forkserver.popen(
+                ["list", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
             )
             for _ in range(2)
         ]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+import forkserver
 from claimtrack.errors import InvalidInput
 from claimtrack.store.target import mask_password, resolve
 from conftest import Run, run_process, table_digest
@@ -41,8 +42,8 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m claimtrack`` in a real process with a short timeout (a hang fails the test)."""
     try:
-        return subprocess.run(
-            [sys.executable, "-m", "claimtrack", *args],
+        return forkserver.run(
+            args,
             capture_output=True,
             text=True,
             env={**os.environ, **(env or {})},

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 
+import forkserver
 from conftest import SEED_CLAIMS, Run
 
 TIMEOUT = 60
@@ -361,8 +362,8 @@ def _into(
 ) -> subprocess.CompletedProcess[str]:
     fd = os.open(device, os.O_WRONLY)
     try:
-        return subprocess.run(
-            [sys.executable, "-m", "claimtrack", *args],
+        return forkserver.run(
+            args,
             stdout=fd,
             stderr=subprocess.PIPE,
             input=stdin,

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import forkserver
 from claimtrack import readahead
 from claimtrack.choices import ImportFormat
 from conftest import table_digest
@@ -24,7 +25,8 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the reader proc
 
 
 def children() -> list[int]:
-    """Processes whose parent is this one (zombies included)."""
+    """Processes whose parent is this one (zombies included), but for the zygote of
+    tests/forkserver.py that the suite's other tests start processes from."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -32,7 +34,7 @@ def children() -> list[int]:
                 stat = Path(f"/proc/{entry}/stat").read_text()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
+            if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid() and int(entry) not in forkserver.zygotes():
                 found.append(int(entry))
     return found
 

@@ -3,7 +3,7 @@ output pages, and the "As of" heading shows only to a person.
 
 CliRunner and pipes never look like a terminal, and fitting, colour, the pager and the heading
 are all decided by ``isatty`` and the window size; so these tests run the installed program
-(``python -m claimtrack``) on a pseudo-terminal from the stdlib ``pty`` module, sized with
+(``python -m claimtrack``, forked from tests/forkserver.py's zygote) on a pseudo-terminal from the stdlib ``pty`` module, sized with
 TIOCSWINSZ before it starts and with $COLUMNS/$LINES unset, so the size it sees is the
 terminal's own. Widths are measured with ``rich.cells.cell_len`` after removing escapes. What
 the table should say (ids, statuses, texts) comes from ``--format json`` of the same database.
@@ -22,7 +22,6 @@ import re
 import select
 import struct
 import subprocess
-import sys
 import termios
 import time
 from collections.abc import Iterator
@@ -32,6 +31,8 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+
+import forkserver
 
 # CSI sequences (colours, cursor), OSC sequences (hyperlinks, titles), charset and keypad switches.
 WHOLE_URL = re.compile(r"^(?:\[\d+\]|URL) +https?://\S+ *$")  # a link below a table, or show's URL line
@@ -127,8 +128,8 @@ def run_in_terminal(
         err_master, err_slave = pty.openpty()
         _set_size(err_slave, columns, rows)
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "claimtrack", *args],
+        proc = forkserver.popen(
+            args,
             stdin=slave,
             stdout=slave,
             stderr=err_slave if err_slave is not None else slave,
@@ -188,13 +189,8 @@ def run_piped(
     *args: str, env: dict[str, object] | None = None, timeout: float = 60.0
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m claimtrack ARGS`` with stdout and stderr on pipes (not a terminal)."""
-    return subprocess.run(
-        [sys.executable, "-m", "claimtrack", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=base_env(env),
-        timeout=timeout,
+    return forkserver.run(
+        args, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=base_env(env), timeout=timeout
     )
 
 

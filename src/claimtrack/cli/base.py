@@ -6,7 +6,6 @@ Heavy modules (SQLAlchemy, SQLModel, the store) are imported inside commands, so
 ``--version`` stay fast.
 """
 
-from __future__ import annotations
 
 import os
 import re
@@ -287,7 +286,7 @@ def _root(
     ctx.obj = {"db": db}
 
 
-def service(ctx: typer.Context, create: bool = True) -> Service:
+def service(ctx: typer.Context, create: bool = True) -> "Service":
     """The service for this invocation's database (opened lazily, closed at exit).
 
     ``create=False`` for commands that only read: they never create a database as a side effect,
@@ -306,7 +305,7 @@ def service(ctx: typer.Context, create: bool = True) -> Service:
     return root.obj["service"]
 
 
-def _say_created(svc: Service) -> None:
+def _say_created(svc: "Service") -> None:
     """A write that had to create the database says so once, so data never lands somewhere unseen."""
     if svc.created:
         notify([f"Created a new database at {svc.target} (see it with: {svc.target.command('db path')})."])

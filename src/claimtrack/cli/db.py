@@ -1,6 +1,5 @@
 """Where the data lives and keeping it healthy: ``init``, ``db path|check|backup|copy``."""
 
-from __future__ import annotations
 
 import sys
 from shlex import quote

@@ -5,7 +5,6 @@ feed (``--feed``); ``claimtrack.match`` finds and scores the claims, ``claimtrac
 feeds, and the actions of ``--review`` are the service's confirm, refute, dispute and note.
 """
 
-from __future__ import annotations
 
 import sys
 from typing import IO, TYPE_CHECKING, Annotated
@@ -196,7 +195,7 @@ def match_(
         svc.remember(got.key, keys)
 
 
-def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool = False) -> None:
+def draw(found: "list[Match]", fmt: "Format", out: IO[str], view: "View", feed: bool = False) -> None:
     """The matches as a table (fitted to the terminal), or in a format for scripts."""
     from claimtrack import records, richout, textsafe
     from claimtrack.choices import Format
@@ -234,7 +233,7 @@ def draw(found: list[Match], fmt: Format, out: IO[str], view: View, feed: bool =
     console.print(richout.styled(f"{len(rows)} match{'es' if len(rows) != 1 else ''}", "dim"))
 
 
-def _review(svc: Service, found: list[Match], from_feed: bool = False) -> None:
+def _review(svc: "Service", found: "list[Match]", from_feed: bool = False) -> None:
     """Ask about each match in turn; each action is one transaction of its own (a failed one is
     reported and the review goes on)."""
     from claimtrack import textsafe

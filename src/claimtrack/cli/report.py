@@ -1,6 +1,5 @@
 """Reports and exports: ``summary`` counts, ``calibration`` of stated confidence, ``export``."""
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
@@ -256,7 +255,7 @@ def export(
 _PAGES = (ExportFormat.html, ExportFormat.claimreview_html)  # refused on a terminal without --output
 
 
-def _claimreview_gaps(fmt: ExportFormat) -> Gaps | None:
+def _claimreview_gaps(fmt: ExportFormat) -> "Gaps | None":
     """For the ClaimReview formats, who reviews (from the settings, read before anything is
     written: a bad config file stops the export) and a record of what the reviews will lack."""
     if fmt not in (ExportFormat.claimreview, ExportFormat.claimreview_html):

@@ -7,7 +7,6 @@ options), a near choice is suggested where Click has none (``--status confirmd``
 argument, else the command's ``-h``.
 """
 
-from __future__ import annotations
 
 import ast
 import re
