@@ -33,7 +33,6 @@ import socket
 import struct
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -149,9 +148,13 @@ def _child(request: dict[str, Any], fds: list[int]) -> None:
 
             resource.setrlimit(resource.RLIMIT_AS, (request["memory"], request["memory"]))
         os.chdir(request["cwd"])
+        sys.path[0] = os.getcwd()  # as ``python -m`` puts the directory it starts in first
         os.environ.clear()
         os.environ.update(request["env"])
         time.tzset()
+        import tempfile
+
+        tempfile.tempdir = None  # found again from this run's TMPDIR, not the zygote's
         encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
         errors = sys.__stdout__.errors if sys.__stdout__ else "strict"
         sys.stdin = sys.__stdin__ = _std_stream(0, "r", encoding, errors)
@@ -198,12 +201,12 @@ def _recv_request(conn: socket.socket) -> tuple[dict[str, Any], list[int]]:
     return json.loads(data), fds
 
 
-def serve(path: str) -> None:
-    """The zygote: forks a child per request on the Unix socket at ``path``; tells each client its
-    child's pid, then its exit status; ends when its parent closes its standard input."""
+def serve(name: str) -> None:
+    """The zygote: forks a child per request on the abstract Unix socket ``name``; tells each client
+    its child's pid, then its exit status; ends when its parent closes its standard input."""
     _preload()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
+    listener.bind("\0" + name)
     listener.listen(128)
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
@@ -265,8 +268,9 @@ class _Zygote:
     _current: _Zygote | None = None
 
     def __init__(self) -> None:
-        self.folder = tempfile.mkdtemp(prefix="claimtrack-zygote-")
-        self.path = os.path.join(self.folder, "socket")
+        # An abstract socket (Linux): no file anywhere, so no test finds it in a TMPDIR it checks.
+        name = f"claimtrack-zygote-{os.getpid()}-{os.urandom(6).hex()}"
+        self.path = "\0" + name
         env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
         here = str(Path(__file__).resolve().parent)
         self.start_env = _start_env(env)
@@ -274,13 +278,13 @@ class _Zygote:
             [
                 sys.executable,
                 "-c",
-                f"import sys; sys.path.insert(0, {here!r}); import forkserver; forkserver.serve(sys.argv[1])",
-                self.path,
+                f"import sys; sys.path[0] = {here!r}; import forkserver; forkserver.serve(sys.argv[1])",
+                name,
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
-            cwd=self.folder,
+            cwd="/",
             start_new_session=True,
         )
         assert self.proc.stdout is not None
@@ -302,11 +306,6 @@ class _Zygote:
             self.proc.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             self.proc.kill()
-        try:
-            os.unlink(self.path)
-            os.rmdir(self.folder)
-        except OSError:
-            pass
 
 
 def zygotes() -> set[int]:
