@@ -7,7 +7,6 @@ the Typer app and the one place errors become exit codes; ``options`` the shared
 ``output`` the pager and the choice of format; ``complete`` the shell completion of ids and names.
 """
 
-
 # Importing a module registers its commands; ``--help`` lists them in this order.
 from claimtrack.cli import capture  # noqa: F401  isort: skip
 from claimtrack.cli import extract  # noqa: F401  isort: skip

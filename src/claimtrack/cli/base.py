@@ -6,7 +6,6 @@ Heavy modules (SQLAlchemy, SQLModel, the store) are imported inside commands, so
 ``--version`` stay fast.
 """
 
-
 import os
 import re
 import sys

@@ -1,6 +1,5 @@
 """Getting claims in: ``add`` one as you read, ``import`` many from a file or a backup."""
 
-
 from typing import Annotated, Any
 
 import typer

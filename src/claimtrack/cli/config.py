@@ -4,7 +4,6 @@
 it as TOML), so a bad value can always be seen and repaired; ``get`` checks the whole file.
 """
 
-
 import sys
 from typing import Annotated
 

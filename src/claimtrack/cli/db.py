@@ -1,6 +1,5 @@
 """Where the data lives and keeping it healthy: ``init``, ``db path|check|backup|copy``."""
 
-
 import sys
 from shlex import quote
 from typing import Annotated

@@ -1,6 +1,5 @@
 """``edit``: change a claim's details in the user's editor (the form and its loop: ``editform``)."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -6,7 +6,6 @@ ones in one transaction through the import path (``Service.import_records``), wh
 claims already stored (same text and source) and can be taken back whole with ``undo``.
 """
 
-
 import sys
 from collections.abc import Callable
 from typing import IO, Annotated, Any

@@ -4,7 +4,6 @@ Nothing here removes history: each of these appends events (see ``store.undo`` a
 ``store.writes.set_deleted``), so ``show`` and ``--as-of`` still tell what was believed when.
 """
 
-
 import sys
 from typing import Annotated
 

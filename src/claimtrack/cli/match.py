@@ -5,7 +5,6 @@ feed (``--feed``); ``claimtrack.match`` finds and scores the claims, ``claimtrac
 feeds, and the actions of ``--review`` are the service's confirm, refute, dispute and note.
 """
 
-
 import sys
 from typing import IO, TYPE_CHECKING, Annotated
 

@@ -4,7 +4,6 @@ These only read: on a target with no database they say so and how to make one (t
 create it). Output to a terminal is fitted to its width and paged when long (``output``).
 """
 
-
 from typing import Annotated
 
 import typer

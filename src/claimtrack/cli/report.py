@@ -1,6 +1,5 @@
 """Reports and exports: ``summary`` counts, ``calibration`` of stated confidence, ``export``."""
 
-
 import sys
 from collections.abc import Iterable
 from dataclasses import replace

@@ -1,7 +1,6 @@
 """Who makes claims: ``source set`` grades a source, ``source rename/merge/delete`` correct one,
 ``sources`` shows each one's track record."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """Updating claims as news arrives: status changes, corrections, notes. Each is kept in history."""
 
-
 from typing import Annotated
 
 import typer

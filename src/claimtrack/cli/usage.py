@@ -7,7 +7,6 @@ options), a near choice is suggested where Click has none (``--status confirmd``
 argument, else the command's ``-h``.
 """
 
-
 import ast
 import re
 from typing import Any
