@@ -131,6 +131,8 @@ def _child(request: dict[str, Any], fds: list[int]) -> None:
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if request["sigint"]:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # what Python sets when SIGINT is not ignored
         if request["session"]:
             os.setsid()
         given = iter(fds)
@@ -454,14 +456,19 @@ def popen(
     close_fds: bool = True,
     preexec_fn: Any = None,
     fork: bool = True,
+    restore_sigint: bool = False,
 ) -> Any:
     """``subprocess.Popen([sys.executable, "-m", "claimtrack", *args], ...)``, forked from the zygote
     where it can be (see the module's docstring); ``memory``: RLIMIT_AS in bytes (0: none);
-    ``fork=False``: start Python from nothing (what tests/test_forkserver.py compares with)."""
+    ``fork=False``: start Python from nothing (what tests/test_forkserver.py compares with);
+    ``restore_sigint``: Ctrl-C raises KeyboardInterrupt in the child even when this process ignores
+    SIGINT (as a job started in the background by a shell does, and with it every Python it starts)."""
     del close_fds  # the child keeps only 0, 1 and 2, as Popen's default
     env = dict(os.environ if env is None else env)
     zygote = _Zygote.get() if ENABLED and fork else None
     if zygote is None or preexec_fn is not None or _start_env(env) != zygote.start_env:
+        if restore_sigint and preexec_fn is None:
+            preexec_fn = _default_sigint
         return _real_popen(args, stdin, stdout, stderr, env, cwd, start_new_session, text, memory, preexec_fn)
     opened: list[int] = []
     pipes: list[tuple[int, int]] = []
@@ -492,6 +499,7 @@ def popen(
         "streams": kinds,
         "umask": _umask(),
         "memory": memory,
+        "sigint": restore_sigint,
     }
     payload = json.dumps(request).encode("utf-8")
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -525,6 +533,10 @@ def popen(
     process = Process(args, conn, int(first), streams, text)
     process._buffer = rest
     return process
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
 
 
 def _real_popen(
@@ -574,6 +586,7 @@ def run(
     start_new_session: bool = False,
     preexec_fn: Any = None,
     fork: bool = True,
+    restore_sigint: bool = False,
 ) -> subprocess.CompletedProcess[Any]:
     """``subprocess.run([sys.executable, "-m", "claimtrack", *args], ...)`` through ``popen``."""
     if capture_output:
@@ -591,6 +604,7 @@ def run(
         start_new_session=start_new_session,
         preexec_fn=preexec_fn,
         fork=fork,
+        restore_sigint=restore_sigint,
     )
     try:
         out, err = proc.communicate(input, timeout=timeout)

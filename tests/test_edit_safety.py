@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import forkserver
 from claimtrack import editform
 from conftest import Run, run_process, table_digest
 
@@ -301,11 +302,8 @@ def test_a_signal_while_the_editor_is_open_removes_the_form_and_saves_nothing(
         f'stat -c "%a %n" -- "$(dirname -- "$1")" > {shlex.quote(str(opened))}.part; '
         f"mv -- {shlex.quote(str(opened))}.part {shlex.quote(str(opened))}; exec sleep {int(WAIT)}",
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimtrack", "edit", str(cid)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    proc = forkserver.popen(
+        ["edit", str(cid)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, restore_sigint=True
     )
     deadline = time.monotonic() + WAIT
     while not opened.exists():

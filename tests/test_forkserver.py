@@ -122,7 +122,12 @@ def test_a_signal_while_reading_stdin_ends_the_same(seeded: Any, tmp_path: Path,
 
     def run(fork: bool) -> tuple[int, bytes]:
         proc = forkserver.popen(
-            ["import", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, fork=fork
+            ["import", "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            fork=fork,
+            restore_sigint=True,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and "pipe_read" not in _wchan(proc.pid) and proc.poll() is None:
