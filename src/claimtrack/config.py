@@ -182,7 +182,7 @@ KEYS: dict[str, Key] = {
             "reviewer.name",
             None,
             "your name, one line of text",
-            "Who reviews the claims: the ClaimReview export's reviewer.",
+            "Who reviews the claims: the ClaimReview export's reviewer, and the author changes record.",
             _one_line,
             _same,
         ),
