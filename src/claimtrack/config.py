@@ -211,6 +211,14 @@ KEYS: dict[str, Key] = {
             _same,
         ),
         Key(
+            "claimreview.credit",
+            False,
+            "true or false",
+            "Credit the person who set each verdict (its change's author) in the ClaimReview export.",
+            _bool,
+            _parse_bool,
+        ),
+        Key(
             "defaults.source_kind",
             "other",
             "person, outlet, organisation, government or other",

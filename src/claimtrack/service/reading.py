@@ -107,6 +107,13 @@ class Reading(ServiceBase):
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
+        if by is not None:
+            from claimtrack import authors
+
+            name = authors.clean(by)
+            if name is None:
+                raise InvalidInput("--by takes an author's name as log's By column shows it, e.g. --by alice")
+            by = name
         return timeline.log(self.db, cid, start, limit, by)
 
     @one_snapshot
