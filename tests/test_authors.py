@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from claimtrack import authors
 from claimtrack.store import migrations
 from conftest import SERVER, Run, open_db, table_digest
 
@@ -77,6 +76,8 @@ def test_a_bad_settings_file_refuses_the_write_before_anything_changes(
 
 
 def test_the_login_falls_back_to_getpass_then_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimtrack import authors
+
     monkeypatch.delenv("USER", raising=False)
     monkeypatch.setattr(getpass, "getuser", lambda: "from-getpass")
     assert authors.login() == "from-getpass"

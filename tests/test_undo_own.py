@@ -12,9 +12,9 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-import forkserver
 import pytest
 
+import forkserver
 from conftest import Run, table_digest
 
 
@@ -177,7 +177,8 @@ def test_list_cannot_be_mixed_with_an_undo(cli: Callable[..., Run]) -> None:
     ok(cli("add", "A claim", "--source", "Desk"))
     for args in (("--list", "--change", "1"), ("--change", "1", "--anyone")):
         result = cli("undo", *args)
-        assert result.exit_code == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "leave out --" in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
 def _env(user: str) -> dict[str, str]:

@@ -175,6 +175,7 @@ def _same(text: str) -> str:
     return text
 
 
+_CREDIT = "Credit the person who set each verdict (its change's author) in the ClaimReview export."
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
@@ -210,14 +211,7 @@ KEYS: dict[str, Key] = {
             _template,
             _same,
         ),
-        Key(
-            "claimreview.credit",
-            False,
-            "true or false",
-            "Credit the person who set each verdict (its change's author) in the ClaimReview export.",
-            _bool,
-            _parse_bool,
-        ),
+        Key("claimreview.credit", False, "true or false", _CREDIT, _bool, _parse_bool),
         Key(
             "defaults.source_kind",
             "other",
