@@ -166,6 +166,7 @@ OVERRIDES: dict[tuple[str, str], str] = {
     ("source delete", "name"): "Matrix Source",  # the template's source without claims
     ("restore", "claims"): "29",  # the template's deleted claim
     ("reopen", "claims"): "1",  # confirmed (20 is unverified)
+    ("undo", "change"): "2",  # the template's source set: no later change needs it (the seed's claims changed since)
 }
 # Optional parameters a command needs for a meaningful plain run.
 EXTRA: dict[str, tuple[str, ...]] = {"match": ("source",), "set": ("confidence",)}

@@ -9,7 +9,8 @@ table is summarised at https://fullfact.github.io/markup-investigation/docs/note
   ``url``, the page that publishes the fact-check: ``claimreview.url_template`` filled in with
   the claim's uuid or id;
 * recommended: ``author`` (``reviewer.organisation`` as an Organization with ``reviewer.url``;
-  ``reviewer.name`` is the review's contributor, or its author when no organisation is set),
+  ``reviewer.name`` is the review's contributor, or its author when no organisation is set; with
+  ``claimreview.credit`` the author of the change that set the verdict is, migration 10),
   ``datePublished`` (the day of the status change that gave the verdict), ``itemReviewed``: a
   ``Claim`` whose ``author`` is typed by the source's kind, with ``datePublished`` (said on) and
   ``appearance``/``firstAppearance`` (the claim's URL: the first place claimtrack knows it
@@ -68,6 +69,7 @@ class Reviewer:
     organisation: str | None = None
     url: str | None = None
     url_template: str | None = None
+    credit: bool = False  # claimreview.credit: the author of the verdict's change is its reviewer
 
     @classmethod
     def from_settings(cls, settings: Any) -> Reviewer:
@@ -76,6 +78,7 @@ class Reviewer:
             settings.get("reviewer.organisation"),
             settings.get("reviewer.url"),
             settings.get("claimreview.url_template"),
+            bool(settings.get("claimreview.credit")),
         )
 
     def author(self) -> dict[str, Any] | None:
@@ -170,6 +173,13 @@ def _ids(ids: list[int]) -> str:
     return f"claims {listed} have"
 
 
+def verdict_author(claim: dict[str, Any]) -> str | None:
+    """Who gave the claim its current verdict: the author of the latest status change to it (None:
+    recorded with it, or by an author unknown, before claimtrack kept authors: migration 10)."""
+    moves = [e for e in claim["events"] if e["kind"] == "status" and e.get("new") == claim["status"]]
+    return max(moves, key=lambda e: (e["at"], e.get("id") or 0)).get("author") if moves else None
+
+
 def verdict_day(claim: dict[str, Any]) -> str:
     """The day the claim got its current verdict: the latest status change to it (of its effective
     history, as exports read it); for a claim recorded with it, the day it was recorded (or said, if later)."""
@@ -204,10 +214,13 @@ def review(claim: dict[str, Any], reviewer: Reviewer, source: dict[str, Any] | N
         data["url"] = fill(reviewer.url_template, claim["uuid"], claim["id"])
     data["claimReviewed"] = claim["text"]
     author = reviewer.author()
+    person = (reviewer.credit and verdict_author(claim)) or reviewer.name
+    if not reviewer.organisation and person:  # a person's own fact-check: they are its author
+        author = {"@type": "Person", "name": person}
     if author:
         data["author"] = author
-    if reviewer.name and reviewer.organisation:
-        data["contributor"] = {"@type": "Person", "name": reviewer.name}
+    if person and reviewer.organisation:
+        data["contributor"] = {"@type": "Person", "name": person}
     data["datePublished"] = verdict_day(claim)
     data["itemReviewed"] = item
     data["reviewRating"] = {

@@ -175,6 +175,7 @@ def _same(text: str) -> str:
     return text
 
 
+_CREDIT = "Credit the person who set each verdict (its change's author) in the ClaimReview export."
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
@@ -182,7 +183,7 @@ KEYS: dict[str, Key] = {
             "reviewer.name",
             None,
             "your name, one line of text",
-            "Who reviews the claims: the ClaimReview export's reviewer.",
+            "Who reviews the claims: the ClaimReview export's reviewer, and the author changes record.",
             _one_line,
             _same,
         ),
@@ -210,6 +211,7 @@ KEYS: dict[str, Key] = {
             _template,
             _same,
         ),
+        Key("claimreview.credit", False, "true or false", _CREDIT, _bool, _parse_bool),
         Key(
             "defaults.source_kind",
             "other",

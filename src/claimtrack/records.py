@@ -34,8 +34,8 @@ CLAIM_FIELDS = (
     "created_at",
     "updated_at",
 )
-EVENT_FIELDS = ("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
-LOG_FIELDS = ("claim_id", *EVENT_FIELDS)
+EVENT_FIELDS = ("at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url", "author", "db_role")
+LOG_FIELDS = ("claim_id", *EVENT_FIELDS, "change_id")  # change_id: the undo journal's (``undo --change ID``)
 
 
 def event_summary(event: dict[str, Any]) -> str:

@@ -52,8 +52,8 @@ def claim_detail(claim: dict[str, Any], fmt: Format, out: IO[str], view: View | 
         out.write(
             "\n"
             + markdown_table(
-                ("at", "change", "note", "evidence"),
-                ([e["at"], event_summary(e), e["note"], e["evidence_url"]] for e in events),
+                ("at", "change", "by", "note", "evidence"),
+                ([e["at"], event_summary(e), by(e), e["note"], e["evidence_url"]] for e in events),
             )
         )
     else:
@@ -65,6 +65,7 @@ TIMELINE_COLUMNS = register(
     (
         Col("at", "At", 0, compact=day_only),
         Col("change", "Change", 0, wrap=True, min_width=14),
+        Col("by", "By", 0, wrap=True, min_width=6, names=("author",)),
         Col(
             "detail",
             "Note / evidence",
@@ -75,8 +76,21 @@ TIMELINE_COLUMNS = register(
             names=("note", "evidence"),
             links=True,
         ),
+        Col("change_id", "Undo ID", 2, justify="right", short="Undo", default=False, names=("undo",)),
     ),
 )
+
+
+def by(event: dict[str, Any]) -> str:
+    """Who made an event, as the tables show it: the author, with the PostgreSQL role when it is
+    another name; ``unknown`` for an event recorded before claimtrack kept authors (migration 10)."""
+    author, role = event.get("author"), event.get("db_role")
+    shown = author if author is not None else "unknown"
+    return textsafe.terminal(shown if not role or role == author else f"{shown} ({role})")
+
+
+def _undo_id(event: dict[str, Any]) -> str:
+    return "" if event.get("change_id") is None else str(event["change_id"])
 
 
 def _change_in_timeline(event: dict[str, Any], claim: dict[str, Any]) -> str:
@@ -139,7 +153,14 @@ def _claim_table(claim: dict[str, Any], out: IO[str], view: View | None) -> None
             rows.add_row(styled(name), styled(value, STATUS_STYLE.get(value, "") if name == "Status" else ""))
     console.print(rows)
     cells = [
-        {"at": e["at"], "change": cell(_change_in_timeline(e, claim)), "detail": _detail(e)} for e in claim["events"]
+        {
+            "at": e["at"],
+            "change": cell(_change_in_timeline(e, claim)),
+            "by": by(e),
+            "detail": _detail(e),
+            "change_id": _undo_id(e),
+        }
+        for e in claim["events"]
     ]
     notes: list[str] = []
     print_fitted(console, fit.render(TIMELINE_COLUMNS, cells, view, title="Timeline", notes=notes), view, notes)
@@ -152,6 +173,7 @@ LOG_COLUMNS = register(
         Col("id", "ID", 0, justify="right", names=("claim_id",)),
         Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
         Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
+        Col("by", "By", 0, wrap=True, min_width=6, names=("author",)),
         Col(
             "detail",
             "Note / evidence",
@@ -163,6 +185,7 @@ LOG_COLUMNS = register(
             links=True,
             comfort=30,
         ),
+        Col("change_id", "Undo ID", 2, justify="right", short="Undo", names=("undo",)),
     ),
 )
 
@@ -172,8 +195,11 @@ def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | N
     if fmt is Format.md:
         out.write(
             markdown_table(
-                ("at", "claim", "change", "note", "evidence"),
-                ([e["at"], e["claim_id"], event_summary(e), e["note"], e["evidence_url"]] for e in rows),
+                ("at", "claim", "change", "by", "note", "evidence", "undo id"),
+                (
+                    [e["at"], e["claim_id"], event_summary(e), by(e), e["note"], e["evidence_url"], e.get("change_id")]
+                    for e in rows
+                ),
             )
         )
         return
@@ -191,7 +217,9 @@ def events(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View | N
             "id": str(e["claim_id"]),
             "text": cell(" ".join(str(e.get("claim_text") or "").split())),
             "change": cell(event_summary(e)),
+            "by": by(e),
             "detail": _detail(e),
+            "change_id": _undo_id(e),
         }
         for e in rows
     ]

@@ -1,16 +1,18 @@
-"""Fixing mistakes: ``undo`` the newest change, ``delete`` claims and ``restore`` them.
+"""Fixing mistakes: ``undo`` your newest change (or one named), ``delete`` claims and ``restore`` them.
 
 Nothing here removes history: each of these appends events (see ``store.undo`` and
 ``store.writes.set_deleted``), so ``show`` and ``--as-of`` still tell what was believed when.
 """
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from claimtrack.cli.base import FIX, app, notify, service
-from claimtrack.cli.options import FromOpt, IdsArg, claim_ids
+from claimtrack.cli.options import MAX_LIMIT, FromOpt, IdsArg, claim_ids, whole_number
+
+LISTED = 20  # undo --list shows this many changes (store.undotarget.LISTED; not imported, to start fast)
 
 SHOWN_LINES = 20  # an undo of an import lists this many changes, then counts the rest
 
@@ -21,19 +23,51 @@ def undo(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show what would be undone; change nothing.")
     ] = False,
+    change: Annotated[
+        int | None,
+        typer.Option(
+            "--change",
+            metavar="ID",
+            parser=whole_number(1, MAX_LIMIT, "give a change's id, as log's Undo ID or undo --list shows it"),
+            help="Take back this change (anyone's): its id in log (Undo ID) or undo --list.",
+        ),
+    ] = None,
+    anyone: Annotated[
+        bool, typer.Option("--anyone", help="Take back the newest change not yet undone, whoever made it.")
+    ] = False,
+    list_: Annotated[
+        bool, typer.Option("--list", help=f"List the newest {LISTED} changes: id, when, who, what; change nothing.")
+    ] = False,
 ) -> None:
-    """Take back the newest change not yet undone; run it again to step further back.
+    """Take back your newest change not yet undone; run it again to step further back.
 
+    Yours: made under your name (config reviewer.name, else your login). Another's change is
+    taken back only when named (--change ID) or with --anyone; a change a later one depends on
+    (the same claim changed since, not undone) is refused, naming that later change.
     The change is reversed by new events, so history keeps both the mistake and its undoing.
     Undoing an add deletes that claim; undoing an import takes back the whole import.
 
     Example: claimtrack undo --dry-run
     """
-    from claimtrack import records
+    from claimtrack import records, textsafe
 
-    done = service(ctx).undo(dry_run=dry_run)
+    if list_:
+        if change is not None or anyone or dry_run:
+            raise typer.BadParameter(
+                "--list only lists; leave out --change, --anyone and --dry-run", param_hint="--list"
+            )
+        rows = service(ctx, create=False).undo_list()
+        sys.stdout.write("".join(textsafe.terminal(_listed(r)) + "\n" for r in rows))
+        if not rows:
+            notify(["No changes recorded yet."])
+        return
+    if change is not None and anyone:
+        raise typer.BadParameter("--change names the change already; leave out --anyone", param_hint="--anyone")
+    done = service(ctx).undo(dry_run=dry_run, change=change, anyone=anyone)
+    whose = "yours" if done.mine else f"by {done.author if done.author is not None else 'an unknown author'}"
     head = (
-        f"{'Would undo' if dry_run else 'Undid'} change {done.change_id}: {done.summary} (recorded {done.recorded_at})."
+        f"{'Would undo' if dry_run else 'Undid'} change {done.change_id} ({whose}): {done.summary} "
+        f"(recorded {done.recorded_at})."
     )
     lines = [head, *(f"  {n}" for n in done.notes)]
     for event in done.events[:SHOWN_LINES]:
@@ -41,11 +75,18 @@ def undo(
     if len(done.events) > SHOWN_LINES:
         lines.append(f"  ... and {len(done.events) - SHOWN_LINES} more changes")
     if dry_run:
-        from claimtrack import textsafe
-
         sys.stdout.write("".join(textsafe.terminal(line) + "\n" for line in lines))
     else:
         notify(lines)
+
+
+def _listed(row: dict[str, Any]) -> str:
+    """One line of ``undo --list``: id, when, who, what, and whether it was undone."""
+    who = row["author"] if row["author"] is not None else "unknown"
+    if row["db_role"] and row["db_role"] != row["author"]:
+        who += f" ({row['db_role']})"
+    state = f"  [undone by change {row['undone_by']}]" if row["undone_by"] is not None else ""
+    return f"{row['id']:>6}  {row['recorded_at']}  {who}  {row['summary']}{state}"
 
 
 def _interactive() -> bool:

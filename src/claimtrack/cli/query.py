@@ -156,14 +156,21 @@ def log(
             help="At most N changes.",
         ),
     ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Only changes by this author (as the By column shows it)."),
+    ] = None,
     fmt: FormatOpt = None,
     columns: Columns = None,
     wide: Wide = False,
     no_pager: NoPager = False,
 ) -> None:
-    """Show changes, newest first, across all claims or one.
+    """Show changes, newest first, across all claims or one, with who made each (By).
 
-    Example: claimtrack log --since 2024-06-01
+    Each change's Undo ID is what undo --change takes (shown when the terminal is wide enough,
+    and in every other format as change_id).
+
+    Example: claimtrack log --since 2024-06-01 --by alice
     """
     from claimtrack import timeline
 
@@ -171,7 +178,7 @@ def log(
     view = output.view_of(shape, columns, wide)
     cid = claim_id(claim) if claim is not None else None
     svc = service(ctx, create=False)
-    rows = svc.log(cid, since=since, limit=limit)
+    rows = svc.log(cid, since=since, limit=limit, by=by)
     if not rows and cid is None:
         notify(svc.nothing_found())
     output.emit(lambda out, v: timeline.events(rows, shape, out, v), view, no_pager)

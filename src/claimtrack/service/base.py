@@ -77,6 +77,16 @@ def _label(value: float | None, phrase: str | None) -> str:
 _remembered_label = functools.lru_cache(maxsize=4096)(conf.label)
 
 
+def author() -> str:
+    """Who this command's changes are by: ``reviewer.name``, else the login (``claimtrack.authors``).
+
+    A settings file that cannot be read is refused (``InvalidInput``), as by every command that
+    reads it: a change is not recorded under a name the user did not mean."""
+    from claimtrack import authors, config
+
+    return authors.clean(config.load().get("reviewer.name")) or authors.login()
+
+
 class ServiceBase:
     """One database, opened on first use; the reads every task needs (one claim, one snapshot)."""
 
@@ -94,6 +104,7 @@ class ServiceBase:
             if self.create and not self.new_folders:
                 refuse_missing_folder(self.target)
             self._db = Database.open(self.target, create=self.create)
+            self._db.author_of = author
         return self._db
 
     @property

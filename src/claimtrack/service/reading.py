@@ -87,7 +87,7 @@ class Reading(ServiceBase):
         """A claim and its timeline; with ``as_of`` (a day), as it stood at the end of that day."""
         if as_of is None:
             claim = self.get(cid)
-            claim["events"] = timeline.events(self.db, cid)
+            claim["events"] = timeline.change_ids(self.db, timeline.events(self.db, cid))
             return claim
         until = timeutil.end_of_day(timeutil.parse_user_date(as_of, "--as-of"))
         row = queries.get_claim_as_of(self.db, cid, until)
@@ -96,15 +96,25 @@ class Reading(ServiceBase):
                 raise NotFound(f"claim {cid} did not exist yet on {as_of}; try a later --as-of date")
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         claim = _rebuilt(row)
-        claim["events"] = timeline.events(self.db, cid, until)
+        claim["events"] = timeline.change_ids(self.db, timeline.events(self.db, cid, until))
         return claim
 
     @one_snapshot
-    def log(self, cid: int | None = None, since: str | None = None, limit: int | None = None) -> Rows:
+    def log(
+        self, cid: int | None = None, since: str | None = None, limit: int | None = None, by: str | None = None
+    ) -> Rows:
+        """Changes newest first (one claim's; only those ``by`` an author), each with its journal change."""
         if cid is not None and not queries.claim_exists(self.db, cid):
             raise NotFound(f"no claim with id {cid}; list ids with: claimtrack list")
         start = timeutil.start_of_day(timeutil.parse_user_date(since, "--since")) if since else None
-        return timeline.log(self.db, cid, start, limit)
+        if by is not None:
+            from claimtrack import authors
+
+            name = authors.clean(by)
+            if name is None:
+                raise InvalidInput("--by takes an author's name as log's By column shows it, e.g. --by alice")
+            by = name
+        return timeline.log(self.db, cid, start, limit, by)
 
     @one_snapshot
     def summary(self, f: ClaimFilter, by: str) -> Rows:

@@ -65,6 +65,7 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
                     "last_event": end if end > start else None,
                     "undoes": journal.undoes,
                     "detail": json.dumps(journal.detail, sort_keys=True) if journal.detail is not None else None,
+                    **who(w),
                 },
             )
     if journal.change_id is not None:
@@ -97,9 +98,14 @@ def _tag_id(w: Writer, name: str) -> int:
     return int(found["id"]) if found is not None else w.insert("tag", {"name": name})
 
 
+def who(w: Writer) -> dict[str, str | None]:
+    """The columns naming who made a change (migration 10), for an event or journal row written by ``w``."""
+    return {"author": w.author, "db_role": w.db_role}
+
+
 def _event(w: Writer, claim_id: int, kind: str, at: str, recorded_at: str, **values: Any) -> dict[str, Any]:
     event = {"claim_id": claim_id, "kind": kind, "at": at, "recorded_at": recorded_at, **values}
-    w.insert("event", event)
+    w.insert("event", {**event, **who(w)})
     return event
 
 

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimtrack import authors
 from claimtrack.errors import DatabaseError, NotFound
 from claimtrack.store import connections, failures, migrations, opening, transaction
 from claimtrack.store.locking import WRITE_LOCK_KEY
@@ -64,6 +65,19 @@ class Database:
         self.created = False  # ``open`` made a new database here (it held none)
         self._wal_checked = False  # the sqlite3 writer made sure the file is in WAL mode
         self.recorded: list[Any] = []  # the changes committed through this handle (``changing.Journal``s)
+        self._author: str | None = None  # who this command's changes are by (``author``)
+        self.author_of: Callable[[], str] = authors.login  # how to find it out (the service adds the settings)
+
+    @property
+    def author(self) -> str:
+        """Who this command's changes are by (``claimtrack.authors``): resolved on first use, once."""
+        if self._author is None:
+            self._author = self.author_of()
+        return self._author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name
 
     # ---- opening ---------------------------------------------------------------------------
 
@@ -256,17 +270,23 @@ class Database:
         held, so recorded times follow commit order. Failures become one-line ``DatabaseError``s
         (busy, disk full, read-only), and nothing is written.
         """
-        from claimtrack.store.writer import AlchemyWriter
+        from claimtrack.store.writer import AlchemyWriter, scalar
 
+        author = self.author  # before the transaction: a bad settings file changes nothing
         if self._write_driver() != "sqlite3":
             with self.session() as session:
-                yield AlchemyWriter(session.connection())
+                writer = AlchemyWriter(session.connection())
+                writer.author = author
+                if self.dialect == "postgresql":  # the login no setting can change
+                    writer.db_role = scalar(writer, "SELECT current_user AS db_role")
+                yield writer
             return
         if self.read_only is not None:
             raise DatabaseError(self.read_only)  # before BEGIN: nothing was written
-        with transaction.immediate(self._sqlite_conn(), self._write_error, self._wal_checked) as writer:
+        with transaction.immediate(self._sqlite_conn(), self._write_error, self._wal_checked) as sqlite_writer:
             self._wal_checked = True
-            yield writer
+            sqlite_writer.author = author
+            yield sqlite_writer
 
     def _write_error(self, exc: BaseException) -> DatabaseError:
         """The one line for a failed write transaction (rolled back by now), see ``store.failures``."""

@@ -6,7 +6,9 @@ the import's events stay the one range its journal row names) and not taken; the
 next free id, and a column naming another event (``reverses``, m007) follows it to its new id. A
 history of an older claimtrack, holding undo events but no ``reverses``, is paired again here. An
 event with columns this version does not name (a later migration's) is written with those, if
-this database has them.
+this database has them. Who made an event (``author``, ``db_role``, migration 10) is kept as a
+backup says; an event the import makes itself (a record's ``created``, a CSV's history) is the
+importer's, and a backup's event that does not say (an older claimtrack's) stays unknown.
 """
 
 from __future__ import annotations
@@ -18,7 +20,20 @@ from claimtrack.reversals import pair
 from claimtrack.store import idroom
 from claimtrack.store.writer import Writer, insert_sql, scalar
 
-EVENT_COLUMNS = ("id", "claim_id", "at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url")
+EVENT_COLUMNS = (
+    "id",
+    "claim_id",
+    "at",
+    "recorded_at",
+    "kind",
+    "field",
+    "old",
+    "new",
+    "note",
+    "evidence_url",
+    "author",
+    "db_role",
+)
 
 
 def already_there(w: Writer, column: str, values: list[Any], table: str = "claim") -> set[Any]:
@@ -39,7 +54,9 @@ class ImportedEvents:
         self.next_event = self.event_top + 1  # above every event id there and written so far
         self.event_columns = _event_columns(w)
         self.event_refs = _event_references(w)  # columns naming another event: follow its new id
-        self.event_sql = insert_sql("event", EVENT_COLUMNS)
+        self.plain_columns = tuple(c for c in EVENT_COLUMNS if c in self.event_columns)  # an older schema's fewer
+        self.who = "author" in self.event_columns  # m010
+        self.event_sql = insert_sql("event", self.plain_columns)
         self.more_sql: dict[tuple[str, ...], str] = {}  # insert statements for events with more columns
 
     def _next_event_id(self) -> int:
@@ -63,6 +80,13 @@ class ImportedEvents:
         """Give each event its id (a backup's where free, see ``__init__``) and write them; an
         event with columns beyond ``EVENT_COLUMNS`` (a later migration's) is written with those."""
         top = self.event_top
+        for event in events if self.who else ():  # who (m010): as the backup says, else (made here) the importer
+            if "author" not in event:
+                made_here = "id" not in event
+                event["author"] = self.w.author if made_here else None
+                event.setdefault("db_role", self.w.db_role if made_here else None)
+            else:
+                event.setdefault("db_role", None)
         if self.event_refs:  # in the order of the backup's ids: an event named by another is written first
             events.sort(key=lambda e: e.get("id") or 0)
         wanted = [e["id"] for e in events if e.get("id") is not None and e["id"] > top]
@@ -83,7 +107,7 @@ class ImportedEvents:
                 self.next_event = eid + 1
             if wanted:
                 taken.add(eid)
-            if len(event) == len(EVENT_COLUMNS):
+            if len(event) == len(self.plain_columns):
                 plain.append(event)
             else:
                 wider.setdefault(tuple(sorted(event)), []).append(event)
@@ -109,7 +133,7 @@ class ImportedEvents:
                     "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported"
                 )
             self.more_sql[keys] = insert_sql(
-                "event", [c for c in self.event_columns if c in keys or c in EVENT_COLUMNS]
+                "event", [c for c in self.event_columns if c in keys or c in self.plain_columns]
             )
         return self.more_sql[keys]
 

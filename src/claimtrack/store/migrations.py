@@ -7,7 +7,7 @@ rather than taken from the models so that a database created today and one upgra
 end up identical; a test compares the result with ``store.models``.
 
 The migrations themselves live in modules named for their numbers (``migrations_1to5``,
-``migrations_6to9``); the next ones go in a new module named so, listed here. This module is the
+``migrations_6to9``, ``migrations_10``); the next ones go in a new module named so, listed here. This module is the
 registry: the order, the version table, and the names other modules read (tables, statuses...),
 each defined beside the migration that made it.
 """
@@ -35,6 +35,7 @@ from claimtrack.store.migrations_6to9 import (
     m008_record_integrity,
     m009_canonical_text,
 )
+from claimtrack.store.migrations_10 import WHO_COLUMNS, m010_authors
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -49,11 +50,13 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m007_reversals",
     "m008_record_integrity",
     "m009_canonical_text",
+    "m010_authors",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
     "PG_NORMALIZES",
     "STATUSES",
+    "WHO_COLUMNS",
     "VERSION_TABLE",
     "MIGRATIONS",
     "LATEST",
@@ -72,6 +75,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m007_reversals,
     m008_record_integrity,
     m009_canonical_text,
+    m010_authors,
 ]
 LATEST = len(MIGRATIONS)
 

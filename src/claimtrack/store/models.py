@@ -82,6 +82,8 @@ class Event(SQLModel, table=True):
     note: str | None = None
     evidence_url: str | None = None
     reverses: int | None = Field(default=None, foreign_key="event.id")  # the event an undo event took back (m007)
+    author: str | None = None  # who made it: reviewer.name, else the login (m010; NULL: unknown)
+    db_role: str | None = None  # the PostgreSQL session role that wrote it (m010; NULL on SQLite)
 
 
 class ChangeLog(SQLModel, table=True):
@@ -98,6 +100,8 @@ class ChangeLog(SQLModel, table=True):
     last_event: int | None = None
     undoes: int | None = Field(default=None, foreign_key="change_log.id", unique=True)
     detail: str | None = None  # JSON: what a change to sources needs to be taken back
+    author: str | None = None  # who made it, as on its events (m010)
+    db_role: str | None = None  # the PostgreSQL session role that wrote it (m010)
 
 
 class FeedItem(SQLModel, table=True):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
-from claimtrack.store.changing import NAMED, _plural, _source, changing, named
+from claimtrack.store.changing import NAMED, _plural, _source, changing, named, who
 from claimtrack.store.writer import Writer, insert_sql, one, scalar
 from claimtrack.textkeys import name_key
 
@@ -121,6 +121,7 @@ def merge(db: Database, name: str, into: str) -> Merged:
                 "field": "source",
                 "old": source["name"],
                 "new": target["name"],
+                **who(w),
             }
             for cid in ids
         ]

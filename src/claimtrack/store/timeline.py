@@ -8,6 +8,7 @@ column of the table, whatever a later migration added (``event_columns``).
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from claimtrack.store.database import Database, Row
@@ -15,7 +16,9 @@ from claimtrack.store.sqltext import EFFECTIVE
 from claimtrack.store.sqltext import ids_where as _ids_where
 from claimtrack.store.sqltext import in_list as _in_list
 
-EVENT_COLUMNS = "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url"
+EVENT_COLUMNS = (
+    "e.id, e.claim_id, e.at, e.recorded_at, e.kind, e.field, e.old, e.new, e.note, e.evidence_url, e.author, e.db_role"
+)
 _EVENT_NAMES = tuple(c.strip().removeprefix("e.") for c in EVENT_COLUMNS.split(","))  # claim_id second
 
 # The events that say how a claim was resolved and what was noted on it: status changes and any
@@ -92,10 +95,14 @@ def events(
     return db.query(f"SELECT {columns} FROM event e WHERE {where} ORDER BY {first}, e.at, e.id", params)
 
 
-def log(db: Database, claim_id: int | None, since: str | None, limit: int | None) -> list[Row]:
-    """Changes across all claims (or one), newest first, each with its claim's current text."""
+def log(db: Database, claim_id: int | None, since: str | None, limit: int | None, by: str | None = None) -> list[Row]:
+    """Changes across all claims (or one; only those ``by`` an author), newest first, each with its
+    claim's current text and the journal change that wrote it (``change_ids``)."""
     params: dict[str, Any] = {}
     where = ["1 = 1"]
+    if by is not None:
+        params["by"] = by
+        where.append("e.author = :by")
     if claim_id is not None:
         params["id"] = claim_id
         where.append("e.claim_id = :id")
@@ -109,7 +116,26 @@ def log(db: Database, claim_id: int | None, since: str | None, limit: int | None
     if limit is not None:
         params["limit"] = limit
         sql += " LIMIT :limit"
-    return db.query(sql, params)
+    return change_ids(db, db.query(sql, params))
+
+
+def change_ids(db: Database, rows: list[Row]) -> list[Row]:
+    """Add to each event row the id of the undo-journal change that wrote it (``change_id``: what
+    ``undo --change`` takes; None for an event written before the journal, migration 4). Only the
+    journal rows whose ranges reach the events' ids are read."""
+    ids = [r["id"] for r in rows]
+    spans: list[Row] = []
+    if ids:
+        spans = db.query(
+            "SELECT id, first_event, last_event FROM change_log "
+            "WHERE first_event IS NOT NULL AND last_event >= :lo AND first_event <= :hi ORDER BY first_event",
+            {"lo": min(ids), "hi": max(ids)},
+        )
+    starts = [s["first_event"] for s in spans]
+    for row in rows:
+        at = bisect.bisect_right(starts, row["id"]) - 1
+        row["change_id"] = spans[at]["id"] if at >= 0 and spans[at]["last_event"] >= row["id"] else None
+    return rows
 
 
 def change_reach(db: Database, change_id: int) -> tuple[list[int], int]:

@@ -1,10 +1,11 @@
-"""``undo``: take back the newest change not yet undone, by appending the events that reverse it.
+"""``undo``: take back your newest change not yet undone, by appending the events that reverse it.
 
 Nothing is deleted or rewritten. The journal (``change_log``, migration 4) names, for every
 command that changed something, the range of events it wrote, and for changes to sources the
-details no claim event holds. Undo reads the newest change that is neither an undo nor undone
-(under the write lock, so two terminals undoing at once take back two different changes) and
-writes, in one transaction, one event per reversed step plus its own ``change_log`` row pointing
+details no claim event holds. Undo reads the newest change that is neither an undo nor undone,
+made by the author running it, or the one named (``store.undotarget``, which also refuses a
+change a later one depends on), under the write lock, so two terminals undoing at once take back
+two different changes; and writes, in one transaction, one event per reversed step plus its own ``change_log`` row pointing
 at the change it took back (``undoes`` is unique: a change is never undone twice).
 
 How each kind of change is taken back:
@@ -28,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack.confidence import Confidence
 from claimtrack.confidence import parse as parse_confidence
-from claimtrack.errors import InvalidInput, NothingChanged
+from claimtrack.errors import InvalidInput
+from claimtrack.store import undotarget
 from claimtrack.store.changing import Journal, _event, _link_tag, _source, changing
 from claimtrack.store.journal import row_problem
 from claimtrack.store.writer import Writer, one, scalar
@@ -38,11 +40,6 @@ from claimtrack.textkeys import name_key
 if TYPE_CHECKING:
     from claimtrack.store.database import Database
 
-NEWEST = (
-    "SELECT c.id, c.recorded_at, c.command, c.summary, c.first_event, c.last_event, c.undoes, c.detail "
-    "FROM change_log c WHERE c.command <> 'undo' "
-    "AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.id) ORDER BY c.id DESC LIMIT 1"
-)
 SOURCE_COLUMNS = ("id", "name", "name_key", "kind", "reliability", "url", "notes", "created_at")
 
 
@@ -54,6 +51,8 @@ class Undone:
     command: str
     summary: str
     recorded_at: str
+    author: str | None = None  # who made the change taken back (None: recorded before authors were kept)
+    mine: bool = False  # made by the author running the undo
     events: list[dict[str, Any]] = field(default_factory=list)  # the events written, in order
     notes: list[str] = field(default_factory=list)  # what happened to sources, in words
 
@@ -63,20 +62,22 @@ class _DryRun(Exception):
         self.undone = undone
 
 
-def undo(db: Database, dry_run: bool = False) -> Undone:
-    """Take back the newest change not yet undone; ``dry_run`` works it out and writes nothing."""
+def undo(db: Database, dry_run: bool = False, change: int | None = None, anyone: bool = False) -> Undone:
+    """Take back your newest change not yet undone (``change``: that change; ``anyone``: the newest
+    of anyone's), unless a later change depends on it (``store.undotarget``); ``dry_run`` works it
+    out and writes nothing."""
     try:
         with changing(db, "undo") as (w, journal):
-            target = one(w, NEWEST)
-            if target is None:
-                raise NothingChanged(
-                    "nothing to undo: every change recorded here has been undone already "
-                    "(changes made before claimtrack could undo are not in its journal)"
-                    if scalar(w, "SELECT count(*) AS n FROM change_log")
-                    else "nothing to undo: no change has been recorded in this database yet"
-                )
+            target = undotarget.choose(w, change, anyone)
             _check_row(w, target)
-            undone = Undone(target["id"], target["command"], target["summary"], target["recorded_at"])
+            undone = Undone(
+                target["id"],
+                target["command"],
+                target["summary"],
+                target["recorded_at"],
+                target["author"],
+                target["author"] is not None and target["author"] == w.author,
+            )
             _take_back(w, journal, target, undone)
             journal.undoes = target["id"]
             journal.summary = f"undid change {target['id']} ({target['summary']})"

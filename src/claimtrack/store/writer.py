@@ -32,6 +32,8 @@ class Writer(Protocol):
     """What ``store.writes`` and ``store.imports`` may do inside one write transaction."""
 
     dialect: str
+    author: str | None  # who is making the change (``claimtrack.authors``): every event and journal row records it
+    db_role: str | None  # the PostgreSQL session role (``current_user``); None on SQLite
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         """Run one statement; return how many rows it changed."""
@@ -66,6 +68,8 @@ class SqliteWriter:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.author: str | None = None
+        self.db_role: str | None = None
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         return self.conn.execute(sql, params or {}).rowcount
@@ -98,6 +102,8 @@ class AlchemyWriter:
         self.conn = conn
         self.dialect = conn.dialect.name
         self._text = text
+        self.author: str | None = None
+        self.db_role: str | None = None
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         return int(self.conn.execute(self._text(sql), dict(params or {})).rowcount)
