@@ -188,9 +188,7 @@ def migrate(target: Target, engine: Engine, dialect: str) -> None:
             found = int(next(iter(query(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")))["v"] or 0)
         except Exception:  # noqa: BLE001 - no version table (nothing created yet), or cannot read it
             found = 0
-        raise privileges.upgrade_refused(
-            exc, query, str(target), found, migrations.LATEST, target.command("init")
-        ) from exc
+        raise privileges.upgrade_refused(exc, query, str(target), found, migrations.LATEST) from exc
 
 
 def _engine_query(engine: Engine) -> privileges.Query:

@@ -38,6 +38,7 @@ _WRITES = ("INSERT", "UPDATE", "DELETE")
 def editor_grants(role: str, schema: str = "public") -> str:
     """The statements that make ``role`` an editor (the README gives the same)."""
     return (
+        f"GRANT USAGE ON SCHEMA {schema} TO {role}; "
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}; "
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"
     )
@@ -66,10 +67,10 @@ def write_refused(exc: BaseException, query: Query, statement: str | None = None
     )
 
 
-def upgrade_refused(
-    exc: BaseException, query: Query, target: str, found: int, latest: int, command: str
-) -> DatabaseError:
-    """The line for a migration the role may not run (``exc``: SQLSTATE 42501): only the owner upgrades."""
+def upgrade_refused(exc: BaseException, query: Query, target: str, found: int, latest: int) -> DatabaseError:
+    """The line for a migration the role may not run (``exc``: SQLSTATE 42501): only the owner upgrades,
+    connected as the owner (so the line names no URL: this one logs in as the role refused)."""
+    command = "claimtrack init, connected as the owner"
     role, _ = _who(query)
     why = _message(exc) or "permission denied"
     if found == 0:
