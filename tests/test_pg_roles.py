@@ -231,3 +231,26 @@ def test_only_the_owner_makes_the_schema_then_an_editor_writes(cli, roles: Roles
     shown = roles.run(roles.reader, "show", "15", "--format", "json")
     assert shown.returncode == 0 and '"refuted"' in shown.stdout
     assert cli("db", "check").exit_code == 0
+
+
+def test_a_raw_psycopg_refusal_is_the_same_line(seeded, roles: Roles):
+    """The psycopg path (no SQLAlchemy wrapper, so no statement on the error) says the same line."""
+    import psycopg
+
+    from claimtrack.store import failures
+    from claimtrack.store.database import Database
+    from claimtrack.store.target import resolve
+
+    roles.grant()
+    statement = "UPDATE claim SET confidence = 0.5 WHERE id = 1"
+    with psycopg.connect(_dsn(_as(roles.url, roles.reader))) as conn:
+        with pytest.raises(psycopg.Error) as raised:
+            conn.execute(statement)
+    target = resolve(_as(roles.url, roles.reader))
+    db = Database.open(target, create=False)
+    try:
+        for given, said in ((statement, "may not UPDATE claim"), (None, "may not INSERT or UPDATE or DELETE on claim")):
+            line = str(failures.write_error(raised.value, target, db.query, db.dialect, given))
+            assert line.startswith(f'the database refused this change: role "{roles.reader}" {said} (permission'), line
+    finally:
+        db.close()
