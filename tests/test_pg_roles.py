@@ -106,6 +106,14 @@ def roles(db_path: Any) -> Iterator[Roles]:
         admin.execute(f'DROP ROLE IF EXISTS "{made.reader}", "{made.editor}"')
 
 
+def _backup_with_a_new_claim(tmp_path: Path, text: str = "An imported claim") -> Path:
+    """A JSON backup of a SQLite database holding one claim the server has not got."""
+    backup, other = tmp_path / "other.json", {"CLAIMTRACK_DB": str(tmp_path / "other.db")}
+    assert run_process("add", text, "--source", "Elsewhere", env=other).returncode == 0
+    assert run_process("export", "--format", "json", "-o", str(backup), env=other).returncode == 0
+    return backup
+
+
 def _refused(result: Any, role: str) -> None:
     """One ``Error:`` line naming the role, the privilege refused and the GRANT to ask for."""
     assert result.returncode == 1, (result.stdout, result.stderr)
@@ -143,14 +151,7 @@ def test_a_reader_runs_every_read_command(seeded, roles: Roles, tmp_path: Path):
 
 def test_a_readers_first_write_is_one_line_naming_the_privilege(seeded, roles: Roles, tmp_path: Path):
     roles.grant()
-    backup = tmp_path / "other.json"
-    other = tmp_path / "other.db"
-    assert (
-        run_process("add", "Imported claim", "--source", "Elsewhere", env={"CLAIMTRACK_DB": str(other)}).returncode == 0
-    )
-    assert (
-        run_process("export", "--format", "json", "-o", str(backup), env={"CLAIMTRACK_DB": str(other)}).returncode == 0
-    )
+    backup = _backup_with_a_new_claim(tmp_path)
     feed = tmp_path / "feed.xml"
     feed.write_text(FEED.format(n=2), encoding="utf-8")
     before = table_digest(roles.url)
@@ -222,12 +223,13 @@ def test_only_the_owner_makes_the_schema_then_an_editor_writes(cli, roles: Roles
         ["source", "set", "A new source", "--kind", "person"],
         ["source", "rename", "A new source", "A renamed source"],
         ["match", "--feed", str(feed)],
+        ["import", str(_backup_with_a_new_claim(tmp_path))],
     ]
     for args in writes:
         result = roles.run(roles.editor, *args)
         assert result.returncode == 0, (args, result.stderr)
     listed = roles.run(roles.reader, "list", "--format", "json")
-    assert listed.returncode == 0 and "An editor's claim" in listed.stdout
+    assert listed.returncode == 0 and "An editor's claim" in listed.stdout and "An imported claim" in listed.stdout
     shown = roles.run(roles.reader, "show", "15", "--format", "json")
     assert shown.returncode == 0 and '"refuted"' in shown.stdout
     assert cli("db", "check").exit_code == 0
@@ -254,3 +256,36 @@ def test_a_raw_psycopg_refusal_is_the_same_line(seeded, roles: Roles):
             assert line.startswith(f'the database refused this change: role "{roles.reader}" {said} (permission'), line
     finally:
         db.close()
+
+
+def test_an_editor_imports_and_without_update_on_the_sequences_is_told_so(seeded, roles: Roles, tmp_path: Path):
+    import psycopg
+
+    roles.grant()
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    assert roles.run(roles.editor, "import", str(_backup_with_a_new_claim(tmp_path / "first"))).returncode == 0
+    with psycopg.connect(_dsn(roles.url), autocommit=True) as owner:
+        owner.execute(f'REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM "{roles.editor}"')
+    backup = _backup_with_a_new_claim(tmp_path / "second", "Another imported claim, on another subject")
+    before = table_digest(roles.url)
+    line = _one_line(roles.run(roles.editor, "import", str(backup)))
+    assert f'role "{roles.editor}" may not UPDATE the sequence claim_id_seq (permission denied)' in line
+    assert f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO "{roles.editor}"' in line
+    assert table_digest(roles.url) == before
+
+
+def test_a_reader_sees_what_db_check_sees(seeded, roles: Roles):
+    """SELECT on the sequences: the reader's ``db check`` reads the id counters as the owner's does."""
+    import psycopg
+
+    roles.grant()
+    with psycopg.connect(_dsn(roles.url), autocommit=True) as owner:
+        owner.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), 4611686018427387909)")
+    owners = seeded("db", "check")
+    readers = roles.run(roles.reader, "db", "check")
+    assert owners.exit_code == 1 and "4611686018427387909" in owners.stdout + owners.stderr
+    assert "4611686018427387909" in readers.stdout
+    mine = [line for line in owners.stdout.splitlines() if not line.startswith("target\t")]
+    theirs = [line for line in readers.stdout.splitlines() if not line.startswith("target\t")]
+    assert (readers.returncode, theirs, readers.stderr) == (1, mine, owners.stderr)

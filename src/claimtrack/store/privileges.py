@@ -1,9 +1,9 @@
 """A PostgreSQL role that may not do what a command asked, said in one line with the GRANT to ask for.
 
 A team gives a colleague who only reads a *reader* role (SELECT on the tables) and one who records
-changes an *editor* role (SELECT, INSERT, UPDATE, DELETE on the tables, USAGE on their sequences),
-and leaves creating and upgrading the schema to the role that owns it (README, "Sharing with a
-team"). When the server refuses a statement for want of a privilege (SQLSTATE 42501,
+changes an *editor* role (SELECT, INSERT, UPDATE, DELETE on the tables; USAGE, SELECT and UPDATE on
+their sequences: an import moves them past the ids it keeps), and leaves creating and upgrading the
+schema to the role that owns it (README, "Sharing with a team"). When the server refuses a statement for want of a privilege (SQLSTATE 42501,
 ``insufficient_privilege``; also "must be owner of table ..." for DDL), ``write_refused`` and
 ``upgrade_refused`` make the one ``DatabaseError`` line of it: which role, which privilege on
 which table or sequence, and what to ask the owner for. Nothing here runs in the failed
@@ -40,7 +40,7 @@ def editor_grants(role: str, schema: str = "public") -> str:
     return (
         f"GRANT USAGE ON SCHEMA {schema} TO {role}; "
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}; "
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"
     )
 
 
@@ -53,11 +53,16 @@ def write_refused(exc: BaseException, query: Query, statement: str | None = None
     denied = _DENIED.search(message)
     kind, name = (denied.group(1), denied.group(2)) if denied else ("table", table)
     if kind == "sequence":
-        what = f"use the sequence {name}" + (f" (to {verb} into {table})" if verb == "INSERT" and table else "")
+        if "setval" in (statement or "").lower():  # an import moving the ids past those it kept
+            what = f"UPDATE the sequence {name}"
+        else:
+            what = f"use the sequence {name}" + (f" to INSERT into {table}" if verb == "INSERT" and table else "")
     elif kind == "schema":
         what = f"use the schema {name}"
     elif kind in ("table", "relation") and name:
-        verbs = [verb] if verb else _missing(query, name)
+        # The statement's verb names the privilege only when the table refused is the one it writes
+        # (a trigger's write to another table is refused under the statement that fired it).
+        verbs = [verb] if verb and name == table else _missing(query, name)
         what = f"{' or '.join(verbs) or 'write to'} {_preposition(verbs)}{name}"
     else:
         what = "make this change"
