@@ -37,10 +37,12 @@ class Matching(ServiceBase):
         return [item for key, item in items if key not in seen], len({key for key, _ in items} & seen)
 
     def remember(self, feed: str, keys: list[str]) -> None:
-        """Record a feed's items as seen (in one transaction)."""
+        """Record a feed's items as seen (in one transaction); none already seen, so a feed with nothing
+        new writes nothing (a PostgreSQL role that may only read can run it, README "Sharing with a team")."""
         from claimtrack.store import matching
 
-        matching.remember_items(self.db, feed, keys)
+        seen = matching.seen_items(self.db, feed, keys)
+        matching.remember_items(self.db, feed, [key for key in keys if key not in seen])
 
     def near_source(self, name: str, also: Iterable[str] = ()) -> str | None:
         """The stored source (or one of ``also``, names about to be stored) that ``name`` looks like

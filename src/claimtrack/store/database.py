@@ -250,7 +250,7 @@ class Database:
                     session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
         except DBAPIError as exc:
-            if not isinstance(exc, OperationalError) and failures.sqlstate(exc) != failures.PG_SEQUENCE_LIMIT:
+            if not isinstance(exc, OperationalError) and not failures.is_known(exc):
                 raise
             raise self._write_error(exc) from exc
 

@@ -13,7 +13,7 @@ import os
 import sqlite3
 
 from claimtrack.errors import DatabaseError
-from claimtrack.store import idroom
+from claimtrack.store import idroom, privileges
 from claimtrack.store.locking import BUSY_TIMEOUT_MS
 from claimtrack.store.target import Target
 
@@ -22,6 +22,9 @@ _SQLITE_FULL = 13
 _SQLITE_IOERR = 10
 _PG_DISK_FULL = "53100"
 PG_SEQUENCE_LIMIT = "2200H"  # nextval past the sequence's maximum
+PG_INSUFFICIENT_PRIVILEGE = privileges.INSUFFICIENT_PRIVILEGE  # the role may not (``store.privileges``)
+# What ``write_error`` says in a line of its own besides SQLite's and SQLAlchemy's OperationalErrors.
+KNOWN_SQLSTATES = frozenset({PG_SEQUENCE_LIMIT, PG_INSUFFICIENT_PRIVILEGE})
 
 
 def first_line(exc: BaseException) -> str:
@@ -60,12 +63,23 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def write_error(exc: BaseException, target: Target, query: idroom.Rows, dialect: str) -> DatabaseError:
-    """The one line for a failed write transaction (rolled back by now): ids run out, disk full, busy...
+def is_known(exc: BaseException) -> bool:
+    """Whether ``write_error`` has a line of its own for this PostgreSQL error (raw or wrapped)."""
+    return sqlstate(exc) in KNOWN_SQLSTATES
+
+
+def write_error(
+    exc: BaseException, target: Target, query: idroom.Rows, dialect: str, statement: str | None = None
+) -> DatabaseError:
+    """The one line for a failed write transaction (rolled back by now): ids run out, disk full, busy,
+    a PostgreSQL role without the privilege (``store.privileges``; ``statement``: the SQL refused,
+    when the driver's error does not carry it as SQLAlchemy's does)...
 
     SQLite says "database or disk is full" (SQLITE_FULL) both when the disk is full and when a
     table has used the largest id it can store (``store.idroom``), so that is looked at first
     (``query`` reads the database): "the disk is full" is said only when it is."""
+    if sqlstate(exc) == PG_INSUFFICIENT_PRIVILEGE:
+        return privileges.write_refused(exc, query, statement)
     if is_disk_full(exc) or sqlstate(exc) == PG_SEQUENCE_LIMIT:
         try:
             problem = idroom.spent(query, dialect)

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import DatabaseError, DatabaseRefused
-from claimtrack.store import connections, migrations
-from claimtrack.store.failures import first_line
+from claimtrack.store import connections, migrations, privileges
+from claimtrack.store.failures import first_line, sqlstate
 from claimtrack.store.locking import WRITE_LOCK_KEY, when_unlocked
 from claimtrack.store.target import Target
 from claimtrack.textsafe import terminal
@@ -175,8 +175,32 @@ def migrate(target: Target, engine: Engine, dialect: str) -> None:
 
     if target.path is not None:
         _create_private_file(target.path)
-    for number, migration in enumerate(migrations.MIGRATIONS, start=1):
-        when_unlocked(functools.partial(_apply, target, engine, dialect, number, migration, timeutil.now))
+    try:
+        for number, migration in enumerate(migrations.MIGRATIONS, start=1):
+            when_unlocked(functools.partial(_apply, target, engine, dialect, number, migration, timeutil.now))
+    except Exception as exc:
+        if sqlstate(exc) != privileges.INSUFFICIENT_PRIVILEGE:
+            raise
+        # A PostgreSQL role without DDL rights (an editor or reader, README "Sharing with a team"):
+        # only the schema's owner creates or upgrades it.
+        query = _engine_query(engine)
+        try:
+            found = int(next(iter(query(f"SELECT max(version) AS v FROM {migrations.VERSION_TABLE}")))["v"] or 0)
+        except Exception:  # noqa: BLE001 - no version table (nothing created yet), or cannot read it
+            found = 0
+        raise privileges.upgrade_refused(exc, query, str(target), found, migrations.LATEST) from exc
+
+
+def _engine_query(engine: Engine) -> privileges.Query:
+    """Run one read query (SQL text, ``:name`` parameters) on a connection of its own: rows as dicts."""
+
+    def query(sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        from sqlalchemy import text
+
+        with engine.connect() as conn:
+            return [dict(row) for row in conn.execute(text(sql), params or {}).mappings()]
+
+    return query
 
 
 def _apply(
