@@ -35,6 +35,7 @@ from claimtrack.store.migrations_6to9 import (
     m008_record_integrity,
     m009_canonical_text,
 )
+from claimtrack.store.migrations_10 import m010_hash_chain
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -49,6 +50,7 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m007_reversals",
     "m008_record_integrity",
     "m009_canonical_text",
+    "m010_hash_chain",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
@@ -72,6 +74,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m007_reversals,
     m008_record_integrity,
     m009_canonical_text,
+    m010_hash_chain,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -82,6 +82,7 @@ class Event(SQLModel, table=True):
     note: str | None = None
     evidence_url: str | None = None
     reverses: int | None = Field(default=None, foreign_key="event.id")  # the event an undo event took back (m007)
+    hash: str | None = None  # chained to the previous event's (m010, ``store.chain``)
 
 
 class ChangeLog(SQLModel, table=True):
@@ -98,6 +99,7 @@ class ChangeLog(SQLModel, table=True):
     last_event: int | None = None
     undoes: int | None = Field(default=None, foreign_key="change_log.id", unique=True)
     detail: str | None = None  # JSON: what a change to sources needs to be taken back
+    hash: str | None = None  # chained to the previous row's (m010, ``store.chain``)
 
 
 class FeedItem(SQLModel, table=True):
