@@ -117,7 +117,10 @@ def tamper(target: Any, *statements: str) -> None:
             "event 5: hash does not follow from event 4: event 5 (or the one before it) was edited",
         ),
         (
-            ["UPDATE event SET note = 'rewritten' WHERE id = 5", "UPDATE event SET hash = 'f' || substr(hash, 2) WHERE id = 5"],
+            [
+                "UPDATE event SET note = 'rewritten' WHERE id = 5",
+                "UPDATE event SET hash = 'f' || substr(hash, 2) WHERE id = 5",
+            ],
             "event 5: hash does not follow from event 4",
         ),
         (
@@ -174,9 +177,7 @@ def test_an_event_forged_with_a_correct_hash_in_the_middle_is_named(seeded: Call
     )
     code, findings = check(seeded)
     assert code == 1
-    assert f"event {last + 1}: hash does not follow from event {last}: event {last} was inserted" in "\n".join(
-        findings
-    )
+    assert f"event {last + 1}: hash does not follow from event {last}: event {last} was inserted" in "\n".join(findings)
 
 
 def test_a_backup_carries_the_hashes_and_the_head_and_restores_to_the_same_chain(
@@ -199,7 +200,9 @@ def test_a_backup_carries_the_hashes_and_the_head_and_restores_to_the_same_chain
         assert verdict.stdout.startswith("The backup and the database hold the same history: ")
 
 
-def test_db_verify_says_same_prefix_or_where_they_part(seeded: Callable[..., Run], db_path: Any, tmp_path: Path) -> None:
+def test_db_verify_says_same_prefix_or_where_they_part(
+    seeded: Callable[..., Run], db_path: Any, tmp_path: Path
+) -> None:
     first = tmp_path / "first.jsonl"
     ok(seeded("export", "--format", "jsonl", "-o", str(first)))
     top = documented_chain(db_path, "event")[-1][0]
@@ -243,6 +246,9 @@ def test_db_verify_refuses_an_edited_backup_and_files_without_history(
     (tmp_path / "old.jsonl").write_text(json.dumps(claim) + "\n", encoding="utf-8")
     result = seeded("db", "verify", str(tmp_path / "old.jsonl"))
     assert result.exit_code == 1 and "has an event without an id and a hash" in result.stderr
+    (tmp_path / "list.jsonl").write_text('{"text": "A claim", "source": "Desk"}\n', encoding="utf-8")
+    result = seeded("db", "verify", str(tmp_path / "list.jsonl"))
+    assert result.exit_code == 1 and "holds no history (no events)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -37,7 +37,12 @@ def backup_events(records: Iterable[Any], name: str) -> list[tuple[int, str, dic
         if record.kind != "claim":
             continue
         claim_id = record.data.get("id")
-        for event in record.data.get("events") or ():
+        if not isinstance(record.data.get("events"), list):
+            raise InvalidInput(
+                f"{name}: {record.label} holds no history (no events); verify a JSON or JSONL backup "
+                "made by claimtrack export"
+            )
+        for event in record.data["events"]:
             eid, digest = (event.get("id"), event.get("hash")) if isinstance(event, dict) else (None, None)
             if not isinstance(eid, int) or not isinstance(digest, str) or not isinstance(claim_id, int):
                 raise InvalidInput(
@@ -57,8 +62,10 @@ def verify(backup: list[tuple[int, str, dict[str, Any]]], database: Iterator[dic
             return Verdict(
                 len(backup),
                 0,
-                [f"The backup does not prove itself: event {eid}'s hash does not follow from its content "
-                 "and the event before it (the backup was edited)."],
+                [
+                    f"The backup does not prove itself: event {eid}'s hash does not follow from its content "
+                    "and the event before it (the backup was edited)."
+                ],
                 False,
             )
         prev = digest
@@ -68,8 +75,10 @@ def verify(backup: list[tuple[int, str, dict[str, Any]]], database: Iterator[dic
             return Verdict(
                 len(backup),
                 n,
-                [f"The database does not prove itself from event {row['id']} on: its hash does not follow from "
-                 "its content and the event before it (see claimtrack db check)."],
+                [
+                    f"The database does not prove itself from event {row['id']} on: its hash does not follow from "
+                    "its content and the event before it (see claimtrack db check)."
+                ],
                 False,
             )
         prev = row["hash"]
@@ -79,8 +88,10 @@ def verify(backup: list[tuple[int, str, dict[str, Any]]], database: Iterator[dic
             return Verdict(
                 len(backup),
                 len(backup) + rest,
-                [f"The backup's history is a prefix of the database's: the database has {rest} event"
-                 f"{'s' if rest != 1 else ''} more, after {last}."],
+                [
+                    f"The backup's history is a prefix of the database's: the database has {rest} event"
+                    f"{'s' if rest != 1 else ''} more, after {last}."
+                ],
                 True,
             )
         eid, digest, _ = backup[n - 1]
@@ -93,17 +104,17 @@ def verify(backup: list[tuple[int, str, dict[str, Any]]], database: Iterator[dic
                 f"{'backup' if eid < int(row['id']) else 'database'} holds"
             )
             after = f" (after event {backup[n - 2][0]}, the last they share)" if n > 1 else " (they share no event)"
-            return Verdict(
-                len(backup), n - 1 + rest, [f"The backup and the database part at {where}{after}."], False
-            )
+            return Verdict(len(backup), n - 1 + rest, [f"The backup and the database part at {where}{after}."], False)
     if n < len(backup):
         more = len(backup) - n
         return Verdict(
             len(backup),
             n,
-            [f"The database's history is a prefix of the backup's: the backup has {more} event"
-             f"{'s' if more != 1 else ''} more, {f'after event {backup[n - 1][0]}' if n else 'and the database holds none'} (the database "
-             "lost its newest events, or the backup is of a later state)."],
+            [
+                f"The database's history is a prefix of the backup's: the backup has {more} event"
+                f"{'s' if more != 1 else ''} more, {f'after event {backup[n - 1][0]}' if n else 'and the database holds none'} (the database "
+                "lost its newest events, or the backup is of a later state)."
+            ],
             True,
         )
     head = f"head event {backup[-1][0]}, hash {backup[-1][1]}" if backup else "no events"

@@ -239,7 +239,7 @@ def export(
         seen = svc.feed_items(query.as_of) if backup else ()
         heads = svc.chain_heads() if backup or chain_head else None  # the history this snapshot holds
         if chain_head and heads is not None:
-            heading = replace(heading, chain_head=heads["event"])  # type: ignore[type-var]
+            heading = replace(heading, chain_head=heads["event"])  # type: ignore[type-var]  # a report.Heading
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track

@@ -37,7 +37,10 @@ CHAINED = ("event", CHANGE_TABLE)
 INT_COLUMNS = frozenset({"id", "claim_id", "reverses", "first_event", "last_event", "undoes"})
 NAMES = {"event": "event", CHANGE_TABLE: "undo journal row"}
 # The update guards ``fill`` lifts inside its transaction: SQLite trigger, PostgreSQL trigger.
-GUARDS = {"event": ("event_no_update", "event_append_only"), CHANGE_TABLE: ("change_log_no_update", "change_log_append_only")}
+GUARDS = {
+    "event": ("event_no_update", "event_append_only"),
+    CHANGE_TABLE: ("change_log_no_update", "change_log_append_only"),
+}
 
 _dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
@@ -164,15 +167,20 @@ def fill(w: Writer, table: str) -> int:
 
 
 def _lift_guard(w: Writer, table: str) -> Callable[[], None]:
+    """Drop (SQLite) or disable (PostgreSQL) the table's update guard; returns what puts it back."""
     lite, server = GUARDS[table]
     if w.dialect != "sqlite":
         w.execute(f"ALTER TABLE {table} DISABLE TRIGGER {server}")
-        return lambda: w.execute(f"ALTER TABLE {table} ENABLE TRIGGER {server}") and None
+        return lambda: _run(w, f"ALTER TABLE {table} ENABLE TRIGGER {server}")
     sql = scalar(w, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n", {"n": lite})
     if sql is None:
         return lambda: None
     w.execute(f"DROP TRIGGER {lite}")
-    return lambda: w.execute(sql) and None
+    return lambda: _run(w, sql)
+
+
+def _run(w: Writer, sql: str) -> None:
+    w.execute(sql)
 
 
 # ---- checking ----------------------------------------------------------------------------------
