@@ -67,6 +67,22 @@ def write_csv(path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"id": 7, "claim_id": "12", "at": "2024-01-01T00:00:00Z", "kind": "note", "note": None, "hash": "x"},
+        {"id": 1, "new": '{"a":"b\\"c"}', "note": "tab\tnew\nline \x01 é ✓ 🙂 \u2028 </script>", "old": 0.5},
+        {"id": 2, "summary": "", "detail": '{"new_sources":[1]}', "first_event": 3, "last_event": 9, "undoes": None},
+    ],
+)
+def test_the_canonical_encoding_is_the_documented_json(row: dict[str, Any]) -> None:
+    """``store.chain.canonical`` builds by hand what the docstring documents with ``json.dumps``."""
+    from claimtrack.store import chain
+
+    content = {k: (int(v) if k in INT_COLUMNS else str(v)) for k, v in row.items() if v is not None and k != "hash"}
+    assert chain.canonical(row) == json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def test_every_writer_hashes_what_it_writes_and_db_check_walks_both_chains(
     seeded: Callable[..., Run], db_path: Any, tmp_path: Path
 ) -> None:

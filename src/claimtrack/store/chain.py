@@ -25,9 +25,9 @@ report): someone able to rewrite the whole table can recompute every hash after 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Iterator
+from hashlib import sha256
+from json.encoder import encode_basestring  # json's C string encoder
 from typing import Any
 
 from claimtrack.store.migrations_1to5 import CHANGE_TABLE
@@ -42,11 +42,30 @@ GUARDS = {
     CHANGE_TABLE: ("change_log_no_update", "change_log_append_only"),
 }
 
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_keys: dict[str, str] = {}  # a column's name as a JSON key with its colon, made once
+
+
+def canonical(row: Row) -> str:
+    """The canonical JSON of a row (any columns, NULLs and ``hash`` left out), as the docstring says.
+
+    Built by hand, a column at a time, with ``json``'s own string encoder: the same text as
+    ``json.dumps(normal(row), sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` (a test
+    compares them), at half the cost, which a bulk import pays once per event."""
+    parts = []
+    for k in sorted(row):
+        v = row[k]
+        if v is None or k == "hash":
+            continue
+        key = _keys.get(k) or _keys.setdefault(k, encode_basestring(k) + ":")
+        if k in INT_COLUMNS:
+            parts.append(f"{key}{int(v)}")
+        else:
+            parts.append(key + encode_basestring(v if type(v) is str else str(v)))
+    return "{" + ",".join(parts) + "}"
 
 
 def normal(row: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-    """The row as it is stored and hashed: NULLs and ``hash`` left out, ids as int, the rest as text."""
+    """The row as it is hashed: NULLs and ``hash`` left out, ids as int, the rest as text."""
     return {
         k: (int(v) if k in INT_COLUMNS else v if type(v) is str else str(v))
         for k, v in row
@@ -54,14 +73,14 @@ def normal(row: Iterable[tuple[str, Any]]) -> dict[str, Any]:
     }
 
 
-def link(prev: str, table: str, row: dict[str, Any]) -> str:
-    """The hash of ``row`` (already ``normal``) of ``table`` following a row hashed ``prev``."""
-    return hashlib.sha256(f"{prev}\n{table}\n{_dumps(row)}".encode()).hexdigest()
+def link(prev: str, table: str, row: Row) -> str:
+    """The hash of ``row`` (any columns) of ``table`` following a row hashed ``prev``."""
+    return sha256(f"{prev}\n{table}\n{canonical(row)}".encode()).hexdigest()
 
 
 def row_hash(prev: str, table: str, row: Row) -> str:
     """The hash a stored row (any columns, NULLs included) should carry after ``prev``."""
-    return link(prev, table, normal(row.items()))
+    return link(prev, table, row)
 
 
 def head(w: Writer, table: str) -> tuple[int, str]:
@@ -89,7 +108,7 @@ def insert(w: Writer, table: str, row: dict[str, Any]) -> int:
     after, prev = head(w, table)
     rid = reserve(w, table, after)
     stored = {"id": rid, **row}
-    stored["hash"] = link(prev, table, normal(stored.items()))
+    stored["hash"] = link(prev, table, stored)
     w.execute(insert_sql(table, stored), stored)
     return rid
 
@@ -117,7 +136,7 @@ def write_grouped(w: Writer, table: str, rows: list[dict[str, Any]]) -> None:
 
 
 class Sealer:
-    """Hashes rows of one table in id order, each after the last: ``seal`` one ``normal`` row at a time."""
+    """Hashes rows of one table in id order, each after the last: ``seal`` one row at a time."""
 
     __slots__ = ("table", "prev", "last_id")
 
@@ -134,9 +153,7 @@ class Sealer:
 
     def seal_stored(self, row: dict[str, Any]) -> None:
         """Give a row about to be written (NULLs as None) its hash."""
-        content = normal(row.items())
-        self.seal(content)
-        row["hash"] = content["hash"]
+        self.seal(row)
 
 
 def fill(w: Writer, table: str) -> int:
@@ -192,7 +209,7 @@ def breaks(rows: Iterator[Row], table: str) -> str | None:
     prev_id, prev, before = 0, "", ""  # the last row's id and hash, and the hash of the one before it
     for row in rows:
         rid, stored = int(row["id"]), row["hash"]
-        content = normal(row.items())
+        content = row
         if stored is None:
             return f"{name} {rid} has no hash: it was written behind claimtrack's back"
         if link(prev, table, content) != stored:
