@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from claimtrack.store import chain
 from conftest import SERVER, Run, _dsn, open_db, table_digest
 from test_match import ITEMS, rss
 
@@ -214,11 +215,14 @@ def test_every_event_column_travels_by_name_and_ids_are_kept(
             conn.close()
     conn = open_db(db_path)
     first, second = [r[0] for r in conn.execute("SELECT id FROM event WHERE note IN ('first', 'second') ORDER BY id")]
-    conn.execute(
-        "INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, weight) "
-        "VALUES (3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'second', NULL, "
-        "'undo: took back', ?)",
-        (second,),
+    last_id, prev = conn.execute("SELECT id, hash FROM event ORDER BY id DESC LIMIT 1").fetchone()
+    row = {"id": last_id + 1, "claim_id": 3, "at": "2025-01-01T00:00:00Z", "recorded_at": "2026-01-01T00:00:00Z"}
+    row |= {"kind": "note", "field": "withdrawn", "old": "second", "note": "undo: took back", "weight": second}
+    conn.execute(  # written as a later claimtrack would: hashed after the event before it (store.chain)
+        "INSERT INTO event (id, claim_id, at, recorded_at, kind, field, old, new, note, weight, hash) "
+        "VALUES (?, 3, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'note', 'withdrawn', 'second', NULL, "
+        "'undo: took back', ?, ?)",
+        (last_id + 1, second, chain.row_hash(prev, "event", row)),
     )
     if not (isinstance(db_path, str) and str(db_path).startswith("postgresql")):
         conn.commit()

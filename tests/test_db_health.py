@@ -30,6 +30,8 @@ from typing import Any
 
 import pytest
 
+from claimtrack.store import chain
+from claimtrack.store.writer import SqliteWriter
 from conftest import SERVER, _dsn, open_db, table_digest
 
 DISK_FULL_WRITE = "Error: the disk is full: nothing was saved; free some space and try again\n"
@@ -233,6 +235,7 @@ def test_a_killed_backup_leaves_nothing_under_the_final_name(seeded, db_path: Pa
             "INSERT INTO event (claim_id, at, recorded_at, kind, note) "
             "SELECT 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 'note', hex(randomblob(5000)) FROM n"
         )
+        chain.fill(SqliteWriter(conn), "event")  # hashed as claimtrack would: the copy is a whole history
     out = tmp_path / "backups"
     out.mkdir()
     final = out / "claims-backup.db"

@@ -161,6 +161,7 @@ OVERRIDES: dict[tuple[str, str], str] = {
     ("match", "source"): "{article}",
     ("db backup", "file"): "{out}/backup.db",
     ("db copy", "source"): "{db}",
+    ("db verify", "backup"): "{backup}",  # an empty database's backup: a prefix of any history
     ("source merge", "source"): "Unnamed media reports",
     ("config unset", "key"): "reviewer.name",
     ("source delete", "name"): "Matrix Source",  # the template's source without claims
@@ -436,6 +437,7 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
     (files / "feed.xml").write_text(FEED, encoding="utf-8")
     (files / "claims.jsonl").write_text(json.dumps(IMPORT_RECORD) + "\n", encoding="utf-8")
     (files / "ids.txt").write_text("1\n2\n", encoding="utf-8")
+    (files / "backup.jsonl").write_text('{"type":"header","format":"claimtrack","version":1}\n', encoding="utf-8")
     editor = files / "editor.sh"
     editor.write_text(EDITOR)
     editor.chmod(0o755)
@@ -447,6 +449,7 @@ def run_case(case: Case, templates: dict[bool, Template], scratch: Path, environ
         "feed": str(files / "feed.xml"),
         "input": str(files / "claims.jsonl"),
         "ids": str(files / "ids.txt"),
+        "backup": str(files / "backup.jsonl"),
     }
     if case.scenario == "output-symlink":
         (out / "link.db").symlink_to(db)

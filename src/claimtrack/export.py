@@ -10,8 +10,10 @@ no export timestamp) so two exports of the same data are byte-identical and diff
   history and ``deleted_at`` (the time of the deletion their history ends with), so they come
   back deleted, restorable with ``restore``; no other format holds them. Each event carries every
   column of the event table but ``claim_id``, by name (``store.timeline.event_columns``): its
-  ``id`` (kept by ``import`` where free, so a restored database has the same ids) and any column a
-  later migration adds, with no list here to update. The undo journal (``change_log``) is not
+  ``id`` (kept by ``import`` where free, so a restored database has the same ids), its ``hash``
+  (``store.chain``: ``import`` recomputes it in the importing database's chain) and any column a
+  later migration adds, with no list here to update. The header's ``chain`` names the event chain's
+  head (id and hash) the backup was made from; ``db verify`` compares a backup with a database. The undo journal (``change_log``) is not
   carried: it names ranges of event ids and commands of this database only. After a restore,
   ``undo`` starts from the import, which it takes back as one change (the restored claims
   deleted); ``show`` and ``log`` still hold every change, undone ones included.
@@ -85,6 +87,7 @@ def write(
     group_by: str | None = None,
     gaps: Any = None,
     feed_items: Iterable[dict[str, Any]] = (),
+    heads: dict[str, dict[str, Any]] | None = None,
 ) -> int:
     """Write every claim in ``fmt``; return how many were written. The reports (md, html) take a
     ``report.Heading`` and may be grouped by status, source or tag; the ClaimReview formats take
@@ -101,17 +104,27 @@ def write(
         writer = claimreview.write_html if fmt is ExportFormat.claimreview_html else claimreview.write_jsonld
         return writer(claims, out, sources, gaps)
     if fmt is ExportFormat.json:
-        return _json(claims, out, sources, feed_items)
+        return _json(claims, out, sources, feed_items, _chain(heads))
     if fmt is ExportFormat.jsonl:
-        return _jsonl(claims, out, sources, feed_items)
+        return _jsonl(claims, out, sources, feed_items, _chain(heads))
     return _csv(claims, out, sources)
 
 
+def _chain(heads: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """The backup header's ``chain``: the event chain's head (the journal is not carried, nor its head)."""
+    return {"chain": {"event": heads["event"]}} if heads else {}
+
+
 def _json(
-    claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]], feed_items: Iterable[dict[str, Any]]
+    claims: Iterable[dict[str, Any]],
+    out: IO[str],
+    sources: list[dict[str, Any]],
+    feed_items: Iterable[dict[str, Any]],
+    chain: dict[str, Any],
 ) -> int:
     # One claim a line inside the array: valid JSON that still diffs line by line.
-    out.write(f'{{"format": "claimtrack", "version": {BACKUP_VERSION:d},\n"sources": [')
+    head = f'"chain": {textsafe.json_text(chain["chain"], indent=None)},\n' if chain else ""
+    out.write(f'{{"format": "claimtrack", "version": {BACKUP_VERSION:d},\n{head}"sources": [')
     out.write(",".join("\n" + textsafe.json_text({k: s[k] for k in SOURCE_FIELDS}, indent=None) for s in sources))
     out.write('\n],\n"claims": [')
     n = 0
@@ -124,11 +137,14 @@ def _json(
 
 
 def _jsonl(
-    claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dict[str, Any]], feed_items: Iterable[dict[str, Any]]
+    claims: Iterable[dict[str, Any]],
+    out: IO[str],
+    sources: list[dict[str, Any]],
+    feed_items: Iterable[dict[str, Any]],
+    chain: dict[str, Any],
 ) -> int:
-    out.write(
-        textsafe.json_text({"type": "header", "format": "claimtrack", "version": BACKUP_VERSION}, indent=None) + "\n"
-    )
+    header = {"type": "header", "format": "claimtrack", "version": BACKUP_VERSION, **chain}
+    out.write(textsafe.json_text(header, indent=None) + "\n")
     for source in sources:
         out.write(textsafe.json_text({"type": "source", **{k: source[k] for k in SOURCE_FIELDS}}, indent=None) + "\n")
     n = 0

@@ -48,9 +48,18 @@ class Heading:
     title: str = "Claims"
     covers: str = "All claims."
     date: str | None = None
+    chain_head: dict[str, Any] | None = None  # the event chain's head (``store.chain``), if asked for
 
     def line(self) -> str:
-        return self.covers + (f" Made {self.date}." if self.date else "")
+        head = self.chain_head
+        made_from = (
+            f" Made from the history up to event {head['id']} (SHA-256 chain head {head['hash']})."
+            if head and head["id"]
+            else " Made from an empty history."
+            if head
+            else ""
+        )
+        return self.covers + (f" Made {self.date}." if self.date else "") + made_from
 
 
 def covers(f: Any) -> str:

@@ -1,4 +1,4 @@
-"""Where the data lives and keeping it healthy: ``init``, ``db path|check|backup|copy``."""
+"""Where the data lives and keeping it healthy: ``init``, ``db path|check|backup|copy|verify``."""
 
 import sys
 from shlex import quote
@@ -112,3 +112,22 @@ def db_copy(
     src, dst, counts = copy_database(source, destination)
     recorded(ctx, f"the copy to {dst} was made", f"claimtrack --db {quote(str(dst))} list")
     notify([f"Copied {counts.added} claim{'s' if counts.added != 1 else ''} from {src} to {dst}."])
+
+
+@db_app.command("verify")
+def db_verify(
+    ctx: typer.Context,
+    backup: Annotated[
+        str, typer.Argument(metavar="BACKUP", help="A JSON or JSONL backup (export --format json).", show_default=False)
+    ],
+) -> None:
+    """Say whether a backup and the database hold the same history, or one is a prefix of the other,
+    or where they part (exit 1); each event's hash chains to the one before it (see db check).
+
+    Example: claimtrack db verify claims-2024-06-19.jsonl
+    """
+    verdict = service(ctx, create=False).verify(backup)
+    for line in verdict.lines:
+        sys.stdout.write(f"{textsafe.terminal(line)}\n")
+    if not verdict.same_or_prefix:
+        raise typer.Exit(1)

@@ -174,6 +174,13 @@ def export(
             "--group-by", metavar="FIELD", help=f"Group the report's claims by {choices(GroupBy)} (md, html)."
         ),
     ] = None,
+    chain_head: Annotated[
+        bool,
+        typer.Option(
+            "--chain-head",
+            help="State the history's hash chain head the report was made from (md, html), to check it later.",
+        ),
+    ] = False,
 ) -> None:
     """Export claims: a report to publish, a spreadsheet, or a complete backup.
 
@@ -201,7 +208,7 @@ def export(
         )
     if fmt is ExportFormat.datasette_metadata:
         _refuse_claim_options(ctx, "datasette-metadata describes the whole database")
-        _heading(fmt, title, date, group_by, None)
+        _heading(fmt, title, date, group_by, None, chain_head)
         _datasette_metadata(ctx, output_file)
         return
     query = filters(
@@ -218,7 +225,7 @@ def export(
         desc=desc,
         limit=limit,
     )
-    heading = _heading(fmt, title, date, group_by, query)
+    heading = _heading(fmt, title, date, group_by, query, chain_head)
     gaps = _claimreview_gaps(fmt)
     svc = service(ctx, create=False)
     backup = exporter.is_backup(fmt)
@@ -230,6 +237,9 @@ def export(
         open_output(output_file, stdio.utf8(sys.stdout), database=svc.target.path) as out,
     ):  # one snapshot: sources and claims
         seen = svc.feed_items(query.as_of) if backup else ()
+        heads = svc.chain_heads() if backup or chain_head else None  # the history this snapshot holds
+        if chain_head and heads is not None:
+            heading = replace(heading, chain_head=heads["event"])  # type: ignore[type-var]  # a report.Heading
         if output.progress_wanted() and (output_file or not sys.stdout.isatty()):
             from rich.console import Console
             from rich.progress import track
@@ -242,7 +252,7 @@ def export(
                 transient=True,
             )
         written = exporter.write(
-            fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps, seen
+            fmt, claims, out, svc.sources(), heading, group_by.value if group_by else None, gaps, seen, heads
         )
     if output_file:
         what = "claim" if gaps is None else "fact-check"  # ClaimReview: only the claims with a verdict
@@ -264,7 +274,14 @@ def _claimreview_gaps(fmt: ExportFormat) -> "Gaps | None":
     return claimreview.Gaps(claimreview.Reviewer.from_settings(config.load()))
 
 
-def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: GroupBy | None, query: object) -> object:
+def _heading(
+    fmt: ExportFormat,
+    title: str | None,
+    date: str | None,
+    group_by: GroupBy | None,
+    query: object,
+    chain_head: bool = False,
+) -> object:
     """The report's title, what it covers, and the date asked for (checked like any date)."""
     from claimtrack import report
     from claimtrack.errors import InvalidInput
@@ -273,7 +290,12 @@ def _heading(fmt: ExportFormat, title: str | None, date: str | None, group_by: G
     if fmt not in (ExportFormat.md, ExportFormat.html):
         given = [
             name
-            for name, value in (("--title", title), ("--date", date), ("--group-by", group_by))
+            for name, value in (
+                ("--title", title),
+                ("--date", date),
+                ("--group-by", group_by),
+                ("--chain-head", chain_head or None),
+            )
             if value is not None
         ]
         if given:

@@ -48,6 +48,26 @@ class SettingUp(ServiceBase):
 
         return health.check(self.db)
 
+    def chain_heads(self) -> dict[str, dict[str, Any]]:
+        """The head (last id and hash) of the event chain and the journal's (``store.chain``)."""
+        from claimtrack.store import chain
+
+        return chain.heads(self.db.query_one)
+
+    def verify(self, name: str) -> Any:
+        """Compare a JSON/JSONL backup's history with the database's (a ``chainverify.Verdict``)."""
+        from claimtrack import chainverify, importformats
+        from claimtrack.choices import ImportFormat
+        from claimtrack.errors import InvalidInput
+
+        fmt = importformats.detect_format(name, None)
+        if fmt is ImportFormat.csv:
+            raise InvalidInput(f"{name} is a CSV file, which holds no history; verify a JSON or JSONL backup")
+        with importformats.open_text(name) as handle:
+            events = chainverify.backup_events(importformats.read(handle, fmt, name), name)
+        with self.reading():
+            return chainverify.verify(events, self.db.iterate("SELECT * FROM event ORDER BY id"))
+
     def backup(self, destination: str) -> tuple[Path, list[str]]:
         """Copy the database to ``destination`` (a new file): (its path, the partial files of killed
         backups removed from its folder on the way)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import timeutil
+from claimtrack.store import chain
 from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textkeys import name_key
 
@@ -55,7 +56,8 @@ def changing(db: Database, command: str) -> Iterator[tuple[Writer, Journal]]:
         if journal.new_sources:
             journal.detail = {**(journal.detail or {}), "new_sources": journal.new_sources}
         if end > start or journal.detail is not None or journal.undoes is not None:
-            journal.change_id = w.insert(
+            journal.change_id = chain.insert(
+                w,
                 "change_log",
                 {
                     "recorded_at": journal.now,
@@ -105,7 +107,7 @@ def who(w: Writer) -> dict[str, str | None]:
 
 def _event(w: Writer, claim_id: int, kind: str, at: str, recorded_at: str, **values: Any) -> dict[str, Any]:
     event = {"claim_id": claim_id, "kind": kind, "at": at, "recorded_at": recorded_at, **values}
-    w.insert("event", {**event, **who(w)})
+    chain.insert(w, "event", {**event, **who(w)})
     return event
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from claimtrack.errors import DatabaseError
 from claimtrack.reversals import pair
-from claimtrack.store import idroom
-from claimtrack.store.writer import Writer, insert_sql, scalar
+from claimtrack.store import chain, idroom
+from claimtrack.store.writer import Writer, insert_sql
 
 EVENT_COLUMNS = (
     "id",
@@ -50,13 +50,18 @@ class ImportedEvents:
         self.w = w
         # Event ids: a backup's are kept when above every id there before (so the import's events
         # stay the one range its journal row names) and not taken; the others get the next one.
-        self.event_top = int(scalar(w, "SELECT max(id) AS top FROM event") or 0)
+        self.event_top, prev = chain.head(w, "event")
         self.next_event = self.event_top + 1  # above every event id there and written so far
         self.event_columns = _event_columns(w)
         self.event_refs = _event_references(w)  # columns naming another event: follow its new id
         self.plain_columns = tuple(c for c in EVENT_COLUMNS if c in self.event_columns)  # an older schema's fewer
         self.who = "author" in self.event_columns  # m010
-        self.event_sql = insert_sql("event", self.plain_columns)
+        self.event_sql = insert_sql("event", (*self.plain_columns, "hash"))
+        self.sealer = chain.Sealer("event", prev, self.event_top)  # the hash chain (``store.chain``), in id order
+        # Events whose ids a backup gave (or ``pair_reversals``) may come in any order: they are
+        # held here and written, in id order, by ``finish``. Others are written at once.
+        self.staged: list[dict[str, Any]] | None = None
+        self.staged_ids: set[int] = set()
         self.more_sql: dict[tuple[str, ...], str] = {}  # insert statements for events with more columns
 
     def _next_event_id(self) -> int:
@@ -87,6 +92,10 @@ class ImportedEvents:
                 event.setdefault("db_role", self.w.db_role if made_here else None)
             else:
                 event.setdefault("db_role", None)
+        for event in events:
+            event.pop("hash", None)  # a backup's hashes: recomputed here, in this database's chain
+        if self.staged is None and any(e.get("id") is not None for e in events):
+            self.staged = []
         if self.event_refs:  # in the order of the backup's ids: an event named by another is written first
             events.sort(key=lambda e: e.get("id") or 0)
         wanted = [e["id"] for e in events if e.get("id") is not None and e["id"] > top]
@@ -94,8 +103,7 @@ class ImportedEvents:
         if wanted and min(wanted) < self.next_event:  # may meet ids this import wrote already
             for start in range(0, len(wanted), 500):
                 taken |= already_there(self.w, "id", wanted[start : start + 500], "event")
-        plain: list[dict[str, Any]] = []
-        wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            taken |= self.staged_ids.intersection(wanted)
         moved: dict[int, int] = {}  # a backup's event id -> the one it was given instead
         for event in events:
             eid = event.get("id")
@@ -107,15 +115,36 @@ class ImportedEvents:
                 self.next_event = eid + 1
             if wanted:
                 taken.add(eid)
-            if len(event) == len(self.plain_columns):
-                plain.append(event)
-            else:
-                wider.setdefault(tuple(sorted(event)), []).append(event)
         if moved and self.event_refs:  # a claim's events are all in one batch: so are the events they name
             for event in events:
                 for column in self.event_refs:
                     if event.get(column) in moved:
                         event[column] = moved[event[column]]
+        if self.staged is not None:
+            self.staged.extend(events)
+            self.staged_ids.update(e["id"] for e in events)
+        else:
+            self._insert(events)
+
+    def finish(self) -> None:
+        """Write the events held back (a backup's), in id order, each hashed after the one before."""
+        if self.staged:
+            self.staged.sort(key=lambda e: e["id"])
+            for start in range(0, len(self.staged), 5_000):
+                self._insert(self.staged[start : start + 5_000])
+        self.staged, self.staged_ids = None, set()
+
+    def _insert(self, events: list[dict[str, Any]]) -> None:
+        """Hash events (in increasing id order, above every event written before) and write them."""
+        plain: list[dict[str, Any]] = []
+        wider: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        seal = self.sealer.seal_stored
+        for event in events:
+            seal(event)
+            if len(event) == len(self.plain_columns) + 1:
+                plain.append(event)
+            else:
+                wider.setdefault(tuple(sorted(event)), []).append(event)
         self.w.executemany(self.event_sql, plain)
         for keys, rows in wider.items():
             self.w.executemany(self._wider_sql(keys, rows[0]["claim_id"]), rows)
@@ -133,7 +162,7 @@ class ImportedEvents:
                     "from a newer claimtrack?); upgrade claimtrack and import again; nothing was imported"
                 )
             self.more_sql[keys] = insert_sql(
-                "event", [c for c in self.event_columns if c in keys or c in self.plain_columns]
+                "event", [c for c in self.event_columns if c in keys or c in self.plain_columns or c == "hash"]
             )
         return self.more_sql[keys]
 

@@ -356,6 +356,7 @@ def import_items(
                 batch = []
         importer.add(batch, result)
         importer.write_feed_items()
+        importer.events.finish()
         importer.restore()
         if w.dialect == "postgresql" and result.added:  # explicit ids: move the identities past them
             for table in ("claim", "event"):

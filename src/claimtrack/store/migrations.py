@@ -36,6 +36,7 @@ from claimtrack.store.migrations_6to9 import (
     m009_canonical_text,
 )
 from claimtrack.store.migrations_10 import WHO_COLUMNS, m010_authors
+from claimtrack.store.migrations_11 import m011_hash_chain
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -51,6 +52,7 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m008_record_integrity",
     "m009_canonical_text",
     "m010_authors",
+    "m011_hash_chain",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
@@ -76,6 +78,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m008_record_integrity,
     m009_canonical_text,
     m010_authors,
+    m011_hash_chain,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -84,6 +84,7 @@ class Event(SQLModel, table=True):
     reverses: int | None = Field(default=None, foreign_key="event.id")  # the event an undo event took back (m007)
     author: str | None = None  # who made it: reviewer.name, else the login (m010; NULL: unknown)
     db_role: str | None = None  # the PostgreSQL session role that wrote it (m010; NULL on SQLite)
+    hash: str | None = None  # chained to the previous event's (m011, ``store.chain``)
 
 
 class ChangeLog(SQLModel, table=True):
@@ -102,6 +103,7 @@ class ChangeLog(SQLModel, table=True):
     detail: str | None = None  # JSON: what a change to sources needs to be taken back
     author: str | None = None  # who made it, as on its events (m010)
     db_role: str | None = None  # the PostgreSQL session role that wrote it (m010)
+    hash: str | None = None  # chained to the previous row's (m011, ``store.chain``)
 
 
 class FeedItem(SQLModel, table=True):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from claimtrack.store import chain
 from claimtrack.store.changing import changing
 from claimtrack.store.writer import one
 from claimtrack.textsafe import claim_key
@@ -31,6 +32,7 @@ def run_script(db: Database, script: str) -> int:
             w.execute(
                 "UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]}
             )
+        chain.fill(w, "event")  # SQL cannot hash: the events the script wrote are chained here
         journal.summary = f"loaded the seed ({after['n'] - before['n']} claims)"
         return int(after["n"] - before["n"])
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import InvalidInput, NotFound, NothingChanged
+from claimtrack.store import chain
 from claimtrack.store.changing import NAMED, _plural, _source, changing, named, who
-from claimtrack.store.writer import Writer, insert_sql, one, scalar
+from claimtrack.store.writer import Writer, one, scalar
 from claimtrack.textkeys import name_key
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def merge(db: Database, name: str, into: str) -> Merged:
             for cid in ids
         ]
         if events:
-            w.executemany(insert_sql("event", events[0]), events)
+            chain.insert_many(w, "event", events)
         w.execute(
             "UPDATE claim SET source_id = :into, updated_at = :now WHERE source_id = :id",
             {"into": target["id"], "now": now, "id": source["id"]},
