@@ -253,7 +253,7 @@ def _copy_rows(source: Path, target: Any) -> None:
                 )
             for table in ("source", "claim", "tag", "claim_tag", "event", "change_log"):
                 cursor = old.execute(f"SELECT * FROM {table}")
-                later = ("reverses", "search_vector", *migrations.WHO_COLUMNS)  # columns of migrations after 6
+                later = ("reverses", "search_vector", *migrations.WHO_COLUMNS, "hash")  # columns of migrations after 6
                 columns = [d[0] for d in cursor.description if d[0] not in later]
                 rows = [
                     tuple(dict(zip([d[0] for d in cursor.description], r, strict=True))[c] for c in columns)
