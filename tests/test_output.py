@@ -37,7 +37,7 @@ CLAIM_KEYS = {
     "created_at",
     "updated_at",
 }
-EVENT_KEYS = {"at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url"}
+EVENT_KEYS = {"at", "recorded_at", "kind", "field", "old", "new", "note", "evidence_url", "author", "db_role"}
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UTC_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
@@ -173,7 +173,7 @@ def test_log_json_events_carry_claim_id_newest_first(seeded: Callable[..., Run])
     events = _json(seeded("log", "--format", "json"))
     assert isinstance(events, list) and len(events) >= 3
     for event in events:
-        _check_event_object(event, {"claim_id"})
+        _check_event_object(event, {"claim_id", "change_id"})
         assert isinstance(event["claim_id"], int)
     ats = [e["at"] for e in events]
     assert ats == sorted(ats, reverse=True)

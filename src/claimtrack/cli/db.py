@@ -118,7 +118,10 @@ def db_copy(
 def db_verify(
     ctx: typer.Context,
     backup: Annotated[
-        str, typer.Argument(metavar="BACKUP", help="A JSON or JSONL backup (export --format json).", show_default=False)
+        str,
+        typer.Argument(
+            metavar="BACKUP", help="A JSON or JSONL backup, as claimtrack export writes it.", show_default=False
+        ),
     ],
 ) -> None:
     """Say whether a backup and the database hold the same history, or one is a prefix of the other,

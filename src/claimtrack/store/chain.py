@@ -30,6 +30,8 @@ from hashlib import sha256
 from json.encoder import encode_basestring  # json's C string encoder
 from typing import Any
 
+from claimtrack.errors import DatabaseError
+from claimtrack.store import idroom
 from claimtrack.store.migrations_1to5 import CHANGE_TABLE
 from claimtrack.store.writer import Row, Writer, insert_sql, one, scalar
 
@@ -96,7 +98,10 @@ def reserve(w: Writer, table: str, after: int, n: int = 1) -> int:
     PostgreSQL: the identity sequence is moved past the ids taken."""
     if w.dialect == "sqlite":
         seq = scalar(w, "SELECT seq FROM sqlite_sequence WHERE name = :t", {"t": table})
-        return max(after, int(seq or 0)) + 1
+        top = max(after, int(seq or 0))
+        if top + n > idroom.LARGEST:  # ids written by other SQL left none to give (store.idroom)
+            raise DatabaseError(idroom.exhausted(table, top))
+        return top + 1
     seq = f"pg_get_serial_sequence('{table}', 'id')"
     first = max(int(scalar(w, f"SELECT nextval({seq}) AS v")), after + 1)
     w.execute(f"SELECT setval({seq}, :last)", {"last": first + n - 1})
