@@ -22,6 +22,9 @@ _SQLITE_FULL = 13
 _SQLITE_IOERR = 10
 _PG_DISK_FULL = "53100"
 PG_SEQUENCE_LIMIT = "2200H"  # nextval past the sequence's maximum
+PG_LOCK_TIMEOUT = "55P03"  # lock_not_available: lock_timeout ran out
+PG_INSUFFICIENT_PRIVILEGE = "42501"
+PG_UNIQUE_VIOLATION = "23505"
 
 
 def first_line(exc: BaseException) -> str:
@@ -60,6 +63,21 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
+def server_write_error(exc: BaseException, target: Target, query: idroom.Rows, dialect: str) -> DatabaseError | None:
+    """The one line for a failed write transaction on a server, or None for an error that is a bug.
+
+    The one mapping of server errors, for both paths: psycopg's own errors (``store.pgdriver``)
+    and SQLAlchemy's wrappers of them (``Database.session``) give the same line. Known are: an
+    ``OperationalError`` (lock timeout, lost connection, server shutting down...), ids run out
+    (2200H), a missing privilege (42501) and a unique violation (23505)."""
+    orig = getattr(exc, "orig", None) or exc
+    operational = any(cls.__name__ == "OperationalError" for cls in type(orig).__mro__)
+    known = (PG_SEQUENCE_LIMIT, PG_INSUFFICIENT_PRIVILEGE, PG_UNIQUE_VIOLATION)
+    if not operational and sqlstate(exc) not in known:
+        return None
+    return write_error(exc, target, query, dialect)
+
+
 def write_error(exc: BaseException, target: Target, query: idroom.Rows, dialect: str) -> DatabaseError:
     """The one line for a failed write transaction (rolled back by now): ids run out, disk full, busy...
 
@@ -79,7 +97,7 @@ def write_error(exc: BaseException, target: Target, query: idroom.Rows, dialect:
         return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
     if is_disk_full(exc):
         return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
-    if "locked" in str(exc) or "busy" in str(exc):
+    if "locked" in str(exc) or "busy" in str(exc) or sqlstate(exc) == PG_LOCK_TIMEOUT:
         return DatabaseError(
             f"the database is busy (another claimtrack kept it locked for over "
             f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
