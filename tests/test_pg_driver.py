@@ -233,3 +233,46 @@ def test_reads_in_one_snapshot_stream_while_others_write(seeded, db_path: str, m
     finally:
         reader.close()
         writer.close()
+
+
+def test_only_plain_inserts_are_sent_as_copy():
+    from claimtrack.store.writer import insert_sql
+
+    assert pgdriver.copy_statement(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
+        "COPY claim_tag (claim_id, tag_id) FROM STDIN",
+        ("claim_id", "tag_id"),
+        frozenset({"claim_id", "tag_id"}),
+    )
+    assert pgdriver.copy_statement("INSERT INTO t (a, b) VALUES (:a, :c)") is None
+    assert pgdriver.copy_statement("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING") is None
+    assert pgdriver.copy_statement("UPDATE t SET a = :a") is None
+
+
+@server_only
+def test_an_import_through_copy_leaves_what_sqlalchemy_leaves(
+    cli, other_database: str, db_path: str, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    records = tmp_path / "claims.jsonl"
+    with records.open("w", encoding="utf-8") as out:
+        for i in range(3 * pgdriver.COPY_FROM_ROWS):
+            record = {
+                "text": f"Claim {i}: a tab\there, a backslash \\ and a quote ' in it.",
+                "source": f"Source {i % 4}",
+                "confidence": None if i % 5 == 0 else round(i / 100, 2),
+                "status": ("unverified", "confirmed", "refuted")[i % 3],
+                "said_on": f"2024-01-{i % 28 + 1:02d}",
+                "tags": [f"tag{i % 3}", "common"],
+            }
+            out.write(json.dumps(record) + "\n")
+    for driver, url in (("psycopg", db_path), ("sqlalchemy", other_database)):
+        monkeypatch.setenv("CLAIMTRACK_WRITE_DRIVER", driver)
+        monkeypatch.setenv("CLAIMTRACK_DB", url)
+        assert cli("init").exit_code == 0
+        imported = cli("import", str(records))
+        assert imported.exit_code == 0, imported.stderr
+    one, other = _dump(db_path), _dump(other_database)
+    assert one == other
+    assert len(one["claim"]) == 3 * pgdriver.COPY_FROM_ROWS and len(one["claim_tag"]) == 6 * pgdriver.COPY_FROM_ROWS
+    monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER")
+    shown = cli("list", "--search", "backslash", "--limit", "2")
+    assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it" in shown.stdout

@@ -36,6 +36,8 @@ from claimtrack.store.writer import Params, Row, insert_sql
 _BIND = re.compile(r"(?<![:\w\x5c]):(\w+)(?!:)", re.UNICODE)
 _cursor_names = itertools.count(1)
 STREAM_ROWS = 2000  # rows fetched per round trip by a server-side cursor
+COPY_FROM_ROWS = 20  # an ``executemany`` of a plain insert this long runs as COPY (``copy_statement``)
+_PLAIN_INSERT = re.compile(r"^INSERT INTO (?P<table>\w+) \((?P<columns>[\w, ]+)\) VALUES \((?P<values>[:\w, ]+)\)$")
 
 
 def uses_psycopg(target: Target) -> bool:
@@ -47,6 +49,22 @@ def uses_psycopg(target: Target) -> bool:
 def adapt(sql: str) -> str:
     """``:name`` parameters as ``%(name)s``, every other ``%`` doubled (see the module docstring)."""
     return _BIND.sub(r"%(\1)s", sql.replace("%", "%%")).replace("\\:", ":")
+
+
+@functools.lru_cache(maxsize=64)
+def copy_statement(sql: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
+    """``COPY table (a, b) FROM STDIN`` and its columns (in order, and as a set), for a plain ``writer.insert_sql`` insert.
+
+    An import writes tens of thousands of rows a statement; ``COPY`` sends them in one stream,
+    where ``executemany`` has the server run the insert once per row. The rows are the same (the
+    table's defaults and triggers apply to both); any other statement is run as it is."""
+    found = _PLAIN_INSERT.match(sql)
+    if found is None:
+        return None
+    columns = tuple(name.strip() for name in found["columns"].split(","))
+    if tuple(value.strip() for value in found["values"].split(",")) != tuple(f":{name}" for name in columns):
+        return None
+    return f"COPY {found['table']} ({', '.join(columns)}) FROM STDIN", columns, frozenset(columns)
 
 
 def connect(target: Target) -> Any:
@@ -111,9 +129,16 @@ class PgWriter:
         return int(self.conn.execute(adapt(sql), dict(params or {})).rowcount)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
-        if rows:
-            with self.conn.cursor() as cursor:
+        if not rows:
+            return
+        copy = copy_statement(sql) if len(rows) >= COPY_FROM_ROWS else None
+        with self.conn.cursor() as cursor:
+            if copy is None or any(row.keys() != copy[2] for row in rows):
                 cursor.executemany(adapt(sql), rows)
+                return
+            with cursor.copy(copy[0]) as out:
+                for row in rows:
+                    out.write_row([row[name] for name in copy[1]])
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
         return list(rows(self.conn, sql, params or {}))
