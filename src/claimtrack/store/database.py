@@ -158,7 +158,9 @@ class Database:
         if self._reader() == "sqlite3":
             return iter(self._sqlite_conn().execute(sql, params))
         if self._reader() == "psycopg":
-            return (v for _, found in pgdriver.iterate(self._pg_conn(), sql, params, self._read_depth > 0) for v in found)
+            return (
+                v for _, found in pgdriver.iterate(self._pg_conn(), sql, params, self._read_depth > 0) for v in found
+            )
         return (tuple(row.values()) for row in self._alchemy_rows(sql, params))
 
     def _alchemy_rows(self, sql: str, params: dict[str, Any]) -> Iterator[Row]:
