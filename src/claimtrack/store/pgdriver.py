@@ -15,7 +15,7 @@ statement the way SQLAlchemy's ``text()`` does for psycopg: the same pattern fin
 Transactions. The connection is in autocommit mode, so a lone read is its own snapshot (as the
 ``sqlite3`` reader is); ``Database.reading()`` wraps several in ``REPEATABLE READ, READ ONLY``, in
 which rows are streamed through a server-side cursor (an export of a million claims is never all
-in memory); ``write`` opens a write transaction that takes the writers' advisory lock first.
+in memory); ``writing`` opens a write transaction that takes the writers' advisory lock first.
 """
 
 from __future__ import annotations
