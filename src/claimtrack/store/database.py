@@ -5,13 +5,15 @@
   ``CLAIMTRACK_READ_DRIVER=sqlalchemy``, which the tests use to check both paths agree) they run
   through SQLAlchemy. ``Database._reader`` is the one place that chooses. A command that reads
   with several queries wraps them in ``Database.reading()``: one read transaction, so every query
-  sees the same snapshot even while others write.
+  sees the same snapshot even while others write. On PostgreSQL (a ``postgresql+psycopg://``
+  URL) they run through psycopg directly (``store.pgdriver``), again without SQLAlchemy.
 * Writes are SQL text too (``store.writes``, ``store.imports``), run by a ``store.writer.Writer``
   inside ``Database.writing()``, whose transaction takes the write lock up front (``BEGIN
   IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked". On SQLite the
   writer is the standard library's ``sqlite3`` (on the reading connection, outside any read
-  transaction); elsewhere, or with ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``, a SQLAlchemy connection.
-  Migrations, and the SQLAlchemy paths, use the engine (``Database.session()``).
+  transaction); on PostgreSQL psycopg (``store.pgdriver``); elsewhere, or with
+  ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``, a SQLAlchemy connection. Migrations (only when the
+  schema is behind), and the SQLAlchemy paths, use the engine (``Database.session()``).
 
 ``Database.open`` checks the target before touching it and creates or migrates it
 (``store.opening``). The rest is spread by concern below this module: how connections are made
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import authors
 from claimtrack.errors import DatabaseError, NotFound
-from claimtrack.store import connections, failures, migrations, opening, transaction
+from claimtrack.store import connections, failures, migrations, opening, pgdriver, transaction
 from claimtrack.store.locking import WRITE_LOCK_KEY
 from claimtrack.store.target import Target
 
@@ -58,6 +60,7 @@ class Database:
         self.target = target
         self._engine: Engine | None = None
         self._sqlite: sqlite3.Connection | None = None
+        self._pg: Any = None  # the psycopg connection (``store.pgdriver``), made on first use
         self._read_conn: Any = None  # the SQLAlchemy connection pinned by ``reading()``
         self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
@@ -111,7 +114,10 @@ class Database:
     def _inspect(self) -> int:
         """The schema version found (0: new or empty); refuse anything we must not touch (``store.opening``)."""
         if not self.target.is_sqlite:
-            return opening.inspect_server(self.target, self.engine, lambda sql: (self.query_one(sql) or {}).get("v"))
+            scalar = lambda sql: (self.query_one(sql) or {}).get("v")  # noqa: E731
+            if self._reader() == "psycopg":  # connecting is the first query: its failure is the one line
+                return opening.check_tables(self.target, {r["t"] for r in self.query(opening.PG_TABLES)}, scalar)
+            return opening.inspect_server(self.target, self.engine, scalar)
         version, self.read_only = opening.inspect_file(self.target)
         return version
 
@@ -124,9 +130,15 @@ class Database:
 
     def _reader(self) -> str:
         """Which driver runs reads: the one place that decides."""
-        if self.target.is_sqlite and os.environ.get(READ_DRIVER_ENV, "sqlite3") != "sqlalchemy":
+        return self._driver(READ_DRIVER_ENV)
+
+    def _driver(self, env: str) -> str:
+        """``sqlite3``, ``psycopg`` or ``sqlalchemy`` (always, when ``env`` says so)."""
+        if os.environ.get(env, "") == "sqlalchemy":
+            return "sqlalchemy"
+        if self.target.is_sqlite:
             return "sqlite3"
-        return "sqlalchemy"
+        return "psycopg" if pgdriver.uses_psycopg(self.target) else "sqlalchemy"
 
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run a read query (SQL text, ``:name`` parameters) and return rows as dicts."""
@@ -140,11 +152,15 @@ class Database:
     def iterate(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[Row]:
         """Stream rows of a read query, one dict at a time."""
         params = params or {}
-        if self._reader() == "sqlite3":
+        reader = self._reader()
+        if reader == "sqlite3":
             cursor = self._sqlite_conn().execute(sql, params)
             names = [d[0] for d in cursor.description or ()]
             for values in cursor:
                 yield dict(zip(names, values, strict=True))
+            return
+        if reader == "psycopg":
+            yield from pgdriver.rows(self._pg_conn(), sql, params, self._read_depth > 0)
             return
         yield from self._alchemy_rows(sql, params)
 
@@ -155,6 +171,10 @@ class Database:
         params = params or {}
         if self._reader() == "sqlite3":
             return iter(self._sqlite_conn().execute(sql, params))
+        if self._reader() == "psycopg":
+            return (
+                v for _, found in pgdriver.iterate(self._pg_conn(), sql, params, self._read_depth > 0) for v in found
+            )
         return (tuple(row.values()) for row in self._alchemy_rows(sql, params))
 
     def _alchemy_rows(self, sql: str, params: dict[str, Any]) -> Iterator[Row]:
@@ -180,7 +200,7 @@ class Database:
         reads claims and then their events could see a claim's old status next to the event that
         changed it. SQLite: ``BEGIN DEFERRED`` on the reader connection (the snapshot is taken by
         the first read and held until the block ends; it takes no write lock, so writers carry on).
-        PostgreSQL: one pinned connection in a ``REPEATABLE READ, READ ONLY`` transaction.
+        PostgreSQL: one connection in a ``REPEATABLE READ, READ ONLY`` transaction.
         Blocks nest (only the outermost one opens and ends the transaction). A generator may hold
         the block open while it streams; it ends when the generator is exhausted or closed.
         """
@@ -206,6 +226,14 @@ class Database:
                         if conn.in_transaction:
                             conn.execute("ROLLBACK")
             return
+        if self._reader() == "psycopg":
+            with pgdriver.reading(self._pg_conn()):
+                self._read_depth = 1
+                try:
+                    yield
+                finally:
+                    self._read_depth = 0
+            return
         with self.engine.connect() as sa_conn:
             sa_conn = sa_conn.execution_options(claimtrack_read=True)
             with sa_conn.begin():
@@ -229,6 +257,12 @@ class Database:
             self._sqlite = conn
         return self._sqlite
 
+    def _pg_conn(self) -> Any:
+        """The psycopg connection (autocommit; ``store.pgdriver``)."""
+        if self._pg is None:
+            self._pg = pgdriver.connect(self.target)
+        return self._pg
+
     # ---- writing -----------------------------------------------------------------------------
 
     @property
@@ -249,16 +283,17 @@ class Database:
                 if self.dialect == "postgresql":  # the same one-writer-at-a-time rule on a server
                     session.connection().exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield session
-        except DBAPIError as exc:
-            if not isinstance(exc, OperationalError) and not failures.is_known(exc):
-                raise
+        except OperationalError as exc:
             raise self._write_error(exc) from exc
+        except DBAPIError as exc:
+            line = self._server_error(exc) if self.dialect == "postgresql" else None
+            if line is None:
+                raise
+            raise line from exc
 
     def _write_driver(self) -> str:
         """Which driver runs writes: the one place that decides (see ``store.writer``)."""
-        if self.target.is_sqlite and os.environ.get(WRITE_DRIVER_ENV, "sqlite3") != "sqlalchemy":
-            return "sqlite3"
-        return "sqlalchemy"
+        return self._driver(WRITE_DRIVER_ENV)
 
     @contextmanager
     def writing(self) -> Iterator[Writer]:
@@ -273,7 +308,16 @@ class Database:
         from claimtrack.store.writer import AlchemyWriter, scalar
 
         author = self.author  # before the transaction: a bad settings file changes nothing
-        if self._write_driver() != "sqlite3":
+        driver = self._write_driver()
+        if driver == "psycopg":
+            with pgdriver.writing(self._pg_conn(), self._server_error) as pg_writer:
+                pg_writer.author = author
+                pg_writer.db_role = scalar(
+                    pg_writer, "SELECT current_user AS db_role"
+                )  # the login no setting can change
+                yield pg_writer
+            return
+        if driver != "sqlite3":
             with self.session() as session:
                 writer = AlchemyWriter(session.connection())
                 writer.author = author
@@ -291,6 +335,10 @@ class Database:
     def _write_error(self, exc: BaseException) -> DatabaseError:
         """The one line for a failed write transaction (rolled back by now), see ``store.failures``."""
         return failures.write_error(exc, self.target, self.query, self.dialect)
+
+    def _server_error(self, exc: BaseException) -> DatabaseError | None:
+        """The one line for a failed write on a server, or None for a bug (``failures.server_write_error``)."""
+        return failures.server_write_error(exc, self.target, self.query, self.dialect)
 
     def checkpoint(self) -> str | None:
         """Fold the WAL back into the database file (after bulk writes, so reads stay quick).
@@ -326,6 +374,9 @@ class Database:
         if self._sqlite is not None:
             self._sqlite.close()
             self._sqlite = None
+        if self._pg is not None:
+            self._pg.close()
+            self._pg = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

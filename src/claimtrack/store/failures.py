@@ -25,6 +25,8 @@ PG_SEQUENCE_LIMIT = "2200H"  # nextval past the sequence's maximum
 PG_INSUFFICIENT_PRIVILEGE = privileges.INSUFFICIENT_PRIVILEGE  # the role may not (``store.privileges``)
 # What ``write_error`` says in a line of its own besides SQLite's and SQLAlchemy's OperationalErrors.
 KNOWN_SQLSTATES = frozenset({PG_SEQUENCE_LIMIT, PG_INSUFFICIENT_PRIVILEGE})
+PG_LOCK_TIMEOUT = "55P03"  # lock_not_available: lock_timeout ran out
+PG_UNIQUE_VIOLATION = "23505"
 
 
 def first_line(exc: BaseException) -> str:
@@ -68,6 +70,23 @@ def is_known(exc: BaseException) -> bool:
     return sqlstate(exc) in KNOWN_SQLSTATES
 
 
+def server_write_error(
+    exc: BaseException, target: Target, query: idroom.Rows, dialect: str, statement: str | None = None
+) -> DatabaseError | None:
+    """The one line for a failed write transaction on a server, or None for an error that is a bug.
+
+    The one mapping of server errors, for both paths: psycopg's own errors (``store.pgdriver``)
+    and SQLAlchemy's wrappers of them (``Database.session``) give the same line. Known are: an
+    ``OperationalError`` (lock timeout, lost connection, server shutting down...), ids run out
+    (2200H), a missing privilege (42501) and a unique violation (23505)."""
+    orig = getattr(exc, "orig", None) or exc
+    operational = any(cls.__name__ == "OperationalError" for cls in type(orig).__mro__)
+    known = (PG_SEQUENCE_LIMIT, PG_INSUFFICIENT_PRIVILEGE, PG_UNIQUE_VIOLATION)
+    if not operational and sqlstate(exc) not in known:
+        return None
+    return write_error(exc, target, query, dialect, statement)
+
+
 def write_error(
     exc: BaseException, target: Target, query: idroom.Rows, dialect: str, statement: str | None = None
 ) -> DatabaseError:
@@ -93,7 +112,7 @@ def write_error(
         return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
     if is_disk_full(exc):
         return DatabaseError(f"{DISK_FULL}: nothing was saved; free some space and try again")
-    if "locked" in str(exc) or "busy" in str(exc):
+    if "locked" in str(exc) or "busy" in str(exc) or sqlstate(exc) == PG_LOCK_TIMEOUT:
         return DatabaseError(
             f"the database is busy (another claimtrack kept it locked for over "
             f"{BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"

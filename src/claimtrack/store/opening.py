@@ -156,6 +156,11 @@ def check_tables(target: Target, tables: set[str], scalar: Scalar) -> int:
     return version
 
 
+# The tables of the schema a server connection uses (what SQLAlchemy's inspector lists), read with
+# one query through psycopg: opening a database that is up to date never imports SQLAlchemy.
+PG_TABLES = "SELECT tablename AS t FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+
+
 def inspect_server(target: Target, engine: Engine, scalar: Scalar) -> int:
     """The schema version found on a server (0: an empty database); refuse another program's."""
     from sqlalchemy import inspect
