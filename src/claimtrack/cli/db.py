@@ -119,9 +119,7 @@ def db_verify(
     ctx: typer.Context,
     backup: Annotated[
         str,
-        typer.Argument(
-            metavar="BACKUP", help="A JSON or JSONL backup, as claimtrack export writes it.", show_default=False
-        ),
+        typer.Argument(metavar="BACKUP", help="A JSON or JSONL backup made by claimtrack export.", show_default=False),
     ],
 ) -> None:
     """Say whether a backup and the database hold the same history, or one is a prefix of the other,

@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from claimtrack.store import migrations
+from claimtrack.store.migrations_1to5 import CHANGE_TABLE
+from claimtrack.store.migrations_6to9 import FEED_TABLE
 
 LARGEST = 2**63 - 1  # signed 64-bit: SQLite INTEGER, PostgreSQL BIGINT
 IMPORT_MAX = 2**53 - 1  # the largest id an import keeps (exact as a double in every JSON reader)
 # ``db check`` reports ids past this: 2^62 - 2^53 new rows after the largest import would be needed
 # to get there, so claimtrack never does.
 SUSPECT_ABOVE = 2**62
-TABLES = ("claim", "event", "source", "tag", migrations.CHANGE_TABLE, migrations.FEED_TABLE)
+TABLES = ("claim", "event", "source", "tag", CHANGE_TABLE, FEED_TABLE)
 
 Rows = Callable[[str], Iterable[Mapping[str, Any]]]
 
@@ -106,6 +107,6 @@ def _what(table: str) -> str:
         "event": "change",
         "source": "source",
         "tag": "tag",
-        migrations.CHANGE_TABLE: "change",
-        migrations.FEED_TABLE: "feed item",
+        CHANGE_TABLE: "change",
+        FEED_TABLE: "feed item",
     }.get(table, "row")
