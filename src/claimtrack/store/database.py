@@ -336,9 +336,9 @@ class Database:
         """The one line for a failed write transaction (rolled back by now), see ``store.failures``."""
         return failures.write_error(exc, self.target, self.query, self.dialect)
 
-    def _server_error(self, exc: BaseException) -> DatabaseError | None:
+    def _server_error(self, exc: BaseException, statement: str | None = None) -> DatabaseError | None:
         """The one line for a failed write on a server, or None for a bug (``failures.server_write_error``)."""
-        return failures.server_write_error(exc, self.target, self.query, self.dialect)
+        return failures.server_write_error(exc, self.target, self.query, self.dialect, statement)
 
     def checkpoint(self) -> str | None:
         """Fold the WAL back into the database file (after bulk writes, so reads stay quick).

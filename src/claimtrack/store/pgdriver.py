@@ -126,13 +126,16 @@ class PgWriter:
         self.conn = conn
         self.author: str | None = None  # who makes the change (``store.writer.Writer``)
         self.db_role: str | None = None
+        self.statement: str | None = None  # the last one sent: a refusal names what it refused
 
     def execute(self, sql: str, params: Params | None = None) -> int:
+        self.statement = sql
         return int(self.conn.execute(adapt(sql), dict(params or {})).rowcount)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if not rows:
             return
+        self.statement = sql
         copy = copy_statement(sql) if len(rows) >= COPY_FROM_ROWS else None
         with self.conn.cursor() as cursor:
             if copy is None or any(row.keys() != copy[2] for row in rows):
@@ -143,10 +146,12 @@ class PgWriter:
                     out.write_row([row[name] for name in copy[1]])
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        self.statement = sql
         return list(rows(self.conn, sql, params or {}))
 
     def insert(self, table: str, row: Params) -> int:
-        found = self.conn.execute(adapt(insert_sql(table, row) + " RETURNING id"), dict(row)).fetchone()
+        self.statement = insert_sql(table, row)
+        found = self.conn.execute(adapt(self.statement + " RETURNING id"), dict(row)).fetchone()
         return int(found[0])
 
     def script(self, statements: Iterable[str]) -> None:
@@ -155,21 +160,22 @@ class PgWriter:
 
 
 @contextmanager
-def writing(conn: Any, fail: Callable[[BaseException], DatabaseError | None]) -> Iterator[PgWriter]:
+def writing(conn: Any, fail: Callable[[BaseException, str | None], DatabaseError | None]) -> Iterator[PgWriter]:
     """``BEGIN``, the writers' advisory lock, the block's statements, ``COMMIT``; all or nothing.
 
     ``fail`` makes the one line of a failure the SQLAlchemy path would also report (lock timeout,
     lost connection, ids run out, disk full...), or None for one it would let through."""
     import psycopg
 
+    writer = PgWriter(conn)
     try:
         conn.execute("BEGIN")
         conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-        yield PgWriter(conn)
+        yield writer
         conn.execute("COMMIT")
     except psycopg.Error as exc:
         _end(conn, "ROLLBACK")
-        line = fail(exc)
+        line = fail(exc, writer.statement)
         if line is None:
             raise
         raise line from exc
