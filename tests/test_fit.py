@@ -281,3 +281,23 @@ def test_extract_drops_the_quote_before_squeezing_the_claim_at_80_columns() -> N
     narrow = fit.layout(COLUMNS, rows, View(width=80))
     assert "quote" in narrow.dropped
     assert narrow.widths[[c.key for c in narrow.columns].index("text")] >= 36
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_an_unknown_author_is_never_broken_mid_word(width: int) -> None:
+    """Changes from before authors were kept say "unknown" in By: whole, not "unknow" over "n"."""
+    from claimtrack.timeline import LOG_COLUMNS
+
+    rows = [
+        {
+            "at": "2025-04-29T12:00:00Z",
+            "id": "24",
+            "text": "North Korea sent troops.",
+            "change": "note",
+            "by": "unknown",
+            "detail": "Rodong Sinmun, the paper read at home, printed Putin's full message.",
+        }
+    ]
+    plan = fit.layout(LOG_COLUMNS, rows, View(width=width))
+    widths = dict(zip([c.key for c in plan.columns], plan.widths))
+    assert widths.get("by", 0) >= len("unknown")

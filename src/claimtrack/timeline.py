@@ -65,7 +65,7 @@ TIMELINE_COLUMNS = register(
     (
         Col("at", "At", 0, compact=day_only),
         Col("change", "Change", 0, wrap=True, min_width=14),
-        Col("by", "By", 0, wrap=True, min_width=6, names=("author",)),
+        Col("by", "By", 0, wrap=True, min_width=7, names=("author",)),
         Col(
             "detail",
             "Note / evidence",
@@ -173,7 +173,7 @@ LOG_COLUMNS = register(
         Col("id", "ID", 0, justify="right", names=("claim_id",)),
         Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
         Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
-        Col("by", "By", 0, wrap=True, min_width=6, names=("author",)),
+        Col("by", "By", 0, wrap=True, min_width=7, names=("author",)),
         Col(
             "detail",
             "Note / evidence",
