@@ -3,7 +3,7 @@
 * ``target``: where the database is (flag > env var > user data dir).
 * ``database``: the opened database; the read and write paths (``opening``: check, create,
   migrate; ``connections``, ``locking``, ``transaction``, ``failures``, ``backup`` below it;
-  ``pgdriver`` the same reads and writes through psycopg on PostgreSQL).
+  ``pgdriver`` the same reads and writes through psycopg2 on PostgreSQL).
 * ``health``, ``schemacheck``: ``db check``, reading through a ``handle.Handle``.
 * ``migrations``: numbered schema migrations (the registry; the steps in ``migrations_1to5``...).
 * ``models``: SQLModel tables (the schema as Python; used for writes).

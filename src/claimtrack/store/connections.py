@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from claimtrack.errors import DatabaseError
+from claimtrack.store import pgdriver
 from claimtrack.store.failures import first_line
 from claimtrack.store.locking import BUSY_TIMEOUT_MS, when_unlocked
 from claimtrack.store.target import Target
@@ -67,17 +68,17 @@ def make_engine(target: Target, read_only: str | None = None) -> Engine:
 
     if not target.is_sqlite:
         try:
-            return create_engine(target.url)
+            return create_engine(pgdriver.alchemy_url(target))  # psycopg2 for every libpq URL, as the fast path
         except ModuleNotFoundError as exc:
             raise DatabaseError(
                 f"the driver for {target} is not installed ({exc.name}); "
                 "install it, e.g. pip install 'claimtrack[postgres]'"
             ) from exc
         except Exception as exc:
-            if type(exc).__name__ == "NoSuchModuleError":  # an unknown scheme: http://, postgres://...
+            if type(exc).__name__ == "NoSuchModuleError":  # an unknown scheme: http://, mysql+nodriver://...
                 raise DatabaseError(
                     f"invalid database URL {target}: unknown database type {target.url.split(':', 1)[0]!r}; "
-                    "give sqlite:///PATH, postgresql+psycopg://USER:PASSWORD@HOST/DBNAME, or a file path"
+                    "give sqlite:///PATH, postgresql://USER:PASSWORD@HOST/DBNAME, or a file path"
                 ) from exc
             raise DatabaseError(f"invalid database URL {target}: {terminal(target.scrub(first_line(exc)))}") from exc
 

@@ -5,13 +5,14 @@
   ``CLAIMTRACK_READ_DRIVER=sqlalchemy``, which the tests use to check both paths agree) they run
   through SQLAlchemy. ``Database._reader`` is the one place that chooses. A command that reads
   with several queries wraps them in ``Database.reading()``: one read transaction, so every query
-  sees the same snapshot even while others write. On PostgreSQL (a ``postgresql+psycopg://``
-  URL) they run through psycopg directly (``store.pgdriver``), again without SQLAlchemy.
+  sees the same snapshot even while others write. On PostgreSQL (a ``postgresql://`` URL, or any
+  other naming libpq: ``pgdriver.direct``) they run through psycopg2 directly (``store.pgdriver``),
+  again without SQLAlchemy.
 * Writes are SQL text too (``store.writes``, ``store.imports``), run by a ``store.writer.Writer``
   inside ``Database.writing()``, whose transaction takes the write lock up front (``BEGIN
   IMMEDIATE`` on SQLite), so a read-then-write never fails half way with "locked". On SQLite the
   writer is the standard library's ``sqlite3`` (on the reading connection, outside any read
-  transaction); on PostgreSQL psycopg (``store.pgdriver``); elsewhere, or with
+  transaction); on PostgreSQL psycopg2 (``store.pgdriver``); elsewhere, or with
   ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``, a SQLAlchemy connection. Migrations (only when the
   schema is behind), and the SQLAlchemy paths, use the engine (``Database.session()``).
 
@@ -60,7 +61,7 @@ class Database:
         self.target = target
         self._engine: Engine | None = None
         self._sqlite: sqlite3.Connection | None = None
-        self._pg: Any = None  # the psycopg connection (``store.pgdriver``), made on first use
+        self._pg: Any = None  # the psycopg2 connection (``store.pgdriver``), made on first use
         self._read_conn: Any = None  # the SQLAlchemy connection pinned by ``reading()``
         self._read_depth = 0  # how many ``reading()`` blocks are open (they nest)
         self.schema_version = 0
@@ -115,7 +116,7 @@ class Database:
         """The schema version found (0: new or empty); refuse anything we must not touch (``store.opening``)."""
         if not self.target.is_sqlite:
             scalar = lambda sql: (self.query_one(sql) or {}).get("v")  # noqa: E731
-            if self._reader() == "psycopg":  # connecting is the first query: its failure is the one line
+            if self._reader() == "psycopg2":  # connecting is the first query: its failure is the one line
                 return opening.check_tables(self.target, {r["t"] for r in self.query(opening.PG_TABLES)}, scalar)
             return opening.inspect_server(self.target, self.engine, scalar)
         version, self.read_only = opening.inspect_file(self.target)
@@ -124,7 +125,8 @@ class Database:
     @property
     def dialect(self) -> str:
         """``sqlite``, ``postgresql``...: read from the URL, without importing SQLAlchemy."""
-        return self.target.url.split(":", 1)[0].split("+", 1)[0]
+        name = self.target.url.split(":", 1)[0].split("+", 1)[0].lower()
+        return "postgresql" if name == "postgres" else name  # libpq's alias (``pgdriver.direct``)
 
     # ---- reading -----------------------------------------------------------------------------
 
@@ -133,12 +135,12 @@ class Database:
         return self._driver(READ_DRIVER_ENV)
 
     def _driver(self, env: str) -> str:
-        """``sqlite3``, ``psycopg`` or ``sqlalchemy`` (always, when ``env`` says so)."""
+        """``sqlite3``, ``psycopg2`` or ``sqlalchemy`` (always, when ``env`` says so)."""
         if os.environ.get(env, "") == "sqlalchemy":
             return "sqlalchemy"
         if self.target.is_sqlite:
             return "sqlite3"
-        return "psycopg" if pgdriver.uses_psycopg(self.target) else "sqlalchemy"
+        return "psycopg2" if pgdriver.direct(self.target) else "sqlalchemy"
 
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run a read query (SQL text, ``:name`` parameters) and return rows as dicts."""
@@ -159,7 +161,7 @@ class Database:
             for values in cursor:
                 yield dict(zip(names, values, strict=True))
             return
-        if reader == "psycopg":
+        if reader == "psycopg2":
             yield from pgdriver.rows(self._pg_conn(), sql, params, self._read_depth > 0)
             return
         yield from self._alchemy_rows(sql, params)
@@ -171,7 +173,7 @@ class Database:
         params = params or {}
         if self._reader() == "sqlite3":
             return iter(self._sqlite_conn().execute(sql, params))
-        if self._reader() == "psycopg":
+        if self._reader() == "psycopg2":
             return (
                 v for _, found in pgdriver.iterate(self._pg_conn(), sql, params, self._read_depth > 0) for v in found
             )
@@ -226,7 +228,7 @@ class Database:
                         if conn.in_transaction:
                             conn.execute("ROLLBACK")
             return
-        if self._reader() == "psycopg":
+        if self._reader() == "psycopg2":
             with pgdriver.reading(self._pg_conn()):
                 self._read_depth = 1
                 try:
@@ -258,7 +260,7 @@ class Database:
         return self._sqlite
 
     def _pg_conn(self) -> Any:
-        """The psycopg connection (autocommit; ``store.pgdriver``)."""
+        """The psycopg2 connection (autocommit; ``store.pgdriver``)."""
         if self._pg is None:
             self._pg = pgdriver.connect(self.target)
         return self._pg
@@ -309,7 +311,7 @@ class Database:
 
         author = self.author  # before the transaction: a bad settings file changes nothing
         driver = self._write_driver()
-        if driver == "psycopg":
+        if driver == "psycopg2":
             with pgdriver.writing(self._pg_conn(), self._server_error) as pg_writer:
                 pg_writer.author = author
                 pg_writer.db_role = scalar(

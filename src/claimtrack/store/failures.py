@@ -1,7 +1,7 @@
 """What a failed database operation means, said in one line: disk full, busy, ids run out...
 
 The drivers report the same trouble in different shapes: ``sqlite3`` errors with an error code,
-psycopg errors with a SQLSTATE, either wrapped by SQLAlchemy (``.orig``), or a plain ``OSError``
+psycopg2 errors with a SQLSTATE, either wrapped by SQLAlchemy (``.orig``), or a plain ``OSError``
 from the file system. This module looks through the wrappers and names the cause, so a write that
 failed is one ``DatabaseError`` line saying what to do, whichever driver ran it.
 """
@@ -36,8 +36,11 @@ def first_line(exc: BaseException) -> str:
 
 
 def sqlstate(exc: BaseException) -> str | None:
-    """The SQLSTATE of a PostgreSQL error (raw or wrapped by SQLAlchemy), else None."""
-    return getattr(getattr(exc, "orig", None) or exc, "sqlstate", None)
+    """The SQLSTATE of a PostgreSQL error (raw or wrapped by SQLAlchemy), else None.
+
+    psycopg2 names it ``.pgcode``, psycopg 3 ``.sqlstate``: either is read."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "pgcode", None) or getattr(orig, "sqlstate", None)
 
 
 def _is_io_error(exc: BaseException) -> bool:
@@ -59,7 +62,7 @@ def is_disk_full(exc: BaseException) -> bool:
             getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL or "database or disk is full" in str(exc)
         ):
             return True
-        if getattr(exc, "sqlstate", None) == _PG_DISK_FULL:  # psycopg.errors.DiskFull
+        if sqlstate(exc) == _PG_DISK_FULL:  # psycopg2.errors.DiskFull
             return True
         exc = getattr(exc, "orig", None) or exc.__cause__  # type: ignore[assignment]
     return False
@@ -75,7 +78,7 @@ def server_write_error(
 ) -> DatabaseError | None:
     """The one line for a failed write transaction on a server, or None for an error that is a bug.
 
-    The one mapping of server errors, for both paths: psycopg's own errors (``store.pgdriver``)
+    The one mapping of server errors, for both paths: psycopg2's own errors (``store.pgdriver``)
     and SQLAlchemy's wrappers of them (``Database.session``) give the same line. Known are: an
     ``OperationalError`` (lock timeout, lost connection, server shutting down...), ids run out
     (2200H), a missing privilege (42501) and a unique violation (23505)."""

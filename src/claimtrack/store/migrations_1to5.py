@@ -160,7 +160,7 @@ GUARDED_TABLES = ("source", "claim", "tag", "claim_tag", "event")
 def m003_guards(conn: Connection) -> None:
     """Close the two ways around append-only history that skip the row triggers of m001.
 
-    (No percent sign in this SQL: psycopg would take it for a placeholder.)
+    (No percent sign in this SQL: psycopg2 would take it for a placeholder.)
 
     SQLite: ``INSERT OR REPLACE INTO event`` with an existing id deletes the old row without
     firing delete triggers (unless ``recursive_triggers`` is on), so history could be rewritten;

@@ -157,7 +157,7 @@ def check_tables(target: Target, tables: set[str], scalar: Scalar) -> int:
 
 
 # The tables of the schema a server connection uses (what SQLAlchemy's inspector lists), read with
-# one query through psycopg: opening a database that is up to date never imports SQLAlchemy.
+# one query through psycopg2: opening a database that is up to date never imports SQLAlchemy.
 PG_TABLES = "SELECT tablename AS t FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
 
 

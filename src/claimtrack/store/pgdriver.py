@@ -1,21 +1,27 @@
-"""PostgreSQL's fast path: the store's SQL text run through psycopg directly, without SQLAlchemy.
+"""PostgreSQL's fast path: the store's SQL text run through psycopg2 directly, without SQLAlchemy.
 
 As on SQLite (``sqlite3``), importing SQLAlchemy, SQLModel and pydantic cost far more per command
-(~0.3 s) than the statements themselves (~1 ms each on a local server). So on a
-``postgresql+psycopg://`` target every read and write runs here; SQLAlchemy is imported only to
-migrate a database whose schema is behind, and for the cross-check pass
+(~0.3 s) than the statements themselves (~1 ms each on a local server), and so did psycopg 3
+(~0.1 s and 174 modules: asyncio, ssl, email...), where psycopg2 costs ~20 ms. So on a PostgreSQL
+target named ``postgresql://``, ``postgres://``, ``postgresql+psycopg2://`` or (as documented
+before) ``postgresql+psycopg://`` every read and write runs here, through psycopg2 (``direct``);
+SQLAlchemy, given the same URL with ``psycopg2`` as its driver (``alchemy_url``), is imported only
+to migrate a database whose schema is behind, and for the cross-check pass
 (``CLAIMTRACK_READ_DRIVER`` / ``CLAIMTRACK_WRITE_DRIVER=sqlalchemy``) that runs the same statements
 through it. ``Database`` chooses the driver; this module connects, adapts the SQL and runs it.
 
 Placeholders. The store writes ``:name`` parameters (SQLite's style, and SQLAlchemy ``text()``'s);
-psycopg wants ``%(name)s`` and reads every other ``%`` as the start of one. ``adapt`` rewrites a
-statement the way SQLAlchemy's ``text()`` does for psycopg: the same pattern finds the names (a
-``::`` cast is not one), and every ``%`` is doubled. Statements are adapted once and cached.
+psycopg2 wants ``%(name)s`` and reads every other ``%`` as the start of one. ``adapt`` rewrites a
+statement the way SQLAlchemy's ``text()`` does for psycopg2: the same pattern finds the names (a
+``::`` cast is not one), and every ``%`` is doubled; parameters are then always passed as a dict
+(even an empty one), so psycopg2 always undoubles them. Statements are adapted once and cached.
+``script`` runs its statements verbatim, with no parameters: psycopg2 leaves their ``%`` alone.
 
 Transactions. The connection is in autocommit mode, so a lone read is its own snapshot (as the
 ``sqlite3`` reader is); ``Database.reading()`` wraps several in ``REPEATABLE READ, READ ONLY``, in
-which rows are streamed through a server-side cursor (an export of a million claims is never all
-in memory); ``writing`` opens a write transaction that takes the writers' advisory lock first.
+which rows are streamed through a server-side cursor (``DECLARE ... CURSOR``, ``FETCH``: an export
+of a million claims is never all in memory); ``writing`` opens a write transaction that takes the
+writers' advisory lock first.
 """
 
 from __future__ import annotations
@@ -36,13 +42,34 @@ from claimtrack.store.writer import Params, Row, insert_sql
 _BIND = re.compile(r"(?<![:\w\x5c]):(\w+)(?!:)", re.UNICODE)
 _cursor_names = itertools.count(1)
 STREAM_ROWS = 2000  # rows fetched per round trip by a server-side cursor
-COPY_FROM_ROWS = 20  # an ``executemany`` of a plain insert this long runs as COPY (``copy_statement``)
+BATCH_ROWS = 1000  # rows sent per statement by an ``executemany`` (``execute_values``, ``execute_batch``)
 _PLAIN_INSERT = re.compile(r"^INSERT INTO (?P<table>\w+) \((?P<columns>[\w, ]+)\) VALUES \((?P<values>[:\w, ]+)\)$")
+# The schemes that name PostgreSQL through libpq: psycopg2 serves them all.
+DIRECT_SCHEMES = frozenset({"postgresql", "postgres", "postgresql+psycopg2", "postgresql+psycopg"})
 
 
-def uses_psycopg(target: Target) -> bool:
-    """Whether the target's URL names psycopg (v3) as its driver: only then is this path taken."""
-    return target.url.split(":", 1)[0].lower() == "postgresql+psycopg"
+def _scheme(target: Target) -> str:
+    return target.url.split(":", 1)[0]
+
+
+def direct(target: Target) -> bool:
+    """Whether the target is PostgreSQL through libpq (see ``DIRECT_SCHEMES``): only then is this path taken.
+
+    Other drivers (``+pg8000``, ``+asyncpg``...) go through SQLAlchemy with their own driver."""
+    return _scheme(target).lower() in DIRECT_SCHEMES
+
+
+def alchemy_url(target: Target) -> str:
+    """The URL SQLAlchemy is given: a direct target's with ``postgresql+psycopg2`` as its scheme
+    (one driver for both paths), any other as it was typed."""
+    if not direct(target):
+        return target.url
+    return "postgresql+psycopg2" + target.url[len(_scheme(target)) :]
+
+
+def dsn(target: Target) -> str:
+    """The libpq connection URI of a direct target (``postgresql://...``)."""
+    return "postgresql" + target.url[len(_scheme(target)) :]
 
 
 @functools.lru_cache(maxsize=512)
@@ -52,28 +79,31 @@ def adapt(sql: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def copy_statement(sql: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
-    """``COPY table (a, b) FROM STDIN`` and its columns (in order, and as a set), for a plain ``writer.insert_sql`` insert.
+def values_statement(sql: str) -> tuple[str, str, frozenset[str]] | None:
+    """``INSERT INTO table (a, b) VALUES %s``, its row template ``(%(a)s, %(b)s)`` and its columns,
+    for a plain ``writer.insert_sql`` insert (``psycopg2.extras.execute_values``).
 
-    An import writes tens of thousands of rows a statement; ``COPY`` sends them in one stream,
-    where ``executemany`` has the server run the insert once per row. The rows are the same (the
-    table's defaults and triggers apply to both); any other statement is run as it is."""
+    An import writes tens of thousands of rows a statement; one ``INSERT ... VALUES`` of a thousand
+    rows is one round trip and one statement for the server to run, where ``executemany`` sends
+    them one by one. The rows are the same (the table's defaults and triggers apply to both); any
+    other statement is run in batches as it is (``execute_batch``)."""
     found = _PLAIN_INSERT.match(sql)
     if found is None:
         return None
     columns = tuple(name.strip() for name in found["columns"].split(","))
     if tuple(value.strip() for value in found["values"].split(",")) != tuple(f":{name}" for name in columns):
         return None
-    return f"COPY {found['table']} ({', '.join(columns)}) FROM STDIN", columns, frozenset(columns)
+    template = "(" + ", ".join(f"%({name})s" for name in columns) + ")"
+    return f"INSERT INTO {found['table']} ({', '.join(columns)}) VALUES %s", template, frozenset(columns)
 
 
 def connect(target: Target) -> Any:
-    """An autocommit psycopg connection to the target (``psycopg.Connection``).
+    """An autocommit psycopg2 connection to the target (``psycopg2.extensions.connection``).
 
     Failing to connect (server down, wrong password, no such database) is the same one line the
     SQLAlchemy path gives."""
     try:
-        import psycopg
+        import psycopg2
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             f"the driver for {target} is not installed ({exc.name}); install it, e.g. pip install 'claimtrack[postgres]'"
@@ -81,24 +111,48 @@ def connect(target: Target) -> Any:
     from claimtrack.store.failures import first_line
     from claimtrack.textsafe import terminal
 
-    conninfo = "postgresql" + target.url[len("postgresql+psycopg") :]
     try:
-        return psycopg.connect(conninfo, autocommit=True)
-    except psycopg.Error as exc:
+        conn = psycopg2.connect(dsn(target))
+    except psycopg2.Error as exc:
         raise DatabaseError(f"cannot connect to {target}: {terminal(target.scrub(first_line(exc)))}") from exc
+    conn.autocommit = True
+    return conn
 
 
 def iterate(conn: Any, sql: str, params: Params, in_transaction: bool) -> Iterator[tuple[list[str], Iterable[Any]]]:
     """The column names and rows (tuples) of a read query: streamed from a server-side cursor
     inside a transaction, else fetched at once (a lone statement in autocommit mode)."""
-    if in_transaction:
-        with conn.cursor(name=f"claimtrack_{next(_cursor_names)}") as cursor:
-            cursor.itersize = STREAM_ROWS
+    with conn.cursor() as cursor:
+        if not in_transaction:
             cursor.execute(adapt(sql), dict(params))
-            yield [d.name for d in cursor.description or ()], cursor
-        return
-    cursor = conn.execute(adapt(sql), dict(params))
-    yield [d.name for d in cursor.description or ()], cursor.fetchall()
+            yield [d.name for d in cursor.description or ()], cursor.fetchall()
+            return
+        name = f"claimtrack_{next(_cursor_names)}"
+        cursor.execute(f"DECLARE {name} NO SCROLL CURSOR FOR {adapt(sql)}", dict(params))
+        try:
+            cursor.execute(f"FETCH {STREAM_ROWS} FROM {name}")
+            yield [d.name for d in cursor.description or ()], _fetched(cursor, name)
+        finally:
+            _close(conn, cursor, name)
+
+
+def _fetched(cursor: Any, name: str) -> Iterator[Any]:
+    """The rows of the server-side cursor ``name``, from the batch ``cursor`` holds on."""
+    while True:
+        batch = cursor.fetchall()
+        yield from batch
+        if len(batch) < STREAM_ROWS:
+            return
+        cursor.execute(f"FETCH {STREAM_ROWS} FROM {name}")
+
+
+def _close(conn: Any, cursor: Any, name: str) -> None:
+    """Close a server-side cursor left open (a read that stopped early), while its transaction is."""
+    from psycopg2.extensions import TRANSACTION_STATUS_INTRANS
+
+    if conn.closed or conn.get_transaction_status() != TRANSACTION_STATUS_INTRANS:
+        return  # the transaction ended (or failed): it took the cursor with it
+    cursor.execute(f"CLOSE {name}")
 
 
 def rows(conn: Any, sql: str, params: Params, in_transaction: bool = False) -> Iterator[Row]:
@@ -110,15 +164,21 @@ def rows(conn: Any, sql: str, params: Params, in_transaction: bool = False) -> I
 @contextmanager
 def reading(conn: Any) -> Iterator[None]:
     """One ``REPEATABLE READ, READ ONLY`` transaction on ``conn``: one snapshot for every read."""
-    conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    _run(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     try:
         yield
     finally:
         _end(conn, "ROLLBACK")  # it read only: ending it either way is the same
 
 
+def _run(conn: Any, sql: str) -> None:
+    """One statement verbatim (no parameters: its ``%`` are its own)."""
+    with conn.cursor() as cursor:
+        cursor.execute(sql)
+
+
 class PgWriter:
-    """The store's statements on a psycopg connection inside its write transaction."""
+    """The store's statements on a psycopg2 connection inside its write transaction."""
 
     dialect = "postgresql"
 
@@ -130,20 +190,22 @@ class PgWriter:
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         self.statement = sql
-        return int(self.conn.execute(adapt(sql), dict(params or {})).rowcount)
+        with self.conn.cursor() as cursor:
+            cursor.execute(adapt(sql), dict(params or {}))
+            return int(cursor.rowcount)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        from psycopg2.extras import execute_batch, execute_values
+
         if not rows:
             return
         self.statement = sql
-        copy = copy_statement(sql) if len(rows) >= COPY_FROM_ROWS else None
+        plain = values_statement(sql) if len(rows) > 1 else None
         with self.conn.cursor() as cursor:
-            if copy is None or any(row.keys() != copy[2] for row in rows):
-                cursor.executemany(adapt(sql), rows)
+            if plain is None or any(row.keys() != plain[2] for row in rows):
+                execute_batch(cursor, adapt(sql), rows, page_size=BATCH_ROWS)
                 return
-            with cursor.copy(copy[0]) as out:
-                for row in rows:
-                    out.write_row([row[name] for name in copy[1]])
+            execute_values(cursor, plain[0], rows, template=plain[1], page_size=BATCH_ROWS)
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
         self.statement = sql
@@ -151,12 +213,13 @@ class PgWriter:
 
     def insert(self, table: str, row: Params) -> int:
         self.statement = insert_sql(table, row)
-        found = self.conn.execute(adapt(self.statement + " RETURNING id"), dict(row)).fetchone()
-        return int(found[0])
+        with self.conn.cursor() as cursor:
+            cursor.execute(adapt(self.statement + " RETURNING id"), dict(row))
+            return int(cursor.fetchone()[0])
 
     def script(self, statements: Iterable[str]) -> None:
         for statement in statements:
-            self.conn.execute(statement)
+            _run(self.conn, statement)
 
 
 @contextmanager
@@ -165,15 +228,15 @@ def writing(conn: Any, fail: Callable[[BaseException, str | None], DatabaseError
 
     ``fail`` makes the one line of a failure the SQLAlchemy path would also report (lock timeout,
     lost connection, ids run out, disk full...), or None for one it would let through."""
-    import psycopg
+    import psycopg2
 
     writer = PgWriter(conn)
     try:
-        conn.execute("BEGIN")
-        conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        _run(conn, "BEGIN")
+        _run(conn, f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         yield writer
-        conn.execute("COMMIT")
-    except psycopg.Error as exc:
+        _run(conn, "COMMIT")
+    except psycopg2.Error as exc:
         _end(conn, "ROLLBACK")
         line = fail(exc, writer.statement)
         if line is None:
@@ -186,13 +249,13 @@ def writing(conn: Any, fail: Callable[[BaseException, str | None], DatabaseError
 
 def _end(conn: Any, how: str) -> None:
     """End the open transaction, if there is one (a lost connection has none left to end)."""
-    import psycopg
-    from psycopg.pq import TransactionStatus
+    import psycopg2
+    from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
-    if conn.closed or conn.info.transaction_status == TransactionStatus.IDLE:
+    if conn.closed or conn.get_transaction_status() == TRANSACTION_STATUS_IDLE:
         return
     try:
-        conn.execute(how)
-    except psycopg.Error:
+        _run(conn, how)
+    except psycopg2.Error:
         if how == "COMMIT":
             raise

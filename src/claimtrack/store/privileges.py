@@ -11,7 +11,7 @@ transaction (it is rolled back by then): the role's name and privileges are read
 ``query`` (SQL text, ``:name`` parameters), and a failure to read them only makes the line vaguer.
 
 The privilege is named from the statement when the driver's wrapper keeps it (SQLAlchemy's
-``.statement``; the psycopg path may pass it), else from the server's message ("permission denied
+``.statement``; the psycopg2 path passes it), else from the server's message ("permission denied
 for table event"), else by asking the server which of INSERT, UPDATE and DELETE the role lacks.
 """
 
@@ -90,7 +90,7 @@ def upgrade_refused(exc: BaseException, query: Query, target: str, found: int, l
 
 
 def _message(exc: BaseException) -> str:
-    """The server's primary message (psycopg's ``diag``), raw or wrapped by SQLAlchemy."""
+    """The server's primary message (psycopg2's ``diag``), raw or wrapped by SQLAlchemy."""
     orig = getattr(exc, "orig", None) or exc
     primary = getattr(getattr(orig, "diag", None), "message_primary", None)
     if primary:
