@@ -105,7 +105,7 @@ def db_copy(
     """Copy a whole database (every source, claim, tag and event, and the feed items match has
     seen) to another, e.g. up to PostgreSQL.
 
-    Example: claimtrack db copy ~/.local/share/claimtrack/claims.db postgresql+psycopg://me@db.example.org/claims
+    Example: claimtrack db copy ~/.local/share/claimtrack/claims.db postgresql://me@db.example.org/claims
     """
     from claimtrack.service import copy_database
 

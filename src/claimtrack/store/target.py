@@ -1,7 +1,7 @@
 """Where the data lives: one function resolves the database target.
 
 Order (DESIGN.md): ``--db TARGET`` > ``CLAIMTRACK_DB`` > ``<user data dir>/claimtrack/claims.db``.
-TARGET is a file path or a SQLAlchemy URL (``sqlite:///...``, ``postgresql+psycopg://...``).
+TARGET is a file path or a SQLAlchemy URL (``sqlite:///...``, ``postgresql://...``).
 
 What counts as a URL. A mistyped URL must never quietly become a local file (whose name would then
 hold a password), yet ``notes:v2.db`` is a perfectly good file name. So a target is a URL when it
@@ -16,7 +16,7 @@ existing database read-only (reads work, writes are refused); any other option i
 than silently ignored. A path ending in ``/`` names a directory, so it is refused too.
 
 Something that is not a URL but looks like one meant as such (``//`` and ``@`` in it, or a
-database name followed by ``//``, ``;``, a driver or a user: ``postgresql+psycopg//me:pw@host/db``)
+database name followed by ``//``, ``;``, a driver or a user: ``postgresql//me:pw@host/db``)
 is refused with the URL it probably meant, never taken as a file name (its folders would be named
 after the password).
 
@@ -158,8 +158,8 @@ def _expected(scheme: str) -> str:
     base = scheme.lower().split("+", 1)[0]
     if base == "sqlite":
         return f"give {SQLITE_FORM}, or a file path"
-    if base == "postgres" or not re.fullmatch(r"[\w+]+", scheme):
-        scheme = "postgresql+psycopg"  # SQLAlchemy does not know "postgres"
+    if not re.fullmatch(r"[\w+]+", scheme):
+        scheme = "postgresql"  # the one spelling every tool knows
     return f"give {scheme}://USER:PASSWORD@HOST/DBNAME, or a file path"
 
 
@@ -183,14 +183,14 @@ def refuse_url_lookalike(raw: str) -> None:
     if known and match is not None:
         base = match["base"].lower()
         if base in ("postgres", "postgresql"):
-            scheme = "postgresql" + (match["driver"] or "+psycopg")
+            scheme = "postgresql" + (match["driver"] or "")
         else:
             scheme = match["base"] + (match["driver"] or "")
         rest = match["rest"]
         meant = f"{scheme}:///{rest}" if base == "sqlite" else f"{scheme}://{rest}"
         fix = f"did you mean {terminal(redact(meant))}?"
     else:
-        fix = "give postgresql+psycopg://USER:PASSWORD@HOST/DBNAME"
+        fix = "give postgresql://USER:PASSWORD@HOST/DBNAME"
     raise InvalidInput(
         f"{_quoted(raw)} looks like a database URL but is not one (a URL has :// after the database type), "
         f"so it is not taken as a file name; {fix} (for a file whose name holds these characters, write sqlite:///PATH)"
