@@ -1,7 +1,7 @@
 """Shared fixtures: every test gets its own real database and never touches a home directory.
 
 By default that is a SQLite file in the test's tmp dir. With ``CLAIMTRACK_TEST_DB`` set to a
-PostgreSQL URL (``postgresql+psycopg://user@127.0.0.1:5432/postgres``, any database the user may
+PostgreSQL URL (``postgresql://user@127.0.0.1:5432/postgres``, any database the user may
 create databases from), every test gets a fresh PostgreSQL database instead, dropped afterwards;
 tests marked ``sqlite_only`` (they open the file with ``sqlite3`` or test SQLite itself) are
 skipped there. ``.ci/run`` runs the suite both ways.
@@ -78,8 +78,51 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _dsn(url: str) -> str:
-    """A SQLAlchemy URL as a libpq connection string."""
-    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+    """A SQLAlchemy URL (``postgresql+psycopg://``, ``postgresql+psycopg2://``...) as a libpq connection string."""
+    return "postgresql" + url[len(url.split(":", 1)[0]) :]
+
+
+def alchemy_url(url: str) -> str:
+    """A server URL for the tests' own ``create_engine``: through psycopg2, claimtrack's one driver
+    (``store.pgdriver.alchemy_url``), whichever spelling ``CLAIMTRACK_TEST_DB`` has."""
+    return "postgresql+psycopg2" + url[len(url.split(":", 1)[0]) :] if url.startswith("postgres") else url
+
+
+class PgConnection:
+    """A psycopg2 connection as the tests use it: ``execute`` returns its cursor, and ``with``
+    commits (or rolls back on an error) and then closes it, which psycopg2's own ``with`` does not."""
+
+    def __init__(self, url: str, autocommit: bool = False) -> None:
+        import psycopg2
+
+        self.raw = psycopg2.connect(_dsn(url))
+        self.raw.autocommit = autocommit
+
+    def execute(self, sql: str, params: Any = None) -> Any:
+        cursor = self.raw.cursor()
+        cursor.execute(sql, params)
+        return cursor
+
+    def commit(self) -> None:
+        self.raw.commit()
+
+    def close(self) -> None:
+        self.raw.close()
+
+    def __enter__(self) -> PgConnection:
+        return self
+
+    def __exit__(self, kind: Any, *_: Any) -> None:
+        try:
+            if not self.raw.closed and not self.raw.autocommit:
+                self.raw.commit() if kind is None else self.raw.rollback()
+        finally:
+            self.raw.close()
+
+
+def pg_connect(url: str, autocommit: bool = False) -> PgConnection:
+    """A psycopg2 connection to the server URL ``url`` (see ``PgConnection``)."""
+    return PgConnection(url, autocommit)
 
 
 @pytest.fixture
@@ -87,14 +130,12 @@ def server_database() -> Any:
     """A fresh, empty PostgreSQL database for one test (its SQLAlchemy URL), dropped afterwards."""
     import uuid
 
-    import psycopg
-
     name = f"ct_{uuid.uuid4().hex[:12]}"
     base, _, _ = SERVER.rpartition("/")
-    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+    with pg_connect(SERVER, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     yield f"{base}/{name}"
-    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+    with pg_connect(SERVER, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -150,10 +191,8 @@ def _claimtrack_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k.startswith("CLAIMTRACK_") and k != "CLAIMTRACK_DB"}
 
 
-def _admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(_dsn(SERVER), autocommit=True)
+def _admin() -> PgConnection:
+    return pg_connect(SERVER, autocommit=True)
 
 
 @pytest.fixture(scope="session")
@@ -208,9 +247,7 @@ def seeded(cli: Callable[..., Run], isolated: Any, seed_template: SeedTemplate) 
 
 
 def _server_tables(url: str) -> list[str]:
-    import psycopg
-
-    with psycopg.connect(_dsn(url)) as conn:
+    with pg_connect(url) as conn:
         return [
             r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
         ]
@@ -247,10 +284,8 @@ def table_digest(path: Any) -> str:
 
 
 def _server_digest(url: str) -> str:
-    import psycopg
-
     digest = hashlib.sha256()
-    with psycopg.connect(_dsn(url)) as conn:
+    with pg_connect(url) as conn:
         tables = [
             r[0]
             for r in conn.execute(
@@ -265,12 +300,10 @@ def _server_digest(url: str) -> str:
 
 
 class _ServerConnection:
-    """Just enough of sqlite3.Connection over psycopg for tests that read rows back (``?`` params)."""
+    """Just enough of sqlite3.Connection over psycopg2 for tests that read rows back (``?`` params)."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
-
-        self._conn = psycopg.connect(_dsn(url), autocommit=True)
+        self._conn = pg_connect(url, autocommit=True)
 
     def execute(self, sql: str, params: tuple = ()) -> Any:
         return self._conn.execute(sql.replace("?", "%s"), params)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from claimtrack.store import migrations
-from conftest import SERVER, Run, open_db, table_digest
+from conftest import SERVER, Run, alchemy_url, open_db, pg_connect, table_digest
 
 
 def ok(result: Run) -> Run:
@@ -147,7 +147,7 @@ def test_the_migration_leaves_earlier_rows_unknown(db_path: Any, cli: Callable[.
     from sqlalchemy import create_engine
 
     url = db_path if isinstance(db_path, str) else f"sqlite:///{db_path}"
-    engine = create_engine(url)
+    engine = create_engine(alchemy_url(url))
     with engine.begin() as conn:
         migrations.create_version_table(conn)
         for migration in migrations.MIGRATIONS[:9]:
@@ -216,9 +216,7 @@ def test_an_import_is_the_importers(cli: Callable[..., Run], monkeypatch: pytest
 def test_postgresql_records_the_session_role_no_setting_can_change(
     cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import psycopg
-
-    with psycopg.connect(SERVER.replace("postgresql+psycopg://", "postgresql://", 1)) as conn:
+    with pg_connect(SERVER) as conn:
         role = conn.execute("SELECT current_user").fetchone()[0]
     as_user(monkeypatch, "alice")
     ok(cli("config", "set", "reviewer.name", "Someone Else"))

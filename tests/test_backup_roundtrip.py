@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from claimtrack.store import chain
-from conftest import SERVER, Run, _dsn, open_db, table_digest
+from conftest import SERVER, Run, open_db, pg_connect, table_digest
 from test_match import ITEMS, rss
 
 HOSTILE = 'Kim\u202e said \u200b"‘trench’"\x1b[31m <script>alert(1)</script> 🇰🇵 e\u0301\ufeff ＼ end'
@@ -36,14 +36,12 @@ def fresh_target(tmp_path: Path) -> Iterator[str]:
     if not SERVER:
         yield str(tmp_path / "restored.db")
         return
-    import psycopg
-
     name = f"ct_{uuid.uuid4().hex[:12]}"
     base, _, _ = SERVER.rpartition("/")
-    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+    with pg_connect(SERVER, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     yield f"{base}/{name}"
-    with psycopg.connect(_dsn(SERVER), autocommit=True) as admin:
+    with pg_connect(SERVER, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

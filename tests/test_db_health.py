@@ -32,7 +32,7 @@ import pytest
 
 from claimtrack.store import chain
 from claimtrack.store.writer import SqliteWriter
-from conftest import SERVER, _dsn, open_db, table_digest
+from conftest import SERVER, open_db, pg_connect, table_digest
 
 DISK_FULL_WRITE = "Error: the disk is full: nothing was saved; free some space and try again\n"
 
@@ -396,11 +396,11 @@ def test_replace_cannot_rewrite_an_event(seeded, db_path: Path, verb: str):
     ],
 )
 def test_truncate_is_refused_on_postgresql(seeded, db_path: str, statement: str):
-    import psycopg
+    import psycopg2.errors
 
     before = table_digest(db_path)
-    with psycopg.connect(_dsn(db_path)) as conn:
-        with pytest.raises(psycopg.errors.RaiseException, match="append-only history"):
+    with pg_connect(db_path) as conn:
+        with pytest.raises(psycopg2.errors.RaiseException, match="append-only history"):
             conn.execute(statement)
     assert table_digest(db_path) == before
 
@@ -528,9 +528,7 @@ def test_db_check_reports_tampering(history, db_path: Path, case: str):
 
 
 def _server_tamper(url: str, *statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_dsn(url)) as conn:
+    with pg_connect(url) as conn:
         for statement in statements:
             conn.execute(statement)
 

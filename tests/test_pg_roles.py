@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from claimtrack.store import migrations
-from conftest import SERVER, _admin, _dsn, run_process, table_digest
+from conftest import SERVER, _admin, alchemy_url, pg_connect, run_process, table_digest
 
 pytestmark = pytest.mark.skipif(not SERVER, reason="needs a PostgreSQL server: set CLAIMTRACK_TEST_DB")
 
@@ -78,9 +78,7 @@ class Roles:
 
     def grant(self) -> None:
         """Run the README's statements as the owner, in the test's database."""
-        import psycopg
-
-        with psycopg.connect(_dsn(self.url), autocommit=True) as owner:
+        with pg_connect(self.url, autocommit=True) as owner:
             sql = _readme_grants(self.reader, self.editor, self.database)
             code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
             for statement in code.split(";"):
@@ -96,9 +94,7 @@ def roles(db_path: Any) -> Iterator[Roles]:
     """The test's database with a reader and an editor role; both dropped at the end."""
     made = Roles(str(db_path))
     yield made
-    import psycopg
-
-    with psycopg.connect(_dsn(made.url), autocommit=True) as conn:  # their grants in this database
+    with pg_connect(made.url, autocommit=True) as conn:  # their grants in this database
         for role in (made.reader, made.editor):
             if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
                 conn.execute(f'DROP OWNED BY "{role}"')
@@ -182,7 +178,7 @@ def _build_previous_schema(url: str) -> None:
     """The schema as the claimtrack before the latest migration left it, made by the owner."""
     from sqlalchemy import create_engine
 
-    engine = create_engine(url)
+    engine = create_engine(alchemy_url(url))
     try:
         with engine.begin() as conn:
             migrations.create_version_table(conn)
@@ -240,9 +236,9 @@ def test_only_the_owner_makes_the_schema_then_an_editor_writes(cli, roles: Roles
     assert cli("db", "check").exit_code == 0
 
 
-def test_a_raw_psycopg_refusal_is_the_same_line(seeded, roles: Roles):
-    """The psycopg path (no SQLAlchemy wrapper, so no statement on the error) says the same line."""
-    import psycopg
+def test_a_raw_psycopg2_refusal_is_the_same_line(seeded, roles: Roles):
+    """The psycopg2 path (no SQLAlchemy wrapper, so no statement on the error) says the same line."""
+    import psycopg2
 
     from claimtrack.store import failures
     from claimtrack.store.database import Database
@@ -250,8 +246,8 @@ def test_a_raw_psycopg_refusal_is_the_same_line(seeded, roles: Roles):
 
     roles.grant()
     statement = "UPDATE claim SET confidence = 0.5 WHERE id = 1"
-    with psycopg.connect(_dsn(_as(roles.url, roles.reader))) as conn:
-        with pytest.raises(psycopg.Error) as raised:
+    with pg_connect(_as(roles.url, roles.reader)) as conn:
+        with pytest.raises(psycopg2.Error) as raised:
             conn.execute(statement)
     target = resolve(_as(roles.url, roles.reader))
     db = Database.open(target, create=False)
@@ -264,13 +260,11 @@ def test_a_raw_psycopg_refusal_is_the_same_line(seeded, roles: Roles):
 
 
 def test_an_editor_imports_and_without_update_on_the_sequences_is_told_so(seeded, roles: Roles, tmp_path: Path):
-    import psycopg
-
     roles.grant()
     (tmp_path / "first").mkdir()
     (tmp_path / "second").mkdir()
     assert roles.run(roles.editor, "import", str(_backup_with_a_new_claim(tmp_path / "first"))).returncode == 0
-    with psycopg.connect(_dsn(roles.url), autocommit=True) as owner:
+    with pg_connect(roles.url, autocommit=True) as owner:
         owner.execute(f'REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM "{roles.editor}"')
     backup = _backup_with_a_new_claim(tmp_path / "second", "Another imported claim, on another subject")
     before = table_digest(roles.url)
@@ -282,10 +276,8 @@ def test_an_editor_imports_and_without_update_on_the_sequences_is_told_so(seeded
 
 def test_a_reader_sees_what_db_check_sees(seeded, roles: Roles):
     """SELECT on the sequences: the reader's ``db check`` reads the id counters as the owner's does."""
-    import psycopg
-
     roles.grant()
-    with psycopg.connect(_dsn(roles.url), autocommit=True) as owner:
+    with pg_connect(roles.url, autocommit=True) as owner:
         owner.execute("SELECT setval(pg_get_serial_sequence('claim', 'id'), 4611686018427387909)")
     owners = seeded("db", "check")
     readers = roles.run(roles.reader, "db", "check")

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SERVER, _dsn, open_db, table_digest
+from conftest import SERVER, open_db, pg_connect, table_digest
 
 STATE_KEYS = ("confidence", "quote", "review_by", "said_on", "source", "status", "tags", "text", "url")
 
@@ -265,9 +265,7 @@ def test_an_upgrade_fills_created_events_from_the_earliest_known_state(cli: Call
 def _tamper(db_path: Any, *statements: str) -> None:
     """Change the database behind claimtrack's back, with the event guards lifted and put back."""
     if isinstance(db_path, str):
-        import psycopg
-
-        with psycopg.connect(_dsn(db_path)) as conn:
+        with pg_connect(db_path) as conn:
             conn.execute("ALTER TABLE event DISABLE TRIGGER event_append_only")
             for statement in statements:
                 conn.execute(statement)
@@ -388,9 +386,9 @@ def test_the_journal_refuses_insert_or_replace(seeded: Callable[..., Any], db_pa
 
 @pytest.mark.skipif(not SERVER, reason="PostgreSQL only: run with CLAIMTRACK_TEST_DB")
 def test_the_journal_refuses_upserts_on_postgresql(seeded: Callable[..., Any], db_path: str) -> None:
-    import psycopg
+    import psycopg2
 
-    with psycopg.connect(_dsn(db_path)) as conn, pytest.raises(psycopg.Error, match="append-only"):
+    with pg_connect(db_path) as conn, pytest.raises(psycopg2.Error, match="append-only"):
         conn.execute(
             "INSERT INTO change_log (id, recorded_at, command, summary) VALUES "
             "(1, '2024-01-01T00:00:00Z', 'add', 'forged summary') "

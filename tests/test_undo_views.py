@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from claimtrack.store import migrations
-from conftest import Run, open_db
+from conftest import Run, alchemy_url, open_db
 
 
 def _ok(run: Run) -> Run:
@@ -239,7 +239,7 @@ def _copy_rows(source: Path, target: Any) -> None:
     from sqlalchemy import create_engine
 
     url = target if isinstance(target, str) else f"sqlite:///{target}"
-    engine = create_engine(url)
+    engine = create_engine(alchemy_url(url))
     old = sqlite3.connect(source)
     try:
         with engine.begin() as conn:
