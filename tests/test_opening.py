@@ -88,10 +88,10 @@ MISTYPED = [
     ),
     pytest.param("postgresql:/me:secret@host/claims", "postgresql://USER:PASSWORD@HOST/DBNAME", id="dialect-only"),
     pytest.param("mysql+pymysql:/me:secret@host/claims", "mysql+pymysql://USER:PASSWORD@HOST/DBNAME", id="mysql"),
-    pytest.param("postgres:/me:secret@host/claims", "postgresql+psycopg://", id="postgres-alias"),
+    pytest.param("postgres:/me:secret@host/claims", "postgres://USER:PASSWORD@HOST/DBNAME", id="postgres-alias"),
     pytest.param("postgresql://me:p@secret@127.0.0.1/claims", "%40", id="unencoded-at"),
     pytest.param("postgresql://me:secret@host:port/claims", "not a number", id="bad-port"),
-    pytest.param("my-sql://me:secret@host/claims", "postgresql+psycopg://USER:PASSWORD@HOST/DBNAME", id="bad-scheme"),
+    pytest.param("my-sql://me:secret@host/claims", "postgresql://USER:PASSWORD@HOST/DBNAME", id="bad-scheme"),
     pytest.param("sqlite:claims.db", "sqlite:///PATH", id="sqlite-no-slash"),
 ]
 
@@ -150,8 +150,8 @@ def test_anything_url_shaped_is_not_a_file(raw: str) -> None:
 
 def test_connection_errors_mask_the_password(tmp_path: Path) -> None:
     """A server that is not there: the error names the target, with the password masked."""
-    pytest.importorskip("psycopg")
-    proc = run("--db", "postgresql+psycopg://me:s3cr%40t@127.0.0.1:1/claims", "list", cwd=tmp_path)
+    pytest.importorskip("psycopg2")
+    proc = run("--db", "postgresql://me:s3cr%40t@127.0.0.1:1/claims", "list", cwd=tmp_path)
     line = one_error_line(proc.returncode, proc.stdout, proc.stderr, "cannot connect to", "me:***@127.0.0.1:1")
     assert "s3cr" not in line
     unknown = run("--db", "http://me:s3cret@example.org/claims.db", "list", cwd=tmp_path)

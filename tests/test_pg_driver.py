@@ -1,8 +1,8 @@
-"""On PostgreSQL, reads and writes run through psycopg directly; SQLAlchemy only migrates and cross-checks.
+"""On PostgreSQL, reads and writes run through psycopg2 directly; SQLAlchemy only migrates and cross-checks.
 
 Like SQLite's ``sqlite3`` path (tests/test_write_drivers.py), a read or write command on a
-``postgresql+psycopg://`` database must not import SQLAlchemy, SQLModel or pydantic (checked in a
-real process), and the same statements run through SQLAlchemy (``CLAIMTRACK_*_DRIVER=sqlalchemy``)
+``postgresql://`` database must not import SQLAlchemy, SQLModel or pydantic, nor psycopg 3 (checked
+in a real process), and the same statements run through SQLAlchemy (``CLAIMTRACK_*_DRIVER=sqlalchemy``)
 must give the same answers, leave the same rows and fail with the same one-line errors. The
 PostgreSQL tests run when ``CLAIMTRACK_TEST_DB`` names a server; the placeholder rewriting and a
 server that is not there are checked everywhere.
@@ -29,10 +29,15 @@ server_only = pytest.mark.skipif(not SERVER, reason="needs a PostgreSQL server: 
 
 
 def probe(*args: str, env: dict[str, str] | None = None) -> tuple[dict[str, Any], str, str]:
-    """Run ``claimtrack ARGS`` in a new process; what it exited with and which heavy modules it imported."""
+    """Run ``claimtrack ARGS`` in a new process; what it exited with and which heavy modules it imported
+    (psycopg 3 counts as one: it cost ~0.1 s a command, where psycopg2 costs ~20 ms)."""
     clean = {k: v for k, v in os.environ.items() if not k.endswith("_DRIVER")}
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE.replace("ARGS", repr(list(args)))],
+        [
+            sys.executable,
+            "-c",
+            PROBE.replace("ARGS", repr(list(args))).replace('"pydantic"}', '"pydantic", "psycopg"}'),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -53,23 +58,38 @@ def test_placeholders_are_rewritten_as_sqlalchemy_text_does():
     assert pgdriver.adapt(r"SELECT '\:literal'") == "SELECT ':literal'"
 
 
-def test_only_psycopg_urls_take_the_psycopg_path():
+LIBPQ_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg2", "postgresql+psycopg")
+
+
+@pytest.mark.parametrize("scheme", LIBPQ_SCHEMES)
+def test_every_libpq_url_takes_the_psycopg2_path_and_gives_sqlalchemy_psycopg2(scheme: str):
     from claimtrack.store.target import resolve
 
-    assert pgdriver.uses_psycopg(resolve("postgresql+psycopg://me@127.0.0.1/db"))
-    assert not pgdriver.uses_psycopg(resolve("postgresql+psycopg2://me@127.0.0.1/db"))
+    target = resolve(f"{scheme}://me:pw@127.0.0.1:5433/db?sslmode=disable")
+    assert pgdriver.direct(target)
+    assert pgdriver.dsn(target) == "postgresql://me:pw@127.0.0.1:5433/db?sslmode=disable"
+    assert pgdriver.alchemy_url(target) == "postgresql+psycopg2://me:pw@127.0.0.1:5433/db?sslmode=disable"
+    assert str(target) == f"{scheme}://me:***@127.0.0.1:5433/db?sslmode=disable"  # shown as typed
+
+
+def test_other_drivers_go_through_sqlalchemy_with_their_own_driver():
+    from claimtrack.store.target import resolve
+
+    for url in ("postgresql+pg8000://me@h/db", "postgresql+asyncpg://me@h/db", "mysql+pymysql://me@h/db"):
+        assert not pgdriver.direct(resolve(url))
+        assert pgdriver.alchemy_url(resolve(url)) == url
 
 
 def test_a_server_that_is_not_there_is_one_line_without_sqlalchemy():
-    """With psycopg (the `postgres` extra, which .ci/run's PostgreSQL pass installs): it cannot
+    """With psycopg2 (the `postgres` extra, which .ci/run's PostgreSQL pass installs): it cannot
     connect; without it (the README's test install): the driver is missing. One line either way."""
     try:
-        import psycopg  # noqa: F401
+        import psycopg2  # noqa: F401
     except ImportError:
-        expected = r"Error: the driver for postgresql\+psycopg://nobody:\*\*\*@127\.0\.0\.1:9/claims is not installed "
+        expected = r"Error: the driver for postgresql://nobody:\*\*\*@127\.0\.0\.1:9/claims is not installed "
     else:
-        expected = r"Error: cannot connect to postgresql\+psycopg://nobody:\*\*\*@127\.0\.0\.1:9/claims: "
-    result, out, err = probe("--db", "postgresql+psycopg://nobody:s3cret@127.0.0.1:9/claims", "list")
+        expected = r"Error: cannot connect to postgresql://nobody:\*\*\*@127\.0\.0\.1:9/claims: "
+    result, out, err = probe("--db", "postgresql://nobody:s3cret@127.0.0.1:9/claims", "list")
     assert result["code"] == 1, out + err
     assert re.match(expected, err), err
     assert err.count("\n") == 1 and "s3cret" not in err and "Traceback" not in err
@@ -152,15 +172,15 @@ def test_both_drivers_leave_the_same_database_on_postgresql(
     cli, other_database: str, db_path: str, monkeypatch: pytest.MonkeyPatch
 ):
     codes = {}
-    for driver, url in (("psycopg", db_path), ("sqlalchemy", other_database)):
+    for driver, url in (("psycopg2", db_path), ("sqlalchemy", other_database)):
         if driver == "sqlalchemy":
             monkeypatch.setenv("CLAIMTRACK_WRITE_DRIVER", "sqlalchemy")
         else:
             monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER", raising=False)
         monkeypatch.setenv("CLAIMTRACK_DB", url)
         codes[driver] = [cli(*step).exit_code for step in SCRIPT]
-    assert codes["psycopg"] == codes["sqlalchemy"]
-    assert codes["psycopg"].count(1) == 5, codes  # the five mistakes of the script failed, the rest wrote
+    assert codes["psycopg2"] == codes["sqlalchemy"]
+    assert codes["psycopg2"].count(1) == 5, codes  # the five mistakes of the script failed, the rest wrote
     one, other = _dump(db_path), _dump(other_database)
     assert one == other
     assert len(one["event"]) > 40
@@ -191,7 +211,7 @@ def test_both_read_drivers_give_the_same_answer_on_postgresql(seeded, cli, monke
 
 
 @server_only
-@pytest.mark.parametrize("driver", ["psycopg", "sqlalchemy"])
+@pytest.mark.parametrize("driver", ["psycopg2", "sqlalchemy"])
 def test_a_failed_write_is_the_same_one_line_through_either_driver(
     seeded, db_path: str, monkeypatch: pytest.MonkeyPatch, driver: str
 ):
@@ -205,7 +225,7 @@ def test_a_failed_write_is_the_same_one_line_through_either_driver(
             DatabaseError, match=r"^could not write to .*duplicate key value violates unique constraint"
         ):
             with db.writing() as w:
-                assert type(w).__name__ == ("PgWriter" if driver == "psycopg" else "AlchemyWriter")
+                assert type(w).__name__ == ("PgWriter" if driver == "psycopg2" else "AlchemyWriter")
                 w.execute("INSERT INTO tag (name) VALUES (:name)", {"name": "cut"})
                 w.execute("INSERT INTO tag (name) VALUES (:name)", {"name": "cut"})
         assert db.query("SELECT id FROM tag WHERE name = :name", {"name": "cut"}) == []  # rolled back
@@ -243,28 +263,32 @@ def test_reads_in_one_snapshot_stream_while_others_write(seeded, db_path: str, m
         writer.close()
 
 
-def test_only_plain_inserts_are_sent_as_copy():
+def test_only_plain_inserts_are_sent_as_multi_row_values():
     from claimtrack.store.writer import insert_sql
 
-    assert pgdriver.copy_statement(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
-        "COPY claim_tag (claim_id, tag_id) FROM STDIN",
-        ("claim_id", "tag_id"),
+    assert pgdriver.values_statement(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
+        "INSERT INTO claim_tag (claim_id, tag_id) VALUES %s",
+        "(%(claim_id)s, %(tag_id)s)",
         frozenset({"claim_id", "tag_id"}),
     )
-    assert pgdriver.copy_statement("INSERT INTO t (a, b) VALUES (:a, :c)") is None
-    assert pgdriver.copy_statement("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING") is None
-    assert pgdriver.copy_statement("UPDATE t SET a = :a") is None
+    assert pgdriver.values_statement("INSERT INTO t (a, b) VALUES (:a, :c)") is None
+    assert pgdriver.values_statement("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING") is None
+    assert pgdriver.values_statement("UPDATE t SET a = :a") is None
+
+
+ROWS = 60
 
 
 @server_only
-def test_an_import_through_copy_leaves_what_sqlalchemy_leaves(
+def test_an_import_in_multi_row_inserts_leaves_what_sqlalchemy_leaves(
     cli, other_database: str, db_path: str, tmp_path, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setattr(pgdriver, "BATCH_ROWS", 7)  # several statements a table, the last one short
     records = tmp_path / "claims.jsonl"
     with records.open("w", encoding="utf-8") as out:
-        for i in range(3 * pgdriver.COPY_FROM_ROWS):
+        for i in range(ROWS):
             record = {
-                "text": f"Claim {i}: a tab\there, a backslash \\ and a quote ' in it.",
+                "text": f"Claim {i}: a tab\there, a backslash \\ and a quote ' in it, 50% %(x)s.",
                 "source": f"Source {i % 4}",
                 "confidence": None if i % 5 == 0 else round(i / 100, 2),
                 "status": ("unverified", "confirmed", "refuted")[i % 3],
@@ -272,7 +296,7 @@ def test_an_import_through_copy_leaves_what_sqlalchemy_leaves(
                 "tags": [f"tag{i % 3}", "common"],
             }
             out.write(json.dumps(record) + "\n")
-    for driver, url in (("psycopg", db_path), ("sqlalchemy", other_database)):
+    for driver, url in (("psycopg2", db_path), ("sqlalchemy", other_database)):
         monkeypatch.setenv("CLAIMTRACK_WRITE_DRIVER", driver)
         monkeypatch.setenv("CLAIMTRACK_DB", url)
         assert cli("init").exit_code == 0
@@ -280,7 +304,54 @@ def test_an_import_through_copy_leaves_what_sqlalchemy_leaves(
         assert imported.exit_code == 0, imported.stderr
     one, other = _dump(db_path), _dump(other_database)
     assert one == other
-    assert len(one["claim"]) == 3 * pgdriver.COPY_FROM_ROWS and len(one["claim_tag"]) == 6 * pgdriver.COPY_FROM_ROWS
+    assert len(one["claim"]) == ROWS and len(one["claim_tag"]) == 2 * ROWS
     monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER")
     shown = cli("list", "--search", "backslash", "--limit", "2")
-    assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it" in shown.stdout
+    assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it, 50% %(x)s." in shown.stdout
+
+
+@server_only
+def test_every_spelling_of_a_libpq_url_reaches_the_same_database(cli, db_path: str, monkeypatch: pytest.MonkeyPatch):
+    """``postgres://`` used to be "unknown database type"; ``postgresql+psycopg2://`` went through
+    SQLAlchemy. All four are psycopg2 now, and SQLAlchemy (migrating, cross-checking) gets psycopg2 too."""
+    rest = db_path.partition("://")[2]
+    monkeypatch.setenv("CLAIMTRACK_DB", f"postgres://{rest}")
+    assert cli("add", "Made through postgres://.", "--source", "Desk").exit_code == 0  # migrates: SQLAlchemy
+    for scheme in LIBPQ_SCHEMES:
+        monkeypatch.setenv("CLAIMTRACK_DB", f"{scheme}://{rest}")
+        for driver in ("psycopg2", "sqlalchemy"):
+            monkeypatch.setenv("CLAIMTRACK_READ_DRIVER", driver)
+            monkeypatch.setenv("CLAIMTRACK_WRITE_DRIVER", driver)
+            assert cli("note", "1", f"{scheme} {driver}").exit_code == 0
+            shown = cli("show", "1", "--format", "json")
+            assert shown.exit_code == 0 and "Made through postgres://." in shown.stdout, shown.stderr
+    monkeypatch.delenv("CLAIMTRACK_READ_DRIVER")
+    notes = [e["note"] for e in json.loads(cli("log", "--format", "json").stdout) if e["note"]]
+    assert sorted(notes) == sorted(f"{s} {d}" for s in LIBPQ_SCHEMES for d in ("psycopg2", "sqlalchemy"))
+    result, out, err = probe("--db", f"postgres://{rest}", "list")
+    assert result["code"] in (0, None) and "Made through" in out, out + err
+    assert result["heavy"] == []
+
+
+@server_only
+def test_percent_signs_reach_the_server_as_typed(seeded, db_path: str, monkeypatch: pytest.MonkeyPatch):
+    """A ``%`` in a statement (doubled by ``adapt``), in a parameter, or in a ``script`` statement
+    (run verbatim, no parameters) is stored as it is, never read as a placeholder."""
+    from claimtrack.store.database import Database
+    from claimtrack.store.target import resolve
+
+    monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER", raising=False)
+    monkeypatch.delenv("CLAIMTRACK_READ_DRIVER", raising=False)
+    db = Database.open(resolve(db_path))
+    try:
+        with db.writing() as w:
+            assert type(w).__name__ == "PgWriter"
+            w.script(["INSERT INTO tag (name) VALUES ('50%')", "INSERT INTO tag (name) VALUES ('%%s')"])
+            w.execute("INSERT INTO tag (name) VALUES ('%(x)s' || :suffix)", {"suffix": " 100%"})
+            w.executemany("INSERT INTO tag (name) VALUES (:name)", [{"name": "a%"}, {"name": "%(b)s"}])
+            assert w.rows("SELECT count(*) AS n FROM tag WHERE name LIKE '%\\%%' ESCAPE '\\'")[0]["n"] == 5
+        names = {r["name"] for r in db.query("SELECT name FROM tag WHERE name LIKE '%\\%%' ESCAPE '\\'")}
+        assert names == {"50%", "%%s", "%(x)s 100%", "a%", "%(b)s"}
+        assert "psycopg" not in sys.modules  # psycopg2 ran it all: psycopg 3 is never loaded
+    finally:
+        db.close()

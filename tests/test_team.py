@@ -92,8 +92,8 @@ def test_db_copy_up_to_postgresql_and_back(cli, tmp_path: Path, server_database:
 
 def test_missing_driver_names_the_extra(tmp_path: Path):
     code = (
-        "import sys; sys.modules['psycopg'] = None; sys.argv = ['claimtrack', '--db', "
-        "'postgresql+psycopg://someone@127.0.0.1:1/claims', 'list']; from claimtrack.cli import main; main()"
+        "import sys; sys.modules['psycopg2'] = None; sys.argv = ['claimtrack', '--db', "
+        "'postgresql://someone@127.0.0.1:1/claims', 'list']; from claimtrack.cli import main; main()"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],
