@@ -4,7 +4,7 @@ Usage (from the repository root, with claimtrack installed with the ``postgres``
 PostgreSQL server binaries on the machine: ``apt-get install postgresql``):
 
     python bench/pg_bench.py                 # a throwaway cluster on a loopback port, 50,000 claims
-    python bench/pg_bench.py --url postgresql+psycopg://me@127.0.0.1:5432/postgres   # a running server
+    python bench/pg_bench.py --url postgresql://me@127.0.0.1:5432/postgres   # a running server
     python bench/pg_bench.py --claims 5000 --runs 3                                  # a quick look
 
 It starts a PostgreSQL cluster in a temporary folder (``initdb``, trust auth, listening on
@@ -64,7 +64,7 @@ def cluster() -> Iterator[str]:
     subprocess.run([*as_pg, str(pg_bin / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-o", options,
                     "start"], check=True, capture_output=True)
     try:
-        yield f"postgresql+psycopg://claimtrack@127.0.0.1:{port}/postgres"
+        yield f"postgresql://claimtrack@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_pg, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
@@ -74,21 +74,27 @@ class Server:
     """Fresh databases on a server, each dropped at the end."""
 
     def __init__(self, admin_url: str) -> None:
-        import psycopg
+        import psycopg2
 
         self.base = admin_url.rpartition("/")[0]
-        self.conn = psycopg.connect(admin_url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True)
+        self.conn = psycopg2.connect("postgresql" + admin_url[len(admin_url.split(":", 1)[0]):])
+        self.conn.autocommit = True
         self.made: list[str] = []
 
+    def execute(self, sql: str) -> list[tuple[object, ...]]:
+        with self.conn.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall() if cursor.description else []
+
     def fresh(self, name: str) -> str:
-        self.conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.conn.execute(f'CREATE DATABASE "{name}"')
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.execute(f'CREATE DATABASE "{name}"')
         self.made.append(name)
         return f"{self.base}/{name}"
 
     def close(self) -> None:
         for name in self.made:
-            self.conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         self.conn.close()
 
 
@@ -150,23 +156,23 @@ def measure(server: Server, claims: int, runs: int) -> list[tuple[str, float, fl
 
 
 def server_version(server: Server) -> str:
-    row = server.conn.execute("SHOW server_version").fetchone()
-    return str(row[0]) if row else "?"
+    found = server.execute("SHOW server_version")
+    return str(found[0][0]) if found else "?"
 
 
 def section(rows: list[tuple[str, float, float, float]], runs: int, where: str, version: str) -> str:
-    import psycopg
+    import psycopg2
 
     lines = [
         SECTION,
         "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, shared with other work",
-        f"- PostgreSQL {version} ({where}); psycopg {psycopg.__version__}; Python {platform.python_version()}",
+        f"- PostgreSQL {version} ({where}); psycopg2 {psycopg2.__version__.split()[0]}; Python {platform.python_version()}",
         f"- Method: median of {runs} cold process runs per command, PostgreSQL and SQLite in turns; import: "
         f"median of {min(runs, 3)}, a fresh database each, timed without its `init`. Command: `python bench/pg_bench.py`.",
         "",
-        "PostgreSQL runs through psycopg (the default); the last two columns run the same command with",
+        "PostgreSQL runs through psycopg2 (the default); the last two columns run the same command with",
         "`CLAIMTRACK_READ_DRIVER=sqlalchemy CLAIMTRACK_WRITE_DRIVER=sqlalchemy`, the path every command took before.",
         "",
         "| command | PostgreSQL | SQLite | ratio | target | met | PostgreSQL via SQLAlchemy | its ratio |",
