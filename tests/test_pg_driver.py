@@ -263,32 +263,48 @@ def test_reads_in_one_snapshot_stream_while_others_write(seeded, db_path: str, m
         writer.close()
 
 
-def test_only_plain_inserts_are_sent_as_multi_row_values():
+def test_only_plain_inserts_are_sent_as_copy_or_multi_row_values():
     from claimtrack.store.writer import insert_sql
 
-    assert pgdriver.values_statement(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
+    assert pgdriver.plain_insert(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
+        "COPY claim_tag (claim_id, tag_id) FROM STDIN",
         "INSERT INTO claim_tag (claim_id, tag_id) VALUES %s",
         "(%(claim_id)s, %(tag_id)s)",
+        ("claim_id", "tag_id"),
         frozenset({"claim_id", "tag_id"}),
     )
-    assert pgdriver.values_statement("INSERT INTO t (a, b) VALUES (:a, :c)") is None
-    assert pgdriver.values_statement("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING") is None
-    assert pgdriver.values_statement("UPDATE t SET a = :a") is None
+    assert pgdriver.plain_insert("INSERT INTO t (a, b) VALUES (:a, :c)") is None
+    assert pgdriver.plain_insert("INSERT INTO t (a) VALUES (:a) ON CONFLICT DO NOTHING") is None
+    assert pgdriver.plain_insert("UPDATE t SET a = :a") is None
+
+
+def test_copy_text_escapes_what_copy_reads_as_syntax():
+    rows = [
+        {"a": "tab\there, new\nline, cr\r, back\\slash \\N, 50% %(x)s", "b": None, "c": True},
+        {"a": "", "b": -1.5e-07, "c": False},
+        {"a": "ünï", "b": 7, "c": None},
+    ]
+    assert pgdriver.copy_text(rows, ("a", "b", "c")) == (
+        "tab\\there, new\\nline, cr\\r, back\\\\slash \\\\N, 50% %(x)s\t\\N\tt\n\t-1.5e-07\tf\nünï\t7\t\\N\n"
+    )
+    assert pgdriver.copy_text([{"a": b"bytes"}], ("a",)) is None  # a type it does not write: INSERT instead
 
 
 ROWS = 60
 
 
 @server_only
-def test_an_import_in_multi_row_inserts_leaves_what_sqlalchemy_leaves(
-    cli, other_database: str, db_path: str, tmp_path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("copy_from", [20, ROWS + 1], ids=["copy", "multi-row insert"])
+def test_an_import_through_copy_or_multi_row_inserts_leaves_what_sqlalchemy_leaves(
+    cli, other_database: str, db_path: str, tmp_path, monkeypatch: pytest.MonkeyPatch, copy_from: int
 ):
+    monkeypatch.setattr(pgdriver, "COPY_FROM_ROWS", copy_from)
     monkeypatch.setattr(pgdriver, "BATCH_ROWS", 7)  # several statements a table, the last one short
     records = tmp_path / "claims.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for i in range(ROWS):
             record = {
-                "text": f"Claim {i}: a tab\there, a backslash \\ and a quote ' in it, 50% %(x)s.",
+                "text": f"Claim {i}: a tab\there, a backslash \\ and a quote ' in it, 50% %(x)s \\N.",
                 "source": f"Source {i % 4}",
                 "confidence": None if i % 5 == 0 else round(i / 100, 2),
                 "status": ("unverified", "confirmed", "refuted")[i % 3],
@@ -307,7 +323,7 @@ def test_an_import_in_multi_row_inserts_leaves_what_sqlalchemy_leaves(
     assert len(one["claim"]) == ROWS and len(one["claim_tag"]) == 2 * ROWS
     monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER")
     shown = cli("list", "--search", "backslash", "--limit", "2")
-    assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it, 50% %(x)s." in shown.stdout
+    assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it, 50% %(x)s \\N." in shown.stdout
 
 
 @server_only

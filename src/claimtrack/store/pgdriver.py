@@ -27,11 +27,12 @@ writers' advisory lock first.
 from __future__ import annotations
 
 import functools
+import io
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimtrack.errors import DatabaseError
 from claimtrack.store.locking import WRITE_LOCK_KEY
@@ -43,6 +44,7 @@ _BIND = re.compile(r"(?<![:\w\x5c]):(\w+)(?!:)", re.UNICODE)
 _cursor_names = itertools.count(1)
 STREAM_ROWS = 2000  # rows fetched per round trip by a server-side cursor
 BATCH_ROWS = 1000  # rows sent per statement by an ``executemany`` (``execute_values``, ``execute_batch``)
+COPY_FROM_ROWS = 20  # an ``executemany`` of a plain insert this long runs as ``COPY`` (``copy_text``)
 _PLAIN_INSERT = re.compile(r"^INSERT INTO (?P<table>\w+) \((?P<columns>[\w, ]+)\) VALUES \((?P<values>[:\w, ]+)\)$")
 # The schemes that name PostgreSQL through libpq: psycopg2 serves them all.
 DIRECT_SCHEMES = frozenset({"postgresql", "postgres", "postgresql+psycopg2", "postgresql+psycopg"})
@@ -78,23 +80,65 @@ def adapt(sql: str) -> str:
     return _BIND.sub(r"%(\1)s", sql.replace("%", "%%")).replace("\\:", ":")
 
 
-@functools.lru_cache(maxsize=64)
-def values_statement(sql: str) -> tuple[str, str, frozenset[str]] | None:
-    """``INSERT INTO table (a, b) VALUES %s``, its row template ``(%(a)s, %(b)s)`` and its columns,
-    for a plain ``writer.insert_sql`` insert (``psycopg2.extras.execute_values``).
+class PlainInsert(NamedTuple):
+    """A plain ``writer.insert_sql`` insert, as the statements that send many rows at once."""
 
-    An import writes tens of thousands of rows a statement; one ``INSERT ... VALUES`` of a thousand
-    rows is one round trip and one statement for the server to run, where ``executemany`` sends
-    them one by one. The rows are the same (the table's defaults and triggers apply to both); any
-    other statement is run in batches as it is (``execute_batch``)."""
+    copy: str  # COPY table (a, b) FROM STDIN
+    values: str  # INSERT INTO table (a, b) VALUES %s  (``psycopg2.extras.execute_values``)
+    template: str  # (%(a)s, %(b)s)
+    columns: tuple[str, ...]
+    names: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def plain_insert(sql: str) -> PlainInsert | None:
+    """The ways to send many rows of a plain ``writer.insert_sql`` insert; None for any other statement.
+
+    An import writes tens of thousands of rows a statement; ``COPY`` sends them in one stream (the
+    fastest: nothing to parse per row), a multi-row ``INSERT ... VALUES`` a thousand a statement,
+    where ``executemany`` sends them one by one. The rows are the same (the table's defaults and
+    triggers apply to all); any other statement is run in batches as it is (``execute_batch``)."""
     found = _PLAIN_INSERT.match(sql)
     if found is None:
         return None
     columns = tuple(name.strip() for name in found["columns"].split(","))
     if tuple(value.strip() for value in found["values"].split(",")) != tuple(f":{name}" for name in columns):
         return None
-    template = "(" + ", ".join(f"%({name})s" for name in columns) + ")"
-    return f"INSERT INTO {found['table']} ({', '.join(columns)}) VALUES %s", template, frozenset(columns)
+    listed = ", ".join(columns)
+    return PlainInsert(
+        copy=f"COPY {found['table']} ({listed}) FROM STDIN",
+        values=f"INSERT INTO {found['table']} ({listed}) VALUES %s",
+        template="(" + ", ".join(f"%({name})s" for name in columns) + ")",
+        columns=columns,
+        names=frozenset(columns),
+    )
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_text(rows: Sequence[Params], columns: Sequence[str]) -> str | None:
+    """``rows`` in ``COPY``'s text format (a line a row, tab-separated; NULL as ``\\N``; backslash,
+    tab, newline and carriage return escaped; booleans ``t``/``f``; numbers as Python writes them,
+    which PostgreSQL reads back exactly), or None when a value is of a type this does not write
+    (the rows then go as a multi-row ``INSERT``, whose adaptation knows every type)."""
+    lines = []
+    for row in rows:
+        fields = []
+        for name in columns:
+            value = row[name]
+            if isinstance(value, str):
+                fields.append(value.translate(_COPY_ESCAPES))
+            elif value is None:
+                fields.append("\\N")
+            elif isinstance(value, bool):
+                fields.append("t" if value else "f")
+            elif isinstance(value, int | float):
+                fields.append(repr(value))
+            else:
+                return None
+        lines.append("\t".join(fields))
+    return "\n".join(lines) + "\n"
 
 
 def connect(target: Target) -> Any:
@@ -200,12 +244,16 @@ class PgWriter:
         if not rows:
             return
         self.statement = sql
-        plain = values_statement(sql) if len(rows) > 1 else None
+        plain = plain_insert(sql) if len(rows) > 1 else None
         with self.conn.cursor() as cursor:
-            if plain is None or any(row.keys() != plain[2] for row in rows):
+            if plain is None or any(row.keys() != plain.names for row in rows):
                 execute_batch(cursor, adapt(sql), rows, page_size=BATCH_ROWS)
                 return
-            execute_values(cursor, plain[0], rows, template=plain[1], page_size=BATCH_ROWS)
+            text = copy_text(rows, plain.columns) if len(rows) >= COPY_FROM_ROWS else None
+            if text is None:
+                execute_values(cursor, plain.values, rows, template=plain.template, page_size=BATCH_ROWS)
+                return
+            cursor.copy_expert(plain.copy, io.StringIO(text))
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
         self.statement = sql
