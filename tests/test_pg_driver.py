@@ -267,6 +267,7 @@ def test_only_plain_inserts_are_sent_as_copy_or_multi_row_values():
     from claimtrack.store.writer import insert_sql
 
     assert pgdriver.plain_insert(insert_sql("claim_tag", ("claim_id", "tag_id"))) == (
+        "claim_tag",
         "COPY claim_tag (claim_id, tag_id) FROM STDIN",
         "INSERT INTO claim_tag (claim_id, tag_id) VALUES %s",
         "(%(claim_id)s, %(tag_id)s)",
@@ -300,6 +301,7 @@ def test_an_import_through_copy_or_multi_row_inserts_leaves_what_sqlalchemy_leav
 ):
     monkeypatch.setattr(pgdriver, "COPY_FROM_ROWS", copy_from)
     monkeypatch.setattr(pgdriver, "BATCH_ROWS", 7)  # several statements a table, the last one short
+    monkeypatch.setattr(pgdriver, "ANALYZE_AFTER_ROWS", ROWS)
     records = tmp_path / "claims.jsonl"
     with records.open("w", encoding="utf-8") as out:
         for i in range(ROWS):
@@ -321,6 +323,12 @@ def test_an_import_through_copy_or_multi_row_inserts_leaves_what_sqlalchemy_leav
     one, other = _dump(db_path), _dump(other_database)
     assert one == other
     assert len(one["claim"]) == ROWS and len(one["claim_tag"]) == 2 * ROWS
+    conn = open_db(db_path)
+    try:  # a bulk load is analyzed once committed: the planner knows the rows (-1: never analyzed)
+        analyzed = dict(conn.execute("SELECT relname, reltuples FROM pg_class WHERE relname IN ('claim', 'claim_tag')"))
+    finally:
+        conn.close()
+    assert analyzed == {"claim": ROWS, "claim_tag": 2 * ROWS}
     monkeypatch.delenv("CLAIMTRACK_WRITE_DRIVER")
     shown = cli("list", "--search", "backslash", "--limit", "2")
     assert shown.exit_code == 0 and "a backslash \\ and a quote ' in it, 50% %(x)s \\N." in shown.stdout

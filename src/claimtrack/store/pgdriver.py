@@ -45,6 +45,7 @@ _cursor_names = itertools.count(1)
 STREAM_ROWS = 2000  # rows fetched per round trip by a server-side cursor
 BATCH_ROWS = 1000  # rows sent per statement by an ``executemany`` (``execute_values``, ``execute_batch``)
 COPY_FROM_ROWS = 20  # an ``executemany`` of a plain insert this long runs as ``COPY`` (``copy_text``)
+ANALYZE_AFTER_ROWS = 1000  # a table bulk-inserted this many rows is analyzed once they are committed
 _PLAIN_INSERT = re.compile(r"^INSERT INTO (?P<table>\w+) \((?P<columns>[\w, ]+)\) VALUES \((?P<values>[:\w, ]+)\)$")
 # The schemes that name PostgreSQL through libpq: psycopg2 serves them all.
 DIRECT_SCHEMES = frozenset({"postgresql", "postgres", "postgresql+psycopg2", "postgresql+psycopg"})
@@ -83,6 +84,7 @@ def adapt(sql: str) -> str:
 class PlainInsert(NamedTuple):
     """A plain ``writer.insert_sql`` insert, as the statements that send many rows at once."""
 
+    table: str
     copy: str  # COPY table (a, b) FROM STDIN
     values: str  # INSERT INTO table (a, b) VALUES %s  (``psycopg2.extras.execute_values``)
     template: str  # (%(a)s, %(b)s)
@@ -106,6 +108,7 @@ def plain_insert(sql: str) -> PlainInsert | None:
         return None
     listed = ", ".join(columns)
     return PlainInsert(
+        table=found["table"],
         copy=f"COPY {found['table']} ({listed}) FROM STDIN",
         values=f"INSERT INTO {found['table']} ({listed}) VALUES %s",
         template="(" + ", ".join(f"%({name})s" for name in columns) + ")",
@@ -114,6 +117,7 @@ def plain_insert(sql: str) -> PlainInsert | None:
     )
 
 
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]")  # most values hold none of them: only those are translated
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -127,14 +131,16 @@ def copy_text(rows: Sequence[Params], columns: Sequence[str]) -> str | None:
         fields = []
         for name in columns:
             value = row[name]
-            if isinstance(value, str):
-                fields.append(value.translate(_COPY_ESCAPES))
+            if type(value) is str:
+                fields.append(value.translate(_COPY_ESCAPES) if _NEEDS_ESCAPE.search(value) else value)
             elif value is None:
                 fields.append("\\N")
             elif isinstance(value, bool):
                 fields.append("t" if value else "f")
             elif isinstance(value, int | float):
                 fields.append(repr(value))
+            elif isinstance(value, str):  # a str subclass
+                fields.append(value.translate(_COPY_ESCAPES))
             else:
                 return None
         lines.append("\t".join(fields))
@@ -231,6 +237,7 @@ class PgWriter:
         self.author: str | None = None  # who makes the change (``store.writer.Writer``)
         self.db_role: str | None = None
         self.statement: str | None = None  # the last one sent: a refusal names what it refused
+        self.loaded: dict[str, int] = {}  # rows bulk-inserted, by table (``writing`` analyzes the big ones)
 
     def execute(self, sql: str, params: Params | None = None) -> int:
         self.statement = sql
@@ -252,8 +259,9 @@ class PgWriter:
             text = copy_text(rows, plain.columns) if len(rows) >= COPY_FROM_ROWS else None
             if text is None:
                 execute_values(cursor, plain.values, rows, template=plain.template, page_size=BATCH_ROWS)
-                return
-            cursor.copy_expert(plain.copy, io.StringIO(text))
+            else:
+                cursor.copy_expert(plain.copy, io.StringIO(text))
+        self.loaded[plain.table] = self.loaded.get(plain.table, 0) + len(rows)
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
         self.statement = sql
@@ -293,6 +301,25 @@ def writing(conn: Any, fail: Callable[[BaseException, str | None], DatabaseError
     except BaseException:
         _end(conn, "ROLLBACK")
         raise
+    _analyze(conn, [table for table, count in writer.loaded.items() if count >= ANALYZE_AFTER_ROWS])
+
+
+def _analyze(conn: Any, tables: Sequence[str]) -> None:
+    """``ANALYZE`` the tables a bulk load filled, once it is committed (so outside the write lock).
+
+    Until autovacuum gets to a table, the planner knows nothing of the rows just copied into it and
+    guesses: ``summary`` counted 50,000 fresh claims through an index in 15-40 ms where, analyzed,
+    a plain scan takes 3-6 ms (PostgreSQL's docs advise the same after a bulk load). A role that
+    does not own the tables is told so in a warning, not an error; any failure only leaves the
+    statistics to autovacuum: the rows are committed by now."""
+    import psycopg2
+
+    if not tables:
+        return
+    try:
+        _run(conn, f"ANALYZE {', '.join(sorted(tables))}")
+    except psycopg2.Error:
+        _end(conn, "ROLLBACK")
 
 
 def _end(conn: Any, how: str) -> None:
