@@ -233,7 +233,11 @@ class _Importer:
                     self._respell(c, created["new"])
             else:
                 self._respell(c, created["new"])
-            if any(e.get("note") and is_undo(e) for e in c.events) and not any("reverses" in e for e in c.events):
+            if (  # (a lone event is the claim's creation: nothing to pair)
+                len(c.events) > 1
+                and any(e.get("note") and is_undo(e) for e in c.events)
+                and not any("reverses" in e for e in c.events)
+            ):
                 self.events.pair_reversals(c.events)
             for event in c.events:
                 event["claim_id"] = cid
