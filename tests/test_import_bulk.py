@@ -215,3 +215,28 @@ def test_the_search_index_is_complete_when_ids_come_in_runs_and_gaps(seeded, db_
     assert rows(db_path, FTS_FOUND) == rows(db_path, FTS_EXPECTED)
     assert len(json.loads(seeded("list", "--search", "chongjin", "--format", "json").stdout)) == len(ids)
     assert {5000, 5001, 5002, 7000, 6999, 24} <= {r[0] for r in rows(db_path, "SELECT id FROM claim")}
+
+
+@pytest.mark.parametrize("reader", ["process", "inline"])
+def test_the_created_state_names_the_source_as_the_database_spells_it(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str
+):
+    """The created event's state is worked out as the record is read (importcheck.prepare), naming
+    the source as the record spells it; a source the database spells otherwise is named its way."""
+    monkeypatch.setenv("CLAIMTRACK_IMPORT_READER", reader)
+    assert cli("add", "A first claim.", "--source", "The Desk").exit_code == 0
+    records = [
+        {"text": "Spelled the other way.", "source": "the desk", "tags": ["b", "a"], "confidence": 0.25},
+        {"text": "A source of its own.", "source": "Wire", "said_on": "2024-02-01"},
+    ]
+    path = tmp_path / "spell.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run = cli("import", str(path))
+    assert run.exit_code == 0, run.stderr
+    shown = json.loads(cli("show", "2", "--format", "json").stdout)
+    created = json.loads(next(e for e in shown["events"] if e["kind"] == "created")["new"])
+    assert (created["source"], created["tags"], created["confidence"]) == ("The Desk", ["a", "b"], "0.25")
+    shown = json.loads(cli("show", "3", "--format", "json").stdout)
+    created = json.loads(next(e for e in shown["events"] if e["kind"] == "created")["new"])
+    assert (created["source"], created["said_on"], created["status"]) == ("Wire", "2024-02-01", "unverified")
+    assert cli("db", "check").exit_code == 0

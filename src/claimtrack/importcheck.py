@@ -18,9 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import confidence as conf
 from claimtrack import csvhistory, timeutil
+from claimtrack.confidence import format_number
 from claimtrack.errors import InvalidInput
+from claimtrack.history import make_state
 from claimtrack.importevents import checked_deleted_at, checked_events
 from claimtrack.importfields import MAX_ID, field_error, kind_of, known_status, string_field, time_field, valid_unicode
+from claimtrack.textsafe import claim_key
 from claimtrack.validate import (
     MAX_NAME,
     clean_kind,
@@ -34,6 +37,8 @@ from claimtrack.validate import (
 
 if TYPE_CHECKING:
     from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource
+
+_number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
 def _opt_str(data: dict[str, Any], key: str, label: str) -> str | None:
@@ -144,24 +149,49 @@ def validate_claim(data: dict[str, Any], label: str, origin: str, now: str) -> I
         day, links, note = csvhistory.check(data, label, status, said_on, _today(now, os.environ.get("TZ")))
         events = checked_events(csvhistory.events(events[0], status, day, links, note, origin), label, status, now)
     gone = checked_deleted_at(data.get("deleted_at"), events, label, now)
-    return ImportedClaim(
-        id=raw_id,
-        uuid=uuid,
-        text=text,
-        quote=quote,
-        source=source,
-        status=status,
-        confidence=confidence.value if confidence else None,
-        confidence_phrase=confidence.phrase if confidence else None,
-        url=url,
-        said_on=said_on,
-        review_by=review_by,
-        tags=tags,
-        created_at=created_at,
-        updated_at=time_field(data.get("updated_at"), "updated_at", label, created_at, now),
-        events=events,
-        deleted_at=gone,
+    return prepare(
+        ImportedClaim(
+            id=raw_id,
+            uuid=uuid,
+            text=text,
+            quote=quote,
+            source=source,
+            status=status,
+            confidence=confidence.value if confidence else None,
+            confidence_phrase=confidence.phrase if confidence else None,
+            url=url,
+            said_on=said_on,
+            review_by=review_by,
+            tags=tags,
+            created_at=created_at,
+            updated_at=time_field(data.get("updated_at"), "updated_at", label, created_at, now),
+            events=events,
+            deleted_at=gone,
+        )
     )
+
+
+def prepare(c: ImportedClaim) -> ImportedClaim:
+    """Work out what the writer would per claim and need not (``ImportedClaim.key`` and the rest).
+
+    Where the import has a reader process (``readahead``), this runs there, on the other core."""
+    c.key = claim_key(c.text)
+    if c.uuid is None:
+        c.fresh_uuid = str(uuidlib.uuid4())
+    if len(c.events) == 1 and c.events[0].get("new") is None:
+        c.state = make_state(
+            text=c.text,
+            source=c.source,
+            status=c.status,
+            confidence=c.confidence_phrase or (None if c.confidence is None else _number(c.confidence)),
+            quote=c.quote,
+            url=c.url,
+            said_on=c.said_on,
+            review_by=c.review_by,
+            tags=c.tags,
+            tags_sorted=True,
+        )
+    return c
 
 
 def validate_feed_item(data: dict[str, Any], label: str, now: str) -> ImportedFeedItem:

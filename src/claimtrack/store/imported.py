@@ -31,6 +31,11 @@ class ImportedClaim:
     tags: tuple[str, ...] = ()
     events: list[dict[str, Any]] = field(default_factory=list)
     deleted_at: str | None = None  # a backup's deleted claim: imported deleted (``restore`` brings it back)
+    # Worked out where the record is read (``importcheck.prepare``: in the reader process, when an
+    # import has one), so the writing process has less to do per claim; "" when not worked out.
+    key: str = ""  # ``textsafe.claim_key`` of the text
+    fresh_uuid: str = ""  # the uuid a new claim gets (``uuid`` None)
+    state: str = ""  # the created event's state, naming the source as the record spells it
 
 
 @dataclass(slots=True)

@@ -180,7 +180,7 @@ class _Importer:
         present = already_there(self.w, "uuid", given) if given else set()
         wanted = [c.id for c in batch if c.id is not None]
         taken = already_there(self.w, "id", wanted) if wanted else set()
-        keys = [claim_key(c.text) for c in batch]
+        keys = [c.key or claim_key(c.text) for c in batch]
         there = self.duplicates.present(keys) if self.duplicates is not None else set()
         claims: list[dict[str, Any]] = []
         links: list[dict[str, Any]] = []
@@ -193,7 +193,7 @@ class _Importer:
                 result.duplicates += 1  # (a deleted claim duplicates nothing: it is in no view)
                 continue
             if c.uuid is None:
-                uuid = str(uuidlib.uuid4())
+                uuid = c.fresh_uuid or str(uuidlib.uuid4())
             else:
                 uuid = c.uuid
                 present.add(uuid)
@@ -233,7 +233,11 @@ class _Importer:
                     self._respell(c, created["new"])
             else:
                 self._respell(c, created["new"])
-            if any(e.get("note") and is_undo(e) for e in c.events) and not any("reverses" in e for e in c.events):
+            if (  # (a lone event is the claim's creation: nothing to pair)
+                len(c.events) > 1
+                and any(e.get("note") and is_undo(e) for e in c.events)
+                and not any("reverses" in e for e in c.events)
+            ):
                 self.events.pair_reversals(c.events)
             for event in c.events:
                 event["claim_id"] = cid
@@ -251,6 +255,8 @@ class _Importer:
         the record itself, or with a history, walked back from it through its events' ``old`` values."""
         confidence = c.confidence_phrase or (None if c.confidence is None else _number(c.confidence))
         source = self.names[name_key(c.source)]
+        if c.state and source == c.source:  # worked out as the record was read (importcheck.prepare)
+            return c.state
         if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
             return make_state(
                 text=c.text,
