@@ -37,6 +37,7 @@ from claimtrack.store.migrations_6to9 import (
 )
 from claimtrack.store.migrations_10 import WHO_COLUMNS, m010_authors
 from claimtrack.store.migrations_11 import m011_hash_chain
+from claimtrack.store.migrations_12 import m012_event_order
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -53,6 +54,7 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m009_canonical_text",
     "m010_authors",
     "m011_hash_chain",
+    "m012_event_order",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
@@ -79,6 +81,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m009_canonical_text,
     m010_authors,
     m011_hash_chain,
+    m012_event_order,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -27,7 +27,6 @@ writers' advisory lock first.
 from __future__ import annotations
 
 import functools
-import io
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +35,7 @@ from typing import Any, NamedTuple
 
 from claimtrack.errors import DatabaseError
 from claimtrack.store.locking import WRITE_LOCK_KEY
+from claimtrack.store.pgcopy import CopyPipe
 from claimtrack.store.target import Target
 from claimtrack.store.writer import Params, Row, insert_sql
 
@@ -238,8 +238,19 @@ class PgWriter:
         self.db_role: str | None = None
         self.statement: str | None = None  # the last one sent: a refusal names what it refused
         self.loaded: dict[str, int] = {}  # rows bulk-inserted, by table (``writing`` analyzes the big ones)
+        self.pipe = CopyPipe(conn)  # bulk COPYs, sent while the next batch is built (``store.pgcopy``)
+
+    def sync(self) -> None:
+        """Wait for the COPYs sent (``store.pgcopy``): every other statement runs after them."""
+        try:
+            self.pipe.drain()
+        except BaseException:
+            if self.pipe.failed is not None:
+                self.statement = self.pipe.failed[1]  # a refusal names the statement refused
+            raise
 
     def execute(self, sql: str, params: Params | None = None) -> int:
+        self.sync()
         self.statement = sql
         with self.conn.cursor() as cursor:
             cursor.execute(adapt(sql), dict(params or {}))
@@ -250,6 +261,7 @@ class PgWriter:
 
         if not rows:
             return
+        self.sync()
         self.statement = sql
         plain = plain_insert(sql) if len(rows) > 1 else None
         with self.conn.cursor() as cursor:
@@ -260,20 +272,23 @@ class PgWriter:
             if text is None:
                 execute_values(cursor, plain.values, rows, template=plain.template, page_size=BATCH_ROWS)
             else:
-                cursor.copy_expert(plain.copy, io.StringIO(text))
+                self.pipe.send(plain.copy, text, sql)
         self.loaded[plain.table] = self.loaded.get(plain.table, 0) + len(rows)
 
     def rows(self, sql: str, params: Params | None = None) -> list[Row]:
+        self.sync()
         self.statement = sql
         return list(rows(self.conn, sql, params or {}))
 
     def insert(self, table: str, row: Params) -> int:
+        self.sync()
         self.statement = insert_sql(table, row)
         with self.conn.cursor() as cursor:
             cursor.execute(adapt(self.statement + " RETURNING id"), dict(row))
             return int(cursor.fetchone()[0])
 
     def script(self, statements: Iterable[str]) -> None:
+        self.sync()
         for statement in statements:
             _run(self.conn, statement)
 
@@ -291,14 +306,18 @@ def writing(conn: Any, fail: Callable[[BaseException, str | None], DatabaseError
         _run(conn, "BEGIN")
         _run(conn, f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         yield writer
+        writer.sync()
+        writer.pipe.close()
         _run(conn, "COMMIT")
     except psycopg2.Error as exc:
+        writer.pipe.abort()
         _end(conn, "ROLLBACK")
         line = fail(exc, writer.statement)
         if line is None:
             raise
         raise line from exc
     except BaseException:
+        writer.pipe.abort()
         _end(conn, "ROLLBACK")
         raise
     _analyze(conn, [table for table, count in writer.loaded.items() if count >= ANALYZE_AFTER_ROWS])

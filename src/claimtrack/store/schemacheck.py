@@ -37,7 +37,7 @@ PG_INDEXES = (
     "ix_claim_confidence",
     "ix_claim_tag_tag",
     "ix_event_claim",
-    "ix_event_at",
+    "ix_event_at_id",  # m012: (at, id); SQLite keeps ix_event_at (at), whose entries hold the id
     "ix_claim_search",
     "ix_claim_text_key",
     "ix_claim_deleted",
