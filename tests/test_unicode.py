@@ -115,7 +115,8 @@ def test_existing_sources_are_rekeyed_by_the_migration(cli, db_path):
             "INSERT INTO source (name, name_key, kind, created_at) VALUES (?, ?, 'other', ?)",
             (f"{NFC_ZURICH} Times", f"{NFC_ZURICH} times".casefold(), "2025-01-01T00:00:00Z"),
         )
-        conn.execute("DELETE FROM claimtrack_migrations WHERE version >= 9")  # back to version 8: undo 10-12 too
+        conn.execute("DELETE FROM claimtrack_migrations WHERE version >= 9")  # back to version 8: undo 10-13 too
+        conn.execute("DROP TABLE claim_vector")  # m013
         for table in ("event", "change_log"):
             for column in ("author", "db_role", "hash"):
                 conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

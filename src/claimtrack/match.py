@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from claimtrack import meaning
 from claimtrack.store import matching
 
 if TYPE_CHECKING:
@@ -349,11 +350,14 @@ def find(
     statuses: Iterable[str] | None = OPEN,
     limit: int | None = None,
     min_score: float = 0.0,
+    cache: meaning.Cache | None = None,
 ) -> list[Match]:
     """The claims ``news`` bears on, best first, each with its best sentence and score.
 
     ``statuses``: only claims in these (None: every claim); deleted claims never match. Ranks ties
-    by claim id. Run it inside ``db.reading()`` to read one snapshot."""
+    by claim id. Run it inside ``db.reading()`` to read one snapshot. With the semantic extra
+    (``meaning.enabled()``), ``cache`` holds the vectors ``meaning.refresh`` made, and each
+    sentence's nearest claims by meaning join its candidates and their scores (``meaning.fuse``)."""
     pieces = [_Sentence(i, s, stems(s)) for i, item in enumerate(news) for s in sentences(item.text)]
     pieces = [p for p in pieces if p.stems]
     if not pieces:
@@ -364,6 +368,9 @@ def find(
     _queries(pieces, counts, total)
     wanted = tuple(statuses) if statuses is not None else ()
     found = matching.candidates(db, [p.query for p in pieces], wanted, PER_SENTENCE)
+    near = meaning.Nearness.of(db, [p.text for p in pieces], wanted, cache or {}) if meaning.enabled() else None
+    if near is not None:
+        found = [list(dict.fromkeys([*ids, *near.top[i]])) for i, ids in enumerate(found)]
     rows = matching.claims(db, {cid for ids in found for cid in ids})
     claim_stems = {cid: (stems(row["text"]), stems(row["quote"] or "")) for cid, row in rows.items()}
     best: dict[int, tuple[float, int]] = {}
@@ -371,9 +378,12 @@ def find(
         side = _Side.of(pieces[index].stems, weights)
         for cid in ids:
             floor = max(best[cid][0] if cid in best else 0.0, min_score - 1e-9)
+            low = floor if near is None else 0.0  # similarity may lift a weak word score past the floor
             value = max(
-                _score(side, claim_stems[cid][0], weights, floor), _score(side, claim_stems[cid][1], weights, floor)
+                _score(side, claim_stems[cid][0], weights, low), _score(side, claim_stems[cid][1], weights, low)
             )
+            if near is not None:
+                value = meaning.fuse(value, near.of_claim(index, cid))
             if value > floor or (cid not in best and value > 0):
                 best[cid] = (value, index)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))

@@ -16,9 +16,12 @@ from claimtrack.cli.options import MAX_LIMIT, Columns, FormatOpt, NoPager, Wide,
 from claimtrack.fit import Col, register
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from claimtrack.choices import Format
     from claimtrack.fit import View
     from claimtrack.match import Match
+    from claimtrack.meaning import Progress
     from claimtrack.service import Service
 
 DEFAULT_LIMIT = 20
@@ -132,7 +135,7 @@ def match_(
 
     Example: claimtrack match https://example.org/news/treaty --review
     """
-    from claimtrack import match
+    from claimtrack import match, meaning, semantic
 
     if (source is None) == (feed is None):
         raise typer.BadParameter("give either SOURCE or --feed FILE_OR_URL", param_hint="'SOURCE'")
@@ -162,7 +165,7 @@ def match_(
         keys = [key for key, _ in got.items]
         with svc.reading():
             news, seen = svc.unseen(got.key, got.items, everything=all_items)
-            found = svc.match(news, statuses, limit, min_score)
+        found = svc.match(news, statuses, limit, min_score, _progress())
         lines = [
             f"{len(news) or 'No'} new item{'s' if len(news) != 1 else ''} in the feed"
             + (
@@ -176,9 +179,10 @@ def match_(
 
         document = sourcetext.read(source)  # type: ignore[arg-type]
         news = [match.News(document.text, document.name, url or document.url, document.date, document.title)]
-        with svc.reading():
-            found = svc.match(news, statuses, limit, min_score)
+        found = svc.match(news, statuses, limit, min_score, _progress())
         lines = []
+    if not meaning.enabled():
+        lines.insert(0, semantic.NOTE)
     if not found and news:
         lines.append(
             f"No {'' if all_ else 'open '}claim matches this news"
@@ -192,6 +196,24 @@ def match_(
         output.emit(lambda out, v: draw(found, shape, out, v, feed is not None), view, no_pager, lines)
     if feed is not None:
         svc.remember(got.key, keys)
+
+
+def _progress() -> "Progress | None":
+    """A bar on stderr while match makes the claims' vectors the first time (only on a terminal)."""
+    if not output.progress_wanted():
+        return None
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar(total: int) -> "Iterator[Callable[[int], None]]":
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Preparing claims for matching by meaning", total=total)
+            yield lambda n: progress.advance(task, n)
+
+    return bar
 
 
 def draw(found: "list[Match]", fmt: "Format", out: IO[str], view: "View", feed: bool = False) -> None:

@@ -22,11 +22,19 @@ class Matching(ServiceBase):
 
         return similar.notice(self.db, 0, text)
 
-    def match(self, news: list[Any], statuses: Any, limit: int | None, min_score: float) -> list[Any]:
-        """The claims ``news`` (``match.News``) bears on, best first (``match.find``)."""
-        from claimtrack import match
+    def match(
+        self, news: list[Any], statuses: Any, limit: int | None, min_score: float, progress: Any = None
+    ) -> list[Any]:
+        """The claims ``news`` (``match.News``) bears on, best first (``match.find``), read in one snapshot.
 
-        return match.find(self.db, news, statuses, limit, min_score)
+        By meaning too when the semantic extra is installed: first the claims' missing or stale
+        vectors are made and stored (``meaning.refresh``; ``progress`` is its bar), which is why
+        this must not run inside ``reading()``. News with no text writes nothing."""
+        from claimtrack import match, meaning
+
+        cache = meaning.refresh(self.db, progress) if meaning.enabled() and any(n.text.strip() for n in news) else {}
+        with self.reading():
+            return match.find(self.db, news, statuses, limit, min_score, cache)
 
     def unseen(self, feed: str, items: list[tuple[str, Any]], everything: bool = False) -> tuple[list[Any], int]:
         """A feed's items that no earlier ``match --feed`` has seen (all of them with ``everything``),

@@ -38,6 +38,7 @@ from claimtrack.store.migrations_6to9 import (
 from claimtrack.store.migrations_10 import WHO_COLUMNS, m010_authors
 from claimtrack.store.migrations_11 import m011_hash_chain
 from claimtrack.store.migrations_12 import m012_event_order
+from claimtrack.store.migrations_13 import VECTOR_TABLE, m013_claim_vectors
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -55,12 +56,14 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m010_authors",
     "m011_hash_chain",
     "m012_event_order",
+    "m013_claim_vectors",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
     "PG_NORMALIZES",
     "STATUSES",
     "WHO_COLUMNS",
+    "VECTOR_TABLE",
     "VERSION_TABLE",
     "MIGRATIONS",
     "LATEST",
@@ -82,6 +85,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m010_authors,
     m011_hash_chain,
     m012_event_order,
+    m013_claim_vectors,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -116,3 +116,15 @@ class FeedItem(SQLModel, table=True):
     feed: str  # the feed's URL, or a feed file's absolute path
     item: str  # the entry's id, else its link, else a hash of its title and summary
     first_seen: str
+
+
+class ClaimVector(SQLModel, table=True):
+    """A claim's vector for ``match`` by meaning (see migration 13): derived data, not history."""
+
+    __tablename__ = "claim_vector"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True)
+    model: str  # claimtrack.semantic.MODEL: another model's vector is made again
+    text: str  # the claim's text the vector was made from
+    text_hash: str  # semantic.text_hash of the text it was made from
+    vector: bytes  # float16, little-endian

@@ -28,6 +28,7 @@ PG_TABLES = (
     migrations.VERSION_TABLE,
     migrations.CHANGE_TABLE,
     migrations.FEED_TABLE,
+    migrations.VECTOR_TABLE,
 )
 PG_INDEXES = (
     "ix_claim_source",

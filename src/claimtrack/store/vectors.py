@@ -1,0 +1,89 @@
+"""The queries behind ``match`` by meaning: which claims need a vector, storing them, reading them back.
+
+A stored vector is current when it was made by today's model from the claim as it now stands:
+the ``text`` stored with it is the claim's text now (whatever changed it: set, edit, undo, an
+import's correction, SQL behind claimtrack's back) and its ``model`` is today's. Anything else (no row, another text, another model) is
+stale: ``match`` makes those vectors again before it ranks. Writing them takes the write lock like
+any write, but records no event and no change-log row: the table is derived data, outside the
+history and its hash chain, so ``undo`` never sees it. A deleted claim's vector is left in place
+and never read (deletion is undone by setting ``deleted_at`` back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from claimtrack.store.migrations_13 import VECTOR_TABLE
+from claimtrack.store.sqltext import LIVE
+from claimtrack.store.sqltext import in_list as _in_list
+
+if TYPE_CHECKING:
+    from claimtrack.store.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Stale:
+    """A live claim whose vector is missing or out of date: what to embed."""
+
+    id: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """A vector made now, to store: for ``Stale`` ``claim``."""
+
+    claim: Stale
+    text_hash: str
+    vector: bytes
+
+
+def _status_filter(statuses: tuple[str, ...], params: dict[str, Any]) -> str:
+    return f" AND c.status IN ({_in_list('st', statuses, params)})" if statuses else ""
+
+
+def stale(db: Database, model: str, statuses: tuple[str, ...] = ()) -> list[Stale]:
+    """The live claims (in ``statuses``, if given) without a current vector of ``model``, by id."""
+    params: dict[str, Any] = {"model": model}
+    sql = (
+        f"SELECT c.id, c.text, c.status FROM claim c LEFT JOIN {VECTOR_TABLE} v ON v.claim_id = c.id "
+        f"WHERE {LIVE}{_status_filter(statuses, params)} "
+        "AND (v.claim_id IS NULL OR v.model <> :model OR v.text <> c.text) ORDER BY c.id"
+    )
+    return [Stale(int(i), str(t), str(s)) for i, t, s in db.values(sql, params)]
+
+
+def save(db: Database, rows: Sequence[Fresh], model: str) -> None:
+    """Store ``rows`` (replacing older vectors of their claims) in one write transaction, no history."""
+    if not rows:
+        return
+    with db.writing() as w:
+        w.executemany(
+            f"INSERT INTO {VECTOR_TABLE} (claim_id, model, text, text_hash, vector) "
+            "VALUES (:claim_id, :model, :text, :text_hash, :vector) ON CONFLICT (claim_id) DO UPDATE SET "
+            "model = excluded.model, text = excluded.text, text_hash = excluded.text_hash, vector = excluded.vector",
+            [
+                {
+                    "claim_id": r.claim.id,
+                    "model": model,
+                    "text": r.claim.text,
+                    "text_hash": r.text_hash,
+                    "vector": r.vector,
+                }
+                for r in rows
+            ],
+        )
+
+
+def current(db: Database, model: str, statuses: tuple[str, ...] = ()) -> Iterator[tuple[int, bytes]]:
+    """(claim id, vector) of every live claim (in ``statuses``, if given) whose stored vector is current."""
+    params: dict[str, Any] = {"model": model}
+    sql = (
+        f"SELECT v.claim_id, v.vector FROM {VECTOR_TABLE} v JOIN claim c ON c.id = v.claim_id "
+        f"WHERE {LIVE}{_status_filter(statuses, params)} AND v.model = :model AND v.text = c.text"
+    )
+    for claim_id, vector in db.values(sql, params):
+        yield int(claim_id), vector
