@@ -13,7 +13,7 @@ stem (``claims.db`` is ``claims``). What this writes:
   faceted by ``tag_id`` instead (shown as tag names: pick one to see its claims), and the canned
   query ``claims_with_tag`` lists a tag's claims with their text;
 * the tables that are claimtrack's bookkeeping (``change_log``, ``claimtrack_migrations``, the feed items
-  ``match --feed`` has seen) and the
+  ``match --feed`` has seen, the vectors ``match`` keeps of the claims' text) and the
   search indexes and their shadow tables hidden;
 * canned ``queries``: plain read-only SQL over the schema. Each named parameter may be left empty
   (Datasette then passes ``''``), which means "all" (or, for a date, today).
@@ -35,6 +35,7 @@ HIDDEN = (
     "claimtrack_migrations",
     "sqlite_sequence",
     "feed_item",
+    "claim_vector",  # match's vectors of the claims' text (migration 13): derived, binary
     *_FTS_TABLES,
     *(f"{t}_{s}" for t in _FTS_TABLES for s in _FTS_SHADOWS),
 )
