@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack import articleframe
 from claimtrack import attribution as attr
 from claimtrack.attribution import Names
 from claimtrack.sentences import is_heading, paragraphs, sentences
@@ -159,7 +160,9 @@ class _Reader:
     def __init__(self, text: str, outlet: str | None) -> None:
         self.text = text
         self.names = Names(text)
-        self.outlet = outlet or attr.outlet_of(text) or DEFAULT_OUTLET
+        self.outlet = outlet or articleframe.speaker_of_text(text) or DEFAULT_OUTLET
+        self.lead: str | None = None  # named on a line above the paragraphs that follow ("Name, Title:")
+        self.lead_any = False  # whether the lead speaks the unquoted paragraphs too (a round-up's answers)
         self.interviewee: str | None = None  # set while inside an interview, up to the next heading
         self.frame = attr.interview(text)
         self.last_speaker: str | None = None
@@ -179,6 +182,8 @@ class _Reader:
 
     def speaks(self, speaker: str) -> None:
         self.last_speaker = speaker
+        if speaker.split()[-1].lower() in attr.BODIES:
+            self.names.groups.append(speaker)
         if _PERSON.match(speaker) and speaker != self.outlet and " " in speaker.strip():
             self.names.last_person = speaker
 
@@ -188,18 +193,21 @@ class _Reader:
         if dateline:
             a, s = a + dateline.end(), s[dateline.end() :].lstrip()
             a = b - len(s)
-        if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":"):
+        if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":") or articleframe.is_caption(s):
             return
+        full = [attr.person(m.group()) for m in attr._RUN.finditer(s)]
+        self.names.in_sentence = next((n for n in reversed(full) if " " in n), None)
+        asker = False  # a statement in a question ("Q: Farmers say ...") is the interviewer's, not the answer's
         if self.frame and any(p.search(s) for p in attr.INTERVIEW):
             self.interviewee = self.names.resolve(self.frame[1])
             self.speaks(self.interviewee)
             return
         qa = _QA.match(s)
         if qa and (qa.group("q") or qa.group("a") or self._known(qa.group("name"))):
-            if qa.group("q"):
-                return
-            who = self.interviewee if qa.group("a") else self.names.resolve(qa.group("name"))
-            if who:
+            asker = bool(qa.group("q"))
+            name = qa.group("name")
+            who = self.interviewee if qa.group("a") else self.names.resolve(name) if name else None
+            if who and not asker:
                 forced = who
             a, s = a + qa.end(), s[qa.end() :]
         report = attr.REPORTED.search(s)
@@ -228,7 +236,7 @@ class _Reader:
             who, how = forced, "interview answer"
         elif s.lstrip().startswith(("“", '"')) and self.last_speaker:
             who, how = self.last_speaker, "quote"
-        elif self.interviewee:
+        elif self.interviewee and not asker:
             who, how = self.interviewee, "interview"
         else:
             who, how = self.outlet, "outlet"
@@ -308,6 +316,24 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
             return a, b
 
 
+_LEAD_SAID = re.compile(r"^(?P<who>.+?)\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*:$")
+_LEAD_NAME = re.compile(rf"^(?P<who>{attr.NAME}),\s+[^:]{{2,160}}:$")
+
+
+def _lead(line: str, names: Names) -> tuple[str, bool] | None:
+    """The speaker a line introduces, and whether its unquoted paragraphs are theirs too: "Prof
+    Helen Achebe, Professor of Tropical Medicine, University of Liverpool:" (a round-up: yes),
+    "Minister Katrin Leitner said:" (quotations only)."""
+    m = _LEAD_NAME.match(line)
+    if m and " " in attr.person(m.group("who")):
+        return names.resolve(attr.person(m.group("who"))), True
+    m = _LEAD_SAID.match(line)
+    if m:
+        who = attr.speaker_of(m.group("who"), names)
+        return (who, False) if who else None
+    return None
+
+
 def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     """The candidate claims of ``text`` (an article, one paragraph a line), in reading order.
 
@@ -315,9 +341,21 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     gives itself in an interview's frame or a dateline, else ``DEFAULT_OUTLET``)."""
     reader = _Reader(text, outlet)
     for pa, pb in paragraphs(text):
-        if is_heading(text[pa:pb]):
-            reader.interviewee = None  # a heading ends an interview: the outlet speaks again
+        line = text[pa:pb].strip()
+        if is_heading(line) or articleframe.is_furniture(line):
+            if is_heading(line):
+                reader.interviewee = None  # a heading ends an interview: the outlet speaks again
+            reader.lead = None
             continue
+        lead = _lead(line, reader.names) if line.endswith(":") and len(sentences(text, pa, pb)) == 1 else None
+        if lead:
+            reader.lead, reader.lead_any = lead
+            continue
+        if reader.lead and (reader.lead_any or line.startswith(("“", '"'))):
+            for a, b in sentences(text, pa, pb):
+                reader.sentence(a, b, forced=reader.lead)
+            continue
+        reader.lead = None
         pending: list[tuple[int, int]] = []  # sentences of a quotation still open
         still_open = 0  # opening less closing quotation marks in the pending sentences (counted once each)
         for a, b in sentences(text, pa, pb):
