@@ -37,9 +37,20 @@ def is_furniture(line: str) -> bool:
 
 def is_caption(sentence: str) -> bool:
     """A photo caption's credit at the end of a paragraph: "(Reuters/Ana Ruiz)"."""
-    return bool(re.fullmatch(r"\(?[A-Z][\w .&'-]*/[^()]*\)?\.?", sentence.strip())) or bool(
-        re.fullmatch(r"\([A-Z][\w .&'-]*\)\.?", sentence.strip())
-    )
+    return bool(re.fullmatch(r"\([A-Z][\w .&'-]*(?:/[^()]*)?\)\.?", sentence.strip()))
+
+
+def issuer_of(text: str) -> str | None:
+    """The issuer of a press release ("the company" in it is the issuer), else None."""
+    issued = _ISSUED.search("\n".join(text.splitlines()[:6]))
+    if issued:
+        return issued.group("org").strip()
+    dateline = attr.DATELINE.search(text)
+    if dateline and dateline.group("wire"):
+        first = _ANNOUNCES.match(text[dateline.end() :].lstrip())
+        if first:
+            return attr.speaker_of(first.group("org"), attr.Names(""), loose=True)
+    return None
 
 
 def speaker_of_text(text: str) -> str | None:
@@ -49,14 +60,10 @@ def speaker_of_text(text: str) -> str | None:
     byline = _BYLINE.search(head)
     if byline and _OPINION.search(head):
         return byline.group("author")
-    issued = _ISSUED.search(head)
-    if issued:
-        return issued.group("org").strip()
+    issuer = issuer_of(text)
+    if issuer:
+        return issuer
     dateline = attr.DATELINE.search(text)
-    if dateline and dateline.group("wire"):
-        first = _ANNOUNCES.match(text[dateline.end() :].lstrip())
-        if first:
-            return attr.speaker_of(first.group("org"), attr.Names(""), loose=True)
     frame = attr.interview(text)
     if frame:
         return frame[0]

@@ -228,6 +228,7 @@ class Names:
         self.last_person: str | None = None
         self.in_sentence: str | None = None  # the last full name in the sentence read ("her office said")
         self.groups: list[str] = []  # groups that spoke, latest last ("the ministry" is the last ministry)
+        self.issuer: str | None = None  # a press release's issuer: "the company" when no other spoke
 
     def resolve(self, name: str) -> str:
         """The full form of a short name ("Lankov" -> "Andrei Lankov"), else the name."""
@@ -274,7 +275,7 @@ def person(name: str) -> str:
 def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     """A speaker from the words before a speech verb: a name, a pronoun, or a group ("some analysts").
     ``loose``: any short noun phrase will do ("according to the port authority")."""
-    phrase = phrase.strip().strip(",")
+    phrase = re.sub(r"\s+(?:today|yesterday|also|now|again|earlier|later)$", "", phrase.strip().strip(","))
     words = phrase.split()
     if not words:
         return None
@@ -294,7 +295,9 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
         # "Port spokesman Jan Bakker": the name is the capitalised run at the end
         if name.split()[0] in _NOT_NAMES and len(name.split()) > 1 and name.split()[0] != "The":
             name = " ".join(name.split()[1:])
-        if " of " not in name and " for " not in name and " on " not in name:
+        if re.search(r" (?:of|for|on) ", name) or name.split()[-1].lower() in BODIES:
+            name = re.sub(r"^The\s+", "", name)  # "The Department of Finance": the department
+        else:
             name = person(name) or name
         return _LEGAL.sub("", names.resolve(name))
     if len(words) > 6:
@@ -312,6 +315,8 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
         known = [g for g in names.groups if words[0].lower() in g.lower().split()]
         if known:
             return known[-1]
+        if names.issuer:
+            return names.issuer
     if not words or not loose and not body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None
     group = " ".join(words)

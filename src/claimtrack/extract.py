@@ -52,14 +52,15 @@ HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bunlikely\b|\bprobably not\b|\bnot likely\b|\bdoubt(?:s|ful)?\b|\bimprobable\b",
             "unlikely",
         ),
+        (r"\b(?:i|we) (?:do|did)(?: not|n[’']t) (?:think|expect)\b", "unlikely"),
         (r"\b(?:highly|very) (?:likely|probable)\b|\bvery probably\b", "very likely"),
         (
             r"\bmost likely\b|\b(?:a )?good chance\b|\bgenerally speaking\b|\bmore inclined\b|\bprobabl[ey]\b"
-            r"|\blikely\b|\bi expect\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b",
+            r"|\blikely\b|\b(?:i|we) (?:expect|think)\b|\bexpects\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b",
             "likely",
         ),
         (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
-        (r"\b(?:might|could|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
+        (r"\b(?:might|could(?!\s+not\b)|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
         (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
     )
 )
@@ -67,14 +68,16 @@ _MODAL = re.compile(r"\b(?:will|would|should|can|could|may|might|must|shall)\b")
 _TIME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:1[89]|20)\d\d\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
+    r"|\b(?:1[89]|20)\d\d(?:s|/\d\d)?\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
     r"|\bsince the (?:start|beginning|end) of\b)"
 )
 _PAST = re.compile(
     r"\b(?:\w+ed|was|were|had|did|made|sent|took|gave|won|lost|met|began|became|fell|rose|left"
-    r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set)\b"
+    r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set|grew|saw|found|brought|flew"
+    r"|drew|chose|wrote|spoke|stood|sank|sunk|broke)\b"
 )
-_CUE = re.compile(r"\d|%")
+_STATE = re.compile(r"\b(?:is|are|be|being|remains?)\s+\w+ed\b")
+_CUE = re.compile(r"\d|%|\b(?:half|third|quarter|fifth|tenth|twice|double[ds]?|triple[ds]?|dozens?|hundreds|thousands)\b")
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
     r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+"
@@ -97,7 +100,8 @@ def confidence(quote: str, negated: bool = False) -> str:
     found = hedge(quote)
     if found:
         return found
-    if _TIME.search(quote) and _PAST.search(quote) and not _MODAL.search(quote):
+    done = _STATE.sub("", quote)  # "are cancelled until Friday": a state now, not a past event
+    if _TIME.search(quote) and _PAST.search(done) and not _MODAL.search(quote):
         return "almost certain"
     return "very likely"
 
@@ -149,6 +153,7 @@ def standalone(quote: str, pledge: bool = False) -> str:
 _QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + attr.NAME + r"))\s*:\s+")
 _CONTRAST = re.compile(r"^(?P<a>.+?),\s+but\s+(?P<b>.+)$", re.S)
 _CONCESSION = re.compile(r",\s+(?P<conj>even\s+though|although|though)\s+(?=\w)")
+_BUT = re.compile(r",\s+but\s+")
 _PARENTHESIS = re.compile(r"\((?P<inner>[^()]{20,})\)")
 _PREPOSITION = re.compile(r"^(?:on|about|of|to|for)\b")
 _PERSON = re.compile(rf"^{attr.NAME}$")
@@ -162,6 +167,7 @@ class _Reader:
         self.names = Names(text)
         self.outlet = outlet or articleframe.speaker_of_text(text) or DEFAULT_OUTLET
         self.lead: str | None = None  # named on a line above the paragraphs that follow ("Name, Title:")
+        self.names.issuer = articleframe.issuer_of(text)
         self.lead_any = False  # whether the lead speaks the unquoted paragraphs too (a round-up's answers)
         self.interviewee: str | None = None  # set while inside an interview, up to the next heading
         self.frame = attr.interview(text)
@@ -230,6 +236,8 @@ class _Reader:
             conf = confidence(said, found.negated)
             if found.verb in ("expects", "expect", "expected") and hedge(said) is None:
                 conf = "likely"
+            if found.verb in ("doubt", "doubts") and not found.negated:
+                conf = "unlikely"
             self._with_clauses(a + start, a + end, found.speaker, found.how, conf)
             return
         if forced:
@@ -267,7 +275,7 @@ class _Reader:
         """ "X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
         self.speaks(found.speaker)
         reported = s[: found.appos[0]] + s[found.appos[1] :] if found.appos else s
-        self.add(a, b, self.outlet, "report of a pledge", "almost certain", standalone(reported))
+        self.add(a, b, self.interviewee or self.outlet, "report of a pledge", "almost certain", standalone(reported))
         start, end = a + found.start, a + found.end
         quoted = re.search(r"“([^”]+)”|\"([^\"]+)\"", s[found.start : found.end])
         text = standalone(s[found.start : found.end].replace("“", "").replace("”", ""), pledge=True)
@@ -283,6 +291,13 @@ class _Reader:
         parenthesis that holds a clause of its own."""
         quote = self.text[a:b]
         concession = _CONCESSION.search(quote)
+        but = _BUT.search(quote)
+        if but and len(quote[: but.start()].split()) >= 4 and len(quote[but.end() :].split()) >= 4:
+            first, second = quote[: but.start()], quote[but.end() :]
+            if hedge(first) and hedge(second) and hedge(first) != hedge(second):
+                self.add(a, a + but.start(), who, how, confidence(first))
+                self.add(a + but.end(), b, who, how, confidence(second))
+                return
         if concession and len(quote[: concession.start()].split()) >= 4:
             self.add(a, a + concession.start(), who, how, confidence(quote[: concession.start()]))
             rest = quote[concession.start("conj") :]
@@ -342,8 +357,8 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     reader = _Reader(text, outlet)
     for pa, pb in paragraphs(text):
         line = text[pa:pb].strip()
-        if is_heading(line) or articleframe.is_furniture(line):
-            if is_heading(line):
+        if articleframe.is_furniture(line) or is_heading(line):
+            if not articleframe.is_furniture(line):
                 reader.interviewee = None  # a heading ends an interview: the outlet speaks again
             reader.lead = None
             continue
