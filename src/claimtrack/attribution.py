@@ -94,7 +94,7 @@ _WHEN = (
 # How, between the verb and what was said: "said in a statement", "warned in its budget papers".
 _IN = r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:written\s+)?(?:statement|(?:news\s+|press\s+)?release|report|letter|post|budget\s+papers))?"
 # Where, after a trailing attribution: "told reporters in Kyiv", "told reporters outside the plenary hall".
-_WHERE = r"(?:\s+(?:in|at|from|outside|during|after)\s+[^,.;“”\"]{1,60}?)?"
+_WHERE = r"(?:\s+(?:in|at|from|outside|during|after)(?:\s+(?!that\b)[\w’'-]+){1,5}?)?"
 _TOLD = (
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{NAME}"
     r"|(?:a|an|our|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|reporter|correspondent)))?"
