@@ -108,11 +108,7 @@ def eval_set(folder: Path = EVAL) -> list[tuple[str, str, str, list[dict[str, An
 def as_found(candidates: list[Any]) -> list[dict[str, Any]]:
     """``extract.candidates`` as ``measure`` reads them: quote, source, confidence as a number."""
     return [
-        {
-            "quote": c.quote,
-            "source": c.source,
-            "confidence": conf.parse(c.confidence).value if c.confidence else None,
-        }
+        {"quote": c.quote, "source": c.source, "confidence": conf.parse(c.confidence).value if c.confidence else None}
         for c in candidates
     ]
 

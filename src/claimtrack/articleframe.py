@@ -5,7 +5,8 @@ Kari Berg, The Northern Ledger") or a credit ("Live reporting by The Channel Pos
 speaks for its issuer ("The press release issued by the Ministry of Transport", "Nordvolt Energy AB
 today announced"); an opinion piece or an analysis for its author. Bylines, captions, "Read more"
 and "Related" links, reporting credits and media contacts are the page's furniture: ``extract``
-never proposes them as claims. Rules about how news pages are laid out; nothing here knows an article.
+never proposes them as claims. A line naming a speaker above paragraphs ("Name, Title, Organisation:"
+in a round-up, "Minister X said:" in a statement) gives those paragraphs their speaker. Rules about how news pages are laid out; nothing here knows an article.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ FURNITURE = re.compile(
     r"|This\s+(?:interview|article)\s+(?:was|has\s+been)\b|The\s+interview\s+has\s+been\s+edited\b)"
 )
 _CREDIT = re.compile(r"\((?:[A-Z][\w .&'-]*/)?[A-Z][\w .&'-]*\)\s*$")  # "... (Reuters/Ana Ruiz)": a caption's
-_BYLINE = re.compile(rf"^By[^\S\n]+(?P<author>{attr.NAME})(?:[^\S\n]+and[^\S\n]+{attr.NAME})?(?:,[^\S\n]+(?P<org>[^\n]+))?$", re.M)
-_CREDITED = re.compile(r"^(?:Live\s+reporting|Published)\s+by\s+(?:the\s+)?(?P<org>[A-Z][^,\n]{1,60}?)(?:,[^\n]*)?$", re.M)
+_BYLINE = re.compile(
+    rf"^By[^\S\n]+(?P<author>{attr.NAME})(?:[^\S\n]+and[^\S\n]+{attr.NAME})?(?:,[^\S\n]+(?P<org>[^\n]+))?$", re.M
+)
+_CREDITED = re.compile(
+    r"^(?:Live\s+reporting|Published)\s+by\s+(?:the\s+)?(?P<org>[A-Z][^,\n]{1,60}?)(?:,[^\n]*)?$", re.M
+)
 _ISSUED = re.compile(r"\bpress\s+release\s+issued\s+by\s+(?:the\s+)?(?P<org>[A-Z][^,\n]{1,60}?)\s+on\b")
 _ANNOUNCES = re.compile(rf"^(?P<org>{attr.NAME})\s+(?:today\s+)?(?:announced|confirmed|said)\b")
 _OPINION = re.compile(r"^(?:Opinion|Analysis|Comment|Commentary|Column|Op-ed|Viewpoint|Perspective)\s*$", re.M | re.I)
@@ -77,3 +82,21 @@ def speaker_of_text(text: str) -> str | None:
         return credited.group("org").strip()
     told = attr.TOLD_OUTLET.search(text)
     return told.group("outlet").strip() if told else None
+
+
+_LEAD_SAID = re.compile(r"^(?P<who>.+?)\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*:$")
+_LEAD_NAME = re.compile(rf"^(?P<who>{attr.NAME}),\s+[^:]{{2,160}}:$")
+
+
+def lead(line: str, names: attr.Names) -> tuple[str, bool] | None:
+    """The speaker a line introduces, and whether its unquoted paragraphs are theirs too: "Prof
+    Helen Achebe, Professor of Tropical Medicine, University of Liverpool:" (a round-up: yes),
+    "Minister Katrin Leitner said:" (quotations only)."""
+    m = _LEAD_NAME.match(line)
+    if m and " " in attr.person(m.group("who")):
+        return names.resolve(attr.person(m.group("who"))), True
+    m = _LEAD_SAID.match(line)
+    if m:
+        who = attr.speaker_of(m.group("who"), names)
+        return (who, False) if who else None
+    return None

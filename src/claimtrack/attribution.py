@@ -121,7 +121,8 @@ ACCORDING_FIRST = re.compile(r"^According\s+to\s+(?P<who>[^,]{2,80}),\s+(?P<rest
 ACCORDING_LAST = re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,80}?)\s*[.!]?$", re.S)
 # "a story that North Korea might ...": a claim the text cites without naming who made it
 REPORTED = re.compile(
-    r"\b(?:(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)|(?:are|were)\s+rumou?rs)\s+that\s+(?P<rest>.+?)[.!]?$", re.S
+    r"\b(?:(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)|(?:are|were)\s+rumou?rs)\s+that\s+(?P<rest>.+?)[.!]?$",
+    re.S,
 )
 # The frame of an interview: who asks (the outlet) and who answers.
 # These are searched through the whole text, so their names start only where a word starts, take
@@ -375,16 +376,3 @@ def interview(text: str) -> tuple[str, str, int] | None:
             end = text.find("\n", m.end())
             return m.group("outlet"), m.group("person"), len(text) if end < 0 else end
     return None
-
-
-def outlet_of(text: str) -> str | None:
-    """The publication, when the text names itself: an interview's frame, a dateline, "told The X"
-    (``articleframe`` knows more: bylines, credits, press releases, opinion pieces)."""
-    frame = interview(text)
-    if frame:
-        return frame[0]
-    m = DATELINE.search(text)
-    if m and m.group("outlet"):
-        return m.group("outlet").strip()
-    m = TOLD_OUTLET.search(text)
-    return m.group("outlet").strip() if m else None

@@ -60,7 +60,10 @@ HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "likely",
         ),
         (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
-        (r"\b(?:might|could(?!\s+not\b)|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
+        (
+            r"\b(?:might|could(?!\s+not\b)|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)",
+            "roughly even chance",
+        ),
         (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
     )
 )
@@ -77,7 +80,9 @@ _PAST = re.compile(
     r"|drew|chose|wrote|spoke|stood|sank|sunk|broke)\b"
 )
 _STATE = re.compile(r"\b(?:is|are|be|being|remains?)\s+\w+ed\b")
-_CUE = re.compile(r"\d|%|\b(?:half|third|quarter|fifth|tenth|twice|double[ds]?|triple[ds]?|dozens?|hundreds|thousands)\b")
+_CUE = re.compile(
+    r"\d|%|\b(?:half|third|quarter|fifth|tenth|twice|double[ds]?|triple[ds]?|dozens?|hundreds|thousands)\b"
+)
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
     r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+"
@@ -331,29 +336,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
             return a, b
 
 
-_LEAD_SAID = re.compile(r"^(?P<who>.+?)\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*:$")
-_LEAD_NAME = re.compile(rf"^(?P<who>{attr.NAME}),\s+[^:]{{2,160}}:$")
-
-
-def _lead(line: str, names: Names) -> tuple[str, bool] | None:
-    """The speaker a line introduces, and whether its unquoted paragraphs are theirs too: "Prof
-    Helen Achebe, Professor of Tropical Medicine, University of Liverpool:" (a round-up: yes),
-    "Minister Katrin Leitner said:" (quotations only)."""
-    m = _LEAD_NAME.match(line)
-    if m and " " in attr.person(m.group("who")):
-        return names.resolve(attr.person(m.group("who"))), True
-    m = _LEAD_SAID.match(line)
-    if m:
-        who = attr.speaker_of(m.group("who"), names)
-        return (who, False) if who else None
-    return None
-
-
 def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     """The candidate claims of ``text`` (an article, one paragraph a line), in reading order.
 
     ``outlet``: the publication, for its own unattributed reporting (default: the name the text
-    gives itself in an interview's frame or a dateline, else ``DEFAULT_OUTLET``)."""
+    gives itself: ``articleframe.speaker_of_text``, else ``DEFAULT_OUTLET``)."""
     reader = _Reader(text, outlet)
     for pa, pb in paragraphs(text):
         line = text[pa:pb].strip()
@@ -362,7 +349,9 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
                 reader.interviewee = None  # a heading ends an interview: the outlet speaks again
             reader.lead = None
             continue
-        lead = _lead(line, reader.names) if line.endswith(":") and len(sentences(text, pa, pb)) == 1 else None
+        lead = (
+            articleframe.lead(line, reader.names) if line.endswith(":") and len(sentences(text, pa, pb)) == 1 else None
+        )
         if lead:
             reader.lead, reader.lead_any = lead
             continue
