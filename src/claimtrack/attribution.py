@@ -96,7 +96,7 @@ _IN = r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:written\s+)?(?:statement|(?:n
 # Where, after a trailing attribution: "told reporters in Kyiv", "told reporters outside the plenary hall".
 _WHERE = r"(?:\s+(?:in|at|from|outside|during|after)(?:\s+(?!that\b)[\w’'-]+){1,5}?)?"
 _TOLD = (
-    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{NAME}"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|(?:[a-z]+\s+){{0,3}}{NAME}"
     r"|(?:a|an|our|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|reporter|correspondent)))?"
 )  # told reporters / The Bell
 _WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,7}?)"  # a short subject, no comma
@@ -243,7 +243,12 @@ TITLES = frozenset(
     "minister president premier chancellor governor mayor senator secretary chairman chairwoman chair director"
     " chief executive spokesman spokeswoman spokesperson professor prof dr doctor judge general colonel captain"
     " fisherman farmer economist analyst lawyer officer commissioner ambassador envoy coach manager leader king"
-    " queen sheikh mr mrs ms sir dame rep sen gov".split()
+    " queen sheikh mr mrs ms sir dame rep sen gov meteorologist scientist researcher historian physician nurse"
+    " activist engineer architect author novelist journalist reporter editor commentator strategist trader"
+    " investor banker founder ceo cfo head deputy vice lieutenant sergeant admiral inspector detective prosecutor"
+    " attorney counsel councillor lawmaker legislator mp mep congressman congresswoman representative candidate"
+    " rector dean teacher pilot skipper striker goalkeeper player pastor bishop archbishop cardinal rabbi imam"
+    " priest".split()
 )
 # Nouns for a body that speaks as one ("the agriculture ministry said").
 BODIES = frozenset(
