@@ -16,11 +16,16 @@ import re
 from claimtrack import attribution as attr
 
 FURNITURE = re.compile(
-    r"^\W{0,3}(?:By\s+[A-Z]|(?:Photo|Picture|Image|Video|Watch|Listen|Caption)\s*:|Read\s+more\b|Related\b"
-    r"|See\s+also\b|More\s+on\s+this\b|(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\b|Live\s+reporting\s+by\b"
-    r"|Published\s+by\b|The\s+press\s+release\s+issued\s+by\b|(?:Media\s+|Press\s+)?[Cc]ontacts?\s*:"
+    rf"^\W{{0,3}}(?:By[^\S\n]+{attr.NAME}(?:[^\S\n]+and[^\S\n]+{attr.NAME})?(?:,[^.]*)?$"  # not "By March, ..."
+    r"|(?:Photo|Picture|Image|Video|Watch|Listen|Caption)\s*:|Read\s+more(?:\s*:|\s+(?:here|at|about|on)\b|$)"
+    r"|Related(?:\s+\w+){0,2}\s*:|See\s+also\s*:|More\s+on\s+this\b|(?:Media\s+|Press\s+)?[Cc]ontacts?\s*:"
     r"|For\s+(?:media|press)\s+enquiries\b|All\s+times\s+(?:are|stated)\b|Notes\s+to\s+editors\b"
     r"|This\s+(?:interview|article)\s+(?:was|has\s+been)\b|The\s+interview\s+has\s+been\s+edited\b)"
+)
+# A credit is a short line: "(Reporting by ...; Editing by ...)", "Live reporting by The Channel Post".
+_CREDIT_LINE = re.compile(
+    r"^\W{0,3}(?:(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by|Live\s+reporting\s+by|Published\s+by"
+    r"|The\s+press\s+release\s+issued\s+by)\b"
 )
 _CREDIT = re.compile(r"\((?:[A-Z][\w .&'-]*/)?[A-Z][\w .&'-]*\)\s*$")  # "... (Reuters/Ana Ruiz)": a caption's
 _BYLINE = re.compile(
@@ -37,7 +42,9 @@ _OPINION = re.compile(r"^(?:Opinion|Analysis|Comment|Commentary|Column|Op-ed|Vie
 def is_furniture(line: str) -> bool:
     """A byline, caption, link to more reading, credit or contact: never a claim."""
     line = line.strip()
-    return bool(FURNITURE.match(line)) or (bool(_CREDIT.search(line)) and line.startswith(("(", "Photo")))
+    if FURNITURE.match(line) or (_CREDIT_LINE.match(line) and len(line.split()) <= (30 if line[:1] == "(" else 14)):
+        return True
+    return bool(_CREDIT.search(line)) and line.startswith(("(", "Photo"))
 
 
 def is_caption(sentence: str) -> bool:
@@ -85,6 +92,7 @@ def speaker_of_text(text: str) -> str | None:
 
 
 _LEAD_SAID = re.compile(r"^(?P<who>.+?)\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*:$")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|have|has|had|will|would|can|do|does|did)\b")  # a sentence, not a title
 _LEAD_NAME = re.compile(rf"^(?P<who>{attr.NAME}),\s+[^:]{{2,160}}:$")
 
 
@@ -93,7 +101,7 @@ def lead(line: str, names: attr.Names) -> tuple[str, bool] | None:
     Helen Achebe, Professor of Tropical Medicine, University of Liverpool:" (a round-up: yes),
     "Minister Katrin Leitner said:" (quotations only)."""
     m = _LEAD_NAME.match(line)
-    if m and " " in attr.person(m.group("who")):
+    if m and " " in attr.person(m.group("who")) and not _VERBISH.search(line[m.end("who") :]):
         return names.resolve(attr.person(m.group("who"))), True
     m = _LEAD_SAID.match(line)
     if m:

@@ -228,7 +228,7 @@ class Names:
         self.known = frozenset(names)
         self.last_person: str | None = None
         self.in_sentence: str | None = None  # the last full name in the sentence read ("her office said")
-        self.groups: list[str] = []  # groups that spoke, latest last ("the ministry" is the last ministry)
+        self.groups: dict[str, str] = {}  # "ministry" -> the last ministry that spoke ("the ministry said")
         self.issuer: str | None = None  # a press release's issuer: "the company" when no other spoke
 
     def resolve(self, name: str) -> str:
@@ -318,9 +318,9 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
         words = words[1:]
     body = bool(words) and words[-1].lower() in BODIES
     if body and len(words) == 1:  # "the ministry": the last ministry that spoke
-        known = [g for g in names.groups if words[0].lower() in g.lower().split()]
+        known = names.groups.get(words[0].lower())
         if known:
-            return known[-1]
+            return known
         if names.issuer:
             return names.issuer
     if not words or not loose and not body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural

@@ -193,8 +193,9 @@ class _Reader:
 
     def speaks(self, speaker: str) -> None:
         self.last_speaker = speaker
-        if speaker.split()[-1].lower() in attr.BODIES:
-            self.names.groups.append(speaker)
+        for word in speaker.lower().split():
+            if word in attr.BODIES:
+                self.names.groups[word] = speaker
         if _PERSON.match(speaker) and speaker != self.outlet and " " in speaker.strip():
             self.names.last_person = speaker
 
