@@ -73,3 +73,17 @@ def test_a_said_after_the_quote_a_pronoun_and_a_lead_line_name_the_speaker() -> 
     assert by["We"] == "Steve Stich" and by["engineers"] == "Steve Stich"
     assert by["Talks"] == "Walter Kemp"
     assert not any(q.startswith(("HOUSTON", "(Reuters)")) for q in found)
+
+
+def test_sentences_that_only_look_like_furniture_stay_claims() -> None:
+    """A byline is 'By' and a name, not 'By March, ...'; 'Related:' is a link, 'Related deaths' a claim;
+    a line naming a speaker is a name and a title, not a sentence ending in a colon."""
+    text = (
+        "By March 2026, the reservoirs will probably be empty, the water board said.\n"
+        "Related deaths rose by 5% in 2024, according to the health ministry.\n"
+        "North Korea, Russia and Iran have one thing in common:\n"
+        "All three were hit by new sanctions in 2024, the European Union said.\n"
+    )
+    by = {c.quote.split()[0]: c.source for c in extract.candidates(text)}
+    assert by["By"] == "Water board" and by["Related"] == "Health ministry"
+    assert by["All"] == "European Union"
