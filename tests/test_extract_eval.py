@@ -9,12 +9,18 @@ reporting credits) never becomes claim text.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from claimtrack import extract
-from extract_quality import FORMATS, eval_set, measure_set, summary
+from claimtrack import extract, sourcetext
+from conftest import Run
+from extract_quality import FORMATS, as_found, eval_set, measure, measure_set, summary
+
+SEED_ARTICLE = Path(__file__).resolve().parent.parent / "data" / "seed-article.txt"
 
 FIGURES = measure_set()
 
@@ -87,3 +93,14 @@ def test_sentences_that_only_look_like_furniture_stay_claims() -> None:
     by = {c.quote.split()[0]: c.source for c in extract.candidates(text)}
     assert by["By"] == "Water board" and by["Related"] == "Health ministry"
     assert by["All"] == "European Union"
+
+
+def test_the_seed_article_is_no_worse_than_before_issue_30(seeded: Callable[..., Run]) -> None:
+    """Issue 30: on the seed, no worse than 93% coverage, 100% speakers, 89% bands, 1.10 candidates
+    per seed claim (27 and 24 of 29 claims, 32 candidates), what extract reached before the new formats."""
+    seeds = json.loads(seeded("list", "--format", "json").stdout)
+    figures = measure(as_found(extract.candidates(sourcetext.read(str(SEED_ARTICLE)).text)), seeds)
+    said = summary(figures)
+    assert figures["covered"] >= 27 and figures["speaker"] == 1.0, f"{said}; {figures['wrong_speaker']}"
+    assert round(figures["confidence"] * figures["covered"]) >= 24, f"{said}; {figures['wrong_band']}"
+    assert figures["candidates"] <= 32, said
