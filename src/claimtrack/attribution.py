@@ -316,14 +316,14 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     loose = loose or words[0].lower() in QUANTIFIERS  # "a Ukrainian official": a noun phrase, clearly
     while words and words[0].lower() in QUANTIFIERS:
         words = words[1:]
-    body = bool(words) and words[-1].lower() in BODIES
-    if body and len(words) == 1:  # "the ministry": the last ministry that spoke
+    is_body = bool(words) and words[-1].lower() in BODIES
+    if is_body and len(words) == 1:  # "the ministry": the last ministry that spoke
         known = names.groups.get(words[0].lower())
         if known:
             return known
         if names.issuer:
             return names.issuer
-    if not words or not loose and not body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
+    if not words or not loose and not is_body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None
     group = " ".join(words)
     return group[0].upper() + group[1:]

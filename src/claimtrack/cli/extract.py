@@ -313,7 +313,7 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
         notify(["Nothing was added."])
         return
     # Asked before the import makes them stored: each new speaker near a stored source, as add warns.
-    close = {s: near for s in dict.fromkeys(r["source"] for r in accepted) if (near := svc.near_source(s))}
+    close = {s: found for s in dict.fromkeys(r["source"] for r in accepted) if (found := svc.near_source(s))}
     counts = svc.import_records(
         (Record("claim", f"candidate {i}", {k: r[k] for k in FIELDS}) for i, r in enumerate(accepted, start=1)),
         origin=origin,
