@@ -158,6 +158,7 @@ def standalone(quote: str, pledge: bool = False) -> str:
 _QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + attr.NAME + r"))\s*:\s+")
 _CONTRAST = re.compile(r"^(?P<a>.+?),\s+but\s+(?P<b>.+)$", re.S)
 _CONCESSION = re.compile(r",\s+(?P<conj>even\s+though|although|though)\s+(?=\w)")
+_POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:office|spokes|aide|team|lawyer)")
 _BUT = re.compile(r",\s+but\s+")
 _PARENTHESIS = re.compile(r"\((?P<inner>[^()]{20,})\)")
 _PREPOSITION = re.compile(r"^(?:on|about|of|to|for)\b")
@@ -207,8 +208,10 @@ class _Reader:
             a = b - len(s)
         if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":") or articleframe.is_caption(s):
             return
-        full = [attr.person(m.group()) for m in attr._RUN.finditer(s)]
-        self.names.in_sentence = next((n for n in reversed(full) if " " in n), None)
+        self.names.in_sentence = None
+        if _POSSESSIVE.search(s):  # "..., her office said": whose office is the last full name before it
+            full = [attr.person(m.group()) for m in attr._RUN.finditer(s)]
+            self.names.in_sentence = next((n for n in reversed(full) if " " in n), None)
         asker = False  # a statement in a question ("Q: Farmers say ...") is the interviewer's, not the answer's
         if self.frame and any(p.search(s) for p in attr.INTERVIEW):
             self.interviewee = self.names.resolve(self.frame[1])
