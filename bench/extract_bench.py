@@ -1,5 +1,7 @@
 """extract's speed on the seed article, with the quality figures tests/test_extract.py asserts,
-and on a 1 MB article.
+on issue 30's evaluation set (tests/extract_eval/: twelve articles in six news formats, per format and
+overall, against the thresholds coverage >= 90%, speaker >= 90%, band >= 75%, <= 2 candidates per
+gold claim), and on a 1 MB article.
 
     python bench/extract_bench.py [--runs N]     # prints the figures; bench/run.py records them
 
@@ -108,6 +110,14 @@ def measure(runs: int) -> dict[str, object]:
             "quality": figures, "summary": summary(figures)}
 
 
+def measure_eval() -> dict[str, dict[str, object]]:
+    """Issue 30's measure on tests/extract_eval/ (twelve articles, six formats): per format and overall."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from extract_quality import measure_set
+
+    return measure_set()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -115,6 +125,12 @@ def main() -> None:
     found = measure(runs)
     print(f"extract data/seed-article.txt: {found['process_s']:.3f} s a process, "
           f"{found['rules_ms']:.1f} ms for the rules; {found['summary']}")
+    from extract_quality import summary
+
+    goals = {"coverage": 0.90, "speaker": 0.90, "confidence": 0.75}
+    for fmt, figures in measure_eval().items():
+        met = all(figures[k] >= v for k, v in goals.items()) and figures["per_claim"] <= 2.0  # type: ignore[operator]
+        print(f"extract on tests/extract_eval ({fmt}): {summary(figures)}; {'met' if met else 'MISSED'}")
     big = measure_big(min(runs, 3))
     verdict = "met" if big["process_s"] < BIG_GOAL_S else "MISSED"
     print(f"extract of a {big['bytes'] / (1024 * 1024):.1f} MB article: {big['process_s']:.2f} s a process "

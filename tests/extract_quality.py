@@ -10,7 +10,9 @@ share the other way (so the closest quote wins among several that contain it all
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from claimtrack import confidence as conf
@@ -72,3 +74,75 @@ def summary(figures: dict[str, Any]) -> str:
         f"speaker right {figures['speaker']:.0%}, confidence band right {figures['confidence']:.0%} "
         f"of covered; {figures['per_claim']:.2f} candidates per seed claim ({figures['candidates']})"
     )
+
+
+# ---- issue 30: the evaluation set of tests/extract_eval/ --------------------------------------------------
+
+EVAL = Path(__file__).resolve().parent / "extract_eval"
+FORMATS = ("qa", "roundup", "wire", "analysis", "statement", "liveblog")
+
+
+def eval_set(folder: Path = EVAL) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+    """(name, format, text, gold claims as ``measure`` takes them) for each article of the set.
+
+    A gold file holds ``{"format": ..., "claims": [{"quote", "speaker", "band"}]}``; ``band`` is
+    an ICD 203 band name, or null for a pledge (not assessed)."""
+    out = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        name = gold_path.name[: -len(".gold.json")]
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        claims = [
+            {
+                "quote": g["quote"],
+                "text": g["quote"],
+                "source": g["speaker"],
+                "confidence": conf.parse(g["band"]).value if g["band"] else None,
+            }
+            for g in gold["claims"]
+        ]
+        out.append((name, gold["format"], text, claims))
+    return out
+
+
+def as_found(candidates: list[Any]) -> list[dict[str, Any]]:
+    """``extract.candidates`` as ``measure`` reads them: quote, source, confidence as a number."""
+    return [
+        {"quote": c.quote, "source": c.source, "confidence": conf.parse(c.confidence).value if c.confidence else None}
+        for c in candidates
+    ]
+
+
+def measure_set(folder: Path = EVAL) -> dict[str, dict[str, Any]]:
+    """The measure per format and ``"overall"``: the candidates and gold claims of a format's
+    articles are pooled (each article measured against its own gold)."""
+    from claimtrack import extract
+
+    pooled: dict[str, list[dict[str, Any]]] = {}
+    for name, fmt, text, gold in eval_set(folder):
+        figures = measure(as_found(extract.candidates(text)), gold)
+        figures["articles"] = [name]
+        for key in (fmt, "overall"):
+            pooled.setdefault(key, []).append(figures)
+    return {key: _pool(parts) for key, parts in pooled.items()}
+
+
+def _pool(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    covered = sum(p["covered"] for p in parts)
+    seeds = sum(p["seeds"] for p in parts)
+    candidates = sum(p["candidates"] for p in parts)
+    speaker = sum(round(p["speaker"] * p["covered"]) for p in parts)
+    same_band = sum(round(p["confidence"] * p["covered"]) for p in parts)
+    return {
+        "coverage": covered / seeds if seeds else 0.0,
+        "speaker": speaker / covered if covered else 0.0,
+        "confidence": same_band / covered if covered else 0.0,
+        "per_claim": candidates / seeds if seeds else 0.0,
+        "covered": covered,
+        "seeds": seeds,
+        "candidates": candidates,
+        "articles": [a for p in parts for a in p["articles"]],
+        "missed": [m for p in parts for m in p["missed"]],
+        "wrong_speaker": [w for p in parts for w in p["wrong_speaker"]],
+        "wrong_band": [w for p in parts for w in p["wrong_band"]],
+    }

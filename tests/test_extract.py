@@ -443,3 +443,29 @@ def test_sourcetext_date_becomes_said_on(cli: Callable[..., Run], tmp_path: Path
     found = json.loads(cli("extract", str(md), "--format", "json").stdout)
     assert [(c["source"], c["said_on"]) for c in found] == [("Putin", "2024-06-19")]
     assert sourcetext.read(str(md)).date == "2024-06-19"
+
+
+def test_review_warns_once_after_adding_a_new_speaker_near_a_stored_source(
+    seeded: Callable[..., Run], terminal: None, tmp_path: Path
+) -> None:
+    """Issue 30 point 8: as add does, one line says the new source was created, names the stored
+    one it is near and how to fix it (merge, since several claims may carry it)."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Andrei Lankow said North Korea will send 10,000 workers to Russia in 2025.\n"
+        "Andrei Lankow said 300 of them would reach Vladivostok by March.\n",
+        encoding="utf-8",
+    )
+    result = seeded("extract", str(article), "--review", input="a\na\n")
+    assert result.exit_code == 0, result.stderr
+    line = (
+        "New source 'Andrei Lankow' created. Did you mean 'Andrei Lankov'? "
+        "Fix it with: claimtrack source merge 'Andrei Lankow' 'Andrei Lankov'"
+    )
+    assert result.stderr.count(line) == 1 and "Added 2 claims" in result.stderr
+    article.write_text("Andrei Lankow said 500 workers would reach Khabarovsk in 2026.\n", encoding="utf-8")
+    again = seeded("extract", str(article), "--review", input="a\n")  # stored by now: not new, no line
+    assert "Added 1 claim" in again.stderr and "New source" not in again.stderr
+    fixed = seeded("source", "merge", "Andrei Lankow", "Andrei Lankov")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "Andrei Lankow" not in seeded("sources").stdout

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 # A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
 _CAP = r"[A-Z][\w’'.-]*"
-NAME = rf"{_CAP}(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+)*{_CAP})*"
+# Words of a name are on one line: a name never runs on into the next paragraph.
+NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)[^\S\n]+)*{_CAP})*"
 SPEECH = (
     "said",
     "says",
@@ -74,6 +75,11 @@ SPEECH = (
     "hope",
     "worries",
     "worry",
+    "doubt",
+    "confirmed",
+    "confirms",
+    "stressed",
+    "cautioned",
 )
 PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears", "threatened", "threatens")
 _VERB = "|".join((*SPEECH, *PLEDGE))
@@ -85,13 +91,20 @@ _WHEN = (
     r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
     r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|night|morning)|yesterday|today))?"
 )
-_TOLD = rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{NAME}))?"  # told reporters / The Bell
-_WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,5}?)"  # a short subject, no comma
+# How, between the verb and what was said: "said in a statement", "warned in its budget papers".
+_IN = r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:written\s+)?(?:statement|(?:news\s+|press\s+)?release|report|letter|post|budget\s+papers))?"
+# Where, after a trailing attribution: "told reporters in Kyiv", "told reporters outside the plenary hall".
+_WHERE = r"(?:\s+(?:in|at|from|outside|during|after)(?:\s+(?!that\b)[\w’'-]+){1,5}?)?"
+_TOLD = (
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|(?:[a-z]+\s+){{0,3}}{NAME}"
+    r"|(?:a|an|our|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|reporter|correspondent)))?"
+)  # told reporters / The Bell
+_WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,7}?)"  # a short subject, no comma
 
 # "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
 TRAILING = re.compile(
-    rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
-    rf"|said\s+(?P<who2>{NAME}))\s*[.!]?$",
+    rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE}"
+    rf"|said\s+(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?)\s*[.!]?$",
     re.S,
 )
 # "Today, Lankov said, North Korea is ..."
@@ -100,20 +113,23 @@ MIDDLE = re.compile(
 )
 # "Lankov feels there is ...", "Kim Yo-Jong, sister of ..., promised last month that ..."
 LEADING = re.compile(
-    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_WHEN}"
+    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_WHERE}{_IN}{_WHEN}"
     rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$",
     re.S,
 )
 ACCORDING_FIRST = re.compile(r"^According\s+to\s+(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$", re.S)
 ACCORDING_LAST = re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<who>[^,.;]{2,80}?)\s*[.!]?$", re.S)
 # "a story that North Korea might ...": a claim the text cites without naming who made it
-REPORTED = re.compile(r"\b(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)\s+that\s+(?P<rest>.+?)[.!]?$", re.S)
+REPORTED = re.compile(
+    r"\b(?:(?:a|the)\s+(?:story|report|reports|rumou?rs?|claims?)|(?:are|were)\s+rumou?rs)\s+that\s+(?P<rest>.+?)[.!]?$",
+    re.S,
+)
 # The frame of an interview: who asks (the outlet) and who answers.
 # These are searched through the whole text, so their names start only where a word starts, take
 # a word whole and run to at most eight words: a long run of capitalised words ("A. A. A. ...") is
 # then read once, not once from each of its words (which took a minute for 15 kB).
 _FRAME_NAME = (
-    r"(?<![\w’'.-])[A-Z][\w’'.-]*+(?:\s+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)\s+){0,3}"
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*+(?:[^\S\n]+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)[^\S\n]+){0,3}"
     r"[A-Z][\w’'.-]*+){0,7}"
 )
 INTERVIEW = (
@@ -124,7 +140,12 @@ INTERVIEW = (
     re.compile(rf"(?P<outlet>{_FRAME_NAME})\s+(?:interviewed|asked)\s+(?P<person>{_FRAME_NAME})"),
     re.compile(rf"[Ii]n\s+an\s+interview\s+with\s+(?P<outlet>{_FRAME_NAME}),\s+(?P<person>{_FRAME_NAME})"),
 )
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s[^()\n]{0,40}\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*[-–—]", re.M)
+# "ROTTERDAM, March 5 (Northsea News) -", "HOUSTON (Reuters) —", "OSLO, 2 May 2025 /Business Newswire/ --"
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,\s[^()/\n]{0,40})?\s*(?:\((?P<outlet>[A-Z][\w .&'-]{1,40})\)|/(?P<wire>[A-Z][\w .&'-]{1,40})/)"
+    r"\s*(?:-+|–|—)",
+    re.M,
+)
 TOLD_OUTLET = re.compile(rf"\btold\s+(?P<outlet>The\s+{NAME})")
 
 MEDIA_WORDS = {"media", "outlets", "reports", "press", "newspapers", "journalists", "reporters"}
@@ -196,17 +217,19 @@ class Names:
         names: dict[str, None] = {}
         self.by_last: dict[str, str] = {}
         for match in _RUN.finditer(text):
-            words = match.group().split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]
-            if len(words) >= 2 and " ".join(words) not in names:
-                full = " ".join(words)
-                names[full] = None
-                for last in (words[-1], words[-1].rstrip("’'s")):
-                    self.by_last.setdefault(last, full)
+            for run in re.split(r"(?<=\w\w)\.\s+", match.group()):  # "AgroScope. Nadia Ferreira": two names
+                words = person(run).split()
+                if len(words) >= 2 and " ".join(words) not in names:
+                    full = " ".join(words)
+                    names[full] = None
+                    for last in (words[-1], words[-1].rstrip("’'s")):
+                        self.by_last.setdefault(last, full)
         self.full = list(names)
         self.known = frozenset(names)
         self.last_person: str | None = None
+        self.in_sentence: str | None = None  # the last full name in the sentence read ("her office said")
+        self.groups: dict[str, str] = {}  # "ministry" -> the last ministry that spoke ("the ministry said")
+        self.issuer: str | None = None  # a press release's issuer: "the company" when no other spoke
 
     def resolve(self, name: str) -> str:
         """The full form of a short name ("Lankov" -> "Andrei Lankov"), else the name."""
@@ -215,29 +238,92 @@ class Names:
         return name
 
 
+# Words before a name that say what the person is ("Agriculture Minister Taras Vovk"), not who.
+TITLES = frozenset(
+    "minister president premier chancellor governor mayor senator secretary chairman chairwoman chair director"
+    " chief executive spokesman spokeswoman spokesperson professor prof dr doctor judge general colonel captain"
+    " fisherman farmer economist analyst lawyer officer commissioner ambassador envoy coach manager leader king"
+    " queen sheikh mr mrs ms sir dame rep sen gov meteorologist scientist researcher historian physician nurse"
+    " activist engineer architect author novelist journalist reporter editor commentator strategist trader"
+    " investor banker founder ceo cfo head deputy vice lieutenant sergeant admiral inspector detective prosecutor"
+    " attorney counsel councillor lawmaker legislator mp mep congressman congresswoman representative candidate"
+    " rector dean teacher pilot skipper striker goalkeeper player pastor bishop archbishop cardinal rabbi imam"
+    " priest".split()
+)
+# Nouns for a body that speaks as one ("the agriculture ministry said").
+BODIES = frozenset(
+    "ministry agency federation association company council government office committee commission union"
+    " institute bank court police army prefecture regulator secretariat delegation presidency operator"
+    " authority department group firm bloc board alliance consultancy university club".split()
+)
+_LEGAL = re.compile(r"\s+(?:AB|ASA|AG|GmbH|Inc\.?|Ltd\.?|plc|PLC|SA|S\.A\.|NV|LLC)$")
+_SPOKESMAN = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?(?P<for>.+)$"
+    r"|^(?:the\s+)?(?P<of>.+?)[’']s?\s+(?:spokes(?:man|woman|person)|representative)$",
+    re.I,
+)
+_OFFICE = re.compile(r"^(?:his|her)\s+(?:office|spokes(?:man|woman|person)|aides?|team|lawyers?)$", re.I)
+_ORG_NAME = re.compile(rf"(?:{NAME}[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?)?{NAME}$")
+
+
+def person(name: str) -> str:
+    """A name without the title before it or a possessive after it: "Prime Minister Claire Fontaine"
+    -> "Claire Fontaine", "President William Ruto's" -> "William Ruto"."""
+    words = re.sub(r"[’']s$", "", name.strip()).split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
+    return " ".join(words)
+
+
 def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     """A speaker from the words before a speech verb: a name, a pronoun, or a group ("some analysts").
     ``loose``: any short noun phrase will do ("according to the port authority")."""
-    phrase = phrase.strip().strip(",")
+    phrase = re.sub(r"\s+(?:today|yesterday|also|now|again|earlier|later)$", "", phrase.strip().strip(","))
     words = phrase.split()
-    if not words or len(words) > 6:
+    if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return names.last_person if words[0].lower() in ("he", "she") else None
-    trailing = re.search(rf"{NAME}$", phrase)
+    if _OFFICE.match(phrase):  # "her office said": the person the sentence named
+        return names.in_sentence or names.last_person
+    spokesman = _SPOKESMAN.match(phrase)
+    if spokesman:  # "a spokesman for the federation": the federation speaks (and "he" is it, after)
+        body = speaker_of(spokesman.group("for") or spokesman.group("of"), names, loose=True)
+        if body:
+            names.last_person = body
+        return body
+    trailing = _ORG_NAME.search(phrase)
     if trailing and trailing.group() not in _NOT_NAMES:
         name = trailing.group()
         # "Port spokesman Jan Bakker": the name is the capitalised run at the end
         if name.split()[0] in _NOT_NAMES and len(name.split()) > 1 and name.split()[0] != "The":
             name = " ".join(name.split()[1:])
-        return names.resolve(name)
+        if re.search(r" (?:of|for|on) ", name) or name.split()[-1].lower() in BODIES:
+            name = re.sub(r"^The\s+", "", name)  # "The Department of Finance": the department
+        else:
+            name = person(name) or name
+        return _LEGAL.sub("", names.resolve(name))
+    if len(words) > 6:
+        return None
     lower = [w.lower() for w in words]
     if any(w in MEDIA_WORDS for w in lower):
         return UNNAMED_MEDIA
+    if lower[-1] in ("is", "are", "was", "were", "be", "been", "has", "have", "it", "this", "that"):
+        return None  # "The plant is expected to": a passive, not a speaker
     loose = loose or words[0].lower() in QUANTIFIERS  # "a Ukrainian official": a noun phrase, clearly
     while words and words[0].lower() in QUANTIFIERS:
         words = words[1:]
-    if not words or not loose and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a group: a plural noun
+    is_body = bool(words) and words[-1].lower() in BODIES
+    if is_body and len(words) == 1:  # "the ministry": the last ministry that spoke
+        known = names.groups.get(words[0].lower())
+        if known:
+            return known
+        if names.issuer:
+            return names.issuer
+    if not words or not loose and not is_body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None
     group = " ".join(words)
     return group[0].upper() + group[1:]
@@ -270,6 +356,9 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
     m = LEADING.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)
+        named = re.match(rf",\s*(?P<name>{NAME})", m.group("appos") or "")
+        if named and m.group("who").split()[-1].islower() and " " in person(named.group("name")):
+            who = names.resolve(person(named.group("name")))  # "Its director of operations, Hélène Martin, told"
         if who:
             verb = m.group("verb")
             how = "pledge" if verb in PLEDGE else verb
@@ -292,12 +381,3 @@ def interview(text: str) -> tuple[str, str, int] | None:
             end = text.find("\n", m.end())
             return m.group("outlet"), m.group("person"), len(text) if end < 0 else end
     return None
-
-
-def outlet_of(text: str) -> str | None:
-    """The publication, when the text names itself: an interview's frame, a dateline, "told The X"."""
-    frame = interview(text)
-    if frame:
-        return frame[0]
-    m = DATELINE.search(text) or TOLD_OUTLET.search(text)
-    return m.group("outlet").strip() if m else None

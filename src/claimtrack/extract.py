@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack import articleframe
 from claimtrack import attribution as attr
 from claimtrack.attribution import Names
 from claimtrack.sentences import is_heading, paragraphs, sentences
@@ -51,14 +52,18 @@ HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bunlikely\b|\bprobably not\b|\bnot likely\b|\bdoubt(?:s|ful)?\b|\bimprobable\b",
             "unlikely",
         ),
+        (r"\b(?:i|we) (?:do|did)(?: not|n[’']t) (?:think|expect)\b", "unlikely"),
         (r"\b(?:highly|very) (?:likely|probable)\b|\bvery probably\b", "very likely"),
         (
             r"\bmost likely\b|\b(?:a )?good chance\b|\bgenerally speaking\b|\bmore inclined\b|\bprobabl[ey]\b"
-            r"|\blikely\b|\bi expect\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b",
+            r"|\blikely\b|\b(?:i|we) (?:expect|think)\b|\bexpects\b|\b(?:is|are) expected to\b|\bin all likelihood\b|\bchances are\b",
             "likely",
         ),
         (r"\b(?:even|fifty[- ]fifty) (?:chance|odds)\b|\btoss[- ]up\b", "roughly even chance"),
-        (r"\b(?:might|could|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)", "roughly even chance"),
+        (
+            r"\b(?:might|could(?!\s+not\b)|perhaps|possibly|maybe)\b|\bit is possible\b|(?-i:\bmay\b)",
+            "roughly even chance",
+        ),
         (r"\bnot possible\b|\bimpossible\b|\bcertainly\b|\bdefinitely\b|\bundoubtedly\b", "almost certain"),
     )
 )
@@ -66,14 +71,18 @@ _MODAL = re.compile(r"\b(?:will|would|should|can|could|may|might|must|shall)\b")
 _TIME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:1[89]|20)\d\d\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
+    r"|\b(?:1[89]|20)\d\d(?:s|/\d\d)?\b|(?i:\b(?:last|earlier this) (?:week|month|year)\b|\bago\b|\byesterday\b"
     r"|\bsince the (?:start|beginning|end) of\b)"
 )
 _PAST = re.compile(
     r"\b(?:\w+ed|was|were|had|did|made|sent|took|gave|won|lost|met|began|became|fell|rose|left"
-    r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set)\b"
+    r"|went|came|held|paid|sold|bought|built|spent|shot|struck|ran|led|kept|put|set|grew|saw|found|brought|flew"
+    r"|drew|chose|wrote|spoke|stood|sank|sunk|broke)\b"
 )
-_CUE = re.compile(r"\d|%")
+_STATE = re.compile(r"\b(?:is|are|be|being|remains?)\s+\w+ed\b")
+_CUE = re.compile(
+    r"\d|%|\b(?:half|third|quarter|fifth|tenth|twice|double[ds]?|triple[ds]?|dozens?|hundreds|thousands)\b"
+)
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
     r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+"
@@ -96,7 +105,8 @@ def confidence(quote: str, negated: bool = False) -> str:
     found = hedge(quote)
     if found:
         return found
-    if _TIME.search(quote) and _PAST.search(quote) and not _MODAL.search(quote):
+    done = _STATE.sub("", quote)  # "are cancelled until Friday": a state now, not a past event
+    if _TIME.search(quote) and _PAST.search(done) and not _MODAL.search(quote):
         return "almost certain"
     return "very likely"
 
@@ -148,6 +158,8 @@ def standalone(quote: str, pledge: bool = False) -> str:
 _QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + attr.NAME + r"))\s*:\s+")
 _CONTRAST = re.compile(r"^(?P<a>.+?),\s+but\s+(?P<b>.+)$", re.S)
 _CONCESSION = re.compile(r",\s+(?P<conj>even\s+though|although|though)\s+(?=\w)")
+_POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:office|spokes|aide|team|lawyer)")
+_BUT = re.compile(r",\s+but\s+")
 _PARENTHESIS = re.compile(r"\((?P<inner>[^()]{20,})\)")
 _PREPOSITION = re.compile(r"^(?:on|about|of|to|for)\b")
 _PERSON = re.compile(rf"^{attr.NAME}$")
@@ -159,7 +171,10 @@ class _Reader:
     def __init__(self, text: str, outlet: str | None) -> None:
         self.text = text
         self.names = Names(text)
-        self.outlet = outlet or attr.outlet_of(text) or DEFAULT_OUTLET
+        self.outlet = outlet or articleframe.speaker_of_text(text) or DEFAULT_OUTLET
+        self.lead: str | None = None  # named on a line above the paragraphs that follow ("Name, Title:")
+        self.names.issuer = articleframe.issuer_of(text)
+        self.lead_any = False  # whether the lead speaks the unquoted paragraphs too (a round-up's answers)
         self.interviewee: str | None = None  # set while inside an interview, up to the next heading
         self.frame = attr.interview(text)
         self.last_speaker: str | None = None
@@ -179,6 +194,9 @@ class _Reader:
 
     def speaks(self, speaker: str) -> None:
         self.last_speaker = speaker
+        for word in speaker.lower().split():
+            if word in attr.BODIES:
+                self.names.groups[word] = speaker
         if _PERSON.match(speaker) and speaker != self.outlet and " " in speaker.strip():
             self.names.last_person = speaker
 
@@ -188,18 +206,23 @@ class _Reader:
         if dateline:
             a, s = a + dateline.end(), s[dateline.end() :].lstrip()
             a = b - len(s)
-        if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":"):
+        if s.rstrip('”"’) ').endswith("?") or s.rstrip().endswith(":") or articleframe.is_caption(s):
             return
+        self.names.in_sentence = None
+        if _POSSESSIVE.search(s):  # "..., her office said": whose office is the last full name before it
+            full = [attr.person(m.group()) for m in attr._RUN.finditer(s)]
+            self.names.in_sentence = next((n for n in reversed(full) if " " in n), None)
+        asker = False  # a statement in a question ("Q: Farmers say ...") is the interviewer's, not the answer's
         if self.frame and any(p.search(s) for p in attr.INTERVIEW):
             self.interviewee = self.names.resolve(self.frame[1])
             self.speaks(self.interviewee)
             return
         qa = _QA.match(s)
         if qa and (qa.group("q") or qa.group("a") or self._known(qa.group("name"))):
-            if qa.group("q"):
-                return
-            who = self.interviewee if qa.group("a") else self.names.resolve(qa.group("name"))
-            if who:
+            asker = bool(qa.group("q"))
+            name = qa.group("name")
+            who = self.interviewee if qa.group("a") else self.names.resolve(name) if name else None
+            if who and not asker:
                 forced = who
             a, s = a + qa.end(), s[qa.end() :]
         report = attr.REPORTED.search(s)
@@ -222,13 +245,15 @@ class _Reader:
             conf = confidence(said, found.negated)
             if found.verb in ("expects", "expect", "expected") and hedge(said) is None:
                 conf = "likely"
+            if found.verb in ("doubt", "doubts") and not found.negated:
+                conf = "unlikely"
             self._with_clauses(a + start, a + end, found.speaker, found.how, conf)
             return
         if forced:
             who, how = forced, "interview answer"
         elif s.lstrip().startswith(("“", '"')) and self.last_speaker:
             who, how = self.last_speaker, "quote"
-        elif self.interviewee:
+        elif self.interviewee and not asker:
             who, how = self.interviewee, "interview"
         else:
             who, how = self.outlet, "outlet"
@@ -259,7 +284,7 @@ class _Reader:
         """ "X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
         self.speaks(found.speaker)
         reported = s[: found.appos[0]] + s[found.appos[1] :] if found.appos else s
-        self.add(a, b, self.outlet, "report of a pledge", "almost certain", standalone(reported))
+        self.add(a, b, self.interviewee or self.outlet, "report of a pledge", "almost certain", standalone(reported))
         start, end = a + found.start, a + found.end
         quoted = re.search(r"“([^”]+)”|\"([^\"]+)\"", s[found.start : found.end])
         text = standalone(s[found.start : found.end].replace("“", "").replace("”", ""), pledge=True)
@@ -275,6 +300,13 @@ class _Reader:
         parenthesis that holds a clause of its own."""
         quote = self.text[a:b]
         concession = _CONCESSION.search(quote)
+        but = _BUT.search(quote)
+        if but and len(quote[: but.start()].split()) >= 4 and len(quote[but.end() :].split()) >= 4:
+            first, second = quote[: but.start()], quote[but.end() :]
+            if hedge(first) and hedge(second) and hedge(first) != hedge(second):
+                self.add(a, a + but.start(), who, how, confidence(first))
+                self.add(a + but.end(), b, who, how, confidence(second))
+                return
         if concession and len(quote[: concession.start()].split()) >= 4:
             self.add(a, a + concession.start(), who, how, confidence(quote[: concession.start()]))
             rest = quote[concession.start("conj") :]
@@ -312,12 +344,26 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     """The candidate claims of ``text`` (an article, one paragraph a line), in reading order.
 
     ``outlet``: the publication, for its own unattributed reporting (default: the name the text
-    gives itself in an interview's frame or a dateline, else ``DEFAULT_OUTLET``)."""
+    gives itself: ``articleframe.speaker_of_text``, else ``DEFAULT_OUTLET``)."""
     reader = _Reader(text, outlet)
     for pa, pb in paragraphs(text):
-        if is_heading(text[pa:pb]):
-            reader.interviewee = None  # a heading ends an interview: the outlet speaks again
+        line = text[pa:pb].strip()
+        if articleframe.is_furniture(line) or is_heading(line):
+            if not articleframe.is_furniture(line):
+                reader.interviewee = None  # a heading ends an interview: the outlet speaks again
+            reader.lead = None
             continue
+        lead = (
+            articleframe.lead(line, reader.names) if line.endswith(":") and len(sentences(text, pa, pb)) == 1 else None
+        )
+        if lead:
+            reader.lead, reader.lead_any = lead
+            continue
+        if reader.lead and (reader.lead_any or line.startswith(("“", '"'))):
+            for a, b in sentences(text, pa, pb):
+                reader.sentence(a, b, forced=reader.lead)
+            continue
+        reader.lead = None
         pending: list[tuple[int, int]] = []  # sentences of a quotation still open
         still_open = 0  # opening less closing quotation marks in the pending sentences (counted once each)
         for a, b in sentences(text, pa, pb):

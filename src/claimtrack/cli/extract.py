@@ -312,6 +312,8 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
     if not accepted:
         notify(["Nothing was added."])
         return
+    # Asked before the import makes them stored: each new speaker near a stored source, as add warns.
+    close = {s: found for s in dict.fromkeys(r["source"] for r in accepted) if (found := svc.near_source(s))}
     counts = svc.import_records(
         (Record("claim", f"candidate {i}", {k: r[k] for k in FIELDS}) for i, r in enumerate(accepted, start=1)),
         origin=origin,
@@ -319,7 +321,21 @@ def _review(ctx: typer.Context, records: list[dict[str, Any]], origin: str) -> N
     said = f"Added {counts.added} claim{'s' if counts.added != 1 else ''}"
     if counts.duplicates:
         said += f"; {counts.duplicates} already stored (same text and source), skipped"
-    notify([said + ". Take them back together with: claimtrack undo"] + [f"Warning: {w}" for w in counts.warnings])
+    notify(
+        [said + ". Take them back together with: claimtrack undo"]
+        + [_new_source_notice(name, near) for name, near in close.items() if counts.added]
+        + [f"Warning: {w}" for w in counts.warnings]
+    )
+
+
+def _new_source_notice(name: str, near: str) -> str:
+    """The line ``add`` prints for a new source near a stored one, with the fix for all its claims."""
+    import shlex
+
+    return (
+        f"New source {name!r} created. Did you mean {near!r}? "
+        f"Fix it with: claimtrack source merge {shlex.quote(name)} {shlex.quote(near)}"
+    )
 
 
 def _ask() -> str:
