@@ -271,7 +271,9 @@ class _Side:
         by_start: dict[str, list[str]] = {}
         for s in sorted(set(stems_), key=lambda s: (-len(s), s)):  # the longest (closest) stem first, always
             by_start.setdefault(s[:MIN_STEM], []).append(s)
-        return cls(list(stems_), by_start, sum(weights[s] for s in set(stems_)) or 1.0)
+        return cls(
+            list(stems_), by_start, math.fsum(weights[s] for s in set(stems_)) or 1.0
+        )  # fsum: any order, one sum
 
 
 def score(sentence: Sequence[str], claim: Sequence[str], weights: _Weights, floor: float = 0.0) -> float:
@@ -294,7 +296,7 @@ def _score(side: _Side, claim: Sequence[str], weights: _Weights, floor: float = 
     if not held:
         return 0.0
     cover_c = held / total_c
-    cover_s = sum(weights[s] for s in {p for p in partners.values() if p}) / side.total
+    cover_s = math.fsum(weights[s] for s in {p for p in partners.values() if p}) / side.total
     f = (1 + BETA2) * cover_c * cover_s / (BETA2 * cover_s + cover_c) if cover_s else 0.0
     enough = 1 - math.exp(-held / (SATURATION * weights.rarest))  # met only by a weak word or two: low
     if ((1 - ORDER_WEIGHT) * f + ORDER_WEIGHT) * enough <= floor:
