@@ -509,14 +509,15 @@ def test_review_of_an_action_that_fails_goes_on(
     path.write_text(NEWS["veto"][1], encoding="utf-8")
     listed = _json(seeded("match", str(path), "--all", "--format", "json"))
     assert listed[0]["status"] == "confirmed" and listed[1]["status"] != "refuted", listed[:2]
-    run = seeded("match", str(path), "--all", "--review", input="c\n\nrefute\nIt did not hold\nq\n")
+    url = "https://example.org/veto"  # news without one asks for it (tests/test_match_review.py)
+    run = seeded("match", str(path), "--all", "--url", url, "--review", input="c\n\nrefute\nIt did not hold\nq\n")
     assert run.exit_code == 0, run.stderr
     assert (
         f"Error: claim {listed[0]['id']} is already confirmed" in run.stderr
         or f"claim {listed[0]['id']} was not changed" in run.stderr
     ), run.stderr
     refuted = _event(seeded, listed[1]["id"], "status")
-    assert refuted["new"] == "refuted" and refuted["note"] == "It did not hold" and refuted["evidence_url"] is None
+    assert refuted["new"] == "refuted" and refuted["note"] == "It did not hold" and refuted["evidence_url"] == url
 
 
 def test_review_of_a_file_records_the_url_given_as_evidence(
@@ -532,27 +533,6 @@ def test_review_of_a_file_records_the_url_given_as_evidence(
     assert run.exit_code == 0 and "Warning" not in run.stderr, run.stderr
     assert _event(seeded, listed[0]["id"], "status")["evidence_url"] == url
     assert _event(seeded, listed[1]["id"], "status")["evidence_url"] == url
-
-
-def test_review_settling_a_claim_with_no_evidence_link_warns(
-    seeded: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """news.md has no URL: each confirm and refute says so and how to add one; a note does not."""
-    monkeypatch.setattr("claimtrack.cli.match._interactive", lambda: True)
-    path = tmp_path / "news.md"
-    path.write_text(NEWS["treaty"][1], encoding="utf-8")
-    listed = _json(seeded("match", str(path), "--format", "json"))
-    run = seeded("match", str(path), "--review", input="c\n\nr\n\nn\nTo check\nq\n")
-    assert run.exit_code == 0, run.stderr
-    first, second = listed[0]["id"], listed[1]["id"]
-    warnings = [line for line in run.stderr.splitlines() if line.startswith("Warning")]
-    assert warnings == [
-        f"Warning: claim {first} was confirmed with no evidence link (this news has no URL); add one with: "
-        f'claimtrack note {first} "Evidence" --evidence URL; next time give the news\'s address with --url URL',
-        f"Warning: claim {second} was refuted with no evidence link (this news has no URL); add one with: "
-        f'claimtrack note {second} "Evidence" --evidence URL; next time give the news\'s address with --url URL',
-    ], run.stderr
-    assert _event(seeded, first, "status")["evidence_url"] is None  # recorded all the same
 
 
 def test_a_bad_url_or_one_with_a_feed_is_one_error(seeded: Callable[..., Run], tmp_path: Path, db_path: Any) -> None:

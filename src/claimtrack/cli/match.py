@@ -111,7 +111,8 @@ def match_(
         typer.Option(
             "--review",
             help="On a terminal, for each match: confirm, refute, dispute, note, skip or quit; the news "
-            "URL is recorded as evidence and its date as --at.",
+            "URL is recorded as evidence and its date as --at. News with no URL asks for the evidence link "
+            "of a verdict, or records a note instead.",
         ),
     ] = False,
     url: Annotated[
@@ -256,10 +257,12 @@ def draw(found: "list[Match]", fmt: "Format", out: IO[str], view: "View", feed: 
 
 def _review(svc: "Service", found: "list[Match]", from_feed: bool = False) -> None:
     """Ask about each match in turn; each action is one transaction of its own (a failed one is
-    reported and the review goes on)."""
+    reported and the review goes on). A verdict needs evidence: news without a URL asks for one
+    (given once, it serves that news's other matches) or records a note instead of the verdict."""
     from claimtrack import textsafe
     from claimtrack.errors import ClaimtrackError
 
+    links: dict[int, str] = {}  # the evidence link given for a piece of news that has no URL
     for n, m in enumerate(found, start=1):
         claim, item = m.claim, m.news
         lines = [
@@ -275,34 +278,55 @@ def _review(svc: "Service", found: "list[Match]", from_feed: bool = False) -> No
             return
         if action == "skip":
             continue
+        evidence = item.url or links.get(id(item))
+        if evidence is None and action != "note":
+            evidence = _ask_link(action)
+            if evidence is not None:
+                links[id(item)] = evidence
         note = typer.prompt("Note (Enter: the news sentence)", default="", show_default=False, err=True).strip()
         note = note or m.sentence
         try:
             if action == "note":
-                result = svc.note(claim["id"], note, evidence=item.url, at=item.date)
+                result = svc.note(claim["id"], note, evidence=evidence, at=item.date)
+            elif evidence is None:  # no evidence, no verdict: the reviewer's judgement is kept as a note
+                result = svc.note(claim["id"], f"{note} (to {action} once there is evidence)", at=item.date)
+                result.notices.append(_noted_instead(claim["id"], action, from_feed))
             else:
                 status = {"confirm": "confirmed", "refute": "refuted", "dispute": "disputed"}[action]
-                result = svc.set_status(claim["id"], status, note=note, evidence=item.url, at=item.date)
+                result = svc.set_status(claim["id"], status, note=note, evidence=evidence, at=item.date)
         except ClaimtrackError as exc:
             notify([f"Error: {exc}; claim {claim['id']} was not changed."])
             continue
-        notify(
-            result.notices
-            + (
-                [_no_evidence(claim["id"], action, from_feed)]
-                if action in ("confirm", "refute") and not item.url
-                else []
-            )
-        )
+        notify(result.notices)
 
 
-def _no_evidence(cid: int, action: str, from_feed: bool) -> str:
-    """The warning for a claim settled without an evidence link (the news has no URL)."""
-    done = {"confirm": "confirmed", "refute": "refuted"}[action]
+def _ask_link(action: str) -> str | None:
+    """The evidence link for a verdict on news that has no URL, or None (Enter) for a note instead."""
+    from claimtrack import validate
+    from claimtrack.errors import ClaimtrackError
+
+    while True:
+        answer = typer.prompt(
+            f"This news has no URL; the evidence link to {action} with (Enter: record a note instead)",
+            default="",
+            show_default=False,
+            err=True,
+        ).strip()
+        if not answer:
+            return None
+        try:
+            return validate.clean_url(answer, "evidence link")
+        except ClaimtrackError as exc:
+            notify([f"Error: {exc}; or press Enter to record a note instead."])
+
+
+def _noted_instead(cid: int, action: str, from_feed: bool) -> str:
+    """What a verdict without an evidence link became: a note, and how to give the verdict later."""
+    done = {"confirm": "confirmed", "refute": "refuted", "dispute": "disputed"}[action]
     return (
-        f"Warning: claim {cid} was {done} with no evidence link (this news has no URL); add one with: "
-        f'claimtrack note {cid} "Evidence" --evidence URL'
-        + ("" if from_feed else "; next time give the news's address with --url URL")
+        f"Claim {cid} was not {done}: a verdict needs an evidence link, so your note was recorded instead; "
+        f"{action} it with: claimtrack {action} {cid} --evidence URL"
+        + ("" if from_feed else " (next time give the news's address with --url URL)")
     )
 
 
