@@ -518,6 +518,22 @@ def write_figures(n: int, path: str, runs: int, sqlite_utils: str, medians: dict
     return figures
 
 
+# The sections other scripts write into RESULTS.md (bench/sections.py, pg_bench.py): kept when run.py rewrites it.
+OTHER_SECTIONS = ("## CLEF CheckThat!", "## ClaimBuster", "## PostgreSQL against SQLite")
+
+
+def _other_sections(path: Path) -> str:
+    """The other scripts' sections of ``path``, each from its heading to the next ``## `` heading."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = []
+    for heading in OTHER_SECTIONS:
+        start = old.find("\n" + heading)
+        if start >= 0:
+            end = old.find("\n## ", start + 1)
+            kept.append(old[start + 1 : end + 1 if end >= 0 else len(old)].rstrip("\n") + "\n")
+    return "".join("\n" + section for section in kept)
+
+
 def write_results(figures: list[Figure], build: dict[int, float], runs: int, sizes: list[int], n_imp: int,
                   export_runs: int) -> None:
     import importlib.metadata as md
@@ -562,7 +578,8 @@ def write_results(figures: list[Figure], build: dict[int, float], runs: int, siz
         if text.startswith("## Notes"):  # drop the heading's remark about this file
             text = "## Notes\n\n" + text.split("\n", 1)[1].strip()
         lines += ["", text]
-    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = _other_sections(HERE / "RESULTS.md")
+    (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
 
 
