@@ -20,9 +20,9 @@ from claimtrack import confidence as conf
 from claimtrack import csvhistory, timeutil
 from claimtrack.confidence import format_number
 from claimtrack.errors import InvalidInput
-from claimtrack.history import make_state
 from claimtrack.importevents import checked_deleted_at, checked_events
 from claimtrack.importfields import MAX_ID, field_error, kind_of, known_status, string_field, time_field, valid_unicode
+from claimtrack.store.imported import plain_state
 from claimtrack.textsafe import claim_key
 from claimtrack.validate import (
     MAX_NAME,
@@ -179,18 +179,7 @@ def prepare(c: ImportedClaim) -> ImportedClaim:
     if c.uuid is None:
         c.fresh_uuid = str(uuidlib.uuid4())
     if len(c.events) == 1 and c.events[0].get("new") is None:
-        c.state = make_state(
-            text=c.text,
-            source=c.source,
-            status=c.status,
-            confidence=c.confidence_phrase or (None if c.confidence is None else _number(c.confidence)),
-            quote=c.quote,
-            url=c.url,
-            said_on=c.said_on,
-            review_by=c.review_by,
-            tags=c.tags,
-            tags_sorted=True,
-        )
+        c.state = plain_state(c, c.source)
     return c
 
 

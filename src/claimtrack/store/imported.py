@@ -6,8 +6,14 @@ records (``importer``, and ``readahead``'s reading process) need nothing of the 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
+
+from claimtrack.confidence import format_number
+from claimtrack.history import make_state
+
+_number = functools.lru_cache(maxsize=4096)(format_number)  # a large import repeats the same confidences
 
 
 @dataclass(slots=True)
@@ -63,3 +69,20 @@ class ImportResult:
     skipped: int = 0  # the uuid is already present
     duplicates: int = 0  # text and source match a live claim already there (see ``store.imports``)
     warnings: list[str] = field(default_factory=list)  # what went wrong AFTER the commit
+
+
+def plain_state(c: ImportedClaim, source: str) -> str:
+    """The created state of a claim imported without a history: the record as it is, naming the
+    source ``source`` (``claimtrack.history``; the importer sorts the tags)."""
+    return make_state(
+        text=c.text,
+        source=source,
+        status=c.status,
+        confidence=c.confidence_phrase or (None if c.confidence is None else _number(c.confidence)),
+        quote=c.quote,
+        url=c.url,
+        said_on=c.said_on,
+        review_by=c.review_by,
+        tags=c.tags,
+        tags_sorted=True,
+    )

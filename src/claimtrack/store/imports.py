@@ -42,12 +42,12 @@ from typing import TYPE_CHECKING, Any
 from claimtrack import timeutil
 from claimtrack.confidence import format_number
 from claimtrack.errors import DatabaseError
-from claimtrack.history import Inconsistent, chain_end, earliest, make_state, state_json
+from claimtrack.history import Inconsistent, chain_end, earliest, state_json
 from claimtrack.reversals import is_undo
 from claimtrack.store import idroom
 from claimtrack.store.changing import changing
 from claimtrack.store.importdups import Duplicates
-from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource, ImportResult
+from claimtrack.store.imported import ImportedClaim, ImportedFeedItem, ImportedSource, ImportResult, plain_state
 from claimtrack.store.importevents import ImportedEvents, already_there
 from claimtrack.store.writer import Writer, insert_sql, scalar
 from claimtrack.textkeys import name_key
@@ -258,18 +258,7 @@ class _Importer:
         if c.state and source == c.source:  # worked out as the record was read (importcheck.prepare)
             return c.state
         if len(c.events) == 1:  # the common case (every CSV and plain JSON record): the record as it is
-            return make_state(
-                text=c.text,
-                source=source,
-                status=c.status,
-                confidence=confidence,
-                quote=c.quote,
-                url=c.url,
-                said_on=c.said_on,
-                review_by=c.review_by,
-                tags=c.tags,
-                tags_sorted=True,
-            )  # importer._tags sorts them
+            return plain_state(c, source)
         now = {
             "text": c.text,
             "source": source,
