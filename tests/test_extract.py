@@ -469,3 +469,37 @@ def test_review_warns_once_after_adding_a_new_speaker_near_a_stored_source(
     fixed = seeded("source", "merge", "Andrei Lankow", "Andrei Lankov")
     assert fixed.exit_code == 0, fixed.stderr
     assert "Andrei Lankow" not in seeded("sources").stdout
+
+
+# Debate-style sentences (issue 30, point 6, ClaimBuster): views, wishes, duties, promises and asides
+# name places and people but hold nothing to check; statements of record do. Written here by hand.
+NOT_CHECKABLE = (
+    "I think we ought to give every family in America a fair chance.",
+    "We need to bring the factories back to Ohio.",
+    "Let me tell you what Senator Reyes really wants.",
+    "I want Detroit to build the cars of the future again.",
+    "I'm going to fight for the people of Pennsylvania every single day.",
+)
+
+
+@pytest.mark.parametrize("sentence", NOT_CHECKABLE)
+def test_a_view_a_wish_a_duty_or_a_promise_is_not_proposed(sentence: str) -> None:
+    assert extract.candidates(sentence) == []
+
+
+def test_a_statement_of_record_is_proposed_without_a_name_or_number() -> None:
+    sentence = "The governor vetoed the school funding bill."
+    assert [c.quote for c in extract.candidates(sentence)] == [sentence]
+
+
+def test_a_named_speakers_estimate_and_pledge_stay_claims_an_unattributed_view_does_not() -> None:
+    """ "I think" said by a named speaker in an article is an estimate to follow up; the same words
+    with no speaker (a transcript line) are a view."""
+    text = (
+        "Mayor Lena Ortiz said on Monday: “I think the tunnel will open before the winter.”\n"
+        "“We will not raise the bus fares this year,” Ortiz said.\n"
+    )
+    quotes = [c.quote for c in extract.candidates(text)]
+    assert "I think the tunnel will open before the winter." in quotes
+    assert "We will not raise the bus fares this year" in quotes
+    assert extract.candidates("I think the tunnel will open before the winter.") == []

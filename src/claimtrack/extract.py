@@ -9,7 +9,7 @@ chance; "does not believe this likely" -> unlikely); an unhedged statement of a 
 almost certain, any other unhedged statement very likely; a pledge is not assessed.
 
 Skipped: headings, questions, lead-ins ending in a colon, the sentence that frames an interview,
-and opinion with nothing to check (no name, number, date or estimate). Rules only: no model, no
+and what ``checkworthy`` finds nothing to check in (opinion, wishes, duties, asides). Rules only: no model, no
 download, nothing printed.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimtrack import articleframe
+from claimtrack import articleframe, checkworthy
 from claimtrack import attribution as attr
 from claimtrack.attribution import Names
 from claimtrack.sentences import is_heading, paragraphs, sentences
@@ -80,9 +80,6 @@ _PAST = re.compile(
     r"|drew|chose|wrote|spoke|stood|sank|sunk|broke)\b"
 )
 _STATE = re.compile(r"\b(?:is|are|be|being|remains?)\s+\w+ed\b")
-_CUE = re.compile(
-    r"\d|%|\b(?:half|third|quarter|fifth|tenth|twice|double[ds]?|triple[ds]?|dozens?|hundreds|thousands)\b"
-)
 _DISCOURSE = re.compile(
     r"^(?:(?:However|Firstly|Secondly|Thirdly|Finally|Moreover|Meanwhile|Still|Also|Indeed|Traditionally"
     r"|Generally speaking|On the other hand|In return|By contrast|For example|In fact|Now, though|Now),\s+)+"
@@ -111,16 +108,6 @@ def confidence(quote: str, negated: bool = False) -> str:
     return "very likely"
 
 
-def _named(quote: str) -> bool:
-    """Whether ``quote`` names something: a capitalised word that is not just the sentence's first."""
-    words = re.findall(r"[\w’'-]+", quote)
-    return any(
-        w[0].isupper() and (i > 0 or w not in attr._NOT_NAMES and not w.endswith("ly"))
-        for i, w in enumerate(words)
-        if w[0].isalpha()
-    )
-
-
 _OPINION = re.compile(
     r"^(?:it|this|that|these|those)(?:\s+(?:is|was|are|were)|[’']s)(?:\s+(?:a|an|so|very|really|quite|just|such|absolutely))*"
     r"(?:\s+\w+){1,2}[.!]?$",
@@ -128,14 +115,15 @@ _OPINION = re.compile(
 )
 
 
-def check_worthy(quote: str, sentence: str | None = None) -> bool:
-    """A statement with something to check: a name (in it, or in its attribution), a number or
-    date, or an estimate; not a bare verdict ("It is a disgrace.")."""
+def check_worthy(quote: str, sentence: str | None = None, speaker: bool = False) -> bool:
+    """A statement with something to check (``checkworthy.checkable``: a number, a date, a past
+    event, a record, what a named person or body did; an estimate; a named speaker's pledge), not a
+    bare verdict ("It is a disgrace."), a question or a fragment. ``speaker``: said by a named
+    speaker, not in the text's own voice."""
     bare = quote.strip(' “”"‘’')
     if len(re.findall(r"\w+", bare)) < 4 or bare.endswith(("?", ":")) or _OPINION.match(bare):
         return False
-    whole = sentence or bare
-    return _named(whole) or bool(_CUE.search(bare)) or hedge(bare) is not None
+    return checkworthy.checkable(bare, sentence, hedge(bare) is not None, speaker)
 
 
 def standalone(quote: str, pledge: bool = False) -> str:
@@ -187,7 +175,7 @@ class _Reader:
     ) -> None:
         a, b = _trim(self.text, a, b)
         quote = self.text[a:b]
-        if b <= a or not check_worthy(quote, self.current) or (a, quote) in self._seen:
+        if b <= a or not check_worthy(quote, self.current, how != "outlet") or (a, quote) in self._seen:
             return
         self._seen.add((a, quote))
         self.found.append(Candidate(text or standalone(quote, pledge), quote, source, conf, a, how))
