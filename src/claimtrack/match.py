@@ -40,6 +40,7 @@ MAX_WORDS = 60  # a "sentence" longer than this (a list, a table) is cut into pi
 BETA2 = 1.0  # F-measure weight: covering the claim and covering the sentence count alike
 ORDER_WEIGHT = 0.2  # share of the score from words in the claim's own order
 SATURATION = 1.3  # matched weight, in words found in one claim, at which a match counts 63 % of its score
+WHOLE = MAX_WORDS  # a news item of at most this many words is also scored as one sentence
 TOPIC = 0.75  # how much a word in every sentence of the news loses of its weight (see _Weights)
 
 STOPWORDS = frozenset(
@@ -156,6 +157,7 @@ class _Sentence:
     text: str
     stems: list[str]
     query: matching.Query = field(default_factory=matching.Query)
+    joined: bool = False  # several neighbouring sentences read as one (``WHOLE``), not a sentence of its own
 
 
 # ---- text -------------------------------------------------------------------------------------
@@ -336,6 +338,8 @@ def _topical(pieces: list[_Sentence], items: int) -> dict[str, float]:
     sentences_of = [0] * items
     holding: dict[tuple[int, str], int] = {}
     for piece in pieces:
+        if piece.joined:
+            continue
         sentences_of[piece.news] += 1
         for s in set(piece.stems):
             holding[(piece.news, s)] = holding.get((piece.news, s), 0) + 1
@@ -344,6 +348,17 @@ def _topical(pieces: list[_Sentence], items: int) -> dict[str, float]:
         others = sentences_of[item] - 1
         share[s] = max(share.get(s, 0.0), (n - 1) / others if others else 0.0)
     return share
+
+
+def _pieces(item: int, texts: list[str]) -> list[_Sentence]:
+    """A news item's sentences, and, when it is short (a tweet, a headline with its standfirst), the
+    whole item read as one more: a short item often spreads one claim over several short sentences."""
+    found = [_Sentence(item, t, stems(t)) for t in texts]
+    found = [p for p in found if p.stems]
+    if len(found) > 1 and sum(len(p.text.split()) for p in found) <= WHOLE:
+        text = " ".join(p.text for p in found)
+        found.append(_Sentence(item, text, [s for p in found for s in p.stems], joined=True))
+    return found
 
 
 def find(
@@ -360,8 +375,7 @@ def find(
     by claim id. Run it inside ``db.reading()`` to read one snapshot. With the semantic extra
     (``meaning.enabled()``), ``cache`` holds the vectors ``meaning.refresh`` made, and each
     sentence's nearest claims by meaning join its candidates and their scores (``meaning.fuse``)."""
-    pieces = [_Sentence(i, s, stems(s)) for i, item in enumerate(news) for s in sentences(item.text)]
-    pieces = [p for p in pieces if p.stems]
+    pieces = [p for i, item in enumerate(news) for p in _pieces(i, sentences(item.text))]
     if not pieces:
         return []
     counts = matching.term_counts(db, dict.fromkeys(_term(s) for p in pieces for s in p.stems))
