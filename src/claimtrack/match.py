@@ -91,6 +91,11 @@ METONYMS = {
 
 # A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
+# Not what the news says: links, and the signature of an embedded post ("— Jane Doe (@jdoe) May 4, 2019").
+_LINK = re.compile(r"(?:\bhttps?://|\bwww\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
+_SIGNATURE = re.compile(r"\s[—–-]+\s[^—–\n]{0,80}\(@\w+\)[^—–\n]{0,30}$")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _SUFFIXES = (
@@ -171,6 +176,8 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     for paragraph in text.splitlines():
         paragraph = _DATELINE.sub("", paragraph, count=1)
+        paragraph = _SIGNATURE.sub("", _LINK.sub(" ", paragraph))
+        paragraph = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), paragraph)
         found += [paragraph[a:b] for a, b in spans(paragraph)]
     pieces: list[str] = []
     for sentence in found:
