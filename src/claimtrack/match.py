@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import meaning
+from claimtrack.newstext import MAX_WORDS, sentences
 from claimtrack.store import matching
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ PER_SENTENCE = 20  # candidates the index gives for each sentence
 RARE_POSTINGS = 3000  # a sentence searches its rarer words alone while their claims add up to at most this
 ALL_OF = 3  # the commoner words are searched together, at most this many of them
 COMMON_SHARE = 0.05  # a word in more of the claims than this is not searched for (it still scores)
-MAX_WORDS = 60  # a "sentence" longer than this (a list, a table) is cut into pieces of this many words
 BETA2 = 1.0  # F-measure weight: covering the claim and covering the sentence count alike
 ORDER_WEIGHT = 0.2  # share of the score from words in the claim's own order
 SATURATION = 1.3  # matched weight, in words found in one claim, at which a match counts 63 % of its score
@@ -89,13 +89,6 @@ METONYMS = {
     "delhi": ("india",),
 }
 
-# A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
-# Not what the news says: links, and the signature of an embedded post ("— Jane Doe (@jdoe) May 4, 2019").
-_LINK = re.compile(r"(?:\bhttps?://|\bwww\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
-_SIGNATURE = re.compile(r"\s[—–-]+\s[^—–\n]{0,80}\(@\w+\)[^—–\n]{0,30}$")
-_HASHTAG = re.compile(r"#(\w+)")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _SUFFIXES = (
@@ -166,26 +159,6 @@ class _Sentence:
 
 
 # ---- text -------------------------------------------------------------------------------------
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a text: each line is a paragraph; a full stop ends a sentence when a capital
-    or a digit follows and it does not end an abbreviation (Mr., U.S., Jan.) or an initial (J.)."""
-    from claimtrack.sentences import sentences as spans  # one splitter for extract and match
-
-    found: list[str] = []
-    for paragraph in text.splitlines():
-        paragraph = _DATELINE.sub("", paragraph, count=1)
-        paragraph = _SIGNATURE.sub("", _LINK.sub(" ", paragraph))
-        paragraph = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), paragraph)
-        found += [paragraph[a:b] for a, b in spans(paragraph)]
-    pieces: list[str] = []
-    for sentence in found:
-        words = sentence.split()
-        if not _TOKEN.search(sentence):
-            continue
-        pieces += [" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]
-    return pieces
 
 
 def _fold(text: str) -> str:
