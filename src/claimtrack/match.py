@@ -8,7 +8,9 @@ word), so each candidate is then scored against the sentence that found it, from
 the claim the sentence holds and how much of the sentence is about the claim, each word weighted by
 how rare it is among the stored claims (a name counts more than "Russia" in a database about
 Russia), plus a little for the claim's words standing in the same order (difflib: "same trench",
-"panel of experts"). A claim keeps its best sentence.
+"panel of experts"). A claim keeps its best sentence. A short news item (a post: at most ``WHOLE``
+words) is also scored as one sentence, as a post spreads one claim over several short ones.
+What of the text is read at all (no links, datelines, signatures) is ``claimtrack.newstext``.
 
 Speed: a word found in very many claims matches nothing by itself (it would make the index rank
 thousands of claims for every sentence); such words are only searched together, so a claim must hold
