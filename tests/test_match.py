@@ -573,3 +573,27 @@ def test_stems_meet_across_word_forms_and_drop_stopwords() -> None:
     assert found == ["moscow", "russia", "veto", "treat", "russ", "alli", "1500", "troop", "alliance", "2024", "treati"]
     assert _related("russ", "russia") and _related("alli", "alliance") and _related("treat", "treati")
     assert not _related("15", "1500") and not _related("un", "unit")
+
+
+def test_sentences_drop_links_and_an_embedded_posts_signature_and_read_hashtags_as_words() -> None:
+    from claimtrack.match import sentences
+
+    post = (
+        "Troops were seen near the border. #RevolutionaryWarAirports https://t.co/AbC12 "
+        "pic.twitter.com/XyZ9 — Jane Doe (@jdoe) July 5, 2019"
+    )
+    assert sentences(post) == ["Troops were seen near the border.", "Revolutionary War Airports"]
+    assert sentences("A dash - in a sentence (@handle) stays here, with more words after it than a date.") == [
+        "A dash - in a sentence (@handle) stays here, with more words after it than a date."
+    ]
+
+
+def test_a_short_news_item_is_also_read_whole_and_a_long_one_is_not() -> None:
+    from claimtrack.match import _pieces, sentences
+
+    tweet = _pieces(0, sentences("Kim met Putin. They signed a treaty. In Pyongyang!"))
+    assert [p.joined for p in tweet] == [False, False, False, True]
+    assert tweet[-1].text == "Kim met Putin. They signed a treaty. In Pyongyang!"
+    assert tweet[-1].stems == [s for p in tweet[:-1] for s in p.stems]
+    article = _pieces(0, sentences(" ".join(["Kim met Putin in Pyongyang on a long visit."] * 10)))
+    assert not any(p.joined for p in article) and len(article) == 10

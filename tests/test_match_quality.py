@@ -23,14 +23,16 @@ from tests.conftest import SERVER, pg_connect
 from typer.testing import CliRunner
 
 import match_quality as mq
+from claimtrack import semantic
 from claimtrack.cli import app
 
 # Measured on main before semantic matching (words only): recall@3 18/45 = 40 %, MRR 0.35 (seed
 # pairs 27 % / 0.22, own claims 52 % / 0.48); one off-topic item ("markets": "Shares in London
 # closed higher") lists seed claim 19 ("kept its borders closed"). The floors sit a little below,
-# so that a tie broken the other way does not fail them; a real loss does.
-RECALL3_FLOOR = 0.35
-MRR_FLOOR = 0.30
+# so that a tie broken the other way does not fail them; a real loss does. With matching by meaning
+# (semantic extra) and a short item also read whole (p30-rank): recall@3 23/45 = 51 %, MRR 0.46.
+# Those floors hold when the extra is installed; words alone keep the first ones.
+RECALL3_FLOOR, MRR_FLOOR = (0.48, 0.43) if semantic.available() else (0.35, 0.30)
 OFFTOPIC_FLOOR = 1  # off-topic items listing a seed claim; the issue's goal, 0, is in test_issue_targets
 
 

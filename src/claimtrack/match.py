@@ -8,7 +8,9 @@ word), so each candidate is then scored against the sentence that found it, from
 the claim the sentence holds and how much of the sentence is about the claim, each word weighted by
 how rare it is among the stored claims (a name counts more than "Russia" in a database about
 Russia), plus a little for the claim's words standing in the same order (difflib: "same trench",
-"panel of experts"). A claim keeps its best sentence.
+"panel of experts"). A claim keeps its best sentence. A short news item (a post: at most ``WHOLE``
+words) is also scored as one sentence, as a post spreads one claim over several short ones.
+What of the text is read at all (no links, datelines, signatures) is ``claimtrack.newstext``.
 
 Speed: a word found in very many claims matches nothing by itself (it would make the index rank
 thousands of claims for every sentence); such words are only searched together, so a claim must hold
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtrack import meaning
+from claimtrack.newstext import MAX_WORDS, sentences
 from claimtrack.store import matching
 
 if TYPE_CHECKING:
@@ -36,10 +39,10 @@ PER_SENTENCE = 20  # candidates the index gives for each sentence
 RARE_POSTINGS = 3000  # a sentence searches its rarer words alone while their claims add up to at most this
 ALL_OF = 3  # the commoner words are searched together, at most this many of them
 COMMON_SHARE = 0.05  # a word in more of the claims than this is not searched for (it still scores)
-MAX_WORDS = 60  # a "sentence" longer than this (a list, a table) is cut into pieces of this many words
 BETA2 = 1.0  # F-measure weight: covering the claim and covering the sentence count alike
 ORDER_WEIGHT = 0.2  # share of the score from words in the claim's own order
 SATURATION = 1.3  # matched weight, in words found in one claim, at which a match counts 63 % of its score
+WHOLE = MAX_WORDS  # a news item of at most this many words is also scored as one sentence
 TOPIC = 0.75  # how much a word in every sentence of the news loses of its weight (see _Weights)
 
 STOPWORDS = frozenset(
@@ -88,8 +91,6 @@ METONYMS = {
     "delhi": ("india",),
 }
 
-# A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _SUFFIXES = (
@@ -156,27 +157,10 @@ class _Sentence:
     text: str
     stems: list[str]
     query: matching.Query = field(default_factory=matching.Query)
+    joined: bool = False  # several neighbouring sentences read as one (``WHOLE``), not a sentence of its own
 
 
 # ---- text -------------------------------------------------------------------------------------
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a text: each line is a paragraph; a full stop ends a sentence when a capital
-    or a digit follows and it does not end an abbreviation (Mr., U.S., Jan.) or an initial (J.)."""
-    from claimtrack.sentences import sentences as spans  # one splitter for extract and match
-
-    found: list[str] = []
-    for paragraph in text.splitlines():
-        paragraph = _DATELINE.sub("", paragraph, count=1)
-        found += [paragraph[a:b] for a, b in spans(paragraph)]
-    pieces: list[str] = []
-    for sentence in found:
-        words = sentence.split()
-        if not _TOKEN.search(sentence):
-            continue
-        pieces += [" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS)]
-    return pieces
 
 
 def _fold(text: str) -> str:
@@ -336,6 +320,8 @@ def _topical(pieces: list[_Sentence], items: int) -> dict[str, float]:
     sentences_of = [0] * items
     holding: dict[tuple[int, str], int] = {}
     for piece in pieces:
+        if piece.joined:
+            continue
         sentences_of[piece.news] += 1
         for s in set(piece.stems):
             holding[(piece.news, s)] = holding.get((piece.news, s), 0) + 1
@@ -344,6 +330,17 @@ def _topical(pieces: list[_Sentence], items: int) -> dict[str, float]:
         others = sentences_of[item] - 1
         share[s] = max(share.get(s, 0.0), (n - 1) / others if others else 0.0)
     return share
+
+
+def _pieces(item: int, texts: list[str]) -> list[_Sentence]:
+    """A news item's sentences, and, when it is short (a tweet, a headline with its standfirst), the
+    whole item read as one more: a short item often spreads one claim over several short sentences."""
+    found = [_Sentence(item, t, stems(t)) for t in texts]
+    found = [p for p in found if p.stems]
+    if len(found) > 1 and sum(len(p.text.split()) for p in found) <= WHOLE:
+        text = " ".join(p.text for p in found)
+        found.append(_Sentence(item, text, [s for p in found for s in p.stems], joined=True))
+    return found
 
 
 def find(
@@ -360,8 +357,7 @@ def find(
     by claim id. Run it inside ``db.reading()`` to read one snapshot. With the semantic extra
     (``meaning.enabled()``), ``cache`` holds the vectors ``meaning.refresh`` made, and each
     sentence's nearest claims by meaning join its candidates and their scores (``meaning.fuse``)."""
-    pieces = [_Sentence(i, s, stems(s)) for i, item in enumerate(news) for s in sentences(item.text)]
-    pieces = [p for p in pieces if p.stems]
+    pieces = [p for i, item in enumerate(news) for p in _pieces(i, sentences(item.text))]
     if not pieces:
         return []
     counts = matching.term_counts(db, dict.fromkeys(_term(s) for p in pieces for s in p.stems))
