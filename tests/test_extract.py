@@ -503,3 +503,11 @@ def test_a_named_speakers_estimate_and_pledge_stay_claims_an_unattributed_view_d
     assert "I think the tunnel will open before the winter." in quotes
     assert "We will not raise the bus fares this year" in quotes
     assert extract.candidates("I think the tunnel will open before the winter.") == []
+
+
+def test_said_in_a_statement_that_leaves_only_what_was_said():
+    """ "X, which built it, said in a statement that ..." is X's claim, and "statement that" is not its text."""
+    found = extract.candidates(
+        "Harmon Aerospace, which built the capsule, said in a statement that it would pay for the tests.\n"
+    )
+    assert [(c.source, c.text) for c in found] == [("Harmon Aerospace", "It would pay for the tests.")]

@@ -113,7 +113,7 @@ MIDDLE = re.compile(
 )
 # "Lankov feels there is ...", "Kim Yo-Jong, sister of ..., promised last month that ..."
 LEADING = re.compile(
-    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_WHERE}{_IN}{_WHEN}"
+    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHERE}{_IN}{_WHEN}"
     rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$",
     re.S,
 )
