@@ -133,6 +133,7 @@ def _child(request: dict[str, Any], fds: list[int]) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         if request["sigint"]:
             signal.signal(signal.SIGINT, signal.default_int_handler)  # what Python sets when SIGINT is not ignored
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)  # which nohup ignores
         if request["session"]:
             os.setsid()
         given = iter(fds)
@@ -462,7 +463,8 @@ def popen(
     where it can be (see the module's docstring); ``memory``: RLIMIT_AS in bytes (0: none);
     ``fork=False``: start Python from nothing (what tests/test_forkserver.py compares with);
     ``restore_sigint``: Ctrl-C raises KeyboardInterrupt in the child even when this process ignores
-    SIGINT (as a job started in the background by a shell does, and with it every Python it starts)."""
+    SIGINT (as a job started in the background by a shell does, and with it every Python it starts),
+    and a hangup ends it even when this process ignores SIGHUP (as a suite run under ``nohup`` does)."""
     del close_fds  # the child keeps only 0, 1 and 2, as Popen's default
     env = dict(os.environ if env is None else env)
     zygote = _Zygote.get() if ENABLED and fork else None
@@ -537,6 +539,7 @@ def popen(
 
 def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then installs its KeyboardInterrupt handler
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)  # which nohup ignores
 
 
 def _real_popen(
