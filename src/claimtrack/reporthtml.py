@@ -1,8 +1,8 @@
 """The html report: one self-contained page a team publishes or prints.
 
 ``report`` drives it (``Html``): the heading, the summary with its inline SVG charts
-(``charts``), then the claim table, one ``tbody`` per group when grouped. Inline CSS (a print
-layout included) and SVG, no scripts and nothing loaded from elsewhere: ``CSP_META`` forbids them
+(``charts``), then the claim table, one ``tbody`` per group when grouped. Inline CSS (how it
+prints, and how evidence hosts wrap, is ``reportprint``) and SVG, no scripts and nothing loaded from elsewhere: ``CSP_META`` forbids them
 (the ClaimReview page uses it too). Every text is HTML-escaped (``textsafe.html_text``) and only
 http(s) links become links (``claimcols``).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, Any
 
-from claimtrack import charts, scoring, textsafe
+from claimtrack import charts, reportprint, scoring, textsafe
 from claimtrack.claimcols import host
 from claimtrack.reportparts import Summary, brier_text, cells, percent, span
 
@@ -43,18 +43,6 @@ td.text, th[scope="row"] { min-width: 6rem; }
 .code { color: #59636e; font-size: .85em; }
 tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
 .confirmed { color: #1a7f37; } .refuted { color: #cf222e; } .disputed { color: #9a6700; } .unverified { color: #0969da; }
-@page { size: landscape; margin: 12mm; }
-@media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
-  thead { display: table-header-group; }
-  tr, figure, .chart, #totals { break-inside: avoid; }
-  .scroll { overflow: visible; }
-  #claims { table-layout: fixed; font-size: 8.5pt; }
-  #claims th, #claims td { padding: .2rem .3rem; }
-  a { color: inherit; }
-  td a[href]::after { content: " (" attr(href) ")"; font-size: 85%; word-break: break-all; }
-  thead th, tr.group-heading th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
 """
 
 # No scripts, nothing loaded from elsewhere (the ClaimReview page uses it too: JSON-LD is data, not a script).
@@ -92,18 +80,11 @@ _COLUMNS = (
     ("Evidence", ""),
     ("Last note", ""),
 )
-# Printed, the claim table has a fixed layout on the page's width: these shares of it.
-_PRINT_WIDTHS = (3.5, 27.5, 10, 8, 8, 8, 8, 9, 7, 11)
-_PRINT_COLUMNS = (
-    "@media print {\n"
-    + "".join(f"  #claims col:nth-child({i}) {{ width: {w}%; }}\n" for i, w in enumerate(_PRINT_WIDTHS, start=1))
-    + "}\n"
-)
 
 
 def _html_link(url: str) -> str:
     shown = textsafe.html_text(url)
-    return f'<a href="{shown}" title="{shown}" rel="noopener noreferrer">{textsafe.html_text(host(url))}</a>'
+    return f'<a href="{shown}" title="{shown}" rel="noopener noreferrer">{reportprint.host_text(host(url))}</a>'
 
 
 def _last_cell(last: str) -> str:
@@ -125,10 +106,13 @@ class Html:
 
     _grouped = False  # whether the claim table is split into one tbody per group
 
+    def __init__(self) -> None:
+        self.notes = reportprint.Notes()  # the evidence links' addresses, printed after the table
+
     def head(self, out: IO[str], title: str, line: str) -> None:
         shown = textsafe.html_text(title)
         out.write(
-            _HEAD.replace("{css}", _CSS + _PRINT_COLUMNS)
+            _HEAD.replace("{css}", _CSS + reportprint.css())
             .replace("{title}", shown)
             .replace("{covers}", textsafe.html_text(line))
         )
@@ -222,7 +206,7 @@ class Html:
             f'<tr{ident} data-claim="{cid}"><td class="num">{cid}</td>{_td(text, "claim")}'
             f'<td class="text">{textsafe.html_text(source)} <span class="code" title="{reliability}">{code}</span></td>'
             f"{_td(said, 'day')}{_td(label, 'text')}{_td(status, 'status ' + status)}{_td(resolved, 'day')}{_last_cell(last)}"
-            f'<td class="text">{", ".join(_html_link(u) for u in links)}</td>{_td(note, "text note")}</tr>\n'
+            f'<td class="text evidence">{self.notes.cell(links, _html_link)}</td>{_td(note, "text note")}</tr>\n'
         )
 
     def table_start(self, out: IO[str], grouped: bool = False) -> None:
@@ -248,6 +232,7 @@ class Html:
 
     def table_end(self, out: IO[str]) -> None:
         out.write(("" if self._grouped else "</tbody>\n") + "</table>\n</div>\n</section>\n")
+        self.notes.write(out)
 
     def foot(self, out: IO[str], total: int) -> None:
         out.write("</body>\n</html>\n")
