@@ -2,11 +2,12 @@
 
 Printed (A4 or Letter, landscape; the paper size is the printer's), the claim table has a fixed
 layout with its header repeated on every page; a row does not break across pages, the first row
-stays with the header and the last with the row before it, so no page holds a lone row because of
-a page break. A link's address cannot be followed on paper, so each evidence link prints as its
-host and a note number (``kyivindependent.com [3]``), at most ``SHOWN`` hosts a claim (``and 21
-more [7–27]``), and the full addresses follow the table as numbered notes: a claim with 25 links
-stays a few lines. On screen the notes and numbers are hidden (the links carry the addresses).
+stays with the header (a group's first with its heading and the next row) and the last with the
+row before it, so no page holds a lone row because of a page break. A link's address cannot be
+followed on paper, so each evidence link prints as its host and a note number
+(``kyivindependent.com [3]``), at most ``SHOWN`` hosts a claim (``and 21 more [7–27]``), and the
+full addresses follow the table as numbered notes: a claim with 25 links stays a few lines. On
+screen the notes and numbers are hidden (the links carry the addresses).
 
 A host breaks only after a dot (``<wbr>``), never mid-word: ``kyivindependent.<wbr>com``. A part
 longer than a DNS label may be (63 letters: hostile data) gets a break every 63 letters, so it
@@ -43,7 +44,8 @@ CSS = """
   #summary { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .5rem 1.5rem; }
   thead { display: table-header-group; }
   tr, figure, .chart, #totals { break-inside: avoid; }
-  #claims tbody tr:first-child, tr.group-heading { break-after: avoid; }  /* the first row stays with the header */
+  /* the first row stays with the header (and a group's first with its heading and the next row) */
+  #claims tbody tr:first-child, tr.group-heading, tr.group-heading + tr { break-after: avoid; }
   #claims tbody tr:last-child { break-before: avoid; }  /* and the last with the row before it */
   p, li { orphans: 2; widows: 2; }
   .scroll { overflow: visible; }
