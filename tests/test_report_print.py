@@ -298,3 +298,14 @@ def test_evidence_hosts_break_only_after_a_dot(
     assert any("koreajoongangdaily." in "".join(lines) for lines in links)
     broken = [lines for lines in links if any(not line.endswith(".") for line in lines[:-1])]
     assert not broken, f"hosts broken mid-word at {width} px: {broken[:5]}"
+
+
+def test_host_breaks_only_after_a_dot_or_every_label_length() -> None:
+    """The markup behind the browser checks: ``<wbr>`` after each dot; a part longer than DNS
+    allows (hostile data) also every 63 letters; everything escaped."""
+    from claimtrack import reportprint
+
+    assert reportprint.host_text("kyivindependent.com") == "kyivindependent.<wbr>com"
+    assert reportprint.host_text("a<b>.org") == "a&lt;b&gt;.<wbr>org"
+    long = reportprint.host_text("x" * 130 + ".example.org").split("<wbr>")
+    assert long == ["x" * 63, "x" * 63, "x" * 4 + ".", "example.", "org"]

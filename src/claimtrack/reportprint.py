@@ -54,6 +54,7 @@ CSS = """
   a { color: inherit; text-decoration: none; }
   #claims td.evidence a { overflow-wrap: break-word; }  /* a part too wide for the column breaks, not overprints */
   .ref, .more-note { display: inline; }
+  .ref, .refs { white-space: nowrap; }
   .more { display: none; }
   .print-only { display: block; }
   #evidence-notes { font-size: 7.5pt; columns: 2; column-gap: 2rem; }
@@ -108,7 +109,7 @@ class Notes:
         return (
             ", ".join(shown)
             + f'<span class="more">, {", ".join(rest)}</span>'
-            + f'<span class="more-note"> and {len(rest)} more&nbsp;{more}</span>'
+            + f'<span class="more-note"> and {len(rest)} more&nbsp;<span class="refs">{more}</span></span>'
         )
 
     def write(self, out: IO[str]) -> None:
