@@ -82,7 +82,7 @@ def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., R
     rows = {row[0]: row for row in _md_table(md, "## Claims")}
     assert len(rows) == len(claims)
     assert rows["20"][2] == "Andrei Lankov (B5)" and rows["20"][6] == "2024-06-01"
-    assert rows["17"][8] == "[www.reuters.com](https://www.reuters.com/world/)"
+    assert rows["17"][8] == "[www&#46;reuters&#46;com](https://www.reuters.com/world/)"
 
 
 def test_filters_and_as_of_shape_the_summary(tracked: Callable[..., Run]) -> None:
@@ -144,7 +144,7 @@ def test_markdown_cells_cannot_break_the_table(cli: Callable[..., Run]) -> None:
     md = _ok(cli("export", "--format", "md", "--group-by", "source")).stdout
     row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
     assert len(re.split(r"(?<!\\)\|", row)) == 12  # ten cells between eleven pipes
-    assert "<b>" not in md and "<i>" not in md and "\\<b\\>" in row
+    assert "<b>" not in md and "<i>" not in md and "&lt;b\\>" in row
     assert "\\`code\\`" in row and "\\n" in row and "\r" not in md
     assert "### Desk \\| \\`x\\` (1)" in md
 

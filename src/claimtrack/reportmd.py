@@ -7,8 +7,10 @@ URL has the characters that would end it escaped, so no claim text can become ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from claimtrack import textsafe
 from claimtrack.claimcols import host
@@ -29,10 +31,41 @@ HEADERS = (
 )
 
 
+# The characters a link's address keeps as they are: those markdown-it leaves unencoded (mdurl's
+# ``ENCODE_DEFAULT_CHARS``) but parentheses, which would end the link in Python-Markdown.
+_URL_KEEPS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789;/?:@&=+$,-_.!~*'#")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_LABEL_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+
+
+def md_target(url: str) -> str:
+    """A link's address as every renderer writes it into ``href``: its host's non-ASCII labels in
+    punycode and every other character percent-encoded (a ``%XX`` already there kept), as
+    markdown-it normalises it, so markdown-it, pandoc and Python-Markdown link to the same bytes
+    and nothing in it (``|``, ``)``, ``<``, a space) can end the link or the table cell."""
+    parts = urlsplit(url)
+    if not parts.netloc.isascii():
+        auth, at, host = parts.netloc.rpartition("@")
+        host = ".".join(
+            p if p.isascii() else "xn--" + p.encode("punycode").decode("ascii") for p in _LABEL_DOTS.split(host)
+        )
+        url = url.replace(parts.netloc, auth + at + host, 1)
+    out = []
+    for i, c in enumerate(url):
+        if c in _URL_KEEPS or (c == "%" and url[i + 1 : i + 2] in _HEX and url[i + 2 : i + 3] in _HEX):
+            out.append(c)
+        else:
+            try:
+                out.append("".join(f"%{b:02X}" for b in c.encode("utf-8")))
+            except UnicodeEncodeError:  # a lone surrogate: U+FFFD, as markdown-it writes it
+                out.append("%EF%BF%BD")
+    return "".join(out)
+
+
 def md_link(url: str) -> str:
-    """``[host](url)``: the host as typed-safe text, the URL with the characters that end a link escaped."""
-    target = url.replace("\\", "%5C").replace(")", "%29").replace("(", "%28").replace(" ", "%20").replace("|", "%7C")
-    return f"[{textsafe.markdown(host(url))}]({textsafe.terminal(target)})"
+    """``[host](url)``: the host as text no autolinker takes for a link (``textsafe.markdown``), so
+    no renderer nests a second link inside the label; the address percent-encoded (``md_target``)."""
+    return f"[{textsafe.markdown(host(url))}]({md_target(url)})"
 
 
 class Markdown:
