@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from claimtrack import textsafe
 from claimtrack.claimcols import host
 from claimtrack.records import markdown_table
-from claimtrack.reportparts import Summary, brier_text, cells, percent, span
+from claimtrack.reportparts import STATUSES, Summary, cells, span
 
 HEADERS = (
     "id",
@@ -88,24 +88,8 @@ class Markdown:
             refuted = sum(n for (_, st), n in s.resolved.items() if st == "refuted")
             out.write(f" Resolved {span(days[0][0], days[-1][0])}: {confirmed} confirmed, {refuted} refuted.")
         out.write("\n\n### Track record\n\n")
-        rows = [
-            (
-                r.name,
-                r.reliability or "F",
-                r.claims,
-                r.statuses["confirmed"],
-                r.statuses["refuted"],
-                r.claims - r.resolved,
-                percent(r.accuracy),
-                brier_text(r.brier),
-            )
-            for r in s.records()
-        ]
-        out.write(
-            markdown_table(
-                ("source", "reliability", "claims", "confirmed", "refuted", "open", "accuracy", "Brier"), rows
-            )
-        )
+        rows = [(r.name, r.reliability or "F", *r.numbers()) for r in s.records()]
+        out.write(markdown_table(("source", "reliability", "claims", *STATUSES, "accuracy", "Brier"), rows))
         brier = s.brier()
         if brier is not None:
             n = s.scored()
