@@ -1,8 +1,9 @@
 """The md report: GitHub-flavoured Markdown a team pastes into an issue, a wiki or a README.
 
 ``report`` drives it (``Markdown``): the heading, the summary as text and tables, then the claim
-table, whole or one table per group. Every cell is escaped (``textsafe.markdown``), and a link's
-URL has the characters that would end it escaped, so no claim text can become markup or a link.
+table, whole or one table per group. Every cell is escaped (``textsafe.markdown``) and a link's
+address percent-encoded (``md_target``), so no claim text can become markup or a link, in GitHub,
+pandoc, markdown-it with linkify or Python-Markdown alike (tests/test_report_markdown.py).
 """
 
 from __future__ import annotations
