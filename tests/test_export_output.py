@@ -482,10 +482,12 @@ def test_report_title_coverage_date_evidence_and_last_note(seeded: Callable[...,
     md = seeded("export", "--format", "md", "--status", "confirmed", "--title", "NK | tracker")
     assert md.exit_code == 0, md.stderr
     lines = md.stdout.splitlines()
-    assert lines[0] == "# NK \\| tracker" and lines[2] == "Claims with status confirmed."
+    assert lines[0] == "# NK \\| tracker" and lines[2] == "Confirmed claims."
     row = next(line for line in lines if line.startswith("| 5 |"))
-    assert "[www.reuters.com](https://www.reuters.com/a%281%29), [example.org](https://example.org/b)" in row
-    assert row.endswith("| Later \\<b\\>note\\</b\\> |")
+    assert (
+        "[www&#46;reuters&#46;com](https://www.reuters.com/a%281%29), [example&#46;org](https://example.org/b)" in row
+    )
+    assert row.endswith("| Later &lt;b\\>note&lt;/b\\> |")
     assert "Made" not in md.stdout  # no date unless asked: the same data gives the same report
     stamped = seeded("export", "--format", "md", "--date", "2026-11-01", "--as-of", "2024-01-01")
     assert "All claims, as they stood at the end of 2024-01-01. Made 2026-11-01." in stamped.stdout

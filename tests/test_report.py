@@ -10,6 +10,7 @@ options are refused for formats that are not reports. Browser rendering: test_re
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -18,8 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack import export
+from claimtrack import export, textsafe
 from conftest import Run
+
+STATUSES = ("unverified", "confirmed", "refuted", "disputed")  # as ``sources`` counts them, in its order
 
 
 def _ok(run: Run) -> Run:
@@ -63,12 +66,11 @@ def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., R
     for source in json.loads(_ok(tracked("sources", "--format", "json")).stdout):
         row = record[source["name"]]
         assert row[1] == (source["reliability"] or "F")
-        assert [int(v) for v in row[2:5]] == [source["claims"], source["confirmed"], source["refuted"]]
-        assert int(row[5]) == source["claims"] - source["resolved"]
-        assert row[6] == ("" if source["accuracy"] is None else f"{source['accuracy'] * 100:.1f}%")
-        assert row[7] == ("" if source["brier"] is None else f"{source['brier']:.3f}")
+        assert [int(v) for v in row[2:7]] == [source[k] for k in ("claims", *STATUSES)]
+        assert row[7] == ("" if source["accuracy"] is None else f"{source['accuracy'] * 100:.1f}%")
+        assert row[8] == ("" if source["brier"] is None else f"{source['brier']:.3f}")
     lankov = [c["status"] for c in claims if c["source"] == "Andrei Lankov"]
-    assert record["Andrei Lankov"][3:5] == [str(lankov.count("confirmed")), str(lankov.count("refuted"))]
+    assert record["Andrei Lankov"][3:7] == [str(lankov.count(s)) for s in STATUSES]
     assert record["The Bell"][1] == "A"
     brier = json.loads(_ok(tracked("calibration", "--format", "json")).stdout)["brier"]
     assert f"Brier score {brier:.3f} over" in md
@@ -82,7 +84,7 @@ def test_md_summary_agrees_with_sources_and_calibration(tracked: Callable[..., R
     rows = {row[0]: row for row in _md_table(md, "## Claims")}
     assert len(rows) == len(claims)
     assert rows["20"][2] == "Andrei Lankov (B5)" and rows["20"][6] == "2024-06-01"
-    assert rows["17"][8] == "[www.reuters.com](https://www.reuters.com/world/)"
+    assert rows["17"][8] == "[www&#46;reuters&#46;com](https://www.reuters.com/world/)"
 
 
 def test_filters_and_as_of_shape_the_summary(tracked: Callable[..., Run]) -> None:
@@ -144,7 +146,7 @@ def test_markdown_cells_cannot_break_the_table(cli: Callable[..., Run]) -> None:
     md = _ok(cli("export", "--format", "md", "--group-by", "source")).stdout
     row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
     assert len(re.split(r"(?<!\\)\|", row)) == 12  # ten cells between eleven pipes
-    assert "<b>" not in md and "<i>" not in md and "\\<b\\>" in row
+    assert "<b>" not in md and "<i>" not in md and "&lt;b\\>" in row
     assert "\\`code\\`" in row and "\\n" in row and "\r" not in md
     assert "### Desk \\| \\`x\\` (1)" in md
 
@@ -325,3 +327,154 @@ def test_full_temporary_folder_is_one_error_line(
         assert len(run.stderr.splitlines()) == 1
     assert target.read_text(encoding="utf-8") == "the old report"
     assert list(full_tmp.iterdir()) == []
+
+
+# ---- Issue 31, point 6: one vocabulary ------------------------------------------------------------
+
+
+def _html_track_record(html: str) -> dict[str, list[str]]:
+    table = html[html.index('<table id="track-record">') :]
+    table = table[: table.index("</table>")]
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', table)
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', table)
+    assert heads[:2] == ["Source", "Reliability"]
+    return {"": heads[2:], **{name: re.findall(r"<td[^>]*>([^<]*)</td>", cells)[1:] for name, cells in rows}}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_track_record_counts_each_status_as_sources_does(seeded: Callable[..., Run], fmt: str) -> None:
+    """A disputed claim is disputed, not "open": Lankov's 21 claims read 8 unverified, 8 confirmed,
+    1 refuted and 4 disputed in the report as in ``sources`` (issue 31: the report said 12 open)."""
+    out = _ok(seeded("export", "--format", fmt)).stdout
+    if fmt == "md":
+        table = _md_table(out, "### Track record")
+        heads = re.split(r"\s*\|\s*", out[out.index("| source |") :].splitlines()[0].strip("| "))
+        record = {"": heads[3:7], **{row[0]: row[2:7] for row in table}}
+        assert heads[2:] == ["claims", *STATUSES, "accuracy", "Brier"]
+    else:
+        whole = _html_track_record(out)
+        assert whole[""] == ["Claims", *(s.capitalize() for s in STATUSES), "Accuracy", "Brier"]
+        record = {"": whole[""][1:5], **{name: cells[:5] for name, cells in whole.items() if name}}
+        assert not re.search(r">Open<", out)
+    sources = json.loads(_ok(seeded("sources", "--format", "json")).stdout)
+    assert set(record) - {""} == {s["name"] for s in sources}
+    for source in sources:
+        assert record[source["name"]] == [str(source[k]) for k in ("claims", *STATUSES)], source["name"]
+    assert record["Andrei Lankov"] == ["21", "8", "8", "1", "4"]
+
+
+def _last_change(cli: Callable[..., Run], fmt: str, cid: int = 1) -> str:
+    out = _ok(cli("export", "--format", fmt)).stdout
+    if fmt == "md":  # the cell as read: escapes and character references taken off
+        cell = next(row for row in _md_table(out, "## Claims") if row[0] == str(cid))[7]
+        return html.unescape(re.sub(r"\\(.)", r"\1", cell))
+    row = re.search(rf'<tr id="claim-{cid}".*?</tr>', out).group()
+    return html.unescape(re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>.*?</td>", row)[7]))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_last_change_is_what_happened_to_the_claim_not_bookkeeping(cli: Callable[..., Run], fmt: str) -> None:
+    _ok(cli("add", "Troops will cross by spring.", "--source", "Elon Muks", "--said-on", "2025-01-05"))
+    _ok(cli("confirm", "1", "--at", "2025-03-01", "--evidence", "https://example.org/crossed"))
+    assert _last_change(cli, fmt) == "confirmed 2025-03-01"
+    # Bookkeeping, each entered after the confirmation: none of it is what happened to the claim.
+    _ok(cli("set", "1", "--source", "Elon Musk"))  # the claim's source corrected (an event)
+    _ok(cli("source", "rename", "Elon Musk", "Elon R. Musk"))  # the source renamed (no claim event)
+    _ok(cli("set", "1", "--review-by", "2099-01-01"))
+    _ok(cli("set", "1", "--add-tag", "war"))
+    _ok(cli("set", "1", "--url", "https://example.org/said"))
+    _ok(cli("set", "1", "--said-on", "2025-01-04"))
+    _ok(cli("note", "1", "A note taken back."))
+    _ok(cli("undo"))
+    _ok(cli("delete", "1", "--yes"))
+    _ok(cli("restore", "1"))
+    assert _last_change(cli, fmt) == "confirmed 2025-03-01"
+    # What happened to the claim: each becomes its last change.
+    _ok(cli("set", "1", "--confidence", "90%"))
+    assert re.fullmatch(r"confidence not assessed -> 90% \S.* \d{4}-\d\d-\d\d", _last_change(cli, fmt))
+    _ok(cli("set", "1", "--text", "Troops will cross by summer."))
+    assert re.fullmatch(r"reworded \d{4}-\d\d-\d\d", _last_change(cli, fmt))
+    _ok(cli("note", "1", "Seen crossing.", "--evidence", "https://example.org/seen"))
+    assert re.fullmatch(r"note \d{4}-\d\d-\d\d", _last_change(cli, fmt))
+
+
+def test_the_kinds_of_change_last_change_shows_are_named_once() -> None:
+    from claimtrack import claimcols
+
+    shown = [
+        {"kind": "created"},
+        {"kind": "status", "field": "status"},
+        {"kind": "confidence", "field": "confidence"},
+        {"kind": "note", "field": None},
+        {"kind": "edit", "field": "text"},
+    ]
+    hidden = [
+        {"kind": "note", "field": "withdrawn"},
+        *({"kind": "edit", "field": f} for f in ("source", "tag", "review_by", "url", "said_on", "quote", "deleted")),
+    ]
+    assert all(claimcols.tells(e) for e in shown) and not any(claimcols.tells(e) for e in hidden)
+
+
+# Every filter of ``export``, and the sentence under the title it gives (on the seed).
+FILTER_WORDS = [
+    (["--tag", "north-korea"], "Claims tagged north-korea."),
+    (["--tag", "north-korea", "--tag", "russia"], "Claims tagged north-korea or russia."),
+    (["--tag", "russia", "--sort", "confidence", "--desc"], "Claims tagged russia."),  # an order alone picks none
+    (["--status", "confirmed"], "Confirmed claims."),
+    (
+        ["--status", "confirmed", "--status", "refuted", "--status", "disputed"],
+        "Confirmed, refuted or disputed claims.",
+    ),
+    (["--source", "lankov"], "Claims from a source whose name contains 'lankov'."),
+    (["--min-confidence", "0.5"], "Claims with a confidence of at least 50%."),
+    (["--max-confidence", "90%"], "Claims with a confidence of at most 90%."),
+    (["--min-confidence", "50%", "--max-confidence", "0.9"], "Claims with a confidence from 50% to 90%."),
+    (["--since", "2023-02-01"], "Claims said on or after 2023-02-01."),
+    (["--until", "2023-02-01"], "Claims said on or before 2023-02-01."),
+    (["--since", "2023-01-01", "--until", "2023-12-31"], "Claims said between 2023-01-01 and 2023-12-31."),
+    (["--search", "troops"], "Claims matching the search 'troops'."),
+    (["--limit", "5"], "The first 5 claims."),
+    (["--limit", "5", "--desc"], "The first 5 claims, highest id first."),
+    (["--limit", "5", "--sort", "confidence", "--desc"], "The first 5 claims, highest confidence first."),
+    (["--limit", "5", "--sort", "said_on"], "The first 5 claims, earliest said first."),
+    (["--limit", "5", "--sort", "updated", "--desc"], "The first 5 claims, most recently changed first."),
+    (["--limit", "5", "--sort", "status"], "The first 5 claims, by status."),
+    (
+        ["--status", "disputed", "--source", "lankov", "--tag", "north-korea", "--since", "2023-01-01"],
+        "Disputed claims from a source whose name contains 'lankov', tagged north-korea and said on or after "
+        "2023-01-01.",
+    ),
+    (
+        ["--status", "unverified", "--limit", "3", "--sort", "said_on", "--as-of", "2024-01-01"],
+        "The first 3 unverified claims, earliest said first, as they stood at the end of 2024-01-01.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("options", "words"), FILTER_WORDS, ids=[" ".join(o) or "none" for o, _ in FILTER_WORDS])
+def test_what_a_report_covers_reads_as_english(seeded: Callable[..., Run], options: list[str], words: str) -> None:
+    md = _ok(seeded("export", "--format", "md", *options)).stdout
+    assert md.splitlines()[2] == textsafe.markdown(words)
+    html = _ok(seeded("export", "--format", "html", *options)).stdout
+    assert f'<p class="covers">{textsafe.html_text(words)}</p>' in html
+
+
+def test_calibration_bins_close_on_the_left_as_the_caption_and_readme_say(cli: Callable[..., Run]) -> None:
+    """50% is in the 50-60% band (scikit-learn's right-closed bins would put it in 40-50%), 100% in
+    the last; the html caption and the README say so."""
+    from pathlib import Path
+
+    from claimtrack import scoring
+
+    bins = scoring.calibration([(0.5, 1), (0.6, 0), (0.4999, 0), (1.0, 1), (0.0, 0)])
+    counts = {(b.low, b.high): b.count for b in bins if b.count}
+    assert counts == {(0.0, 0.1): 1, (0.4, 0.5): 1, (0.5, 0.6): 1, (0.6, 0.7): 1, (0.9, 1.0): 1}
+    _ok(cli("add", "Even odds.", "--source", "S", "--confidence", "50%"))
+    _ok(cli("confirm", "1"))
+    html = _ok(cli("export", "--format", "html")).stdout
+    caption = re.search(r'<figure id="calibration">.*?<figcaption>(.*?)</figcaption>', html, re.S).group(1)
+    assert "closed on the left: a claim stated at 50% is in 50-60%, not 40-50%" in caption
+    assert "90-100%, holds 100% too" in caption
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "The bins are closed on the left, [0, 0.1) ... [0.8, 0.9), and the last is [0.9, 1.0]" in readme
+    assert "`calibration_curve` closes its bins on the right" in readme

@@ -27,14 +27,31 @@ def happened(claim: dict[str, Any], event: dict[str, Any]) -> str:
     return str(event["at"][:10])
 
 
+# "Last change" tells what last happened to the claim: said, its status or confidence changed, its
+# text reworded, a note (with or without evidence) added. Everything else a claim's history holds is
+# bookkeeping a reader does not ask about: its source renamed or moved, tags, review date, link or
+# said-on day corrected, deleted and restored, a note withdrawn by undo.
+LAST_CHANGE_KINDS = frozenset({"created", "status", "confidence", "note"})
+LAST_CHANGE_EDITS = frozenset({"text"})
+
+
+def tells(event: dict[str, Any]) -> bool:
+    """Whether an event is one "last change" shows (``LAST_CHANGE_KINDS``, ``LAST_CHANGE_EDITS``)."""
+    kind = event["kind"]
+    if kind == "edit":
+        return event.get("field") in LAST_CHANGE_EDITS
+    return kind in LAST_CHANGE_KINDS and not (kind == "note" and event.get("field") == "withdrawn")
+
+
 def happened_last(claim: dict[str, Any]) -> str:
-    """The latest change by when it happened, as ``confirmed 2026-09-10`` (ties: the one recorded later)."""
-    events = claim["events"]
-    if not events:
+    """What last happened to the claim, by when it happened, as ``confirmed 2026-09-10`` (ties: the
+    one recorded later); only what ``tells``, never bookkeeping ('' when nothing does)."""
+    told = [(happened(claim, e), i, e) for i, e in enumerate(claim["events"]) if tells(e)]
+    if not told:
         return ""
-    day, _, last = max((happened(claim, e), i, e) for i, e in enumerate(events))
+    day, _, last = max(told)
     status = {"unverified": "reopened"}.get(last.get("new") or "", last.get("new"))
-    what = {"created": "said", "status": status}.get(last["kind"]) or event_summary(last)
+    what = {"created": "said", "status": status, "edit": "reworded"}.get(last["kind"]) or event_summary(last)
     return f"{what} {day}"
 
 

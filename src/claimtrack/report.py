@@ -62,28 +62,61 @@ class Heading:
         return self.covers + (f" Made {self.date}." if self.date else "") + made_from
 
 
+# How a sorted report's first N claims were picked, in words: (ascending, descending).
+_ORDER = {
+    "id": ("lowest id first", "highest id first"),
+    "confidence": ("lowest confidence first", "highest confidence first"),
+    "status": ("by status", "by status, last first"),
+    "said_on": ("earliest said first", "latest said first"),
+    "updated": ("least recently changed first", "most recently changed first"),
+}
+
+
+def _either(words: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    items = list(words)
+    return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _percent(p: float) -> str:
+    return f"{p * 100:g}%"
+
+
 def covers(f: Any) -> str:
-    """What a report's filter selects, in words (a ``ClaimFilter``): ``All claims.`` when nothing."""
-    parts = []
-    if f.statuses:
-        parts.append("status " + " or ".join(f.statuses))
+    """What a report's filter selects, as an English sentence (a ``ClaimFilter``): ``All claims.``
+    when nothing; ``Claims tagged north-korea.``; ``Confirmed or refuted claims from a source whose
+    name contains 'lankov' and said on or after 2024-01-01.``; ``The first 10 claims tagged
+    russia, highest confidence first, as they stood at the end of 2025-01-01.``"""
+    which = []
     if f.source:
-        parts.append(f"source containing {f.source!r}")
+        which.append(f"from a source whose name contains {f.source!r}")
     if f.tags:
-        parts.append("tagged " + " or ".join(f.tags))
-    if f.min_confidence is not None:
-        parts.append(f"confidence at least {f.min_confidence:g}")
-    if f.max_confidence is not None:
-        parts.append(f"confidence at most {f.max_confidence:g}")
-    if f.since:
-        parts.append(f"said on or after {f.since}")
-    if f.until:
-        parts.append(f"said on or before {f.until}")
+        which.append("tagged " + _either(f.tags))
+    low, high = f.min_confidence, f.max_confidence
+    if low is not None and high is not None:
+        which.append(f"with a confidence from {_percent(low)} to {_percent(high)}")
+    elif low is not None:
+        which.append(f"with a confidence of at least {_percent(low)}")
+    elif high is not None:
+        which.append(f"with a confidence of at most {_percent(high)}")
+    if f.since and f.until:
+        which.append(f"said between {f.since} and {f.until}")
+    elif f.since:
+        which.append(f"said on or after {f.since}")
+    elif f.until:
+        which.append(f"said on or before {f.until}")
     if f.search:
-        parts.append(f"matching {f.search!r}")
-    text = ("Claims with " + "; ".join(parts)) if parts else "All claims"
+        which.append(f"matching the search {f.search!r}")
+    kind = _either(f.statuses) + " claims" if f.statuses else "claims"
     if f.limit is not None:
-        text += f" (the first {f.limit})"
+        text = f"The first {f.limit} {kind}"
+    else:
+        text = kind[0].upper() + kind[1:] if f.statuses or which else "All claims"
+    if which:
+        text += " " + (", ".join(which[:-1]) + " and " + which[-1] if len(which) > 1 else which[0])
+    order = _ORDER.get(str(f.sort), ("", ""))[bool(f.desc)]
+    if f.limit is not None and order and order != "lowest id first":
+        text += f", {order}"
     if f.as_of:
         text += f", as they stood at the end of {timeutil.local_date(f.as_of)}"
     return text + "."

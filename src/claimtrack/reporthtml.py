@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from claimtrack import charts, reportprint, scoring, textsafe
 from claimtrack.claimcols import host
-from claimtrack.reportparts import Summary, brier_text, cells, percent, span
+from claimtrack.reportparts import BANDS, STATUSES, Summary, cells, span
 
 _CSS = """
 :root { color-scheme: light; }
@@ -164,7 +164,7 @@ class Html:
         out.write(
             f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration([b.as_dict() for b in scoring.calibration_of(s.forecasts)])}\n'
             f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
-            f"claims came true; on the dashed line, what was said came true as often as stated. "
+            f"claims came true; on the dashed line, what was said came true as often as stated. {BANDS} "
             f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
             "(0 is perfect; always saying 50% scores 0.250).</figcaption>\n</figure>\n"
         )
@@ -172,7 +172,7 @@ class Html:
     def _track_record(self, out: IO[str], s: Summary) -> None:
         heads = "".join(
             f'<th scope="col" class="num">{h}</th>'
-            for h in ("Claims", "Confirmed", "Refuted", "Open", "Accuracy", "Brier")
+            for h in ("Claims", *(status.capitalize() for status in STATUSES), "Accuracy", "Brier")
         )
         out.write(
             '<div id="sources" class="scroll">\n<h3>Track record</h3>\n<table id="track-record">\n<caption>Track record over the claims in '
@@ -182,14 +182,7 @@ class Html:
         )
         for r in s.records():
             letter = r.reliability or "F"
-            numbers = (
-                r.claims,
-                r.statuses["confirmed"],
-                r.statuses["refuted"],
-                r.claims - r.resolved,
-                percent(r.accuracy),
-                brier_text(r.brier),
-            )
+            numbers = r.numbers()
             out.write(
                 f'<tr><th scope="row">{textsafe.html_text(r.name)}</th>'
                 f'<td title="{scoring.RELIABILITY[letter]}">{letter}</td>'

@@ -1,19 +1,22 @@
 """The md report: GitHub-flavoured Markdown a team pastes into an issue, a wiki or a README.
 
 ``report`` drives it (``Markdown``): the heading, the summary as text and tables, then the claim
-table, whole or one table per group. Every cell is escaped (``textsafe.markdown``), and a link's
-URL has the characters that would end it escaped, so no claim text can become markup or a link.
+table, whole or one table per group. Every cell is escaped (``textsafe.markdown``) and a link's
+address percent-encoded (``md_target``), so no claim text can become markup or a link, in GitHub,
+pandoc, markdown-it with linkify or Python-Markdown alike (tests/test_report_markdown.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from claimtrack import textsafe
 from claimtrack.claimcols import host
 from claimtrack.records import markdown_table
-from claimtrack.reportparts import Summary, brier_text, cells, percent, span
+from claimtrack.reportparts import STATUSES, Summary, cells, span
 
 HEADERS = (
     "id",
@@ -29,10 +32,41 @@ HEADERS = (
 )
 
 
+# The characters a link's address keeps as they are: those markdown-it leaves unencoded (mdurl's
+# ``ENCODE_DEFAULT_CHARS``) but parentheses, which would end the link in Python-Markdown.
+_URL_KEEPS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789;/?:@&=+$,-_.!~*'#")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_LABEL_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+
+
+def md_target(url: str) -> str:
+    """A link's address as every renderer writes it into ``href``: its host's non-ASCII labels in
+    punycode and every other character percent-encoded (a ``%XX`` already there kept), as
+    markdown-it normalises it, so markdown-it, pandoc and Python-Markdown link to the same bytes
+    and nothing in it (``|``, ``)``, ``<``, a space) can end the link or the table cell."""
+    parts = urlsplit(url)
+    if not parts.netloc.isascii():
+        auth, at, host = parts.netloc.rpartition("@")
+        host = ".".join(
+            p if p.isascii() else "xn--" + p.encode("punycode").decode("ascii") for p in _LABEL_DOTS.split(host)
+        )
+        url = url.replace(parts.netloc, auth + at + host, 1)
+    out = []
+    for i, c in enumerate(url):
+        if c in _URL_KEEPS or (c == "%" and url[i + 1 : i + 2] in _HEX and url[i + 2 : i + 3] in _HEX):
+            out.append(c)
+        else:
+            try:
+                out.append("".join(f"%{b:02X}" for b in c.encode("utf-8")))
+            except UnicodeEncodeError:  # a lone surrogate: U+FFFD, as markdown-it writes it
+                out.append("%EF%BF%BD")
+    return "".join(out)
+
+
 def md_link(url: str) -> str:
-    """``[host](url)``: the host as typed-safe text, the URL with the characters that end a link escaped."""
-    target = url.replace("\\", "%5C").replace(")", "%29").replace("(", "%28").replace(" ", "%20").replace("|", "%7C")
-    return f"[{textsafe.markdown(host(url))}]({textsafe.terminal(target)})"
+    """``[host](url)``: the host as text no autolinker takes for a link (``textsafe.markdown``), so
+    no renderer nests a second link inside the label; the address percent-encoded (``md_target``)."""
+    return f"[{textsafe.markdown(host(url))}]({md_target(url)})"
 
 
 class Markdown:
@@ -55,24 +89,8 @@ class Markdown:
             refuted = sum(n for (_, st), n in s.resolved.items() if st == "refuted")
             out.write(f" Resolved {span(days[0][0], days[-1][0])}: {confirmed} confirmed, {refuted} refuted.")
         out.write("\n\n### Track record\n\n")
-        rows = [
-            (
-                r.name,
-                r.reliability or "F",
-                r.claims,
-                r.statuses["confirmed"],
-                r.statuses["refuted"],
-                r.claims - r.resolved,
-                percent(r.accuracy),
-                brier_text(r.brier),
-            )
-            for r in s.records()
-        ]
-        out.write(
-            markdown_table(
-                ("source", "reliability", "claims", "confirmed", "refuted", "open", "accuracy", "Brier"), rows
-            )
-        )
+        rows = [(r.name, r.reliability or "F", *r.numbers()) for r in s.records()]
+        out.write(markdown_table(("source", "reliability", "claims", *STATUSES, "accuracy", "Brier"), rows))
         brier = s.brier()
         if brier is not None:
             n = s.scored()

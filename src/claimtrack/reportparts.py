@@ -17,6 +17,18 @@ from claimtrack import scoring
 from claimtrack.choices import Status
 from claimtrack.claimcols import evidence, happened_last, last_note
 
+# A track record counts each status, in this order, as ``sources`` does (a disputed claim is
+# disputed, not "open"); accuracy and the Brier score then read the confirmed and refuted ones.
+STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+
+
+# How stated confidences fall into the calibration chart's bands (``scoring.calibration_of``), as
+# the report's caption and the README state it.
+BANDS = (
+    "The bands are ten points wide and closed on the left: a claim stated at 50% is in 50-60%, not "
+    "40-50%; the last band, 90-100%, holds 100% too."
+)
+
 
 @dataclass(slots=True)
 class Record:
@@ -40,6 +52,11 @@ class Record:
     @property
     def brier(self) -> float | None:
         return round(self.squared_error / self.scored, 4) if self.scored else None
+
+    def numbers(self) -> tuple[object, ...]:
+        """The track record's figures as both reports show them: claims, each status
+        (``STATUSES``), accuracy and Brier score."""
+        return (self.claims, *(self.statuses[s] for s in STATUSES), percent(self.accuracy), brier_text(self.brier))
 
 
 @dataclass(slots=True)

@@ -37,7 +37,16 @@ _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # What json.dumps(ensure_ascii=False) leaves raw that a terminal could still act on or that hides.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029{_INVISIBLE}\ud800-\udfff]")
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#!])")
+# Markdown: the characters every renderer (CommonMark/GFM: GitHub, markdown-it, pandoc; and
+# Python-Markdown) reads a backslash escape of are escaped with one; ``<`` and ``~`` become character
+# references (Python-Markdown shows a backslash before them). What an autolinker would take for a
+# link (``www.host``, ``host.com``, ``a@b.org``: GFM's autolink, markdown-it's linkify) loses it by
+# a reference for the dot between two word characters (not between digits: ``0.25`` stays), for
+# the second slash of ``//`` and for the colon of ``mailto:``: it reads the same, links nowhere.
+_MARKDOWN = re.compile(r"([\\`*_\[\]>|#!])")
+_MARKDOWN_REFS = {"&": "&amp;", "<": "&lt;", "~": "&#126;"}
+_MARKDOWN_REF = re.compile("[&<~]")
+_LINKISH = re.compile(r"(?<=\w)\.(?=\w)|//|(?<=mailto):", re.IGNORECASE)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -260,8 +269,20 @@ def csv_text(cell: str) -> str:
 
 
 def markdown(value: object) -> str:
-    """Markdown table cell text that renders as typed (no links, HTML, emphasis or pipes)."""
-    return _MARKDOWN.sub(r"\\\1", terminal(value)).replace("&", "&amp;")
+    """Markdown text (a table cell, a heading) that renders as typed in every renderer: no links,
+    HTML, emphasis, strikethrough or pipes, and no backslash shown that the text did not have."""
+    text = _MARKDOWN_REF.sub(lambda m: _MARKDOWN_REFS[m.group()], _MARKDOWN.sub(r"\\\1", terminal(value)))
+    return _LINKISH.sub(_unlink, text)
+
+
+def _unlink(match: re.Match[str]) -> str:
+    found, at = match.group(), match.start()
+    if found == "//":
+        return "/&#47;"
+    if found == ":":
+        return "&#58;"
+    text = match.string
+    return "." if text[at - 1].isdigit() and text[at + 1].isdigit() else "&#46;"
 
 
 def html_text(value: object) -> str:
