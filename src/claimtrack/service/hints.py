@@ -15,7 +15,6 @@ from claimtrack.store.database import Database
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import lookalike_keys
 
-
 PART_MIN = 3  # a name typed as part of another ('lankov' of 'Andrei Lankov'): 'S' is part of too many
 
 
