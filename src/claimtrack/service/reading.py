@@ -132,7 +132,9 @@ class Reading(ServiceBase):
             return [f"No changes by {name!r} since {since}." if since else f"No changes by {name!r}."]
         close = nearest_names(name, names)
         if close:
-            return [f"No changes by {name!r}; did you mean {', '.join(map(repr, close))}? (--by {shlex.quote(close[0])})"]
+            return [
+                f"No changes by {name!r}; did you mean {', '.join(map(repr, close))}? (--by {shlex.quote(close[0])})"
+            ]
         known = ", ".join(map(repr, names[:5])) + (", ..." if len(names) > 5 else "")
         return [f"No changes by {name!r}; the log's authors: {known or '(none recorded)'}"]
 
