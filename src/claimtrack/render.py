@@ -375,3 +375,8 @@ def settings(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View |
 
     cells = [{"key": r["key"], "value": shown(r["value"]), "from": r["from"]} for r in rows]
     print_fitted(console, fit.render(SETTING_COLUMNS, cells, view), view)
+
+
+# Tables made when drawn (their headers depend on the data): their keys, for ``--columns`` completion.
+fit.register_keys("summary", ("group", "count", "share"))
+fit.register_keys("calibration", ("stated", "claims", "said", "true"))
