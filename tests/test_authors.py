@@ -255,3 +255,20 @@ def test_claimreview_can_credit_whoever_set_the_verdict(
     assert credited["author"]["@type"] == "Organization"
     ok(cli("config", "unset", "reviewer.organisation"))
     assert review()["author"] == {"@type": "Person", "name": "bob"}
+
+
+def test_log_by_that_finds_nothing_says_why(cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty ``log --by`` is no error (a script reads ``[]``), but a person is told whether the
+    author made no change or is no author, and the nearest authors' names."""
+    two_authors(cli, monkeypatch)
+    as_user(monkeypatch, "Mary Ann")
+    ok(cli("note", "1", "checked the wire"))
+    typo = ok(cli("log", "--by", "alcie", "--format", "json"))
+    assert json.loads(typo.stdout) == []
+    assert "No changes by 'alcie'; did you mean 'alice'? (--by alice)" in typo.stderr
+    spaced = ok(cli("log", "--by", "mary an"))
+    assert "did you mean 'Mary Ann'? (--by 'Mary Ann')" in spaced.stderr
+    later = ok(cli("log", "--by", "bob", "--since", "2099-01-01"))
+    assert later.stdout == "" and "No changes by 'bob' since 2099-01-01." in later.stderr
+    stranger = ok(cli("log", "--by", "zed"))
+    assert "No changes by 'zed'; the log's authors: 'Mary Ann', 'alice', 'bob'" in stranger.stderr

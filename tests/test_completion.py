@@ -159,6 +159,18 @@ def test_subcommands_options_and_choices(shell: str, env: dict[str, str]) -> Non
     assert {"check", "path"} <= set(offer(env, "db "))
 
 
+def test_columns_complete_for_every_table(env: dict[str, str]) -> None:
+    """``--columns`` offers the table's column keys (they were registered only once a table was
+    drawn, so completion offered none), after those already typed."""
+    assert {"id", "text", "status", "confidence"} <= set(bash(env, "list", "--columns", ""))
+    assert bash(env, "list", "--columns", "id,sta") == ["id,status"]
+    assert bash(env, "add", "--columns", "sou") == ["source"]
+    assert bash(env, "summary", "--columns", "") == ["group", "count", "share"]
+    assert bash(env, "calibration", "--columns", "st") == ["stated"]
+    assert {"at", "by", "detail"} <= set(bash(env, "log", "--columns", ""))
+    assert {"name", "accuracy", "brier"} <= set(bash(env, "sources", "--columns", ""))
+
+
 @pytest.mark.parametrize("shell", SHELLS)
 def test_claim_ids_newest_first(shell: str, env: dict[str, str], db: Path, untouched: object) -> None:
     offer = SHELLS[shell]

@@ -138,6 +138,7 @@ def test_error_for_review_by_lists_the_future_forms_too() -> None:
 def test_the_issue_example_message() -> None:
     assert _refused("yesterdy") == (
         "invalid --since 'yesterdy': use a date as YYYY-MM-DD, or today, yesterday, 3 days ago, 2 weeks ago"
+        "; did you mean 'yesterday'?"
     )
 
 
@@ -498,3 +499,25 @@ def test_import_suggests_the_iso_date_too(cli: Callable[..., Run], db_path: Any,
     assert run.exit_code == 1, (run.stdout, run.stderr)
     assert "said_on" in run.stderr and "did you mean 2025-03-24?" in run.stderr
     assert table_digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "future", "meant"),
+    [
+        ("yesterdy", False, "yesterday"),
+        ("Tody", False, "today"),
+        ("tomorow", True, "tomorrow"),
+        ("tomorow", False, None),
+    ],
+)
+def test_a_misspelled_day_word_is_named(typed: str, future: bool, meant: str | None) -> None:
+    """A day's word misspelled gets a did-you-mean (only for a word the option takes: no
+    'tomorrow' for --since); the error line stays one line."""
+    with pytest.raises(InvalidInput) as caught:
+        timeutil.parse_user_date(typed, "--since", future=future)
+    message = str(caught.value)
+    assert "\n" not in message
+    if meant is None:
+        assert "did you mean" not in message
+    else:
+        assert message.endswith(f"; did you mean {meant!r}?")

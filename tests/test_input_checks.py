@@ -275,3 +275,14 @@ def test_validators_refuse_nul_and_surrogates_for_library_callers():
 def test_stored_times_are_fixed_width_in_every_year():
     assert timeutil.parse_datetime("0001-01-01T05:00:00+01:00") == "0001-01-01T04:00:00Z"
     assert timeutil.parse_datetime("0999-06-01T00:00:00Z") == "0999-06-01T00:00:00Z"
+
+
+def test_a_short_new_source_is_not_taken_for_part_of_a_long_one(seeded):
+    """'S' is part of most names: a new source of one or two letters is only said to look like one
+    spelled nearly the same, while a longer part still points at the name it is part of."""
+    short = seeded("add", "A claim from S.", "--source", "S")
+    assert short.exit_code == 0, short.stderr
+    assert "Did you mean" not in short.stderr
+    part = seeded("add", "A claim from Lankov.", "--source", "Lankov")
+    assert part.exit_code == 0, part.stderr
+    assert "Did you mean 'Andrei Lankov'?" in part.stderr

@@ -244,3 +244,29 @@ def test_an_import_under_a_progress_bar_works(seeded, tmp_path: Path, monkeypatc
     assert run.exit_code == 0, run.stderr
     assert run.stderr.splitlines()[-1] == "Imported 40 claims."
     assert forks == []
+
+
+def test_a_claim_crosses_the_pipe_whole() -> None:
+    """The reader sends claims pickled as their constructor's arguments (``ImportedClaim.__reduce__``):
+    every field, each set to a value other than its default, comes back the same."""
+    import dataclasses
+    import pickle
+
+    from claimtrack.store.imported import ImportedClaim
+
+    values: dict[str, Any] = {}
+    for i, f in enumerate(dataclasses.fields(ImportedClaim)):
+        if f.name == "confidence":
+            values[f.name] = 0.25
+        elif f.name == "id":
+            values[f.name] = 41
+        elif f.name == "tags":
+            values[f.name] = ("north-korea", "russia")
+        elif f.name == "events":
+            values[f.name] = [{"kind": "created", "at": "2026-01-02T03:04:05Z", "new": None}]
+        else:
+            values[f.name] = f"{f.name}-{i}"
+    claim = ImportedClaim(**values)
+    back = pickle.loads(pickle.dumps(claim, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == claim
+    assert [getattr(back, f.name) for f in dataclasses.fields(ImportedClaim)] == list(values.values())

@@ -154,3 +154,17 @@ def test_due_lists_review_dates_and_stale_claims_most_urgent_first(seeded):
     stale = [r for r in rows if r["reason"].startswith("unverified, unchanged")]
     assert stale and all(r["status"] == "unverified" for r in stale)  # the seed was loaded long ago
     assert soon in [r["id"] for r in json.loads(seeded("due", "--days", "30000", "--format", "json").stdout)]
+
+
+def test_narrow_status_headers_abbreviate_the_status_they_count() -> None:
+    """On a narrow terminal the status columns are abbreviated, never renamed: 'Open', 'True' and
+    'False' named unverified, confirmed and refuted, where the report and ``match`` use those
+    words for other things (issue 31: one vocabulary everywhere)."""
+    from claimtrack.choices import Status
+    from claimtrack.render import SOURCE_COLUMNS
+
+    by_key = {c.key: c for c in SOURCE_COLUMNS}
+    for status in Status:
+        col = by_key[status.value]
+        assert col.header == status.value.capitalize()
+        assert col.short is None or status.value.startswith(col.short.lower()), col.short

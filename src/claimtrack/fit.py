@@ -296,3 +296,8 @@ TABLES: dict[str, tuple[str, ...]] = {}  # command -> its column keys, for shell
 def register(command: str, columns: Sequence[Col]) -> tuple[Col, ...]:
     TABLES[command] = tuple(c.key for c in columns)
     return tuple(columns)
+
+
+def register_keys(command: str, keys: tuple[str, ...]) -> None:
+    """The column keys of a table whose columns are made when it is drawn (they depend on the data)."""
+    TABLES.setdefault(command, keys)

@@ -191,9 +191,9 @@ SOURCE_COLUMNS = register(
         Col("kind", "Kind", 4),
         Col("reliability", "Grade", 3, justify="center", short="Gr", names=("grade",)),
         Col("claims", "Claims", 0, justify="right", short="All"),
-        Col("unverified", "Unverified", 2, justify="right", short="Open"),
-        Col("confirmed", "Confirmed", 1, justify="right", short="True", style=lambda _: "green"),
-        Col("refuted", "Refuted", 1, justify="right", short="False", style=lambda _: "red"),
+        Col("unverified", "Unverified", 2, justify="right", short="Unver"),
+        Col("confirmed", "Confirmed", 1, justify="right", short="Conf", style=lambda _: "green"),
+        Col("refuted", "Refuted", 1, justify="right", short="Ref", style=lambda _: "red"),
         Col("disputed", "Disputed", 2, justify="right", short="Disp"),
         Col("accuracy", "Accuracy", 0, justify="right", short="Acc"),
         Col("brier", "Brier", 0, justify="right"),
@@ -375,3 +375,8 @@ def settings(rows: list[dict[str, Any]], fmt: Format, out: IO[str], view: View |
 
     cells = [{"key": r["key"], "value": shown(r["value"]), "from": r["from"]} for r in rows]
     print_fitted(console, fit.render(SETTING_COLUMNS, cells, view), view)
+
+
+# Tables made when drawn (their headers depend on the data): their keys, for ``--columns`` completion.
+fit.register_keys("summary", ("group", "count", "share"))
+fit.register_keys("calibration", ("stated", "claims", "said", "true"))

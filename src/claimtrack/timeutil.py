@@ -176,6 +176,15 @@ def _relative(text: str) -> int | None:
     return None
 
 
+def _word_hint(text: str, future: bool) -> str:
+    """``"; did you mean 'yesterday'?"`` for a day's word misspelled (``yesterdy``), or ``''``."""
+    import difflib
+
+    words = [w for w, offset in _WORDS.items() if future or offset <= 0]
+    close = difflib.get_close_matches(" ".join(text.lower().split()), words, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _shown(text: str) -> str:
     """What the user typed, quoted for an error line and cut short so the line stays one line."""
     return repr(text if len(text) <= 40 else text[:39] + "…")
@@ -208,7 +217,8 @@ def parse_user_date(text: str, option: str, *, future: bool = False, today: date
     offset = _relative(raw)
     if offset is None:
         raise InvalidInput(
-            f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}{dateguess.hint(raw)}"
+            f"invalid {option} {_shown(text)}: use a date as YYYY-MM-DD, or {forms}"
+            f"{dateguess.hint(raw) or _word_hint(raw, future)}"
         )
     if offset > 0 and not future:
         raise InvalidInput(

@@ -212,9 +212,11 @@ def tags(ctx: Any, incomplete: str) -> list[str]:
 @_quiet
 def columns(ctx: Any, incomplete: str) -> list[str]:
     """Column names of the command's table, after the ones already typed (``--columns id,sta<TAB>``)."""
+    from claimtrack import render, timeline  # noqa: F401  (they register the tables' columns)
     from claimtrack.fit import TABLES
 
-    name = ctx.info_name if ctx is not None else ""
+    path = ctx.command_path.split(" ", 1) if ctx is not None else []  # "claimtrack config get" -> "config get"
+    name = {"add": "list"}.get(path[-1] if len(path) > 1 else "", path[-1] if len(path) > 1 else "")
     done, _, part = incomplete.rpartition(",")
     prefix = done + "," if done else ""
     return [prefix + c for c in TABLES.get(name or "", ()) if c.startswith(part.lower())]

@@ -180,7 +180,7 @@ def log(
     svc = service(ctx, create=False)
     rows = svc.log(cid, since=since, limit=limit, by=by)
     if not rows and cid is None:
-        notify(svc.nothing_found())
+        notify(svc.nothing_logged(by, since))
     output.emit(lambda out, v: timeline.events(rows, shape, out, v), view, no_pager)
 
 

@@ -15,6 +15,8 @@ from claimtrack.store.database import Database
 from claimtrack.textkeys import name_key
 from claimtrack.textsafe import lookalike_keys
 
+PART_MIN = 3  # a name typed as part of another ('lankov' of 'Andrei Lankov'): 'S' is part of too many
+
 
 def source_like(name: str, others: list[str]) -> tuple[str, bool] | None:
     """The name among ``others`` (other sources, in name order) that ``name`` looks like: (it, True)
@@ -29,7 +31,7 @@ def source_like(name: str, others: list[str]) -> tuple[str, bool] | None:
     for other in others:  # the first in name order stands for names that fold alike
         existing.setdefault(min(lookalike_keys(other)), other)
     close = difflib.get_close_matches(key, list(existing), n=1, cutoff=0.6)
-    close += [k for k in existing if key and key in k and k not in close]
+    close += [k for k in existing if len(key) >= PART_MIN and key in k and k not in close]
     return (existing[close[0]], False) if close else None
 
 
@@ -37,7 +39,7 @@ def nearest(what: str, typed: str, names: list[str], option: str) -> str:
     """'No source matches 'fvn'; did you mean ...?' from the stored names nearest to ``typed``."""
     folded, key = {name_key(n): n for n in names}, name_key(typed)
     close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.5)
-    close += [k for k in folded if key in k and k not in close]  # a part of a name
+    close += [k for k in folded if len(key) >= PART_MIN and key in k and k not in close]  # a part of a name
     if not close:  # words of a longer name: 'lankov' in 'andrei lankov' is found by contains
         words = {w: k for k in folded for w in k.split()}
         close = [words[w] for w in difflib.get_close_matches(key, list(words), n=3, cutoff=0.6)]
@@ -45,6 +47,14 @@ def nearest(what: str, typed: str, names: list[str], option: str) -> str:
         return f"No {what} matches {typed!r}; see them all with: claimtrack {'sources' if what == 'source' else 'summary --by tag'}"
     shown = ", ".join(repr(folded[k]) for k in dict.fromkeys(close[:3]))
     return f"No {what} matches {typed!r}; did you mean {shown}? ({option} {shlex.quote(folded[close[0]])})"
+
+
+def nearest_names(typed: str, names: list[str]) -> list[str]:
+    """Up to three of ``names`` nearest ``typed`` (case and accents aside), nearest first."""
+    folded, key = {name_key(n): n for n in names}, name_key(typed)
+    close = difflib.get_close_matches(key, list(folded), n=3, cutoff=0.6)
+    close += [k for k in folded if len(key) >= PART_MIN and key in k and k not in close]
+    return [folded[k] for k in close[:3]]
 
 
 def new_source_notice(db: Database, cid: int, name: str) -> str:

@@ -116,6 +116,28 @@ class Reading(ServiceBase):
             by = name
         return timeline.log(self.db, cid, start, limit, by)
 
+    def nothing_logged(self, by: str | None, since: str | None = None) -> builtins.list[str]:
+        """Why ``log`` found nothing: for ``--by``, whether that author made no change (since the
+        date) or is no author at all, and then the authors nearest the name typed."""
+        if by is None or queries.count_claims(self.db) == 0:
+            return self.nothing_found()
+        import shlex
+
+        from claimtrack import authors
+        from claimtrack.service.hints import nearest_names
+
+        name = authors.clean(by) or by
+        names = timeline.authors(self.db)
+        if name in names:
+            return [f"No changes by {name!r} since {since}." if since else f"No changes by {name!r}."]
+        close = nearest_names(name, names)
+        if close:
+            return [
+                f"No changes by {name!r}; did you mean {', '.join(map(repr, close))}? (--by {shlex.quote(close[0])})"
+            ]
+        known = ", ".join(map(repr, names[:5])) + (", ..." if len(names) > 5 else "")
+        return [f"No changes by {name!r}; the log's authors: {known or '(none recorded)'}"]
+
     @one_snapshot
     def summary(self, f: ClaimFilter, by: str) -> Rows:
         """``[{group, count, share}]``: statuses in their fixed order, others by count."""

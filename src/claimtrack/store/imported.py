@@ -7,7 +7,8 @@ records (``importer``, and ``readahead``'s reading process) need nothing of the 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from claimtrack.confidence import format_number
@@ -42,6 +43,15 @@ class ImportedClaim:
     key: str = ""  # ``textsafe.claim_key`` of the text
     fresh_uuid: str = ""  # the uuid a new claim gets (``uuid`` None)
     state: str = ""  # the created event's state, naming the source as the record spells it
+
+    def __reduce__(self) -> tuple[type[ImportedClaim], tuple[Any, ...]]:
+        # Pickled (by ``readahead``'s reading process) as the constructor's arguments: the writing
+        # process then builds each claim with one call, where the default for a slotted dataclass
+        # sets the fields one by one in Python (3.6 times the cost: ~5 s of a 1M-claim import).
+        return ImportedClaim, _claim_fields(self)
+
+
+_claim_fields = attrgetter(*(f.name for f in fields(ImportedClaim)))
 
 
 @dataclass(slots=True)

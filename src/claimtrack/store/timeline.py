@@ -119,6 +119,11 @@ def log(db: Database, claim_id: int | None, since: str | None, limit: int | None
     return change_ids(db, db.query(sql, params))
 
 
+def authors(db: Database) -> list[str]:
+    """The authors the events name, sorted (events written before migration 10 name none)."""
+    return [r["author"] for r in db.query("SELECT DISTINCT author FROM event WHERE author IS NOT NULL ORDER BY author")]
+
+
 def change_ids(db: Database, rows: list[Row]) -> list[Row]:
     """Add to each event row the id of the undo-journal change that wrote it (``change_id``: what
     ``undo --change`` takes; None for an event written before the journal, migration 4). Only the
