@@ -566,3 +566,20 @@ def test_csv_and_jsonl_are_read_a_line_at_a_time(fmt: ImportFormat, text: str) -
     first = next(records)
     assert first.data["text"] == "a"
     assert [r.data["text"] for r in records] == ["c"]
+
+
+@pytest.mark.parametrize("args", [["import", "{d}"], ["import", "{d}", "--format", "json"], ["db", "verify", "{d}"]])
+def test_a_folder_given_as_the_file_is_named_a_folder(
+    seeded: Callable[..., Run], db_path: Any, tmp_path: Path, args: list[str]
+) -> None:
+    """A folder passed where a backup or import file goes is called a folder, whatever format is
+    given (it was 'cannot tell the format', or a read error); nothing changes."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    before = table_digest(db_path)
+    result = seeded(*[a.format(d=folder) for a in args])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip() == f"Error: {folder} is a folder; give the path of a file in it (.json, .jsonl or .csv)"
+    )
+    assert table_digest(db_path) == before

@@ -54,6 +54,8 @@ class Record(NamedTuple):
 
 
 def detect_format(name: str, given: ImportFormat | None) -> ImportFormat:
+    if name != "-" and Path(name).is_dir():  # (before the format: a folder has none to tell)
+        raise InvalidInput(f"{name} is a folder; give the path of a file in it (.json, .jsonl or .csv)")
     if given is not None:
         return given
     if name == "-":
