@@ -28,7 +28,7 @@ PATTERNS = {"refuted": 1, "disputed": -1}  # hatch direction: 1 rises to the rig
 OTHER = "#8c959f"  # a status this module does not know still shows, in grey
 HATCH = "#ffffff"
 STEP = 7.0  # horizontal distance between two hatch lines, in the chart's units
-INSET = 2.0
+INSET = 4.0
 
 
 def _n(value: float) -> str:
