@@ -202,13 +202,12 @@ class Html:
         step = {10: "day", 7: "month"}.get(len(points[0][0]), "year")
         first, last = min(s.resolved)[0], max(s.resolved)[0]
         out.write(charts.resolved_over_time(points) + "\n")
-        out.write(
-            f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
-            f"{span(first, last)}.</figcaption>\n"
-        )
         rows = [(label, (c, r)) for label, c, r in points if c or r]
         _numbers(out, f"Resolved by {step}, as a table", (step.capitalize(), "Confirmed", "Refuted"), rows)
-        out.write("</figure>\n")
+        out.write(
+            f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
+            f"{span(first, last)}.</figcaption>\n</figure>\n"
+        )
 
     def _calibration(self, out: IO[str], s: Summary) -> None:
         brier = s.brier()
@@ -216,13 +215,7 @@ class Html:
             return
         n = s.scored()
         bins = [b.as_dict() for b in scoring.calibration_of(s.forecasts)]
-        out.write(
-            f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration(bins)}\n'
-            f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
-            f"claims came true; on the dashed line, what was said came true as often as stated. "
-            f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
-            "(0 is perfect; always saying 50% scores 0.250).</figcaption>\n"
-        )
+        out.write(f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration(bins)}\n')
         rows = [
             (
                 f"{b['low'] * 100:.0f}-{b['high'] * 100:.0f}%",
@@ -232,7 +225,12 @@ class Html:
             if b["count"]
         ]
         _numbers(out, "Calibration, as a table", ("Stated confidence", "Claims", "Said on average", "Came true"), rows)
-        out.write("</figure>\n")
+        out.write(
+            f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
+            f"claims came true; on the dashed line, what was said came true as often as stated. "
+            f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
+            "(0 is perfect; always saying 50% scores 0.250).</figcaption>\n</figure>\n"
+        )
 
     def _track_record(self, out: IO[str], s: Summary) -> None:
         heads = "".join(
