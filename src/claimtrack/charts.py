@@ -92,7 +92,8 @@ def status_bar(counts: Sequence[tuple[str, int]]) -> str:
         body = [f'<rect class="empty" width="{BAR_W}" height="{BAR_H}" fill="{TRACK}"><title>no claims</title></rect>']
         return _svg("status-bar", BAR_W, BAR_H, "no claims", body)
     tenths = BAR_W * 10
-    body, described, legend, running, edge = [], [], [], 0, 0
+    body, described, running, edge = [], [], 0, 0
+    legend: list[str] = []
     for status, n in counts:
         if n == 0:
             continue
