@@ -183,4 +183,7 @@ def test_hatch_stays_inside_its_box_clear_of_the_edges(direction: int) -> None:
     assert len(xs) >= 8
     assert min(xs) >= 10 + palette.INSET - 1e-9 and max(xs) <= 70 - palette.INSET + 1e-9
     assert min(ys) >= 5 - 1e-9 and max(ys) <= 25 + 1e-9
-    assert palette.hatch(10, 5, 2 * palette.INSET, 20, direction) == "", "too narrow to hatch: solid"
+    assert palette.hatch(10, 5, 1.2, 20, direction) == "", "too thin to hatch: solid"
+    thin = palette.hatch(10, 5, 4, 200, direction)  # a thin column of the chart over time: hatched too
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", thin.split('d="')[1].split('"')[0])]
+    assert len(numbers) >= 40 and min(numbers[0::2]) >= 11 - 1e-9 and max(numbers[0::2]) <= 13 + 1e-9

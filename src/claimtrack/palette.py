@@ -15,7 +15,8 @@ grey printout. So each status has
 
 Patterns are plain lines computed here, not SVG ``<pattern>`` elements: those need an ``id``, and
 two charts on a page would have to share one. The hatch stays ``INSET`` units clear of a
-segment's left and right edges, so where two segments meet both colours show whole.
+segment's left and right edges (a quarter of a narrower one's width), so where two segments meet
+both colours show whole.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def _n(value: float) -> str:
 
 
 def hatch(x: float, y: float, w: float, h: float, direction: int, inset: float = INSET) -> str:
-    """Parallel 45-degree lines over the box (less ``inset`` at its left and right), as one path."""
+    """Parallel 45-degree lines over the box (less ``inset`` at its left and right, less for a box
+    under four insets wide, so a thin column is hatched too), as one path; '' for a box too thin."""
+    inset = min(inset, w / 4)
     left, right, top, bottom = x + inset, x + w - inset, y, y + h
     if right - left <= 1 or h <= 0:
         return ""
