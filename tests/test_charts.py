@@ -21,7 +21,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimtrack import charts, scoring
+from claimtrack import charts, palette, scoring
 
 SVG = "{http://www.w3.org/2000/svg}"
 XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"
@@ -72,7 +72,15 @@ def check_root(root: ET.Element, kind: str) -> None:
 def bar_widths(svg: str) -> list[tuple[str, float, float]]:
     root = parse(svg)
     check_root(root, "status-bar")
-    return [(r.get("class", ""), float(r.get("x", "0")), float(r.get("width", "0"))) for r in shapes(root, "rect")]
+    return [
+        (r.get("class", ""), float(r.get("x", "0")), float(r.get("width", "0")))
+        for r in shapes(root, "rect")
+        if "legend" not in r.get("class", "").split()
+    ]
+
+
+def bar_rects(root: ET.Element) -> list[ET.Element]:
+    return [r for r in shapes(root, "rect") if "legend" not in r.get("class", "").split()]
 
 
 def test_status_bar_segments_are_proportional_and_fill_the_bar():
@@ -80,27 +88,31 @@ def test_status_bar_segments_are_proportional_and_fill_the_bar():
     svg = charts.status_bar(counts)
     segments = bar_widths(svg)
     assert [s[0] for s in segments] == ["confirmed", "refuted", "unverified"]  # the zero draws nothing
-    assert [s[2] for s in segments] == [150, 50, 400]
-    assert [s[1] for s in segments] == [0, 150, 200]  # each starts where the last ended
+    assert [s[2] for s in segments] == [85, 28.3, 226.7]
+    assert [s[1] for s in segments] == [0, 85, 113.3]  # each starts where the last ended
     root = parse(svg)
-    titles = [title(r) for r in shapes(root, "rect")]
+    titles = [title(r) for r in bar_rects(root)]
     assert titles == ["confirmed: 3 of 12 (25.0%)", "refuted: 1 of 12 (8.3%)", "unverified: 8 of 12 (66.7%)"]
-    fills = {r.get("class"): r.get("fill") for r in shapes(root, "rect")}
-    assert fills == {"confirmed": "#1a7f37", "refuted": "#cf222e", "unverified": "#0969da"}
+    fills = {r.get("class"): r.get("fill") for r in bar_rects(root)}
+    assert fills == {s: palette.COLOURS[s] for s in ("confirmed", "refuted", "unverified")}
+    legend = [t.text for t in shapes(root, "text")]
+    assert legend == ["confirmed 3", "refuted 1", "unverified 8"], "a legend names each drawn status with its count"
+    swatches = {r.get("class"): r.get("fill") for r in shapes(root, "rect", "legend")}
+    assert swatches == {f"{s} legend": palette.COLOURS[s] for s in ("confirmed", "refuted", "unverified")}
     assert "confirmed 3" in root.get("aria-label", "") and "12" in root.get("aria-label", "")
 
 
 def test_status_bar_rounding_still_adds_up():
     segments = bar_widths(charts.status_bar([("confirmed", 1), ("refuted", 1), ("disputed", 1)]))
     assert math.isclose(sum(w for _, _, w in segments), charts.BAR_W, abs_tol=1e-9)
-    assert all(abs(w - 200) <= 0.1 for _, _, w in segments)
+    assert all(abs(w - charts.BAR_W / 3) <= 0.1 for _, _, w in segments)
 
 
 @pytest.mark.parametrize("counts", [[], [("confirmed", 0), ("refuted", 0)]])
 def test_status_bar_without_claims_is_an_empty_track(counts):
     svg = charts.status_bar(counts)
     root = parse(svg)
-    (track,) = shapes(root, "rect")
+    (track,) = bar_rects(root)
     assert track.get("class") == "empty" and float(track.get("width", "0")) == charts.BAR_W
     assert title(track) == "no claims" and root.get("aria-label") == "no claims"
 
@@ -192,7 +204,8 @@ def test_resolved_over_time_columns_stack_and_carry_their_numbers():
     refuted = [r for r in shapes(root, "rect", "refuted") if "legend" not in r.get("class", "")]
     assert [title(r) for r in confirmed] == ["2026-07: 3 confirmed, 1 refuted"]
     assert [title(r) for r in refuted] == ["2026-07: 3 confirmed, 1 refuted", "2026-09: 0 confirmed, 2 refuted"]
-    assert all(r.get("fill") == "#1a7f37" for r in confirmed) and all(r.get("fill") == "#cf222e" for r in refuted)
+    assert all(r.get("fill") == palette.COLOURS["confirmed"] for r in confirmed)
+    assert all(r.get("fill") == palette.COLOURS["refuted"] for r in refuted)
     # confirmed at the bottom, refuted right on top of it; heights proportional to the counts
     c, r = confirmed[0], refuted[0]
     assert math.isclose(float(r.get("y")) + float(r.get("height")), float(c.get("y")), abs_tol=0.1)

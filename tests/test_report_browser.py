@@ -51,13 +51,14 @@ from typer.testing import CliRunner
 
 from claimtrack import textsafe
 from claimtrack.cli import app
+from claimtrack.hrefs import href
 from conftest import SEED_CLAIMS
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 TIMEOUT = 90  # seconds for one browser run; a healthy one takes one or two
 TITLE = 'Track record <i>2023</i> & "friends"'
 DATE = "2026-01-02"
-CONFIRMED, REFUTED = (0x1A, 0x7F, 0x37), (0xCF, 0x22, 0x2E)  # the status bar's colours
+CONFIRMED, REFUTED = (0x1F, 0x63, 0xC6), (0xCF, 0x5A, 0x12)  # the status bar's colours (palette.COLOURS)
 
 HOSTILE_SOURCE = 'Evil <b>bold</b> "quoted" source'
 HOSTILE_TAG = "<svg-onload=alert(1)>"  # the CLI turns the space of "<svg onload=...>" into "-"
@@ -345,7 +346,7 @@ def test_hostile_text_stays_text_in_the_rendered_page(
     for a in links:
         assert re.match(r"https?://", a.get("href")), a.get("href")
         assert {"noopener", "noreferrer"} <= set(a.get("rel", "").split())
-        assert a.get("title") == a.get("href")
+        assert a.get("href") == href(a.get("title")), "the href is the address shown as its title, encoded"
 
     csp = [
         m.get("content", "")
@@ -369,7 +370,7 @@ def test_hostile_text_stays_text_in_the_rendered_page(
     assert "\u202e" not in everything and "\u200b" not in everything
 
     hrefs = {a.get("href"): _text(a) for a in _row(rendered, ids["script"]).iter() if _name(a.tag) == "a"}
-    assert hrefs == {EVIDENCE: "example.org"}, "the evidence URL is one attribute, shown by its host"
+    assert hrefs == {href(EVIDENCE): "example.org"}, "the evidence URL is one attribute, shown by its host"
     assert not [a for a in _row(rendered, ids["img"]).iter() if _name(a.tag) == "a"], "javascript: is no link"
     assert "javascript:alert(1)" not in _text(_row(rendered, ids["img"]))
 
@@ -490,14 +491,18 @@ def _runs(row: bytes, colour: tuple[int, int, int], size: int) -> list[tuple[int
     return [r for r in runs if r[1] - r[0] >= size]
 
 
-def _stacked_bar(rows: list[bytes], left: tuple[int, int, int], right: tuple[int, int, int], size: int = 6) -> bool:
+def _stacked_bar(
+    rows: list[bytes], left: tuple[int, int, int], right: tuple[int, int, int], size: int = 6, right_size: int = 0
+) -> bool:
     """Whether a segment of ``left`` runs straight into one of ``right`` (a pixel or two of blending
     between them), both at least ``size`` pixels wide, on ``size`` rows in a row: the stacked status
-    bar. Antialiased text has no such blocks; chart legends and bars stand apart."""
+    bar. Antialiased text has no such blocks; chart legends and bars stand apart. ``right_size``
+    (default ``size``): the least width of the ``right`` run, less for a hatched segment, whose
+    solid colour shows whole only at its edges (``palette.INSET``)."""
     height = 0
     for row in rows:
         ends = {end for _, end in _runs(row, left, size)}
-        touching = any(start - gap in ends for start, _ in _runs(row, right, size) for gap in (0, 1, 2))
+        touching = any(start - gap in ends for start, _ in _runs(row, right, right_size or size) for gap in (0, 1, 2))
         height = height + 1 if touching else 0
         if height >= size:
             return True
@@ -522,8 +527,8 @@ def test_screenshot_is_not_blank_and_shows_the_status_bar(
     background = max(colours.values())
     assert len(colours) >= 50, f"only {len(colours)} colours: a blank page"
     assert width * height - background >= width * height // 100, "almost every pixel is the background"
-    bar = _stacked_bar(rows, CONFIRMED, REFUTED)
-    assert bar, "no status bar: a confirmed segment (#1a7f37) running into a refuted one (#cf222e)"
+    bar = _stacked_bar(rows, CONFIRMED, REFUTED, right_size=3)  # refuted is hatched: solid at its edges
+    assert bar, "no status bar: a confirmed segment (#1f63c6) running into a refuted one (#cf5a12)"
 
 
 @ONLY_DEFAULT_PASS

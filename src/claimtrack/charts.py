@@ -7,7 +7,11 @@ to PDF, and that exports byte for byte the same from the same data. So every cha
   input always gives the same bytes;
 * plain HTML5 foreign content: ``<svg xmlns=... viewBox=...>`` with no XML declaration, no
   namespace prefixes and no ids (the caller may put several charts on one page);
-* drawn with fill colours (printers drop CSS backgrounds, not SVG fills);
+* drawn with fill colours (printers drop CSS backgrounds, not SVG fills), each status in its
+  colour and pattern from ``palette`` (colour-blind safe, and hatched where colour alone would
+  tell statuses apart), legends included;
+* legible: drawn at most 340 units wide with text of 12 units and up, so on any screen at least
+  360 px wide (a phone's 390 less the page's margins leaves 358) text renders at 12 px or more;
 * width-responsive: a viewBox, ``width="100%"`` and at most a max-width, never a pixel width;
 * accessible: ``role="img"`` with an ``aria-label`` saying what it shows, and a ``<title>`` on
   every bar and point giving its numbers (a tooltip on screen, read out by screen readers);
@@ -22,11 +26,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from claimtrack import textsafe
+from claimtrack import palette, textsafe
 from claimtrack.scoring import FEW, RESOLVED
 
-COLOURS = {"confirmed": "#1a7f37", "refuted": "#cf222e", "disputed": "#9a6700", "unverified": "#0969da"}
-OTHER = "#8c959f"  # a status this module does not know still shows, in grey
+COLOURS = palette.COLOURS  # the statuses' fills, named here too for callers and tests
+
 TRACK = "#eaeef2"  # the empty bar
 GRID = "#d0d7de"
 INK = "#57606a"  # axis text: dark enough to read and to print, quieter than the page's text
@@ -69,7 +73,8 @@ def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 12,
 
 # ---- totals by status --------------------------------------------------------------------------
 
-BAR_W, BAR_H = 600, 20
+BAR_W, BAR_H = 340, 20
+LEGEND_COLUMN, LEGEND_ROW = 170, 20  # the status bar's legend: two columns under the bar
 
 
 def status_bar(counts: Sequence[tuple[str, int]]) -> str:
@@ -78,7 +83,8 @@ def status_bar(counts: Sequence[tuple[str, int]]) -> str:
     Segments follow the order given, widths proportional to the counts. Edges are rounded from the
     running total (in tenths of a unit), so the segments always add up to exactly the bar's
     width, whatever the counts. A zero count draws nothing; a total of zero draws an empty grey
-    track titled "no claims", so the summary keeps its shape.
+    track titled "no claims", so the summary keeps its shape. Under the bar, a legend names each
+    drawn status with its count, beside a swatch in its colour and pattern.
     """
     counts = [(str(status), max(0, int(n))) for status, n in counts]
     total = sum(n for _, n in counts)
@@ -87,21 +93,25 @@ def status_bar(counts: Sequence[tuple[str, int]]) -> str:
         return _svg("status-bar", BAR_W, BAR_H, "no claims", body)
     tenths = BAR_W * 10
     body, described, running, edge = [], [], 0, 0
+    legend: list[str] = []
     for status, n in counts:
         if n == 0:
             continue
         running += n
         end = (2 * tenths * running + total) // (2 * total)  # round half up, in integers
         name = textsafe.html_text(status)
-        colour = COLOURS.get(status, OTHER)
         body.append(
-            f'<rect class="{name}" x="{_n(edge / 10)}" width="{_n((end - edge) / 10)}" height="{BAR_H}"'
-            f' fill="{colour}"><title>{name}: {n} of {total} ({_pct(n / total)})</title></rect>'
+            palette.fill(
+                status, edge / 10, 0, (end - edge) / 10, BAR_H, title=f"{name}: {n} of {total} ({_pct(n / total)})"
+            )
         )
+        x, y = len(legend) % 2 * LEGEND_COLUMN, BAR_H + 8 + len(legend) // 2 * LEGEND_ROW
+        legend.append(palette.fill(status, x, y, 14, 14, "legend") + _text(x + 20, y + 12, f"{name} {n}", "start"))
         described.append(f"{name} {n}")
         edge = end
     label = f"claims by status, {total} in all: " + ", ".join(described)
-    return _svg("status-bar", BAR_W, BAR_H, label, body)
+    height = BAR_H + 8 + (len(legend) + 1) // 2 * LEGEND_ROW
+    return _svg("status-bar", BAR_W, height, label, body + legend, f"max-width:{BAR_W * 3 // 2}px")
 
 
 # ---- resolved over time ------------------------------------------------------------------------
@@ -209,7 +219,7 @@ def label_positions(
     return [*kept, placed[-1]]
 
 
-OT_W, OT_H = 480, 220
+OT_W, OT_H = 340, 220
 OT_RIGHT, OT_TOP, OT_BOTTOM = 8, 28, 24
 BAR_MAX = 48  # a column no wider than this, so one or two periods do not fill the chart
 
@@ -233,9 +243,9 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
     body = []
     # legend, top left
     for i, status in enumerate(RESOLVED):
-        x = left + i * 90
-        body.append(f'<rect class="{status} legend" x="{x}" y="6" width="12" height="12" fill="{COLOURS[status]}"/>')
-        body.append(_text(x + 17, 16, status, "start", 13))
+        x = left + i * 100
+        body.append(palette.fill(status, x, 5, 14, 14, "legend"))
+        body.append(_text(x + 19, 17, status, "start", 13))
     for tick in ticks:
         y = base - tick / top * ph
         body.append(
@@ -247,17 +257,14 @@ def resolved_over_time(points: Sequence[tuple[str, int, int]]) -> str:
     for i, (label, confirmed, refuted) in enumerate(rows):
         x_bar = left + i * slot + (slot - bar) / 2
         name = textsafe.html_text(label)
-        title = f"<title>{name}: {confirmed} confirmed, {refuted} refuted</title>"
+        title = f"{name}: {confirmed} confirmed, {refuted} refuted"
         y = base
         for status, count in zip(RESOLVED, (confirmed, refuted)):
             if count == 0:
                 continue
             h = count / top * ph
             y -= h
-            body.append(
-                f'<rect class="{status}" x="{_n(x_bar)}" y="{_n(y)}" width="{_n(bar)}" height="{_n(h)}"'
-                f' fill="{COLOURS[status]}">{title}</rect>'
-            )
+            body.append(palette.fill(status, x_bar, y, bar, h, title=title))
     body.append(f'<line x1="{left}" x2="{OT_W - OT_RIGHT}" y1="{base}" y2="{base}" stroke="{INK}" stroke-width="1"/>')
     for i, centre in label_positions([label for label, _, _ in rows], left, pw, OT_W):
         body.append(_text(centre, OT_H - 8, textsafe.html_text(rows[i][0]), "middle"))

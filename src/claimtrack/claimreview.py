@@ -41,6 +41,7 @@ from typing import IO, Any
 
 from claimtrack import textsafe
 from claimtrack.claimcols import evidence, host, last_note, linkable
+from claimtrack.hrefs import href
 from claimtrack.reporthtml import CSP_META
 
 # The rating scale (ratingValue: alternateName); claimtrack's verdicts use 5, 3 and 1.
@@ -303,7 +304,7 @@ def write_html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dic
         if data.get("citation"):
             out.write("<p>Evidence: " + ", ".join(_link(c["url"]) for c in data["citation"]) + "</p>\n")
         if data.get("url"):  # the template made it an http(s) address
-            out.write(f'<p><a href="{esc(data["url"])}">The full fact-check</a></p>\n')
+            out.write(f"<p>{_link(data['url'], 'The full fact-check')}</p>\n")
         out.write("</article>\n")
     if not n:
         out.write("<p>No claim has a verdict yet.</p>\n")
@@ -311,10 +312,14 @@ def write_html(claims: Iterable[dict[str, Any]], out: IO[str], sources: list[dic
     return n
 
 
-def _link(url: str) -> str:
-    """A link to an http(s) address (callers pass only those: ``claimcols.linkable``), showing its host."""
-    shown = textsafe.html_text(url)
-    return f'<a href="{shown}" rel="noopener noreferrer">{textsafe.html_text(host(url))}</a>'
+def _link(url: str, shown: str | None = None) -> str:
+    """A link to an http(s) address (callers pass only those: ``claimcols.linkable``), showing its
+    host (or ``shown``), its ``href`` a valid URL (``hrefs``); an address no URL can carry, as text."""
+    target = href(url)
+    text = textsafe.html_text(host(url) if shown is None else shown)
+    if target is None:
+        return textsafe.html_text(url)
+    return f'<a href="{textsafe.html_text(target)}" rel="noopener noreferrer">{text}</a>'
 
 
 def script_safe_json(data: Any) -> str:

@@ -4,7 +4,14 @@
 (``charts``), then the claim table, one ``tbody`` per group when grouped. Inline CSS (how it
 prints, and how evidence hosts wrap, is ``reportprint``) and SVG, no scripts and nothing loaded from elsewhere: ``CSP_META`` forbids them
 (the ClaimReview page uses it too). Every text is HTML-escaped (``textsafe.html_text``) and only
-http(s) links become links (``claimcols``).
+http(s) links become links (``claimcols``), their ``href`` a valid URL (``hrefs``).
+
+Every reader gets the same page: it has a language, a ``main`` landmark and labelled regions,
+header cells with scopes, and tables that scroll sideways on a phone are regions a keyboard can
+reach (``tabindex="0"``); every chart has an accessible name and its numbers as a table beside it
+(a ``details`` block under it, the totals table for the status bar), and its statuses told apart
+by pattern as well as colour (``palette``). axe-core and the Nu validator check it
+(``tests/test_report_a11y.py``).
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, Any
 
-from claimtrack import charts, reportprint, scoring, textsafe
+from claimtrack import charts, palette, reportprint, scoring, textsafe
 from claimtrack.claimcols import host
-from claimtrack.reportparts import BANDS, STATUSES, Summary, cells, span
+from claimtrack.hrefs import href
+from claimtrack.reportparts import BANDS, STATUSES, Summary, cells, percent, span
 
+_STATUS_CSS = " ".join(f".{status} {{ color: {colour}; }}" for status, colour in palette.TEXT.items())
 _CSS = """
 :root { color-scheme: light; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 96rem;
@@ -30,6 +39,9 @@ h3 { margin: 0 0 .5rem; font-size: 1rem; }
 figcaption, caption { color: #59636e; font-size: .9rem; text-align: left; caption-side: bottom; padding-top: .3rem; }
 .chart { display: block; width: 100%; height: auto; }
 .scroll { overflow-x: auto; }
+.scroll:focus-visible { outline: 2px solid #1f63c6; outline-offset: 2px; }
+#track-record caption { max-width: calc(100vw - 3rem); }  /* wraps on a phone, where the table scrolls */
+details.numbers { margin-top: .4rem; font-size: .9rem; } details.numbers table { width: auto; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 0; }
 th, td { border: 1px solid #d0d7de; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f6f8fa; }
@@ -42,7 +54,6 @@ td.text, th[scope="row"] { min-width: 6rem; }
 .code { white-space: nowrap; }
 .code { color: #59636e; font-size: .85em; }
 tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }
-.confirmed { color: #1a7f37; } .refuted { color: #cf222e; } .disputed { color: #9a6700; } .unverified { color: #0969da; }
 """
 
 # No scripts, nothing loaded from elsewhere (the ClaimReview page uses it too: JSON-LD is data, not a script).
@@ -65,6 +76,7 @@ _HEAD = (
 <h1>{title}</h1>
 <p class="covers">{covers}</p>
 </header>
+<main>
 """
 )
 
@@ -83,8 +95,30 @@ _COLUMNS = (
 
 
 def _html_link(url: str) -> str:
-    shown = textsafe.html_text(url)
-    return f'<a href="{shown}" title="{shown}" rel="noopener noreferrer">{reportprint.host_text(host(url))}</a>'
+    """A link showing its host, its whole address as a tooltip; an address no URL can carry, as text."""
+    target, shown = href(url), textsafe.html_text(url)
+    if target is None:
+        return shown
+    return (
+        f'<a href="{textsafe.html_text(target)}" title="{shown}" rel="noopener noreferrer">'
+        f"{reportprint.host_text(host(url))}</a>"
+    )
+
+
+def _numbers(out: IO[str], label: str, heads: tuple[str, ...], rows: Iterable[tuple[str, Iterable[object]]]) -> None:
+    """A chart's numbers as a table, folded under the chart (its text alternative)."""
+    cols = "".join(f'<th scope="col" class="num">{h}</th>' for h in heads[1:])
+    out.write(
+        f'<details class="numbers">\n<summary>{label}</summary>\n<table>\n'
+        f'<thead><tr><th scope="col">{heads[0]}</th>{cols}</tr></thead>\n<tbody>\n'
+    )
+    for name, values in rows:
+        out.write(
+            f'<tr><th scope="row">{textsafe.html_text(name)}</th>'
+            + "".join(f'<td class="num">{textsafe.html_text(v)}</td>' for v in values)
+            + "</tr>\n"
+        )
+    out.write("</tbody>\n</table>\n</details>\n")
 
 
 def _last_cell(last: str) -> str:
@@ -112,7 +146,7 @@ class Html:
     def head(self, out: IO[str], title: str, line: str) -> None:
         shown = textsafe.html_text(title)
         out.write(
-            _HEAD.replace("{css}", _CSS + reportprint.css())
+            _HEAD.replace("{css}", _CSS + _STATUS_CSS + "\n" + reportprint.css())
             .replace("{title}", shown)
             .replace("{covers}", textsafe.html_text(line))
         )
@@ -120,7 +154,8 @@ class Html:
     def summary(self, out: IO[str], s: Summary) -> None:
         total = s.totals()
         out.write(
-            '<section id="summary" aria-label="Summary">\n<h2>Summary</h2>\n<div id="totals">\n<h3>By status</h3>\n'
+            '<section id="summary" aria-labelledby="summary-heading">\n<h2 id="summary-heading">Summary</h2>\n'
+            '<div id="totals">\n<h3>By status</h3>\n'
         )
         out.write(charts.status_bar([(status, n) for status, n, _ in total]) + "\n")
         out.write(
@@ -151,6 +186,8 @@ class Html:
         step = {10: "day", 7: "month"}.get(len(points[0][0]), "year")
         first, last = min(s.resolved)[0], max(s.resolved)[0]
         out.write(charts.resolved_over_time(points) + "\n")
+        rows = [(label, (c, r)) for label, c, r in points if c or r]
+        _numbers(out, f"Resolved by {step}, as a table", (step.capitalize(), "Confirmed", "Refuted"), rows)
         out.write(
             f"<figcaption>Claims resolved by {step}: {confirmed} confirmed and {refuted} refuted "
             f"{span(first, last)}.</figcaption>\n</figure>\n"
@@ -161,8 +198,18 @@ class Html:
         if brier is None:
             return
         n = s.scored()
+        bins = [b.as_dict() for b in scoring.calibration_of(s.forecasts)]
+        out.write(f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration(bins)}\n')
+        rows = [
+            (
+                f"{b['low'] * 100:.0f}-{b['high'] * 100:.0f}%",
+                (b["count"], percent(b["mean_confidence"]), percent(b["share_confirmed"])),
+            )
+            for b in bins
+            if b["count"]
+        ]
+        _numbers(out, "Calibration, as a table", ("Stated confidence", "Claims", "Said on average", "Came true"), rows)
         out.write(
-            f'<figure id="calibration">\n<h3>Calibration</h3>\n{charts.calibration([b.as_dict() for b in scoring.calibration_of(s.forecasts)])}\n'
             f"<figcaption>Calibration: each point is a band of stated confidence, placed at how often its "
             f"claims came true; on the dashed line, what was said came true as often as stated. {BANDS} "
             f"Brier score {brier:.3f} over {n} resolved claim{'s' if n != 1 else ''} with a stated confidence "
@@ -175,7 +222,9 @@ class Html:
             for h in ("Claims", *(status.capitalize() for status in STATUSES), "Accuracy", "Brier")
         )
         out.write(
-            '<div id="sources" class="scroll">\n<h3>Track record</h3>\n<table id="track-record">\n<caption>Track record over the claims in '
+            '<section id="sources" aria-labelledby="track-record-heading">\n<h3 id="track-record-heading">Track record</h3>\n'
+            '<div class="scroll" tabindex="0" role="region" aria-label="Track record table">\n'
+            '<table id="track-record">\n<caption>Track record over the claims in '
             "this report. Accuracy: the share of resolved claims that were confirmed. Brier score: the mean squared "
             "error of the confidence stated before each claim resolved (lower is better).</caption>\n"
             f'<thead><tr><th scope="col">Source</th><th scope="col">Reliability</th>{heads}</tr></thead>\n<tbody>\n'
@@ -189,7 +238,7 @@ class Html:
                 + "".join(f'<td class="num">{v}</td>' for v in numbers)
                 + "</tr>\n"
             )
-        out.write("</tbody>\n</table>\n</div>\n")
+        out.write("</tbody>\n</table>\n</div>\n</section>\n")
 
     def row(self, claim: dict[str, Any], code: str, resolved: str, group_by: str | None) -> str:
         cid, text, source, said, label, status, resolved, last, links, note = cells(claim, resolved)
@@ -209,7 +258,8 @@ class Html:
         )
         cols = "<col>" * len(_COLUMNS)
         out.write(
-            f'<section id="claims-section">\n<h2>Claims</h2>\n<div class="scroll">\n<table id="claims">\n'
+            '<section id="claims-section" aria-labelledby="claims-heading">\n<h2 id="claims-heading">Claims</h2>\n'
+            '<div class="scroll" tabindex="0" role="region" aria-label="Claims table">\n<table id="claims">\n'
             f"<colgroup>{cols}</colgroup>\n"
             f"<thead><tr>{heads}</tr></thead>\n" + ("" if grouped else "<tbody>\n")
         )
@@ -228,4 +278,4 @@ class Html:
         self.notes.write(out)
 
     def foot(self, out: IO[str], total: int) -> None:
-        out.write("</body>\n</html>\n")
+        out.write("</main>\n</body>\n</html>\n")
