@@ -119,8 +119,8 @@ class Notes:
         try:
             self.file.seek(0)
             out.write(
-                '<section id="evidence-notes" class="print-only" aria-label="Evidence links">\n'
-                "<h2>Evidence links</h2>\n<ol>\n"
+                '<section id="evidence-notes" class="print-only" aria-labelledby="evidence-notes-heading">\n'
+                '<h2 id="evidence-notes-heading">Evidence links</h2>\n<ol>\n'
             )
             decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
             for line in self.file:
