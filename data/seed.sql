@@ -66,9 +66,9 @@
 -- EVIDENCE. Every page a status change or a note cites is listed in its claim's comment, one line
 -- each, in a fixed form that tests/test_seed.py reads:
 --     --   evidence: <url> online <YYYY-MM-DD> (<how the day is known>)
--- "online" is the day the page existed by: its own date where it shows one; the last day of the
--- month when its address gives only the month; for a page with no date at all, the day the
--- follow-ups were researched. The test fails if an event cites a page with no such line, or is
+-- "online" is the day the page existed by: its own date where it shows one, or the last day of
+-- the month when its address gives only the month (a page with no date at all is not cited). The
+-- test fails if an event cites a page with no such line, or is
 -- dated before the page was online. Every link was seen in the stored copies of the pages the
 -- research used, and is the strongest found there: the primary record (KCNA's own text, the UN's
 -- meetings coverage) over a report of it, a wire story over a rewrite of it. Where the primary was
@@ -87,7 +87,8 @@
 --   4. C18 misread its story: confirmed on the Daily NK story of 2 Feb 2023 (workers already in
 --      Russia); the new group of January 2024 is a note. "most likely" is gone from its text.
 --   5. C21 against the historical record: split; the half about North Korea is refuted on the
---      record of the Soviet occupation, the half about Russia is C30, unverified.
+--      article's day by the record of the Soviet occupation (a historian's account of 2019), the
+--      half about Russia is C30, unverified.
 --   6. Two rules (C29 confirmed and C23 refuted by the 2024 treaty, C7 refuted by 2024 news): one
 --      rule now, above. C29 is unverified and C23 disputed as of when said; the treaty is a note.
 --      C8, disputed on the treaty before, is unverified for the same reason.
@@ -667,16 +668,14 @@ FROM claim c, (VALUES
 WHERE c.uuid = '294cd946-ac47-422c-835d-7ca9dd103dfc' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;
 
--- C21. Andrei Lankov: the North Korean system emerged from a popular revolution. Russia’s power vertical, by contrast, was developed over a longer period after democratic elections.
+-- C21. Andrei Lankov: the North Korean system emerged from a popular revolution.
 --   An unhedged judgement by the expert: very likely. Second review, point 5: split in two; this is
---   the half about North Korea, the half about Russia is C30. It contradicts the historical record:
---   the state was built under Soviet occupation in 1945-48 (Lankov's own histories say so), a record
---   in which only Pyongyang's official account sees a revolution: refuted. The words are The Bell's
+--   the half about North Korea, the half about Russia is C30. It contradicts the historical record,
+--   which was settled long before the article: the state was set up under Soviet occupation and
+--   run by the Soviet Union in its first years (Lankov's own histories say so too). Only Pyongyang's
+--   official account sees a revolution: refuted, on the article's day. The words are The Bell's
 --   summary, not his (tagged paraphrase): the verdict is on the claim as the article attributes it.
---   The pages show no date of their own, so the status is dated the day the follow-ups were
---   researched.
---   evidence: https://www.taylorfrancis.com/chapters/mono/10.4324/9781003427131-2/power-structuration-soviet-forces-jae-cheon-lim?context=ubx&refId=897ea0f9-bc82-41d4-be30-6d118db4a1d9 online 2026-11-29 (the page shows no date: the day the follow-ups were researched)
---   evidence: https://www.kirkusreviews.com/book-reviews/andrei-lankov/the-real-north-korea/print/ online 2026-11-29 (the review shows only the book's date: the day the follow-ups were researched)
+--   evidence: https://www.nknews.org/2019/03/how-kim-il-sung-broke-free-from-the-soviet-union/ online 2019-03-31 (its address gives only the month, so the last day of it)
 INSERT INTO claim (uuid, text, quote, source_id, url, said_on, status, confidence, confidence_phrase, review_by, created_at, updated_at)
 SELECT '602e26b0-d5cc-44bb-a0e0-1522220ed0fa',
   'North Korea''s political system emerged from a popular revolution.',
@@ -691,8 +690,7 @@ INSERT INTO event (claim_id, at, recorded_at, kind, field, old, new, note, evide
 SELECT c.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9
 FROM claim c, (VALUES
   (1, '2023-02-15T12:00:00Z', '2023-02-15T12:00:00Z', 'created', NULL, NULL, '{"confidence":"very likely","quote":"the North Korean system emerged from a popular revolution.","review_by":null,"said_on":"2023-02-15","source":"Andrei Lankov","status":"unverified","tags":["north-korea","paraphrase"],"text":"North Korea''s political system emerged from a popular revolution.","url":"https://en.thebell.io/how-north-korea-became-russia-s-ally"}', 'Seeded from The Bell interview with Andrei Lankov', NULL),
-  (2, '2026-11-29T09:30:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'refuted', 'The historical record: Soviet occupation forces guided the creation of the North Korean state from 1945 to 1948 and chose Kim Il Sung to lead it; it did not come out of a revolution from below.', 'https://www.taylorfrancis.com/chapters/mono/10.4324/9781003427131-2/power-structuration-soviet-forces-jae-cheon-lim?context=ubx&refId=897ea0f9-bc82-41d4-be30-6d118db4a1d9'),
-  (3, '2026-11-29T09:30:00Z', '2026-11-29T09:30:00Z', 'note', NULL, NULL, NULL, 'Lankov''s own account, as a review of his book sums it up, has North Korea set up as a Soviet client state in 1945 with Kim Il Sung installed as leader.', 'https://www.kirkusreviews.com/book-reviews/andrei-lankov/the-real-north-korea/print/')
+  (2, '2023-02-15T12:00:00Z', '2026-11-29T09:30:00Z', 'status', 'status', 'unverified', 'refuted', 'Settled by the historical record: a historian of the period, writing in 2019, describes the North Korean state of its first years as wholly controlled by the Soviet Union, with the Soviet ambassador, not Kim Il Sung, in charge: not the product of a revolution from below.', 'https://www.nknews.org/2019/03/how-kim-il-sung-broke-free-from-the-soviet-union/')
 ) AS v
 WHERE c.uuid = '602e26b0-d5cc-44bb-a0e0-1522220ed0fa' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.claim_id = c.id)
 ORDER BY v.column1;

@@ -204,7 +204,9 @@ def test_no_event_is_dated_before_its_evidence_was_online(seeded):
         for event in claim["events"][1:]:
             url = event["evidence_url"]
             assert url in online, f"claim {claim['id']}: {url} has no 'evidence: URL online DAY' line in the seed"
-            assert event["at"][:10] >= online[url], f"claim {claim['id']}: {event['kind']} dated before {url} was online"
+            assert event["at"][:10] >= online[url], (
+                f"claim {claim['id']}: {event['kind']} dated before {url} was online"
+            )
             cited.add(url)
     assert set(online) == cited  # no line for a page nothing cites
 
