@@ -258,7 +258,7 @@ ORDER BY v.column1;
 --   months later. A prediction, judged by what happened: it stays disputed, the one report of new
 --   workers in Donbas resting on one anonymous source. Second review, point 7: Radio Free Asia's own
 --   page is not among the stored pages, so the relay (koreadailyus.com) stays, named as a relay.
---   evidence: https://www.dailynk.com/english/north-korea-orders-trading-companies-russia-select-personnel-send-ukraine/ online 2023-02-02 (the story the article calls "earlier this month")
+--   evidence: https://www.dailynk.com/english/north-korea-orders-trading-companies-russia-select-personnel-send-ukraine/ online 2023-02-02 (the day C4 dates the story; the article calls it "earlier this month")
 --   evidence: http://thediplomat.com/2024/04/north-korea-sends-workers-to-russia-occupied-territory-in-eastern-ukraine/ online 2024-04-25 (Daily NK's report as The Diplomat ran it; a relay dated 25 Apr 2024 quotes it)
 --   evidence: https://koreadailyus.com/?p=42331 online 2024-10-22 (dated; relays RFA of that day, whose own page is not among the stored pages)
 INSERT INTO claim (uuid, text, quote, source_id, url, said_on, status, confidence, confidence_phrase, review_by, created_at, updated_at)
@@ -596,7 +596,7 @@ ORDER BY v.column1;
 --   the confidence, so the text no longer says "most likely" too. The story he meant (Daily NK, 2 Feb
 --   2023) concerned workers already in Russia: confirmed on the article's day. The group reported in
 --   January 2024 was new, but came a year later: a note, not a verdict.
---   evidence: https://www.dailynk.com/english/north-korea-orders-trading-companies-russia-select-personnel-send-ukraine/ online 2023-02-02 (the story the article calls "earlier this month")
+--   evidence: https://www.dailynk.com/english/north-korea-orders-trading-companies-russia-select-personnel-send-ukraine/ online 2023-02-02 (the day C4 dates the story; the article calls it "earlier this month")
 --   evidence: http://thediplomat.com/2024/04/north-korea-sends-workers-to-russia-occupied-territory-in-eastern-ukraine/ online 2024-04-25 (Daily NK's report as The Diplomat ran it; a relay dated 25 Apr 2024 quotes it)
 --   evidence: https://koreadailyus.com/?p=42331 online 2024-10-22 (dated; relays RFA of that day, whose own page is not among the stored pages)
 INSERT INTO claim (uuid, text, quote, source_id, url, said_on, status, confidence, confidence_phrase, review_by, created_at, updated_at)

@@ -3,7 +3,10 @@
 The invariants of ``data/seed.sql`` are checked through the CLI, so they hold on PostgreSQL too:
 no claim settled without an evidence URL on the status change that settled it, every history
 replaying to the claim's status, quotes found in the article, predictions with review dates, and
-the article's own view (``--as-of`` its day) free of anything that happened later.
+the article's own view (``--as-of`` its day) free of anything that happened later. Issue 32 adds
+what can be checked of its one rule (a claim is judged as of when it was said): no event dated
+before the page it cites was online (the seed lists each page's day), no later news changing a
+verdict on the past or present, and no hedge left in a text whose confidence holds it.
 """
 
 from __future__ import annotations
