@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from claimtrack.store import chain
-from conftest import SERVER, Run, open_db, pg_connect, table_digest
+from conftest import SEED_CLAIMS, SERVER, Run, open_db, pg_connect, table_digest
 from test_match import ITEMS, rss
 
 HOSTILE = 'Kim\u202e said \u200b"‘trench’"\x1b[31m <script>alert(1)</script> 🇰🇵 e\u0301\ufeff ＼ end'
@@ -115,7 +115,7 @@ def test_a_backup_rebuilds_the_database(
     dates = ten_dates(whole)
     before = views(cli, str(db_path), dates)
     assert '"id": 20' in before["deleted"]
-    assert "Imported 32 claims." in ok(cli("--db", fresh_target, "import", str(first))).stderr
+    assert f"Imported {SEED_CLAIMS + 3} claims." in ok(cli("--db", fresh_target, "import", str(first))).stderr
     assert views(cli, fresh_target, dates) == before
     second = tmp_path / f"second.{fmt}"
     ok(cli("--db", fresh_target, "export", "--format", fmt, "-o", str(second)))
@@ -155,7 +155,7 @@ def test_deleted_claims_come_back_deleted_and_restorable(
         assert text[:40] not in ok(cli("export", "--format", fmt)).stdout, fmt
     # The journal is not carried: undo takes back the restore just made, then the import as one change.
     assert "restored claim 5" in ok(cli("--db", fresh_target, "undo")).stderr
-    assert "imported 29 claims" in ok(cli("--db", fresh_target, "undo")).stderr
+    assert f"imported {SEED_CLAIMS} claims" in ok(cli("--db", fresh_target, "undo")).stderr
     assert json.loads(ok(cli("--db", fresh_target, "list", "--format", "json")).stdout) == []
     assert "nothing to undo" in cli("--db", fresh_target, "undo").stderr
 

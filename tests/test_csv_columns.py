@@ -99,10 +99,10 @@ def test_header_order_is_the_claim_fields_then_the_three_columns(seeded: Callabl
 
 def test_cells_of_the_seeded_database(seeded: Callable[..., Run]) -> None:
     rows = _rows(_ok(seeded("export", "--format", "csv")).stdout)
-    # Claim 2 was confirmed on the article's day, citing a report, then KCNA's own text in a note.
-    resolved_on, evidence, last_note = _cells(rows[2])
-    assert resolved_on == "2023-02-15" and last_note.startswith("KCNA's English text")
-    assert [link.split("/")[2] for link in evidence.split(" ")] == ["www.indiatoday.in", "kcnawatch.org"]
+    # Claim 9 was confirmed on the article's day, citing the record of the time, then two later reports in notes.
+    resolved_on, evidence, last_note = _cells(rows[9])
+    assert resolved_on == "2023-02-15" and last_note.startswith("Later: the White House said North Korea had given")
+    assert [link.split("/")[2] for link in evidence.split(" ")] == ["kion546.com", "www.ajc.com", "www.nasdaq.com"]
     assert _cells(rows[5]) == ("", "", "")  # unverified, only its creation
     resolved = sum(1 for r in rows.values() if r["status"] in ("confirmed", "refuted"))
     assert sum(1 for r in rows.values() if r["resolved_on"]) == resolved >= 10

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import Run, table_digest
+from tests.conftest import SEED_CLAIMS, Run, table_digest
 
 # ---- the quality test --------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ def _json(run: Run) -> Any:
 def test_news_puts_the_claim_it_settles_in_the_top_3(seeded: Callable[..., Run], tmp_path: Path) -> None:
     imported = seeded("import", str(unrelated_jsonl(tmp_path / "unrelated.jsonl")))
     assert imported.exit_code == 0, imported.stderr
-    assert sum(g["count"] for g in _json(seeded("summary", "--format", "json"))) == 10_000 + 29
+    assert sum(g["count"] for g in _json(seeded("summary", "--format", "json"))) == 10_000 + SEED_CLAIMS
     ranks: dict[str, int | None] = {}
     for name, (settled, text) in NEWS.items():
         path = tmp_path / f"{name}.txt"
@@ -291,7 +291,7 @@ def test_piped_output_is_tsv_and_the_table_is_inert(seeded: Callable[..., Run], 
     piped = seeded("match", str(path), "--min-score", "0")
     assert piped.exit_code == 0, piped.stderr
     first = piped.stdout.splitlines()[0].split("\t")
-    assert first[0] == "30" and first[1] == "unverified" and 0 < float(first[2]) <= 1
+    assert first[0] == str(SEED_CLAIMS + 1) and first[1] == "unverified" and 0 < float(first[2]) <= 1
     table = seeded("match", str(path), "--min-score", "0", "--format", "table")
     assert table.exit_code == 0, table.stderr
     for raw in ("\x1b", "\x07", "\r", "\u202e"):

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SERVER, open_db, pg_connect, table_digest
+from conftest import SEED_CLAIMS, SERVER, open_db, pg_connect, table_digest
 
 STATE_KEYS = ("confidence", "quote", "review_by", "said_on", "source", "status", "tags", "text", "url")
 
@@ -194,7 +194,7 @@ def test_the_seed_records_what_each_claim_was_created_with(seeded: Callable[...,
     finally:
         conn.close()
     states = [created(db_path, cid) for cid in ids]
-    assert len(states) == 29 and all(
+    assert len(states) == SEED_CLAIMS and all(
         s["status"] == "unverified" for s in states
     )  # the seed's rule: all start unverified
     assert states[0]["source"] == "The Bell" and states[0]["confidence"] == "almost certain"

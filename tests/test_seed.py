@@ -3,7 +3,10 @@
 The invariants of ``data/seed.sql`` are checked through the CLI, so they hold on PostgreSQL too:
 no claim settled without an evidence URL on the status change that settled it, every history
 replaying to the claim's status, quotes found in the article, predictions with review dates, and
-the article's own view (``--as-of`` its day) free of anything that happened later.
+the article's own view (``--as-of`` its day) free of anything that happened later. Issue 32 adds
+what can be checked of its one rule (a claim is judged as of when it was said): no event dated
+before the page it cites was online (the seed lists each page's day), no later news changing a
+verdict on the past or present, and no hedge left in a text whose confidence holds it.
 """
 
 from __future__ import annotations
@@ -187,6 +190,53 @@ def test_quotes_are_the_articles_words_and_reported_speech_is_marked(seeded):
             assert "paraphrase" in claim["tags"], f"claim {claim['id']}: reported speech not marked"
 
 
+SEED_SQL = (REPO / "data" / "seed.sql").read_text(encoding="utf-8")
+# The seed's comment line for each page it cites (its header, EVIDENCE): the day the page was online by.
+EVIDENCE_LINE = re.compile(r"^--\s+evidence: (\S+) online (\d{4}-\d{2}-\d{2}) \(.+\)$", re.M)
+HEDGES = ("likely", "unlikely", "probably", "perhaps", "maybe", "may", "might", "could", "possibly", "apparently")
+
+
+def test_no_event_is_dated_before_its_evidence_was_online(seeded):
+    """Issue 32: every page an event cites has its online day in the seed, and no event predates it."""
+    online: dict[str, str] = {}
+    for url, day in EVIDENCE_LINE.findall(SEED_SQL):
+        assert online.setdefault(url, day) == day, f"{url}: two online days"
+        date.fromisoformat(day)
+    cited = set()
+    for claim in _claims(seeded):
+        for event in claim["events"][1:]:
+            url = event["evidence_url"]
+            assert url in online, f"claim {claim['id']}: {url} has no 'evidence: URL online DAY' line in the seed"
+            assert event["at"][:10] >= online[url], (
+                f"claim {claim['id']}: {event['kind']} dated before {url} was online"
+            )
+            cited.add(url)
+    assert set(online) == cited  # no line for a page nothing cites
+
+
+def test_no_hedge_is_counted_twice(seeded):
+    """Issue 32: a claim whose confidence holds the speaker's hedge states the claim without it."""
+    for claim in _claims(seeded):
+        if claim["confidence"] is None:
+            continue
+        words = re.findall(r"[A-Za-z]+", claim["text"])
+        hedges = [w for w in words if w.lower() in HEDGES and w != "May"]  # "May" capitalised is the month
+        assert not hedges, f"claim {claim['id']}: hedge {hedges} left in {claim['text']!r}"
+
+
+def test_one_rule_later_news_never_changes_a_verdict(seeded):
+    """Issue 32: the header states one rule (as of when it was said); what can be checked of it holds:
+    a claim about the past or present gets one verdict, and what came later is a note after it."""
+    assert "ONE RULE FOR EVERY VERDICT: a claim is judged as of when it was said." in SEED_SQL
+    for claim in _claims(seeded):
+        if "prediction" in claim["tags"]:
+            continue  # judged by what happened: its status may move as news arrives
+        moves = _status_events(claim)
+        assert len(moves) <= 1, f"claim {claim['id']}: later news changed its verdict"
+        later = [e for e in claim["events"] if e["kind"] == "note" and moves and e["at"] > moves[0]["at"]]
+        assert all(e["evidence_url"] for e in later), claim["id"]
+
+
 def test_every_prediction_has_a_review_date_and_open_ones_are_due(seeded):
     claims = _claims(seeded)
     predictions = [c for c in claims if "prediction" in c["tags"]]
@@ -207,10 +257,11 @@ def test_every_prediction_has_a_review_date_and_open_ones_are_due(seeded):
 def test_sources_and_calibration_show_a_real_track_record(seeded):
     sources = {s["name"]: s for s in json.loads(seeded("sources", "--format", "json").stdout)}
     assert set(sources) == SOURCES
-    for name in ("Andrei Lankov", "The Bell"):
-        record = sources[name]
-        assert record["confirmed"] >= 3 and record["refuted"] >= 1, record
-        assert 0 < record["accuracy"] < 1 and record["brier"] is not None, record
+    lankov = sources["Andrei Lankov"]  # the expert: right and wrong, as of when he spoke
+    assert lankov["confirmed"] >= 3 and lankov["refuted"] >= 1, lankov
+    assert 0 < lankov["accuracy"] < 1 and lankov["brier"] is not None, lankov
+    bell = sources["The Bell"]  # the outlet: judged on the record of its time, the 2024 treaty only noted
+    assert bell["confirmed"] >= 1 and bell["disputed"] >= 1 and bell["brier"] is not None, bell
     calibration = json.loads(seeded("calibration", "--format", "json").stdout)
     assert calibration["brier"] is not None and sum(b["count"] for b in calibration["bins"]) >= 10
 
@@ -237,7 +288,7 @@ def test_a_database_seeded_by_an_older_version_keeps_its_claims(cli, monkeypatch
     """Re-running ``init --seed`` after an upgrade adds the new claims and touches no stored one."""
     from claimtrack.service import setup  # where init reads the seed
 
-    uuid = "6ffbe77e-87bf-448e-95fc-592bcb72dabb"  # C23, refuted in the current seed
+    uuid = "6ffbe77e-87bf-448e-95fc-592bcb72dabb"  # C23, disputed in the current seed
     old = (
         "INSERT INTO source (name, name_key, kind, reliability, url, notes, created_at) "
         "SELECT 'The Bell', 'the bell', 'outlet', NULL, NULL, NULL, '2023-02-15T12:00:00Z';\n"

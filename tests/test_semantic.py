@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import Run, open_db, run_process
+from tests.conftest import SEED_CLAIMS, Run, open_db, run_process
 
 pytest.importorskip("wordllama")
 pytest.importorskip("numpy")
@@ -80,22 +80,23 @@ def test_vectors_follow_every_change_and_write_no_history(
     assert _history(db_path) == before  # vectors are derived data: no event, no change-log row
     _in_step(db_path)
 
+    added, imported = SEED_CLAIMS + 1, SEED_CLAIMS + 2  # the ids of the claims this test adds
     assert seeded("add", "North Korea will open a consulate in Vladivostok.", "-s", "Desk").exit_code == 0
-    assert 30 in _match(seeded, tmp_path, news)
+    assert added in _match(seeded, tmp_path, news)
     _in_step(db_path)
 
-    assert seeded("set", "30", "--text", "Kazakhstan will host the chess olympiad.").exit_code == 0
-    assert 30 not in _match(seeded, tmp_path, news)
+    assert seeded("set", str(added), "--text", "Kazakhstan will host the chess olympiad.").exit_code == 0
+    assert added not in _match(seeded, tmp_path, news)
     _in_step(db_path)
     assert seeded("undo").exit_code == 0  # the text is back: so is its vector, and undo saw no vector write
-    assert 30 in _match(seeded, tmp_path, news)
+    assert added in _match(seeded, tmp_path, news)
     _in_step(db_path)
 
-    assert seeded("delete", "30", "--yes").exit_code == 0
-    assert 30 not in _match(seeded, tmp_path, news)
+    assert seeded("delete", str(added), "--yes").exit_code == 0
+    assert added not in _match(seeded, tmp_path, news)
     _in_step(db_path)
     assert seeded("undo").exit_code == 0
-    assert 30 in _match(seeded, tmp_path, news)
+    assert added in _match(seeded, tmp_path, news)
 
     backup = tmp_path / "more.jsonl"
     claim = {
@@ -105,12 +106,14 @@ def test_vectors_follow_every_change_and_write_no_history(
     }
     backup.write_text(json.dumps(claim) + "\n", encoding="utf-8")
     assert seeded("import", str(backup)).exit_code == 0
-    assert 31 in _match(seeded, tmp_path, news)
+    assert imported in _match(seeded, tmp_path, news)
     _in_step(db_path)
 
     copy = tmp_path / "copy.db"
     assert seeded("db", "copy", str(db_path), str(copy)).exit_code == 0
-    assert {30, 31} <= set(_ids(seeded("--db", str(copy), "match", str(tmp_path / "news.txt"), "--format", "json")))
+    assert {added, imported} <= set(
+        _ids(seeded("--db", str(copy), "match", str(tmp_path / "news.txt"), "--format", "json"))
+    )
     _in_step(copy)
 
 

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.sqlite_only
 
 # A day of an analyst's work: every write command, with every option, and mistakes that write nothing.
 # Claims 5, 14 and 15 are unverified in the seed; 30 and 31 are the first two added here.
+ADDED, SECOND = str(SEED_CLAIMS + 1), str(SEED_CLAIMS + 2)  # the ids of the first two claims the script adds
 SCRIPT: list[tuple[str, ...]] = [
     ("init", "--seed"),
     (
@@ -62,7 +63,7 @@ SCRIPT: list[tuple[str, ...]] = [
     ("refute", "999"),  # no such claim: exit 1
     (
         "set",
-        "30",
+        ADDED,
         "--confidence",
         "very likely",
         "--text",
@@ -80,10 +81,10 @@ SCRIPT: list[tuple[str, ...]] = [
         "--said-on",
         "2025-06-02",
     ),
-    ("set", "30", "--source", "The Bell"),
-    ("set", "30", "--source", "Another New Source", "--note", "moved"),
-    ("set", "31", "--confidence", "none"),
-    ("set", "30", "--confidence", "very likely"),  # the same value: nothing changes, exit 1
+    ("set", ADDED, "--source", "The Bell"),
+    ("set", ADDED, "--source", "Another New Source", "--note", "moved"),
+    ("set", SECOND, "--confidence", "none"),
+    ("set", ADDED, "--confidence", "very likely"),  # the same value: nothing changes, exit 1
     ("note", "4", "an update from Seoul", "--evidence", "https://example.org/seoul"),
     ("note", "999", "nowhere"),
     (
