@@ -45,6 +45,7 @@ from typer.testing import CliRunner
 
 from claimtrack.cli import app
 from claimtrack.hrefs import href
+from conftest import SEED_CLAIMS
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE_SCRIPT = ROOT / "tests" / "axe_check.mjs"
@@ -174,7 +175,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
         with open(folder / "more.csv", "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
             writer.writerow(["text", "source", "status", "confidence", "tags", "said_on"])
-            for n in range(471):
+            for n in range(500 - SEED_CLAIMS):
                 writer.writerow(
                     [
                         f"{HOSTILE_TEXTS[n % len(HOSTILE_TEXTS)]} (number {n})",
