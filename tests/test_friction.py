@@ -260,8 +260,12 @@ def test_columns_take_the_short_headers_shown(seeded: Callable[..., Run], monkey
     assert run.exit_code == 0, run.stderr
     header = next(line for line in run.stdout.splitlines() if line.startswith("┃"))
     assert [h.strip() for h in header.strip("┃").split("┃")] == ["ID", "Confidence", "Said on"]
-    sources = seeded("sources", "--columns", "source,gr,open", "--format", "table")
+    sources = seeded("sources", "--columns", "source,gr,unver", "--format", "table")
     assert sources.exit_code == 0, sources.stderr
+    older = seeded("sources", "--columns", "source,open,true,false", "--format", "table")  # the old short names
+    assert older.exit_code == 0, older.stderr
+    header = next(line for line in older.stdout.splitlines() if line.startswith("┃"))
+    assert [h.strip() for h in header.strip("┃").split("┃")] == ["Source", "Unverified", "Confirmed", "Refuted"]
 
 
 @pytest.mark.sqlite_only

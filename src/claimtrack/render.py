@@ -191,9 +191,9 @@ SOURCE_COLUMNS = register(
         Col("kind", "Kind", 4),
         Col("reliability", "Grade", 3, justify="center", short="Gr", names=("grade",)),
         Col("claims", "Claims", 0, justify="right", short="All"),
-        Col("unverified", "Unverified", 2, justify="right", short="Unver"),
-        Col("confirmed", "Confirmed", 1, justify="right", short="Conf", style=lambda _: "green"),
-        Col("refuted", "Refuted", 1, justify="right", short="Ref", style=lambda _: "red"),
+        Col("unverified", "Unverified", 2, justify="right", short="Unver", names=("open",)),  # (its old short name)
+        Col("confirmed", "Confirmed", 1, justify="right", short="Conf", style=lambda _: "green", names=("true",)),
+        Col("refuted", "Refuted", 1, justify="right", short="Ref", style=lambda _: "red", names=("false",)),
         Col("disputed", "Disputed", 2, justify="right", short="Disp"),
         Col("accuracy", "Accuracy", 0, justify="right", short="Acc"),
         Col("brier", "Brier", 0, justify="right"),
