@@ -192,7 +192,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
         for i, url in enumerate(HOSTILE_URLS):  # imported claim 4 * i is unverified until now
             verb = "confirm" if i % 2 else "refute"
             db.run(
-                verb, str(ids[-471 + 4 * i]), "--at", f"2026-0{i + 1}-10", "--note", "<b>checked</b>", "--evidence", url
+                verb,
+                str(ids[SEED_CLAIMS + 4 * i]),
+                "--at",
+                f"2026-0{i + 1}-10",
+                "--note",
+                "<b>checked</b>",
+                "--evidence",
+                url,
             )
         found.update({f"hostile-{k}": v for k, v in db.pages(folder).items()})
         yield found

@@ -28,13 +28,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from claimtrack import scoring, textsafe, timeutil
+from claimtrack import scoring, timeutil
 from claimtrack.choices import ExportFormat, Status
 from claimtrack.claimcols import resolved_on
 from claimtrack.errors import OutputError
 from claimtrack.reporthtml import Html
 from claimtrack.reportmd import Markdown
 from claimtrack.reportparts import Summary
+from claimtrack.reportprint import spool_error
 
 UNTAGGED = "(untagged)"
 SPOOL = 4 * 1024 * 1024  # rendered rows kept in memory before the spool moves to disk
@@ -271,9 +272,4 @@ class _Places:
 
 
 def _spool_error(exc: OSError) -> OutputError:
-    where = textsafe.terminal(tempfile.gettempdir())
-    return OutputError(
-        f"cannot keep the report's rows in a temporary file in {where}: "
-        f"{(exc.strerror or str(exc)).lower()}; free some space there or set TMPDIR to a folder "
-        "with room (nothing was written)"
-    )
+    return spool_error("rows", exc)

@@ -93,7 +93,7 @@ class Notes:
         try:
             self.file.write((textsafe.html_text(url) + "\n").encode("utf-8", "surrogatepass"))
         except OSError as exc:
-            raise _notes_error(exc) from exc
+            raise spool_error("evidence links", exc) from exc
         self.count += 1
         return self.count
 
@@ -132,10 +132,11 @@ class Notes:
             self.file = None
 
 
-def _notes_error(exc: OSError) -> OutputError:
+def spool_error(what: str, exc: OSError) -> OutputError:
+    """The one line for a report whose ``what`` (rows, evidence links) found no room in TMPDIR."""
     where = textsafe.terminal(tempfile.gettempdir())
     return OutputError(
-        f"cannot keep the report's evidence links in a temporary file in {where}: "
+        f"cannot keep the report's {what} in a temporary file in {where}: "
         f"{(exc.strerror or str(exc)).lower()}; free some space there or set TMPDIR to a folder "
         "with room (nothing was written)"
     )
