@@ -286,3 +286,27 @@ def test_a_reader_sees_what_db_check_sees(seeded, roles: Roles):
     mine = [line for line in owners.stdout.splitlines() if not line.startswith("target\t")]
     theirs = [line for line in readers.stdout.splitlines() if not line.startswith("target\t")]
     assert (readers.returncode, theirs, readers.stderr) == (1, mine, owners.stderr)
+
+
+def test_an_editor_loads_the_seed_and_the_history_stays_append_only(cli, roles: Roles):
+    """``init --seed`` as an editor (no DDL rights): the seed's events, written by SQL without a
+    hash, are hashed without lifting the guard (migration 14 lets a missing hash be filled, nothing
+    else), so it works and ``db check`` passes; every other change to an event is still refused."""
+    import psycopg2
+
+    assert cli("init").exit_code == 0  # the owner makes the schema
+    roles.grant()
+    seeded_by_editor = roles.run(roles.editor, "init", "--seed")
+    assert seeded_by_editor.returncode == 0, seeded_by_editor.stderr
+    assert "Seed:" in seeded_by_editor.stdout + seeded_by_editor.stderr
+    assert cli("db", "check").exit_code == 0
+    with pg_connect(_as(roles.url, roles.editor), autocommit=True) as conn:
+        for statement in (
+            "UPDATE event SET note = 'rewritten' WHERE id = 1",
+            "UPDATE event SET hash = NULL WHERE id = 1",
+            "UPDATE event SET hash = repeat('0', 64) WHERE id = 1",
+            "DELETE FROM event WHERE id = 1",
+        ):
+            with pytest.raises(psycopg2.Error, match="append-only"):
+                conn.execute(statement)
+    assert cli("db", "check").exit_code == 0

@@ -169,18 +169,20 @@ class Sealer:
         self.seal(row)
 
 
-def fill(w: Writer, table: str) -> int:
+def fill(w: Writer, table: str, lift: bool = True) -> int:
     """Hash the rows written without one (before migration 10, or by a SQL script), in id order.
 
     The rows before the first unhashed one keep theirs; every row from it on is (re)hashed, with the
     table's update guard lifted inside this transaction (so a failure leaves it in place). Returns
-    how many rows were hashed."""
+    how many rows were hashed. ``lift`` False: on PostgreSQL from migration 14, whose guard lets
+    a missing hash be filled, so a role without DDL rights can (the seed); only rows with no hash
+    then, which is all a script leaves (the rows after the first unhashed one)."""
     start = scalar(w, f"SELECT min(id) AS id FROM {table} WHERE hash IS NULL")
     if start is None:
         return 0
     before = one(w, f"SELECT hash FROM {table} WHERE id < :s ORDER BY id DESC LIMIT 1", {"s": start})
     prev = before["hash"] or "" if before else ""
-    restore = _lift_guard(w, table)
+    restore = _lift_guard(w, table) if lift or w.dialect == "sqlite" else (lambda: None)
     done, last = 0, int(start) - 1
     while True:
         rows = w.rows(f"SELECT * FROM {table} WHERE id > :last ORDER BY id LIMIT 5000", {"last": last})

@@ -39,6 +39,7 @@ from claimtrack.store.migrations_10 import WHO_COLUMNS, m010_authors
 from claimtrack.store.migrations_11 import m011_hash_chain
 from claimtrack.store.migrations_12 import m012_event_order
 from claimtrack.store.migrations_13 import VECTOR_TABLE, m013_claim_vectors
+from claimtrack.store.migrations_14 import m014_fill_hashes
 
 if TYPE_CHECKING:  # this module is imported on every command: keep SQLAlchemy out of it
     from sqlalchemy import Connection
@@ -57,6 +58,7 @@ __all__ = [  # the migrations, and the names other modules read (defined beside 
     "m011_hash_chain",
     "m012_event_order",
     "m013_claim_vectors",
+    "m014_fill_hashes",
     "CHANGE_TABLE",
     "FEED_TABLE",
     "GUARDED_TABLES",
@@ -86,6 +88,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     m011_hash_chain,
     m012_event_order,
     m013_claim_vectors,
+    m014_fill_hashes,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -32,7 +32,7 @@ def run_script(db: Database, script: str) -> int:
             w.execute(
                 "UPDATE claim SET text_key = :key WHERE id = :id", {"key": claim_key(row["text"]), "id": row["id"]}
             )
-        chain.fill(w, "event")  # SQL cannot hash: the events the script wrote are chained here
+        chain.fill(w, "event", lift=False)  # SQL cannot hash: the events the script wrote are chained here
         journal.summary = f"loaded the seed ({after['n'] - before['n']} claims)"
         return int(after["n"] - before["n"])
 
