@@ -511,3 +511,26 @@ def test_said_in_a_statement_that_leaves_only_what_was_said():
         "Harmon Aerospace, which built the capsule, said in a statement that it would pay for the tests.\n"
     )
     assert [(c.source, c.text) for c in found] == [("Harmon Aerospace", "It would pay for the tests.")]
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”")])
+def test_a_quote_of_several_sentences_leaves_no_stray_marks(open_: str, close: str) -> None:
+    """Each sentence of a quote spanning several is a claim of its own: the first kept the opening
+    mark and the last the closing one ('"The rules are narrower...' / '...by 2028."')."""
+    text = (
+        "Walter Kemp, Senior Advisor at the Geneva Center:\n"
+        f"{open_}Companies have eighteen months to comply with the rules. Fines can reach 3% of global "
+        f"turnover, and the first cases will reach the courts by 2028.{close}\n"
+    )
+    found = extract.candidates(text, outlet="Brussels Letter")
+    assert [c.text for c in found] == [
+        "Companies have eighteen months to comply with the rules.",
+        "Fines can reach 3% of global turnover, and the first cases will reach the courts by 2028.",
+    ]
+    assert all(c.quote in text for c in found)
+
+
+def test_a_quoted_phrase_inside_a_claim_keeps_its_marks() -> None:
+    assert extract.standalone('Officials called it "a marriage of convenience" last year.') == (
+        'Officials called it "a marriage of convenience" last year.'
+    )

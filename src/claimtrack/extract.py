@@ -132,6 +132,7 @@ def standalone(quote: str, pledge: bool = False) -> str:
     text = quote.strip()
     if text[:1] in '“"' and text[-1:] in '”"':
         text = text[1:-1].strip()
+    text = _unpaired_marks(text)
     text = _DISCOURSE.sub("", text)
     text = re.sub(r"[,;:]$", "", text).strip()
     if pledge:
@@ -139,6 +140,16 @@ def standalone(quote: str, pledge: bool = False) -> str:
     if text and not text.endswith((".", "!", "”", '"')):
         text += "."
     return text[:1].upper() + text[1:]
+
+
+def _unpaired_marks(text: str) -> str:
+    """Without a quotation mark left open at its start or closed at its end: the first or last
+    sentence of a quote of several sentences (``"The rules are narrower.`` / ``... by 2028."``)."""
+    if text[:1] == "“" and "”" not in text or text[:1] == '"' and text.count('"') % 2:
+        text = text[1:].lstrip()
+    if text[-1:] == "”" and "“" not in text or text[-1:] == '"' and text.count('"') % 2:
+        text = text[:-1].rstrip()
+    return text
 
 
 # ---- candidates ---------------------------------------------------------------------------------------
