@@ -5,7 +5,8 @@ paper size: the report leaves the size to the printer (``@page { size: landscape
 adds ``@page { size: A4 landscape }`` or ``Letter landscape`` in a ``<style>`` of its own. Each PDF
 is read back word by word with poppler's ``pdftotext -bbox-layout``: a page of the claim table is
 one whose words include the header row (``ID`` then ``Claim`` on a line), and the rows on it are
-the numbers in the ID column below that header.
+the numbers in the ID column below that header. Each PDF is also drawn by poppler's ``pdftoppm``
+(greyscale, 24 dpi): as many pages as ``pdftotext`` read, and the outer strip of every page blank.
 
 The rule checked on every page the claim table runs over, the last included: it starts with the
 header row, then straight with a row's first line, or with a group's heading and its first row (no
@@ -13,7 +14,7 @@ row broke across the page break: none of these rows is taller than a page), and 
 two rows, so no page holds a lone row because of where a page broke (``tr`` avoids breaking
 inside; the first row stays with the header or its group's heading and the next row, the last
 with the row before it). The seed (30 claims) prints on at most 8 pages; evidence prints as hosts
-with note numbers (``kyivindependent.com [1]``) and the full addresses as numbered notes after the
+with note numbers (``en.interfax.com.ua [1]``) and the full addresses as numbered notes after the
 table, so a claim with 25 links stays a few lines; a 500-claim report, plain and grouped by
 status, prints by the same rule.
 
@@ -131,6 +132,7 @@ class Page:
     words: list[tuple[float, float, float, float, str]]
     header_bottom: float | None = None
     rows: list[tuple[int, float]] = field(default_factory=list)
+    inked_margins: str = ""  # sides of the rendered page (pdftoppm) whose outer strip holds ink
 
     @property
     def text(self) -> str:
@@ -169,7 +171,41 @@ def _print(browser: str, page: Path, paper: str, workdir: Path) -> list[Page]:
             )
         ]
         pages.append(_table_rows(Page(float(width), float(height), words)))
+    images = _rendered(pdf, workdir)
+    assert len(images) == len(pages), f"pdftoppm drew {len(images)} pages, pdftotext read {len(pages)}"
+    for page, image in zip(pages, images, strict=True):
+        page.inked_margins = _inked_margins(image)
     return pages
+
+
+MARGIN_STRIP = 0.025  # of the page's width or height: inside the 12 mm margin on A4 and Letter alike
+
+
+def _rendered(pdf: Path, workdir: Path) -> list[Path]:
+    """Every page drawn by poppler's ``pdftoppm`` as a small greyscale image (binary PGM)."""
+    prefix = workdir / f"{pdf.stem}-page"
+    subprocess.run([_poppler("pdftoppm"), "-r", "24", "-gray", str(pdf), str(prefix)], timeout=TIMEOUT, check=True)
+    return sorted(workdir.glob(f"{prefix.name}-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def _inked_margins(image: Path) -> str:
+    """The sides (l, r, b) whose outer strip is not blank paper: what a layout too wide or too long
+    for the page draws there (the table's right-hand columns cut off, a row run into the edge)."""
+    data = image.read_bytes()
+    magic, width, height, _, pixels = data.split(maxsplit=4)
+    assert magic == b"P5"
+    w, h = int(width), int(height)
+    strip_w, strip_h = max(1, int(w * MARGIN_STRIP)), max(1, int(h * MARGIN_STRIP))
+
+    def inked(xs: range, ys: range) -> bool:
+        return any(pixels[y * w + x] < 200 for y in ys for x in xs)
+
+    sides = {
+        "l": inked(range(strip_w), range(h)),
+        "r": inked(range(w - strip_w, w), range(h)),
+        "b": inked(range(w), range(h - strip_h, h)),
+    }
+    return "".join(side for side, ink in sides.items() if ink)
 
 
 def _table_rows(page: Page) -> Page:
@@ -193,7 +229,11 @@ def _table_rows(page: Page) -> Page:
 
 
 def _check_pages(pages: list[Page], ids: int) -> list[Page]:
-    """The rule of this module, on every page the claim table runs over; those pages."""
+    """The rule of this module, on every page the claim table runs over; those pages. And on every
+    page, as poppler's ``pdftoppm`` draws it, the outer strips of paper stay blank: nothing is cut
+    off at the right or run into the bottom edge."""
+    inked = [(n, p.inked_margins) for n, p in enumerate(pages, start=1) if p.inked_margins]
+    assert not inked, f"ink in the margins (page, sides): {inked}"
     table = [p for p in pages if p.header_bottom is not None]
     assert table, "no page shows the claim table's header row"
     first = pages.index(table[0])
