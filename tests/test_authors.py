@@ -272,3 +272,18 @@ def test_log_by_that_finds_nothing_says_why(cli: Callable[..., Run], monkeypatch
     assert later.stdout == "" and "No changes by 'bob' since 2099-01-01." in later.stderr
     stranger = ok(cli("log", "--by", "zed"))
     assert "No changes by 'zed'; the log's authors: 'Mary Ann', 'alice', 'bob'" in stranger.stderr
+
+
+def test_log_by_unknown_finds_the_changes_shown_as_unknown(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed's events record no author and ``log`` shows them as 'unknown': ``--by unknown``
+    lists them (it listed nothing), and still no change of a named author."""
+    as_user(monkeypatch, "alice")
+    ok(cli("init", "--seed"))
+    ok(cli("note", "1", "alice's note"))
+    shown = log_json(cli)
+    unknown = log_json(cli, "--by", "unknown")
+    assert unknown and len(unknown) == len(shown) - 1
+    assert all(e["author"] is None for e in unknown)
+    assert [e["note"] for e in log_json(cli, "--by", "alice")] == ["alice's note"]
