@@ -301,3 +301,84 @@ def test_an_unknown_author_is_never_broken_mid_word(width: int) -> None:
     plan = fit.layout(LOG_COLUMNS, rows, View(width=width))
     widths = dict(zip([c.key for c in plan.columns], plan.widths))
     assert widths.get("by", 0) >= len("unknown")
+
+
+def test_log_keeps_the_undo_id_at_80_columns_and_drops_the_claims_words_first() -> None:
+    """At 80 columns log used to drop the Undo ID that ``undo --change`` takes, so the only number
+    left on a row was the claim's ID, easy to pass to ``undo --change`` by mistake. The claim's
+    first dozen letters go first now; both show when there is room."""
+    from claimtrack.timeline import LOG_COLUMNS
+
+    row = {
+        "at": "2025-04-28T12:00:00Z",
+        "id": "3",
+        "text": "North Korea will always stand in the same trench.",
+        "change": "status unverified -> confirmed",
+        "by": "alice",
+        "detail": "North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces.",
+        "change_id": "12",
+    }
+    narrow = [c.key for c in fit.layout(LOG_COLUMNS, [row], View(width=80)).columns]
+    assert "change_id" in narrow and "id" in narrow and "by" in narrow and "text" not in narrow
+    assert {"text", "change_id"} <= {c.key for c in fit.layout(LOG_COLUMNS, [row], View(width=120)).columns}
+
+
+def render_lines(columns: tuple[Col, ...], rows: list[dict[str, str]], view: View) -> list[str]:
+    from rich.console import Console
+
+    console = Console(width=view.width or 2000, file=__import__("io").StringIO(), color_system=None)
+    notes: list[str] = []
+    console.print(fit.render(columns, rows, view, notes=notes))
+    return console.file.getvalue().splitlines() + [f"[{n}] {u}" for n, u in enumerate(notes, 1)]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_long_note_in_log_is_cut_to_three_lines_and_keeps_its_address_marks(width: int) -> None:
+    """A long note made a log row 14 lines tall at 80 columns. Fitted to the screen, a note now
+    takes at most 3 lines ending in …, followed by the [n] marks of the addresses cut with it, so
+    every address printed below the table is still pointed at; a line under the table says so and
+    how to see it whole (--wide, which cuts nothing)."""
+    note = " ".join(["The ministry said in a statement that the shipments continued through the winter."] * 4)
+    note += " https://example.org/" + "a" * 90 + " and https://example.net/" + "b" * 90
+    row = {
+        "at": "2025-04-28T12:00:00Z",
+        "id": "3",
+        "text": "A claim.",
+        "change": "note",
+        "by": "bob",
+        "detail": note,
+        "change_id": "7",
+    }
+    lines = render_lines(LOG, [row], View(width=width))
+    body = [line for line in lines if line.startswith("│")]
+    assert len(body) <= 3
+    cell = " ".join(line.split("│")[-3].strip() for line in body)
+    assert "…" in cell and "[1]" in cell and "[2]" in cell, cell
+    assert any(line.startswith("[2] https://example.net/") for line in lines)
+    assert any("cut to 3 lines" in line and "--wide" in line for line in lines)
+    assert all(cell_len(line) <= width for line in lines if not line.startswith("["))
+    whole = render_lines(LOG, [row], View(width=None, wide=True))  # drawn as wide as it is (richout.print_fitted)
+    assert not any("cut to" in line for line in whole) and any(note in line for line in whole)
+
+
+def test_a_note_that_fits_is_not_touched() -> None:
+    row = {
+        "at": "2025-04-28T12:00:00Z",
+        "id": "3",
+        "text": "A claim.",
+        "change": "note",
+        "by": "bob",
+        "detail": "Checked twice.",
+        "change_id": "7",
+    }
+    lines = render_lines(LOG, [row], View(width=80))
+    assert any("Checked twice." in line for line in lines) and not any("cut to" in line for line in lines)
+
+
+def _log_columns() -> tuple[Col, ...]:
+    from claimtrack.timeline import LOG_COLUMNS
+
+    return LOG_COLUMNS
+
+
+LOG = _log_columns()

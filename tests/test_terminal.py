@@ -228,6 +228,7 @@ def table_rows(lines: list[str], key: str | None = None) -> list[dict[str, Any]]
             for bucket, cell in zip(parts, cells):
                 bucket.append(cell)
     for row in rows:
+        row["height"] = len(row["parts"][0])
         for header, bucket in zip(headers, row.pop("parts")):
             row[header] = " ".join(c for c in bucket if c)
     return rows
@@ -404,11 +405,18 @@ def test_due_shows_each_claims_status(seed_db: Path, columns: int) -> None:
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("columns", (80, 120))
 def test_log_rows_name_known_claims(seed_db: Path, columns: int) -> None:
+    """Each row names its claim and the change's Undo ID (what ``undo --change`` takes), at 80
+    columns too, where the claim's words give way; no row runs taller than a note's 3 lines."""
     events = json_of(seed_db, "log")
     screen = on(seed_db, "log", columns=columns)
     rows = table_rows(screen.lines)
     assert [r["ID"] for r in rows] == [str(e["claim_id"]) for e in events]
-    assert all(r["Claim"] for r in rows)  # the claim's words, shortened to fit
+    undo = "Undo ID" if "Undo ID" in rows[0] else "Undo"
+    assert [r[undo] for r in rows] == [str(e["change_id"]) for e in events]
+    if columns >= 120:
+        assert all(r["Claim"] for r in rows)  # the claim's words, shortened to fit
+    assert max(r["height"] for r in rows) <= 3
+    assert "cut to 3 lines" in "\n".join(screen.lines)  # the seed has notes longer than that
 
 
 @pytest.mark.sqlite_only

@@ -21,6 +21,7 @@ column at full width even if the table is wider than the screen; ``--columns a,b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Col:
     comfort: int = 0  # a flexible column narrower than this makes the table try its compact form
     whole_words: bool = False  # never narrower than its longest word (tags: no tag split in two)
     links: bool = False  # holds web addresses: one too wide for the column is printed whole below the table
+    lines: int = 0  # a wrapping column's cells cut to this many lines (with …) when fitted, not with --wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +256,7 @@ def render(
     if plan.stacked:
         return _stacked(plan.columns, rows, title)
     table = Table(header_style="bold", title=title, title_justify="left")
+    clip = {} if view.wide else {c.key: (w, c.lines) for c, w in zip(plan.columns, plan.widths, strict=True) if c.lines}
     for col, width, header in zip(plan.columns, plan.widths, plan.headers, strict=True):
         table.add_column(
             header,
@@ -262,13 +265,56 @@ def render(
             no_wrap=not col.wrap,
             overflow="ellipsis" if col.ellipsis else "fold",
         )
+    cut: dict[str, int] = {}  # header -> lines, of the columns with a cell cut
     for r in rows:
         cells = []
         for col in plan.columns:
             value = _cells(col, [r], plan.compact)[0]
+            if col.key in clip:
+                shown = _clip(value, *clip[col.key])
+                if shown != value:
+                    cut[_header(col, plan.compact)] = col.lines
+                value = shown
             cells.append(Text(value, style=col.style(r) if col.style else ""))
         table.add_row(*cells)
+    if cut:
+        said = ", ".join(f"{header} cut to {lines} lines" for header, lines in cut.items())
+        table.caption = f"{said} (…); --wide shows them whole"
+        table.caption_justify = "left"
     return table
+
+
+_MARK = re.compile(r"\[\d+\]")
+
+
+def _clip(value: str, width: int, lines: int) -> str:
+    """``value`` as at most ``lines`` lines of ``width`` cells, the last ending in ``…`` when cut.
+
+    The ``[n]`` marks of web addresses in the part cut off are kept after the ``…``, so every
+    address printed below the table is still referred to."""
+    from rich.text import Text
+
+    wrapped = Text(value).wrap(_measuring(), max(width, 1), overflow="fold")
+    if len(wrapped) <= lines:
+        return value
+    kept = [line.plain.rstrip() for line in wrapped[:lines]]
+    marks = " ".join(_MARK.findall(" ".join(line.plain for line in wrapped[lines:])))
+    tail = f"… {marks}" if marks and cell_width(f"… {marks}") <= width else "…"
+    last = kept[-1]
+    while last and cell_width(last + tail) > width:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + tail
+    return "\n".join(kept)
+
+
+@functools.cache
+def _measuring() -> Any:
+    """A console that only measures (wrapping a cell the way the table will)."""
+    import io
+
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=1000, color_system=None, legacy_windows=False)
 
 
 def _stacked(columns: Sequence[Col], rows: Sequence[dict[str, str]], title: str | None) -> Any:

@@ -171,7 +171,9 @@ LOG_COLUMNS = register(
     (
         Col("at", "At", 0, compact=day_only),
         Col("id", "ID", 0, justify="right", names=("claim_id",)),
-        Col("text", "Claim", 1, ellipsis=True, min_width=12, names=("claim",)),
+        # Dropped before the Undo ID a narrow terminal: ``undo --change`` takes that id, and the
+        # claim's own ID stays (a claim's first dozen letters matter less than not undoing the wrong change).
+        Col("text", "Claim", 2, ellipsis=True, min_width=12, names=("claim",)),
         Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
         Col("by", "By", 0, wrap=True, min_width=7, names=("author",)),
         Col(
@@ -184,8 +186,9 @@ LOG_COLUMNS = register(
             names=("note", "evidence"),
             links=True,
             comfort=30,
+            lines=3,
         ),
-        Col("change_id", "Undo ID", 2, justify="right", short="Undo", names=("undo",)),
+        Col("change_id", "Undo ID", 1, justify="right", short="Undo", names=("undo",)),
     ),
 )
 

@@ -167,8 +167,8 @@ def log(
 ) -> None:
     """Show changes, newest first, across all claims or one, with who made each (By).
 
-    Each change's Undo ID is what undo --change takes (shown when the terminal is wide enough,
-    and in every other format as change_id).
+    Each change's Undo ID is what undo --change takes (in every other format: change_id).
+    On a terminal a note is cut to 3 lines (…); --wide shows it whole.
 
     Example: claimtrack log --since 2024-06-01 --by alice
     """
