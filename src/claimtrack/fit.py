@@ -278,8 +278,8 @@ def render(
             cells.append(Text(value, style=col.style(r) if col.style else ""))
         table.add_row(*cells)
     if cut:
-        said = ", ".join(f"{header} cut to {lines} lines" for header, lines in cut.items())
-        table.caption = f"{said} (…); --wide shows them whole"
+        said = "; ".join(f"{header}: cut to {lines} lines (…)" for header, lines in cut.items())
+        table.caption = f"{said}; --wide shows it whole"
         table.caption_justify = "left"
     return table
 
