@@ -107,6 +107,17 @@ TRAILING = re.compile(
     rf"|said\s+(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?)\s*[.!]?$",
     re.S,
 )
+# '"...," Jan de Vries, chief economist at ING, told reporters.' / '"...," the ministry's spokesman,
+# Li Wei, said in a statement.': a quote, then who said it with a description between commas.
+# Looked for in the sentence's last ``APPOS_TAIL`` characters only, where such an attribution ends
+# (a quote's last comma, a short subject, its description, the verb and where): a sentence of a
+# megabyte full of commas costs no more than a short one.
+TRAILING_APPOS = re.compile(
+    rf"(?<=[,”\"])\s+{_WHO},\s+(?P<appos>[^“”\"]{{2,160}}?),\s+(?:has\s+|have\s+|had\s+)?"
+    rf"(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE}\s*[.!]?$",
+    re.S,
+)
+APPOS_TAIL = 400
 # "Today, Lankov said, North Korea is ..."
 MIDDLE = re.compile(
     rf"^(?P<lead>[^,]{{1,40}}),\s+{_WHO}\s+(?P<verb>said|says|believes|thinks|added),\s+(?P<rest>.+)$", re.S
@@ -353,6 +364,15 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
         who = names.resolve(m.group("who2")) if m.group("who2") else speaker_of(m.group("who"), names)
         if who:
             return Attribution(who, m.group("verb") or "said", *_span(sentence, m), verb=m.group("verb") or "said")
+    m = TRAILING_APPOS.search(sentence, max(1, len(sentence) - APPOS_TAIL))
+    if m:
+        who = speaker_of(m.group("who"), names)
+        named = re.fullmatch(rf"\s*(?P<name>{NAME})\s*", m.group("appos"))
+        if named and m.group("who").split()[-1].islower() and " " in person(named.group("name")):
+            who = names.resolve(person(named.group("name")))  # "the ministry's spokesman, Li Wei, said"
+        if who:
+            verb = m.group("verb")
+            return Attribution(who, "pledge" if verb in PLEDGE else verb, 0, m.start(), verb=verb)
     m = LEADING.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)
