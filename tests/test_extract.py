@@ -134,6 +134,58 @@ def test_the_described_speaker_is_found_after_a_long_quote() -> None:
     assert found is not None and found.speaker == "Jan de Vries" and sentence[: found.end] == quote
 
 
+LEADS = """\
+Last week, the finance ministry said the deficit would narrow to 2 percent of GDP.
+
+Speaking to reporters in Kyiv, President Volodymyr Zelenskiy said Ukraine would receive more air defence systems.
+
+Asked about the sanctions, Sergei Lavrov said they would not change Russia's course.
+
+Analysts at Goldman Sachs wrote in a note that oil prices could fall below $60 a barrel.
+
+“There is no question of a ceasefire,” Kremlin spokesman Dmitry Peskov told reporters on a conference call.
+
+The minister said on a visit to Busan that the port would double its capacity.
+
+Figures from the statistics office showed that unemployment fell to 4.1 percent in October.
+
+Prices rose 0.4 percent in November, data from the statistics office showed on Friday.
+
+“Shipments will resume in March,” Maersk said in an email, adding that the backlog would clear by May.
+"""
+
+
+def test_wire_leads_notes_data_and_a_second_statement() -> None:
+    """Wire copy's other ways to attribute: a lead before the speaker ("Last week,", "Speaking to
+    reporters in Kyiv,", "Asked about ..."), "wrote in a note that", "told reporters on a call",
+    "said on a visit to Busan that", numbers credited to whoever published them, and ", adding
+    that ..." (a second claim of the same speaker). Before, each went to "Unknown outlet" (or the
+    speaker before) with the attribution left in the claim's text, and "in a note" made the claim
+    start "Note that"."""
+    found = extract.candidates(LEADS)
+    assert [(c.text, c.source) for c in found] == [
+        ("The deficit would narrow to 2 percent of GDP.", "Finance ministry"),
+        ("Ukraine would receive more air defence systems.", "Volodymyr Zelenskiy"),
+        ("They would not change Russia's course.", "Sergei Lavrov"),
+        ("Oil prices could fall below $60 a barrel.", "Goldman Sachs"),
+        ("There is no question of a ceasefire.", "Dmitry Peskov"),
+        ("The port would double its capacity.", "Minister"),
+        ("Unemployment fell to 4.1 percent in October.", "Statistics office"),
+        ("Prices rose 0.4 percent in November.", "Statistics office"),
+        ("Shipments will resume in March.", "Maersk"),
+        ("The backlog would clear by May.", "Maersk"),
+    ]
+
+
+def test_a_report_on_something_is_still_the_whole_sentence() -> None:
+    """ "on" ends an attribution only at a sentence's end or before "that": "have reported on
+    growing cooperation" is what the media reported, kept whole (the seed's claim)."""
+    found = extract.candidates("Media outlets have reported on growing cooperation between Russia and North Korea.")
+    assert [c.text for c in found] == [
+        "Media outlets have reported on growing cooperation between Russia and North Korea."
+    ]
+
+
 def test_an_interview_in_questions_and_answers() -> None:
     found = extract.candidates(QA)
     assert all(not c.quote.endswith("?") for c in found), "questions are not claims"

@@ -13,74 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrack.speechwords import BODIES, NOT_NAMES, SPEECH, TITLES
+
 # A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
 _CAP = r"[A-Z][\w’'.-]*"
 # Words of a name are on one line: a name never runs on into the next paragraph.
 NAME = rf"{_CAP}(?:[^\S\n]+(?:(?:de|van|von|der|den|al|bin|da|di|le|la|del|du|dos)[^\S\n]+)*{_CAP})*"
-SPEECH = (
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "explained",
-    "explains",
-    "insisted",
-    "insists",
-    "wrote",
-    "writes",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "predicted",
-    "predicts",
-    "suggested",
-    "suggests",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "estimated",
-    "estimates",
-    "believes",
-    "believe",
-    "believed",
-    "thinks",
-    "think",
-    "thought",
-    "feels",
-    "feel",
-    "felt",
-    "fears",
-    "fear",
-    "feared",
-    "expects",
-    "expect",
-    "expected",
-    "doubts",
-    "hopes",
-    "hope",
-    "worries",
-    "worry",
-    "doubt",
-    "confirmed",
-    "confirms",
-    "stressed",
-    "cautioned",
-)
 PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears", "threatened", "threatens")
 _VERB = "|".join((*SPEECH, *PLEDGE))
 _VERBS = frozenset((*SPEECH, *PLEDGE))
@@ -92,9 +30,24 @@ _WHEN = (
     r"|(?:last|this|earlier\s+this)\s+(?:week|month|year|night|morning)|yesterday|today))?"
 )
 # How, between the verb and what was said: "said in a statement", "warned in its budget papers".
-_IN = r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:written\s+)?(?:statement|(?:news\s+|press\s+)?release|report|letter|post|budget\s+papers))?"
+_IN = (
+    r"(?:\s+in\s+(?:a|an|its|his|her|their)\s+(?:written\s+)?(?:statement|(?:news\s+|press\s+)?release|report|letter"
+    r"|(?:blog\s+)?post|budget\s+papers|(?:research\s+|client\s+)?note|interview|e-?mail|speech|filing))?"
+)
 # Where, after a trailing attribution: "told reporters in Kyiv", "told reporters outside the plenary hall".
 _WHERE = r"(?:\s+(?:in|at|from|outside|during|after)(?:\s+(?!that\b)[\w’'-]+){1,5}?)?"
+# At a sentence's end, "on" too: "told reporters on a conference call." (not before what was said:
+# "have reported on growing cooperation" is what they reported).
+_WHERE_END = r"(?:\s+(?:in|at|from|outside|during|after|on)(?:\s+(?!that\b)[\w’'-]+){1,5}?)?"
+# In LEADING, a "where" that runs to "that" is taken whole: "said on a visit to Busan that ...".
+_WHERE_THAT = r"(?:\s+(?:in|at|from|outside|during|after|on|while)(?:\s+(?!that\b)[\w’'-]+){1,8}?(?=\s+that\b))"
+# What leads a sentence before its speaker: "On Tuesday,", "Speaking to reporters in Kyiv,", "In a statement,".
+_LEAD = (
+    r"(?:(?:On|Last|Earlier|Later|This|In|At|During|After|Before|Asked|Speaking|Talking|Writing|Responding"
+    r"|Commenting|Addressing|Interviewed|Separately|Meanwhile|However|But|Still|Yet)\b[^,“”\"\n]{0,100}?,\s+)"
+)
+# ", adding that the backlog would clear by May": a second statement by the same speaker.
+_ADDING = r"(?:,\s+(?:adding|and\s+added)\s+(?:that\s+)?(?P<added>[^“”\"]+?))?"
 _TOLD = (
     rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|(?:[a-z]+\s+){{0,3}}{NAME}"
     r"|(?:a|an|our|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|reporter|correspondent)))?"
@@ -103,8 +56,8 @@ _WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,7}?)"  # a shor
 
 # "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
 TRAILING = re.compile(
-    rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE}"
-    rf"|said\s+(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?)\s*[.!]?$",
+    rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE_END}"
+    rf"|said\s+(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?){_ADDING}\s*[.!]?$",
     re.S,
 )
 # '"...," Jan de Vries, chief economist at ING, told reporters.' / '"...," the ministry's spokesman,
@@ -114,7 +67,7 @@ TRAILING = re.compile(
 # megabyte full of commas costs no more than a short one.
 TRAILING_APPOS = re.compile(
     rf"(?<=[,”\"])\s+{_WHO},\s+(?P<appos>[^“”\"]{{2,160}}?),\s+(?:has\s+|have\s+|had\s+)?"
-    rf"(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE}\s*[.!]?$",
+    rf"(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE_END}{_ADDING}\s*[.!]?$",
     re.S,
 )
 APPOS_TAIL = 400
@@ -124,8 +77,22 @@ MIDDLE = re.compile(
 )
 # "Lankov feels there is ...", "Kim Yo-Jong, sister of ..., promised last month that ..."
 LEADING = re.compile(
-    rf"^{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHERE}{_IN}{_WHEN}"
+    rf"^{_LEAD}?{_WHO}(?P<appos>,[^,]{{3,160}},)?\s+(?:has\s+|have\s+|had\s+)?(?P<neg>{_NEG}\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}(?:{_WHERE_THAT}|{_WHERE}){_IN}{_WHEN}"
     rf"(?:\s*[,:])?\s+(?:that\s+)?(?P<rest>.+)$",
+    re.S,
+)
+# "..., data from the statistics office showed on Friday." / "Figures from X showed that ...": X's numbers.
+_DATA = r"(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Nn]umbers|[Ee]stimates|[Aa]\s+survey|[Aa]\s+poll)"
+_SHOWED = r"(?:showed|shows|show|indicated|indicate|suggested|suggest)(?:\s+on\s+[A-Z][a-z]+)?"
+_DATA_VERB = re.compile(r"\b(?:show|indicate|suggest)")  # none of these: neither pattern is tried
+DATA_LAST = re.compile(
+    rf"^(?P<rest>.+?),?\s+(?:the\s+)?{_DATA}\s+(?:from|by|of|published\s+by|released\s+by)\s+(?P<who>[^,.;“”\"]{{2,80}}?)"
+    rf"\s+{_SHOWED}\s*[.!]?$",
+    re.S,
+)
+DATA_FIRST = re.compile(
+    rf"^{_LEAD}?(?:The\s+)?{_DATA}\s+(?:from|by|of|published\s+by|released\s+by)\s+(?P<who>[^,.;“”\"]{{2,80}}?)"
+    rf"\s+{_SHOWED}\s+(?:that\s+)?(?P<rest>.+)$",
     re.S,
 )
 ACCORDING_FIRST = re.compile(r"^According\s+to\s+(?P<who>[^,]{2,80}),\s+(?P<rest>.+)$", re.S)
@@ -163,46 +130,6 @@ MEDIA_WORDS = {"media", "outlets", "reports", "press", "newspapers", "journalist
 QUANTIFIERS = {"some", "many", "several", "most", "other", "few", "a", "the", "two", "three", "four", "both"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
 UNNAMED_MEDIA = "Unnamed media reports"
-# Words that start a sentence in capitals without being a name.
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "However",
-    "Some",
-    "Many",
-    "Most",
-    "Since",
-    "With",
-    "For",
-    "If",
-    "Now",
-    "Today",
-    "Here",
-    "There",
-    "Why",
-    "How",
-    "What",
-    "When",
-    "Where",
-    "Who",
-    "Firstly",
-    "Secondly",
-    "Thirdly",
-    "Finally",
-    "Also",
-}
 _RUN = re.compile(rf"\b{NAME}")
 
 
@@ -217,6 +144,7 @@ class Attribution:
     negated: bool = False  # "does not believe"
     verb: str = ""
     appos: tuple[int, int] | None = None  # "Kim Yo-Jong, sister of ..., promised": the part between commas
+    added: tuple[int, int] | None = None  # "..., she said, adding that Y": Y, a second statement of theirs
 
 
 class Names:
@@ -249,24 +177,6 @@ class Names:
         return name
 
 
-# Words before a name that say what the person is ("Agriculture Minister Taras Vovk"), not who.
-TITLES = frozenset(
-    "minister president premier chancellor governor mayor senator secretary chairman chairwoman chair director"
-    " chief executive spokesman spokeswoman spokesperson professor prof dr doctor judge general colonel captain"
-    " fisherman farmer economist analyst lawyer officer commissioner ambassador envoy coach manager leader king"
-    " queen sheikh mr mrs ms sir dame rep sen gov meteorologist scientist researcher historian physician nurse"
-    " activist engineer architect author novelist journalist reporter editor commentator strategist trader"
-    " investor banker founder ceo cfo head deputy vice lieutenant sergeant admiral inspector detective prosecutor"
-    " attorney counsel councillor lawmaker legislator mp mep congressman congresswoman representative candidate"
-    " rector dean teacher pilot skipper striker goalkeeper player pastor bishop archbishop cardinal rabbi imam"
-    " priest".split()
-)
-# Nouns for a body that speaks as one ("the agriculture ministry said").
-BODIES = frozenset(
-    "ministry agency federation association company council government office committee commission union"
-    " institute bank court police army prefecture regulator secretariat delegation presidency operator"
-    " authority department group firm bloc board alliance consultancy university club".split()
-)
 _LEGAL = re.compile(r"\s+(?:AB|ASA|AG|GmbH|Inc\.?|Ltd\.?|plc|PLC|SA|S\.A\.|NV|LLC)$")
 _SPOKESMAN = re.compile(
     r"^(?:an?\s+|the\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?(?P<for>.+)$"
@@ -281,7 +191,7 @@ def person(name: str) -> str:
     """A name without the title before it or a possessive after it: "Prime Minister Claire Fontaine"
     -> "Claire Fontaine", "President William Ruto's" -> "William Ruto"."""
     words = re.sub(r"[’']s$", "", name.strip()).split()
-    while words and words[0] in _NOT_NAMES:
+    while words and words[0] in NOT_NAMES:
         words = words[1:]
     titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
     if titled:
@@ -307,10 +217,10 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
             names.last_person = body
         return body
     trailing = _ORG_NAME.search(phrase)
-    if trailing and trailing.group() not in _NOT_NAMES:
+    if trailing and trailing.group() not in NOT_NAMES:
         name = trailing.group()
         # "Port spokesman Jan Bakker": the name is the capitalised run at the end
-        if name.split()[0] in _NOT_NAMES and len(name.split()) > 1 and name.split()[0] != "The":
+        if name.split()[0] in NOT_NAMES and len(name.split()) > 1 and name.split()[0] != "The":
             name = " ".join(name.split()[1:])
         if re.search(r" (?:of|for|on) ", name) or name.split()[-1].lower() in BODIES:
             name = re.sub(r"^The\s+", "", name)  # "The Department of Finance": the department
@@ -345,6 +255,10 @@ def _span(sentence: str, match: re.Match[str], group: str = "rest") -> tuple[int
     return start, end
 
 
+def _added(match: re.Match[str]) -> tuple[int, int] | None:
+    return match.span("added") if match.group("added") else None
+
+
 def attribute(sentence: str, names: Names) -> Attribution | None:
     """The explicit attribution of ``sentence``, if it has one."""
     m = ACCORDING_FIRST.match(sentence) or ACCORDING_LAST.match(sentence)
@@ -352,6 +266,11 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
             return Attribution(who, "according to", *_span(sentence, m))
+    m = (DATA_LAST.match(sentence) or DATA_FIRST.match(sentence)) if _DATA_VERB.search(sentence) else None
+    if m:
+        who = speaker_of(m.group("who"), names, loose=True)
+        if who:
+            return Attribution(who, "data", *_span(sentence, m))
     if _VERBS.isdisjoint(_LOWER_WORD.findall(sentence)):
         return None  # the patterns below all need one of the verbs: the costliest of them, not tried
     m = MIDDLE.match(sentence)
@@ -363,7 +282,9 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
     if m and (m.group("who2") or m.group("who")):
         who = names.resolve(m.group("who2")) if m.group("who2") else speaker_of(m.group("who"), names)
         if who:
-            return Attribution(who, m.group("verb") or "said", *_span(sentence, m), verb=m.group("verb") or "said")
+            return Attribution(
+                who, m.group("verb") or "said", *_span(sentence, m), verb=m.group("verb") or "said", added=_added(m)
+            )
     m = TRAILING_APPOS.search(sentence, max(1, len(sentence) - APPOS_TAIL))
     if m:
         who = speaker_of(m.group("who"), names)
@@ -372,7 +293,7 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
             who = names.resolve(person(named.group("name")))  # "the ministry's spokesman, Li Wei, said"
         if who:
             verb = m.group("verb")
-            return Attribution(who, "pledge" if verb in PLEDGE else verb, 0, m.start(), verb=verb)
+            return Attribution(who, "pledge" if verb in PLEDGE else verb, 0, m.start(), verb=verb, added=_added(m))
     m = LEADING.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)

@@ -247,6 +247,9 @@ class _Reader:
             if found.verb in ("doubt", "doubts") and not found.negated:
                 conf = "unlikely"
             self._with_clauses(a + start, a + end, found.speaker, found.how, conf)
+            if found.added:  # "..., she said, adding that Y": Y is hers too
+                more = s[found.added[0] : found.added[1]]
+                self._with_clauses(a + found.added[0], a + found.added[1], found.speaker, found.how, confidence(more))
             return
         if forced:
             who, how = forced, "interview answer"
