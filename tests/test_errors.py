@@ -96,6 +96,10 @@ CASES = [
     case("add", LONG_TEXT, "--source", "Tester", hint="shorten it", id="add-text-10001-chars"),
     case("set", "1", "--text", LONG_TEXT, hint="shorten it", id="set-text-10001-chars"),
     case("note", "1", "", hint="note is empty", id="note-empty"),
+    # ids without the note's words: "note 3 5" would have noted "5" on claim 3
+    case("note", "1", "2", code=2, hint="'2' looks like a claim id, not a note", id="note-ids-without-text"),
+    case("note", "1", "2-4", code=2, hint='claimtrack note 1 2-4 "TEXT"', id="note-range-without-text"),
+    case("note", "1", code=2, hint="the note is missing; give the claim ids, then the note", id="note-id-alone"),
     case("note", "1", "   ", hint="note is empty", id="note-whitespace"),
     case("confirm", "1", "--note", "", hint="note is empty", id="confirm-empty-note"),
     # URLs

@@ -112,4 +112,25 @@ def note(
 
     Example: claimtrack note 3 "Satellite images show new rail traffic" --evidence https://example.org/imagery
     """
+    _not_an_id(text, list(claims or []), from_)
     notify(service(ctx).note(claim_ids(claims, from_), text, evidence=evidence, at=at).notices)
+
+
+def _not_an_id(text: str, claims: list[str], from_: str | None) -> None:
+    """Refuse a note that is only a claim id or range: the ids came without the note's words
+    (``note 3 5`` would otherwise note "5" on claim 3; ``note 3`` would ask for ids)."""
+    import re
+
+    if not re.fullmatch(r"\s*\d+(?:\s*-\s*\d+)?\s*", text):
+        return
+    if claims or from_ is not None:
+        named = " ".join([*claims, text.strip()]) if claims else f"--from {from_} {text.strip()}"
+        raise typer.BadParameter(
+            f"{text.strip()!r} looks like a claim id, not a note; give the note's words last, quoted: "
+            f'claimtrack note {named} "TEXT"',
+            param_hint="'TEXT'",
+        )
+    raise typer.BadParameter(
+        f'the note is missing; give the claim ids, then the note: claimtrack note {text.strip()} "TEXT"',
+        param_hint="'TEXT'",
+    )
