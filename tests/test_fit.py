@@ -332,15 +332,9 @@ def render_lines(columns: tuple[Col, ...], rows: list[dict[str, str]], view: Vie
     return console.file.getvalue().splitlines() + [f"[{n}] {u}" for n, u in enumerate(notes, 1)]
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
-def test_a_long_note_in_log_is_cut_to_three_lines_and_keeps_its_address_marks(width: int) -> None:
-    """A long note made a log row 14 lines tall at 80 columns. Fitted to the screen, a note now
-    takes at most 3 lines ending in …, followed by the [n] marks of the addresses cut with it, so
-    every address printed below the table is still pointed at; a line under the table says so and
-    how to see it whole (--wide, which cuts nothing)."""
-    note = " ".join(["The ministry said in a statement that the shipments continued through the winter."] * 4)
-    note += " https://example.org/" + "a" * 90 + " and https://example.net/" + "b" * 90
-    row = {
+def log_row(note: str) -> dict[str, str]:
+    """One row of log's table: a note on claim 3."""
+    return {
         "at": "2025-04-28T12:00:00Z",
         "id": "3",
         "text": "A claim.",
@@ -349,6 +343,17 @@ def test_a_long_note_in_log_is_cut_to_three_lines_and_keeps_its_address_marks(wi
         "detail": note,
         "change_id": "7",
     }
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_long_note_in_log_is_cut_to_three_lines_and_keeps_its_address_marks(width: int) -> None:
+    """A long note made a log row 14 lines tall at 80 columns. Fitted to the screen, a note now
+    takes at most 3 lines ending in …, followed by the [n] marks of the addresses cut with it, so
+    every address printed below the table is still pointed at; a line under the table says so and
+    how to see it whole (--wide, which cuts nothing)."""
+    note = " ".join(["The ministry said in a statement that the shipments continued through the winter."] * 4)
+    note += " https://example.org/" + "a" * 90 + " and https://example.net/" + "b" * 90
+    row = log_row(note)
     lines = render_lines(LOG, [row], View(width=width))
     body = [line for line in lines if line.startswith("│")]
     assert len(body) <= 3
@@ -362,16 +367,7 @@ def test_a_long_note_in_log_is_cut_to_three_lines_and_keeps_its_address_marks(wi
 
 
 def test_a_note_that_fits_is_not_touched() -> None:
-    row = {
-        "at": "2025-04-28T12:00:00Z",
-        "id": "3",
-        "text": "A claim.",
-        "change": "note",
-        "by": "bob",
-        "detail": "Checked twice.",
-        "change_id": "7",
-    }
-    lines = render_lines(LOG, [row], View(width=80))
+    lines = render_lines(LOG, [log_row("Checked twice.")], View(width=80))
     assert any("Checked twice." in line for line in lines) and not any("cut to" in line for line in lines)
 
 
