@@ -349,3 +349,37 @@ def test_host_breaks_only_after_a_dot_or_every_label_length() -> None:
     assert reportprint.host_text("a<b>.org") == "a&lt;b&gt;.<wbr>org"
     long = reportprint.host_text("x" * 130 + ".example.org").split("<wbr>")
     assert long == ["x" * 63, "x" * 63, "x" * 4 + ".", "example.", "org"]
+
+
+def test_a_link_several_claims_cite_is_one_note() -> None:
+    """The seed cites 27 addresses 37 times; each printed note numbered once: a repeated link
+    takes its first number, and a claim's "and N more" lists its numbers as runs."""
+    import io
+
+    from claimtrack import reportprint
+
+    notes = reportprint.Notes()
+    first = notes.cell(["https://a.example/1", "https://b.example/2"], str)
+    again = notes.cell(
+        ["https://c.example/3", "https://b.example/2", *(f"https://d.example/{n}" for n in range(5))], str
+    )
+    assert "[1]" in first and "[2]" in first
+    assert 'https://b.example/2<span class="ref">&nbsp;[2]</span>' in again  # its first number, not a new one
+    assert 'and 3 more&nbsp;<span class="refs">[6–8]</span>' in again
+    out = io.StringIO()
+    notes.write(out)
+    listed = re.findall(r"<li>(.*?)</li>", out.getvalue())
+    assert listed == ["https://a.example/1", "https://b.example/2", "https://c.example/3"] + [
+        f"https://d.example/{n}" for n in range(5)
+    ]
+    assert reportprint.refs([9, 3, 4, 5, 12, 11]) == "3–5, 9, 11–12"
+
+
+def test_the_notes_remember_a_bounded_number_of_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``REMEMBERED`` addresses a repeated link gets a note of its own: memory stays bounded."""
+    from claimtrack import reportprint
+
+    monkeypatch.setattr(reportprint, "REMEMBERED", 2)
+    notes = reportprint.Notes()
+    assert [notes.add(u) for u in ("a", "b", "c", "a", "c")] == [1, 2, 3, 1, 4]
+    assert len(notes.numbers) == 2

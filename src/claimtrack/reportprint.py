@@ -14,7 +14,10 @@ longer than a DNS label may be (63 letters: hostile data) gets a break every 63 
 cannot widen the table without bound.
 
 The notes wait in a spooled temporary file (memory up to 1 MB, then TMPDIR), as the rows do in
-``report``: memory stays flat however many links a report holds.
+``report``: memory stays flat however many links a report holds. A link several claims cite is
+one note with one number (the seed's 37 links are 27 addresses); the first ``REMEMBERED``
+addresses are remembered for that, so a report of a million distinct links still runs in bounded
+memory (past them, a repeated address gets a note of its own again).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import IO
 from claimtrack import textsafe
 from claimtrack.errors import OutputError
 
+REMEMBERED = 100_000  # addresses kept to give a repeated link its first number
 SHOWN = 4  # evidence hosts a claim's printed row shows; the rest are counted (their addresses are in the notes)
 LABEL = 63  # the longest part of a host DNS allows; a longer one breaks every LABEL letters
 # Printed, the claim table has a fixed layout on the page's width: these shares of it.
@@ -86,8 +90,12 @@ class Notes:
     def __init__(self) -> None:
         self.file: IO[bytes] | None = None
         self.count = 0
+        self.numbers: dict[str, int] = {}  # address -> its note's number (the first REMEMBERED)
 
     def add(self, url: str) -> int:
+        known = self.numbers.get(url)
+        if known is not None:
+            return known
         if self.file is None:
             self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20)
         try:
@@ -95,6 +103,8 @@ class Notes:
         except OSError as exc:
             raise spool_error("evidence links", exc) from exc
         self.count += 1
+        if len(self.numbers) < REMEMBERED:
+            self.numbers[url] = self.count
         return self.count
 
     def cell(self, links: Sequence[str], link: Callable[[str], str]) -> str:
@@ -104,8 +114,7 @@ class Notes:
         rest = [link(u) for u in links[SHOWN:]]
         if not rest:
             return ", ".join(shown)
-        first, last = numbers[SHOWN], numbers[-1]
-        more = f"[{first}]" if first == last else f"[{first}–{last}]"
+        more = f"[{refs(numbers[SHOWN:])}]"
         return (
             ", ".join(shown)
             + f'<span class="more">, {", ".join(rest)}</span>'
@@ -130,6 +139,18 @@ class Notes:
             with contextlib.suppress(OSError):
                 self.file.close()
             self.file = None
+
+
+def refs(numbers: Sequence[int]) -> str:
+    """Note numbers as runs: ``5–25`` for 5 to 25, ``3, 7–9, 12`` when some were given before."""
+    ordered = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for n in ordered:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def spool_error(what: str, exc: OSError) -> OutputError:
