@@ -12,7 +12,7 @@ an example that needs it goes on the ``OFFLINE`` list below with the reason it c
 How they run: each code block is one scenario, run in the README's order on its own fresh seeded
 database (``init --seed``, as the README assumes) in its own empty folder holding the files its
 examples read (``news.md``, ``article.html``, ``data/seed-article.txt``). A block's commands build
-on each other (``add`` then ``confirm 30``; ``export`` then ``import``), blocks do not: one block's
+on each other (``add`` then ``confirm 31``; ``export`` then ``import``), blocks do not: one block's
 changes never make another's examples pass or fail, and a failure names its block. Every command
 runs in-process through the suite's CLI runner and must exit 0, or the code its ``# fails``
 comment gives. A ``--review`` example runs as if on a terminal and quits at the first question;
@@ -285,3 +285,17 @@ def test_readme_block_runs_on_the_seed(
                 expected = example.exit_code if (p, s) == last else 0
                 assert result.exit_code == expected, f"{where}\nexit {result.exit_code}\n{result.stderr}"
                 fed = result.stdout
+
+
+def test_the_tour_confirms_and_shows_the_claim_it_adds(seeded: Callable[..., Run]) -> None:
+    """The tour adds a claim, then confirms and shows it by id. When the seed grew to 30 claims the
+    tour kept saying ``confirm 30``, which confirmed the seed's claim 30 instead (and still ran)."""
+    tour = next(b for b in BLOCKS if b.heading == "A short tour")
+    argvs = [run for e in tour.examples for pipeline in e.runs for run in pipeline]
+    add = next(argv for argv in argvs if argv[0] == "add")
+    added = seeded(*add)
+    assert added.exit_code == 0, added.stderr
+    new = re.search(r"Added claim (\d+)\.", added.stderr)
+    assert new, added.stderr
+    named = [argv[1] for argv in argvs if argv[0] in ("confirm", "show") and len(argv) > 1]
+    assert named and set(named) == {new.group(1)}, (named, new.group(1))
