@@ -75,6 +75,8 @@ def test_a_claim_that_stands_out_from_the_claims_on_its_subject_is_listed_first(
         cli, tmp_path, "Kenyan lawmakers voted on Tuesday to outlaw single-use shopping sacks made of polythene."
     )
     assert found[:1] == [len(_CROWD) + 1], found
+    # Among claims equally distant from it, none stands out: news about something else still lists none.
+    assert _match(cli, tmp_path, "The orchestra will play Beethoven's ninth symphony at the August festival.") == []
 
 
 def _vectors(db_path: Any) -> dict[int, tuple[str, str, str]]:
