@@ -43,6 +43,42 @@ def test_news_about_something_else_lists_no_claim(seeded: Callable[..., Run], tm
     assert _match(seeded, tmp_path, text) == []
 
 
+# Claims on one subject (Kenya), none about what the news below says: the crowd its claim must stand out from.
+_CROWD = (
+    "Kenya will host the African Games in 2027.",
+    "Kenya's shilling will fall against the dollar this year.",
+    "Kenya will build a new railway line to Uganda.",
+    "Kenyan runners will win five gold medals at the Olympics.",
+    "Kenya's central bank will raise interest rates.",
+    "Kenya will hold a referendum on its constitution.",
+    "Kenya will export more tea to Pakistan.",
+    "Kenya's president will visit China in May.",
+    "Kenya will send police officers to Haiti.",
+    "Drought will cut Kenya's maize harvest by a third.",
+    "Kenya will raise taxes on mobile money transfers.",
+    "Kenya's opposition will boycott the election.",
+    "Tourism to Kenya will recover to its pre-pandemic level.",
+    "Kenya will open a geothermal power plant in the Rift Valley.",
+)
+
+
+def test_a_claim_that_stands_out_from_the_claims_on_its_subject_is_listed_first(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """The model rates the restated claim only middling (cosine ~0.45, too little on its own), but far
+    above the sentence's tenth-nearest claim: that lifts it over the default threshold, first."""
+    target = "Kenya's parliament will pass a law banning plastic bags."
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(json.dumps({"text": t, "source": "Desk"}) + "\n" for t in (*_CROWD, target)))
+    assert cli("init").exit_code == 0 and cli("import", str(claims)).exit_code == 0
+    found = _match(
+        cli, tmp_path, "Kenyan lawmakers voted on Tuesday to outlaw single-use shopping sacks made of polythene."
+    )
+    assert found[:1] == [len(_CROWD) + 1], found
+    # Among claims equally distant from it, none stands out: news about something else still lists none.
+    assert _match(cli, tmp_path, "The orchestra will play Beethoven's ninth symphony at the August festival.") == []
+
+
 def _vectors(db_path: Any) -> dict[int, tuple[str, str, str]]:
     """claim id -> (stored text hash, hash of the claim's text now, stored text == text now)."""
     conn = open_db(db_path)

@@ -381,7 +381,7 @@ def find(
                 _score(side, claim_stems[cid][0], weights, low), _score(side, claim_stems[cid][1], weights, low)
             )
             if near is not None:
-                value = meaning.fuse(value, near.of_claim(index, cid))
+                value = near.fuse(index, cid, value)
             if value > floor or (cid not in best and value > 0):
                 best[cid] = (value, index)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
