@@ -95,21 +95,19 @@ class Nearness:
         k = min(PER_SENTENCE, len(ids))
         self.top: list[list[int]] = []
         for row in similarity:
-            if not k:
-                self.top.append([])
-                continue
-            best = np.argpartition(-row, k - 1)[:k]
-            self.top.append([int(ids[j]) for j in best if row[j] > LOW])
+            # Only the claims above LOW can be listed: those first (few), then the k best of them.
+            above = np.flatnonzero(row > LOW) if k else np.zeros(0, dtype=np.int64)
+            if len(above) > k:
+                above = above[np.argpartition(-row[above], k - 1)[:k]]
+            self.top.append([int(ids[j]) for j in above])
 
     @classmethod
     def of(cls, db: Database, sentences: Sequence[str], statuses: tuple[str, ...], cache: Cache) -> Nearness:
         """Read the current vectors (inside the caller's snapshot); embed, in memory, any still stale."""
         import numpy as np
 
-        found = list(vectors.current(db, semantic.MODEL, statuses))
-        ids = [cid for cid, _ in found]
-        matrix = semantic.from_blobs([blob for _, blob in found])
-        late = vectors.stale(db, semantic.MODEL, statuses)
+        ids, blobs, late = vectors.read(db, semantic.MODEL, statuses)
+        matrix = semantic.from_blobs(blobs)
         known = [c for c in late if c.id in cache and cache[c.id][0] == c.text]
         unknown = [c for c in late if not (c.id in cache and cache[c.id][0] == c.text)]
         extra = [cache[c.id][1] for c in known]
