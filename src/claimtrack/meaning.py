@@ -120,10 +120,8 @@ class Nearness:
         """Read the current vectors (inside the caller's snapshot); embed, in memory, any still stale."""
         import numpy as np
 
-        found = list(vectors.current(db, semantic.MODEL, statuses))
-        ids = [cid for cid, _ in found]
-        matrix = semantic.from_blobs([blob for _, blob in found])
-        late = vectors.stale(db, semantic.MODEL, statuses)
+        ids, blobs, late = vectors.read(db, semantic.MODEL, statuses)
+        matrix = semantic.from_blobs(blobs)
         known = [c for c in late if c.id in cache and cache[c.id][0] == c.text]
         unknown = [c for c in late if not (c.id in cache and cache[c.id][0] == c.text)]
         extra = [cache[c.id][1] for c in known]

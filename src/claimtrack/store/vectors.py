@@ -11,7 +11,7 @@ and never read (deletion is undone by setting ``deleted_at`` back).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -78,12 +78,19 @@ def save(db: Database, rows: Sequence[Fresh], model: str) -> None:
         )
 
 
-def current(db: Database, model: str, statuses: tuple[str, ...] = ()) -> Iterator[tuple[int, bytes]]:
-    """(claim id, vector) of every live claim (in ``statuses``, if given) whose stored vector is current."""
+def read(db: Database, model: str, statuses: tuple[str, ...] = ()) -> tuple[list[int], list[bytes], list[Stale]]:
+    """The live claims (in ``statuses``, if given): the ids and current vectors of those that have
+    one, and the ones that do not (as ``stale`` gives them). Run it inside ``db.reading()``.
+
+    One pass over the claims when every vector is current, as it usually is: ``match`` at 100,000
+    claims used to read the current vectors and then look for stale ones, two scans of the same join."""
     params: dict[str, Any] = {"model": model}
     sql = (
-        f"SELECT v.claim_id, v.vector FROM {VECTOR_TABLE} v JOIN claim c ON c.id = v.claim_id "
-        f"WHERE {LIVE}{_status_filter(statuses, params)} AND v.model = :model AND v.text = c.text"
+        f"SELECT c.id, v.vector FROM claim c LEFT JOIN {VECTOR_TABLE} v "
+        "ON v.claim_id = c.id AND v.model = :model AND v.text = c.text "
+        f"WHERE {LIVE}{_status_filter(statuses, params)}"
     )
-    for claim_id, vector in db.values(sql, params):
-        yield int(claim_id), vector
+    rows = list(db.values(sql, params))
+    found = [row for row in rows if row[1] is not None]
+    late = stale(db, model, statuses) if len(found) < len(rows) else []
+    return [int(i) for i, _ in found], [bytes(v) for _, v in found], late
