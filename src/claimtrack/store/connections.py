@@ -68,7 +68,7 @@ def make_engine(target: Target, read_only: str | None = None) -> Engine:
 
     if not target.is_sqlite:
         try:
-            return create_engine(pgdriver.alchemy_url(target))  # psycopg2 for every libpq URL, as the fast path
+            engine = create_engine(pgdriver.alchemy_url(target))  # psycopg2 for every libpq URL, as the fast path
         except ModuleNotFoundError as exc:
             raise DatabaseError(
                 f"the driver for {target} is not installed ({exc.name}); "
@@ -81,6 +81,14 @@ def make_engine(target: Target, read_only: str | None = None) -> Engine:
                     "give sqlite:///PATH, postgresql://USER:PASSWORD@HOST/DBNAME, or a file path"
                 ) from exc
             raise DatabaseError(f"invalid database URL {target}: {terminal(target.scrub(first_line(exc)))}") from exc
+
+        @event.listens_for(engine, "connect")
+        def _plan_whole(dbapi_conn: Any, _record: Any) -> None:
+            with dbapi_conn.cursor() as cursor:  # as pgdriver.connect does, for streamed reads
+                cursor.execute(pgdriver.PLAN_WHOLE)
+            dbapi_conn.commit()
+
+        return engine
 
     path = target.path
     assert path is not None
