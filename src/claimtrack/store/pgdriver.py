@@ -171,12 +171,15 @@ def connect(target: Target) -> Any:
     return conn
 
 
-# Reads stream from a server-side cursor (``iterate``), which PostgreSQL plans for its first tenth
-# by default (``cursor_tuple_fraction`` 0.1): ``list --search zanzibar`` at 50,000 claims then walked
-# the whole id index testing every row (30 ms) rather than asking the search index (0.4 ms).
-# claimtrack reads a cursor to its end, so the plan is made for all of it. SET, not a connection
-# option, so a URL's own ``options`` stay as they are.
-PLAN_WHOLE = "SET cursor_tuple_fraction = 1"
+# How every connection plans (SET, not a connection option, so a URL's own ``options`` stay):
+# - Reads stream from a server-side cursor (``iterate``), which PostgreSQL plans for its first tenth
+#   by default (``cursor_tuple_fraction`` 0.1): ``list --search zanzibar`` at 50,000 claims then
+#   walked the whole id index testing every row (30 ms) rather than asking the search index
+#   (0.4 ms). claimtrack reads a cursor to its end, so the plan is made for all of it.
+# - No JIT compilation: ``due``'s query is estimated costly (a correlated subquery a claim), so
+#   PostgreSQL compiled it to machine code first, 256 ms of its 296; run as it is, 14 ms. No
+#   query of claimtrack runs long enough to win back what compiling costs.
+PLAN_WHOLE = "SET cursor_tuple_fraction = 1; SET jit = off"
 
 
 def iterate(conn: Any, sql: str, params: Params, in_transaction: bool) -> Iterator[tuple[list[str], Iterable[Any]]]:

@@ -19,6 +19,7 @@ from claimtrack.store.search import search_clause
 from claimtrack.store.sqltext import EFFECTIVE, LIVE
 from claimtrack.store.sqltext import ids_where as _ids_where
 from claimtrack.store.sqltext import in_list as _in_list
+from claimtrack.store.tagfilter import tags_clause
 from claimtrack.store.timeline import with_events
 
 CLAIM_COLUMNS = (
@@ -59,10 +60,11 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> str:
+def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True, db: Database | None = None) -> str:
     """The WHERE conditions of a filter: live claims (or only deleted ones), then the rest.
 
-    ``now=False`` leaves out whether a claim is deleted now (``--as-of`` asks about then)."""
+    ``now=False`` leaves out whether a claim is deleted now (``--as-of`` asks about then); with
+    ``db``, tags are matched by their ids, looked up first (``store.tagfilter``)."""
     alive = {False: LIVE, True: "c.deleted_at IS NOT NULL", None: "1 = 1"}[f.deleted]
     where = [alive if now else "1 = 1"]
     if f.statuses:
@@ -70,7 +72,9 @@ def where_clause(f: ClaimFilter, params: dict[str, Any], now: bool = True) -> st
     if f.source:
         params["source"] = f"%{_like_escape(textkeys.name_key(f.source))}%"
         where.append("s.name_key LIKE :source ESCAPE '\\'")
-    if f.tags:
+    if f.tags and db is not None:
+        where.append(tags_clause(db, f.tags, params))
+    elif f.tags:
         where.append(
             "c.id IN (SELECT ct.claim_id FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
             f"WHERE t.name IN ({_in_list('tg', tuple(s for t in f.tags for s in textkeys.spellings(t)), params)}))"
@@ -105,7 +109,7 @@ def _claims_sql(db: Database, f: ClaimFilter, params: dict[str, Any]) -> list[st
     join, match = search
     direction = "DESC" if f.desc else "ASC"
     column = "claim_fts.rowid" if f.sort == "id" and join else SORTS[f.sort]
-    where = where_clause(f, params) + (f" AND {match}" if match else "")
+    where = where_clause(f, params, db=db) + (f" AND {match}" if match else "")
     limit = ""
     if f.limit is not None:
         params["limit"] = f.limit
@@ -177,7 +181,7 @@ def _filtered(db: Database, f: ClaimFilter, params: dict[str, Any]) -> tuple[str
         return None
     join, match = search
     source = " JOIN source s ON s.id = c.source_id" if f.source else ""
-    return f"claim c{source}{join}", where_clause(f, params) + (f" AND {match}" if match else "")
+    return f"claim c{source}{join}", where_clause(f, params, db=db) + (f" AND {match}" if match else "")
 
 
 def count(db: Database, f: ClaimFilter) -> int:
