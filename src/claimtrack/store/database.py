@@ -179,6 +179,12 @@ class Database:
             )
         return (tuple(row.values()) for row in self._alchemy_rows(sql, params))
 
+    def binary(self, sql: str, params: dict[str, Any]) -> bytes | None:
+        """PostgreSQL through psycopg2: what ``sql`` selects in binary COPY format; else None."""
+        if self._reader() != "psycopg2":
+            return None
+        return pgdriver.copy_out(self._pg_conn(), sql, params)
+
     def _alchemy_rows(self, sql: str, params: dict[str, Any]) -> Iterator[Row]:
         from sqlalchemy import text
 

@@ -27,6 +27,7 @@ writers' advisory lock first.
 from __future__ import annotations
 
 import functools
+import io
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -222,6 +223,17 @@ def rows(conn: Any, sql: str, params: Params, in_transaction: bool = False) -> I
     for names, found in iterate(conn, sql, params, in_transaction):
         for values in found:
             yield dict(zip(names, values, strict=True))
+
+
+def copy_out(conn: Any, sql: str, params: Params) -> bytes:
+    """What ``sql`` selects, as PostgreSQL's binary COPY format (``store.pgbinary`` reads it): raw
+    bytes, where a cursor's rows send each ``bytea`` as hex text, twice its size, to be decoded
+    again row by row. Runs in the open transaction, if any (its snapshot)."""
+    buffer = io.BytesIO()
+    with conn.cursor() as cursor:
+        query = cursor.mogrify(adapt(sql), dict(params)).decode()
+        cursor.copy_expert(f"COPY ({query}) TO STDOUT WITH (FORMAT binary)", buffer)
+    return buffer.getvalue()
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from claimtrack.store import pgbinary
 from claimtrack.store.migrations_13 import VECTOR_TABLE
 from claimtrack.store.sqltext import LIVE
 from claimtrack.store.sqltext import in_list as _in_list
@@ -90,7 +91,11 @@ def read(db: Database, model: str, statuses: tuple[str, ...] = ()) -> tuple[list
         "ON v.claim_id = c.id AND v.model = :model AND v.text = c.text "
         f"WHERE {LIVE}{_status_filter(statuses, params)}"
     )
-    rows = list(db.values(sql, params))
+    binary = db.binary(sql.replace("SELECT c.id,", "SELECT c.id::bigint,", 1), params)
+    if binary is not None:  # PostgreSQL: the vectors as stored, not as hex text (store.pgbinary)
+        rows: list[tuple[Any, ...]] = list(zip(*pgbinary.id_blob_rows(binary), strict=True))
+    else:
+        rows = list(db.values(sql, params))
     found = [row for row in rows if row[1] is not None]
     late = stale(db, model, statuses) if len(found) < len(rows) else []
     return [int(i) for i, _ in found], [bytes(v) for _, v in found], late
