@@ -179,8 +179,9 @@ def connect(target: Target) -> Any:
 #   (0.4 ms). claimtrack reads a cursor to its end, so the plan is made for all of it.
 # - No JIT compilation: ``due``'s query is estimated costly (a correlated subquery a claim), so
 #   PostgreSQL compiled it to machine code first, 256 ms of its 296; run as it is, 14 ms. No
-#   query of claimtrack runs long enough to win back what compiling costs.
-PLAN_WHOLE = "SET cursor_tuple_fraction = 1; SET jit = off"
+#   query of claimtrack runs long enough to win back what compiling costs. (Set through
+#   pg_settings: a server older than PostgreSQL 11 has no ``jit``, and SET would refuse to connect.)
+PLAN_WHOLE = "SET cursor_tuple_fraction = 1; SELECT set_config(name, 'off', false) FROM pg_settings WHERE name = 'jit'"
 
 
 def iterate(conn: Any, sql: str, params: Params, in_transaction: bool) -> Iterator[tuple[list[str], Iterable[Any]]]:
