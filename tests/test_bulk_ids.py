@@ -176,3 +176,14 @@ def test_from_hostile_files_fails_at_once(seeded: Callable[..., Run], db_path: A
     run = seeded("confirm", "--from", target)
     assert run.exit_code == 1 and len(run.stderr.splitlines()) == 1, run.stderr
     assert table_digest(db_path) == digest
+
+
+def test_what_looks_like_ids_is_what_parse_reads() -> None:
+    """``note`` refuses a note made only of ids (``note 3 5``); the test is ``ids.parse``'s own syntax."""
+    from claimtrack import ids
+
+    for text in ("5", " 8-12 ", "3, 5", "#4", "3 5 8-12"):
+        assert ids.looks_like_ids(text), text
+        ids.parse([text])  # and parse reads each of them
+    for text in ("", "  ", "5 ships", "3.5", "٣", "12 noon", "1-"):
+        assert not ids.looks_like_ids(text), text

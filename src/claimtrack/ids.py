@@ -54,6 +54,12 @@ def parse(tokens: Iterable[str], where: str = "") -> list[int]:
     return sorted(found)
 
 
+def looks_like_ids(text: str) -> bool:
+    """Whether ``text`` is nothing but ids and ranges as ``parse`` reads them (``5``, ``8-12``, ``3, 5``)."""
+    parts = text.replace(",", " ").split()
+    return bool(parts) and all(_TOKEN.fullmatch(part) for part in parts)
+
+
 def _cut(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
 

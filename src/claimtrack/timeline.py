@@ -171,7 +171,7 @@ LOG_COLUMNS = register(
     (
         Col("at", "At", 0, compact=day_only),
         Col("id", "ID", 0, justify="right", names=("claim_id",)),
-        # Dropped before the Undo ID a narrow terminal: ``undo --change`` takes that id, and the
+        # Dropped before the Undo ID on a narrow terminal: ``undo --change`` takes that id, and the
         # claim's own ID stays (a claim's first dozen letters matter less than not undoing the wrong change).
         Col("text", "Claim", 2, ellipsis=True, min_width=12, names=("claim",)),
         Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),

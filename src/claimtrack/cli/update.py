@@ -117,11 +117,11 @@ def note(
 
 
 def _not_an_id(text: str, claims: list[str], from_: str | None) -> None:
-    """Refuse a note that is only a claim id or range: the ids came without the note's words
+    """Refuse a note that is only claim ids or ranges: the ids came without the note's words
     (``note 3 5`` would otherwise note "5" on claim 3; ``note 3`` would ask for ids)."""
-    import re
+    from claimtrack import ids
 
-    if not re.fullmatch(r"\s*\d+(?:\s*-\s*\d+)?\s*", text):
+    if not ids.looks_like_ids(text):
         return
     if claims or from_ is not None:
         named = " ".join([*claims, text.strip()]) if claims else f"--from {from_} {text.strip()}"

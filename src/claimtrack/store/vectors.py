@@ -86,16 +86,17 @@ def read(db: Database, model: str, statuses: tuple[str, ...] = ()) -> tuple[list
     One pass over the claims when every vector is current, as it usually is: ``match`` at 100,000
     claims used to read the current vectors and then look for stale ones, two scans of the same join."""
     params: dict[str, Any] = {"model": model}
-    sql = (
-        f"SELECT c.id, v.vector FROM claim c LEFT JOIN {VECTOR_TABLE} v "
+    sql = (  # the id as BIGINT: the shape store.pgbinary reads; SQLite reads it as the integer it is
+        f"SELECT CAST(c.id AS BIGINT) AS id, v.vector FROM claim c LEFT JOIN {VECTOR_TABLE} v "
         "ON v.claim_id = c.id AND v.model = :model AND v.text = c.text "
         f"WHERE {LIVE}{_status_filter(statuses, params)}"
     )
-    binary = db.binary(sql.replace("SELECT c.id,", "SELECT c.id::bigint,", 1), params)
+    binary = db.binary(sql, params)
     if binary is not None:  # PostgreSQL: the vectors as stored, not as hex text (store.pgbinary)
-        rows: list[tuple[Any, ...]] = list(zip(*pgbinary.id_blob_rows(binary), strict=True))
+        ids, blobs = pgbinary.id_blob_rows(binary)
     else:
         rows = list(db.values(sql, params))
-    found = [row for row in rows if row[1] is not None]
-    late = stale(db, model, statuses) if len(found) < len(rows) else []
-    return [int(i) for i, _ in found], [bytes(v) for _, v in found], late
+        ids, blobs = [row[0] for row in rows], [row[1] for row in rows]
+    found = [(int(i), bytes(b)) for i, b in zip(ids, blobs, strict=True) if b is not None]
+    late = stale(db, model, statuses) if len(found) < len(ids) else []
+    return [i for i, _ in found], [b for _, b in found], late
