@@ -100,7 +100,7 @@ CASES = [
     case("note", "1", "2", code=2, hint="'2' looks like a claim id, not a note", id="note-ids-without-text"),
     case("note", "1", "2-4", code=2, hint='claimtrack note 1 2-4 "TEXT"', id="note-range-without-text"),
     case("note", "1", code=2, hint="the note is missing; give the claim ids, then the note", id="note-id-alone"),
-    case("note", "1", "2, #3", code=2, hint="looks like a claim id, not a note", id="note-id-list-without-text"),
+    case("note", "1", "2, #3", code=2, hint="claimtrack note 1 2 '#3' \"TEXT\"", id="note-id-list-without-text"),
     case("note", "1", "   ", hint="note is empty", id="note-whitespace"),
     case("confirm", "1", "--note", "", hint="note is empty", id="confirm-empty-note"),
     # URLs

@@ -119,18 +119,20 @@ def note(
 def _not_an_id(text: str, claims: list[str], from_: str | None) -> None:
     """Refuse a note that is only claim ids or ranges: the ids came without the note's words
     (``note 3 5`` would otherwise note "5" on claim 3; ``note 3`` would ask for ids)."""
+    import shlex
+
     from claimtrack import ids
 
     if not ids.looks_like_ids(text):
         return
+    typed = " ".join(shlex.quote(token) for token in text.replace(",", " ").split())  # "#3" starts a comment
     if claims or from_ is not None:
-        named = " ".join([*claims, text.strip()]) if claims else f"--from {from_} {text.strip()}"
+        named = " ".join([*map(shlex.quote, claims), typed]) if claims else f"--from {shlex.quote(from_ or '')} {typed}"
         raise typer.BadParameter(
             f"{text.strip()!r} looks like a claim id, not a note; give the note's words last, quoted: "
             f'claimtrack note {named} "TEXT"',
             param_hint="'TEXT'",
         )
     raise typer.BadParameter(
-        f'the note is missing; give the claim ids, then the note: claimtrack note {text.strip()} "TEXT"',
-        param_hint="'TEXT'",
+        f'the note is missing; give the claim ids, then the note: claimtrack note {typed} "TEXT"', param_hint="'TEXT'"
     )
