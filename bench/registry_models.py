@@ -124,9 +124,8 @@ def main() -> None:
         import numpy as np
 
         with svc.reading():
-            found = list(meaning.vectors.current(svc.db, semantic.MODEL, ()))
-        claim_ids = [cid for cid, _ in found]
-        matrix = semantic.from_blobs([blob for _, blob in found])
+            claim_ids, blobs, _ = meaning.vectors.read(svc.db, semantic.MODEL, ())
+        matrix = semantic.from_blobs(blobs)
         queries, gold = cb.tweets(folder, args.split)
         items = list(queries.items())[: args.tweets or None]
         cosine, fused = {}, {}

@@ -32,9 +32,12 @@ from claimtrack.cli import app
 # (semantic extra) and a short item also read whole (p30-rank): recall@3 23/45 = 51 %, MRR 0.46.
 # With similarity also counted by how far a claim stands above the sentence's tenth-nearest claim
 # (p30-fuse): recall@3 25/45 = 56 %, MRR 0.50 (seed pairs 36 % / 0.28, own claims 74 % / 0.70).
+# With words the model finds unrelated counting for less (meaning.DOUBTED): 27/45 = 60 %, MRR 0.52
+# (seed pairs 41 % / 0.33, own claims 78 % / 0.71), and "markets" lists no seed claim.
 # Those floors hold when the extra is installed; words alone keep the first ones.
-RECALL3_FLOOR, MRR_FLOOR = (0.53, 0.47) if semantic.available() else (0.35, 0.30)
-OFFTOPIC_FLOOR = 1  # off-topic items listing a seed claim; the issue's goal, 0, is in test_issue_targets
+RECALL3_FLOOR, MRR_FLOOR = (0.57, 0.49) if semantic.available() else (0.35, 0.30)
+# off-topic items listing a seed claim; the issue's goal, 0, is in test_issue_targets
+OFFTOPIC_FLOOR = 0 if semantic.available() else 1
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +118,7 @@ def test_no_worse_than_today(measured: Any) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 30 point 4: WordLlama's static vectors, however fused with the words, reach 56 % / 0.50 (bench/OUTSIDE.md)",
+    reason="issue 30 point 4: WordLlama's static vectors, however fused with the words, reach 60 % / 0.52 (bench/OUTSIDE.md)",
 )
 def test_issue_targets(measured: Any) -> None:
     """recall@3 >= 90 %, MRR >= 0.8, no off-topic item listing a seed claim (and the overlap ranks)."""

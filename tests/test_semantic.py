@@ -79,6 +79,18 @@ def test_a_claim_that_stands_out_from_the_claims_on_its_subject_is_listed_first(
     assert _match(cli, tmp_path, "The orchestra will play Beethoven's ninth symphony at the August festival.") == []
 
 
+def test_words_the_model_finds_unrelated_count_for_less() -> None:
+    """One shared word ("closed") with news about something else: the word score counts half when
+    the model puts the two texts at cosine 0, rising to all of it at ``LOW``."""
+    from claimtrack import meaning
+
+    assert meaning.fuse(0.4, 0.0) == pytest.approx(0.4 * meaning.DOUBTED)
+    assert meaning.fuse(0.4, meaning.LOW) == pytest.approx(0.4)
+    cosines = [i / 100 for i in range(101)]
+    scores = [meaning.fuse(0.3, c, 0.3) for c in cosines]
+    assert scores == sorted(scores)  # closer in meaning never scores lower
+
+
 def _vectors(db_path: Any) -> dict[int, tuple[str, str, str]]:
     """claim id -> (stored text hash, hash of the claim's text now, stored text == text now)."""
     conn = open_db(db_path)

@@ -47,6 +47,9 @@ HIGH = 0.85
 CROWD_LOW = 0.2
 ABOVE = 0.3
 WEIGHT = 0.5  # the most similarity alone can score: a match by words, when there is one, still ranks first
+# A word score for a claim the model finds unrelated (cosine 0) keeps this share, rising to all of it
+# at LOW: "Shares in London closed higher" meets "kept its borders closed" by one word, not by meaning.
+DOUBTED = 0.5
 
 # (total) -> a context whose value is called with each batch's size: the CLI's progress bar
 Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
@@ -151,7 +154,9 @@ def fuse(words: float, cosine: float, reference: float = HIGH) -> float:
     """One score from 0 to 1 from a word score and a cosine: either may make the match, each
     adds to the other (1 - (1 - a)(1 - b)), and similarity alone gives at most ``WEIGHT``. The
     cosine counts by its own size or by how far it stands above ``reference`` (the sentence's,
-    ``Nearness``; at least ``CROWD_LOW``), whichever says more."""
+    ``Nearness``; at least ``CROWD_LOW``), whichever says more. Words the model says are used
+    about something else (a cosine under ``LOW``) count for less, down to ``DOUBTED`` of their score."""
+    words *= DOUBTED + (1 - DOUBTED) * _ramp(cosine, 0.0, LOW)
     start = max(reference, CROWD_LOW)
     meaning = WEIGHT * max(_ramp(cosine, LOW, HIGH), _ramp(cosine, start, start + ABOVE))
     return 1 - (1 - words) * (1 - meaning)
