@@ -156,6 +156,8 @@ def test_subcommands_options_and_choices(shell: str, env: dict[str, str]) -> Non
     assert sorted(offer(env, "list --status ")) == sorted(s.value for s in Status)
     assert offer(env, "list --status conf") == ["confirmed"]
     assert set(offer(env, "list --format ")) == {f.value for f in Format} | {"ids"}  # list also prints bare ids
+    assert offer(env, "list --sort sa") == ["said_on"]  # parsed by options.one_of, not Click's choice type
+    assert offer(env, "export --format claimreview") == ["claimreview", "claimreview-html"]
     assert {"check", "path"} <= set(offer(env, "db "))
 
 

@@ -69,11 +69,23 @@ class Sort(StrEnum):
     updated = "updated"
 
 
+def spelling(name: str) -> str:
+    """``name`` with ``-`` and ``_`` alike: options are spelled with hyphens (``--as-of``), so users
+    type ``said-on`` for ``said_on`` (and ``claimreview_html`` for ``claimreview-html``)."""
+    return name.replace("-", "_")
+
+
+def canonical(typed: str, options: list[str] | tuple[str, ...]) -> str | None:
+    """The option ``typed`` names, spelled as the option is (``said-on`` -> ``said_on``), or None."""
+    key = spelling(typed)
+    return next((o for o in options if spelling(o) == key), None)
+
+
 def nearest(typed: str, options: list[str] | tuple[str, ...]) -> str | None:
-    """The option ``typed`` most likely meant (``confirmd`` -> ``confirmed``), or None if none is near."""
+    """The option ``typed`` most likely meant (``confirmd`` -> ``confirmed``, ``sad-on`` -> ``said_on``), or None."""
     import difflib
 
-    low = typed.strip().lower()
-    by_low = {o.lower(): o for o in options}
+    low = spelling(typed.strip().lower())
+    by_low = {spelling(o.lower()): o for o in options}
     close = difflib.get_close_matches(low, list(by_low), n=1, cutoff=0.6)
     return by_low[close[0]] if close else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimtrack.choices import canonical
 from claimtrack.configfile import ENV_VAR, read, shown
 from claimtrack.errors import InvalidInput
 from claimtrack.textsafe import terminal
@@ -348,15 +349,16 @@ def _unknown(key: str, file: Path | None = None) -> str:
 
 
 def check_key(key: str) -> str:
-    """``key`` if it is a setting; else ``InvalidInput`` listing them."""
-    if key not in KEYS:
+    """The setting ``key`` names (``defaults.source-kind``: ``defaults.source_kind``); else ``InvalidInput``."""
+    found = canonical(key, tuple(KEYS))
+    if found is None:
         raise InvalidInput(_unknown(key))
-    return key
+    return found
 
 
 def parse(key: str, text: str) -> Any:
     """What ``config set KEY TEXT`` stores: the checked value, as the file will hold it."""
-    check_key(key)
+    key = check_key(key)
     setting = KEYS[key]
     try:
         return setting.check(setting.parse(text))
@@ -371,21 +373,21 @@ def set_value(key: str, text: str, file: Path | None = None) -> tuple[Any, str |
 
     value = parse(key, text)
     file = file or path()
-    section, name = key.split(".", 1)
+    section, name = check_key(key).split(".", 1)
     configfile.set_in(file, section, name, value)
     return value, _problem(file)
 
 
-def unset(key: str, file: Path | None = None) -> bool:
-    """Remove ``key`` (any key the file has, known or not) from the file; False if it was not there."""
+def unset(key: str, file: Path | None = None) -> str | None:
+    """Remove ``key`` as typed (any key the file has, known or not), else the setting it names, from
+    the file: the key removed, or None if it was not there."""
     from claimtrack import configfile
 
     file = file or path()
     if configfile.remove_from(file, key.split(".")):
-        return True
-    if key in KEYS:
-        return False
-    raise InvalidInput(_unknown(key))
+        return key
+    known = check_key(key)
+    return known if known != key and configfile.remove_from(file, known.split(".")) else None
 
 
 def _problem(file: Path) -> str | None:

@@ -103,8 +103,12 @@ def select(columns: Sequence[Col], asked: Sequence[str] | None) -> list[Col]:
     for name in asked:
         col = by_name.get(column_key(name))
         if col is None:
+            from claimtrack.choices import nearest
+
+            near = nearest(column_key(name), [c.key for c in columns])
+            hint = f" (did you mean {near!r}?)" if near else ""
             known = ", ".join(c.key for c in columns)
-            raise InvalidInput(f"--columns: no column {name!r} in this table; choose from {known}")
+            raise InvalidInput(f"--columns: no column {name!r} in this table{hint}; choose from {known}")
         if col not in chosen:
             chosen.append(col)
     return chosen

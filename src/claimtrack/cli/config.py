@@ -71,7 +71,7 @@ def config_get(
     from claimtrack import config, render, textsafe
 
     if key is not None:
-        config.check_key(key)
+        key = config.check_key(key)  # as the setting is spelled: defaults.source-kind is defaults.source_kind
     settings = config.load()
     if key is not None:
         if fmt is None:
@@ -119,6 +119,7 @@ def config_set(
     from claimtrack import config
 
     _refuse_database(ctx)
+    key = config.check_key(key)
     value_set, problem = config.set_value(key, value)
     recorded(ctx, f"{key} was set", f"claimtrack config get {key}")
     notify([f"Set {key} = {_text(value_set) or '(no tags)'} in {config.path()}."])
@@ -135,11 +136,12 @@ def config_unset(ctx: typer.Context, key: KeyArg) -> None:
     from claimtrack import config
 
     _refuse_database(ctx)
-    if config.unset(key):
-        recorded(ctx, f"{key} was removed", f"claimtrack config get {key}")
-        notify([f"Removed {key} from {config.path()}."])
+    removed = config.unset(key)
+    if removed:
+        recorded(ctx, f"{removed} was removed", f"claimtrack config get {removed}")
+        notify([f"Removed {removed} from {config.path()}."])
     else:
-        notify([f"{key} was not set in {config.path()}; nothing to remove."])
+        notify([f"{config.check_key(key)} was not set in {config.path()}; nothing to remove."])
 
 
 def _refuse_database(ctx: typer.Context) -> None:

@@ -11,11 +11,11 @@ import re
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from claimtrack.choices import Format, Sort, Status
+from claimtrack.choices import Format, Sort, Status, canonical, nearest
 from claimtrack.cli import complete
 from claimtrack.cli.base import _shown
 
@@ -26,6 +26,7 @@ MAX_LIMIT = 2**63 - 1  # database integers are signed 64-bit (validate.MAX_ID; n
 MAX_DAYS = 36_500  # a hundred years
 DATE_FORMS = "YYYY-MM-DD, today, yesterday, N days ago or N weeks ago"
 REVIEW_FORMS = "YYYY-MM-DD, today, tomorrow, in N days or in N weeks"
+E = TypeVar("E", bound=Enum)
 
 
 def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
@@ -47,6 +48,37 @@ def whole_number(low: int, high: int, hint: str) -> Callable[[str], int]:
         return number
 
     return parse
+
+
+def one_of(enum: type[E]) -> Callable[[str], E]:
+    """A parser for a choice option that takes ``-`` and ``_`` alike: ``--sort said-on`` is ``said_on``.
+
+    Options are spelled with hyphens, so users type values the same way. Click's own choice type
+    matches exactly; normalising tokens on the context (``token_normalize_func``) also rewrote the
+    option names in its messages, so the value is normalised here, raising Typer's BadParameter
+    (one ``Error:`` line, exit 2, with the nearest choice). The value is the canonical member.
+    """
+    values = [str(member.value) for member in enum]
+
+    def parse(value: str | E) -> E:
+        text = str(value.value) if isinstance(value, enum) else str(value)
+        found = canonical(text, values)
+        if found is None:
+            near = nearest(text, values)
+            hint = f"; did you mean {near!r}?" if near else ""
+            raise typer.BadParameter(f"{_shown(text)!r} is not one of {', '.join(map(repr, values))}{hint}")
+        return enum(found)
+
+    return parse
+
+
+def complete_choice(enum: type[Enum]) -> Callable[[], list[str]]:
+    """Shell completion of a ``one_of`` option: its values (Typer keeps those starting with what was typed)."""
+
+    def values() -> list[str]:
+        return [str(member.value) for member in enum]
+
+    return values
 
 
 def claim_id(value: str) -> int:
@@ -174,7 +206,16 @@ AsOf = Annotated[
         help=f"Every claim as it stood at the end of DATE (text, source, status, confidence, tags…): {DATE_FORMS}.",
     ),
 ]
-SortOpt = Annotated[Sort, typer.Option("--sort", metavar="FIELD", help=f"Order by {choices(Sort)}.")]
+SortOpt = Annotated[
+    Sort,
+    typer.Option(
+        "--sort",
+        metavar="FIELD",
+        parser=one_of(Sort),
+        autocompletion=complete_choice(Sort),
+        help=f"Order by {choices(Sort)}.",
+    ),
+]
 Desc = Annotated[bool, typer.Option("--desc", help="Reverse the order.")]
 Limit = Annotated[
     int | None,

@@ -30,7 +30,9 @@ from claimtrack.cli.options import (
     Until,
     Wide,
     choices,
+    complete_choice,
     filters,
+    one_of,
     whole_number,
 )
 
@@ -133,6 +135,8 @@ def export(
             "--format",
             "-f",
             metavar="FORMAT",
+            parser=one_of(ExportFormat),
+            autocompletion=complete_choice(ExportFormat),
             help="md or html: a report; csv: a spreadsheet; json or jsonl: a full backup; claimreview: "
             "fact-checks as JSON-LD; claimreview-html: a page embedding them; datasette-metadata: a metadata.json "
             "for Datasette.",
