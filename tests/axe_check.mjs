@@ -10,7 +10,9 @@
 //   charts: every text of every svg.chart: its font size on screen in px, i.e. the font size
 //           in the chart's own units times the scale the viewBox is drawn at,
 //   scrollers: every element that scrolls sideways, and whether it can take the keyboard focus,
-//   overflow: elements whose right edge runs past the window (nothing in the page may).
+//   overflow: elements whose right edge runs past the window (nothing in the page may),
+//   claims: the claim table's columns ({header, px}: each header cell's width on screen), and
+//           whether the table is wider than its region (it then scrolls sideways).
 // The page forbids scripts by its Content-Security-Policy; the check bypasses it for axe only.
 
 import { createRequire } from "node:module";
@@ -73,7 +75,12 @@ try {
         const limit = inScroller ? Math.min(right, inScroller.getBoundingClientRect().right) : right;
         if (box.width > 0 && box.right > limit + 0.5) overflow.push({ tag: e.tagName.toLowerCase(), id: e.id, right: box.right, limit });
       }
-      return { violations, charts, scrollers, overflow };
+      const table = document.querySelector("#claims");
+      const claims = table && {
+        columns: [...table.querySelectorAll("thead th")].map((th) => ({ header: th.textContent, px: th.getBoundingClientRect().width })),
+        scrolls: table.parentElement.scrollWidth > table.parentElement.clientWidth,
+      };
+      return { violations, charts, scrollers, overflow, claims };
     });
   }
 } finally {

@@ -323,6 +323,62 @@ def test_log_keeps_the_undo_id_at_80_columns_and_drops_the_claims_words_first() 
     assert {"text", "change_id"} <= {c.key for c in fit.layout(LOG_COLUMNS, [row], View(width=120)).columns}
 
 
+LOG_ROWS = [
+    {
+        "at": "2025-04-28T12:00:00Z",
+        "id": "23",
+        "text": "North Korea will always stand in the same trench.",
+        "change": "status unverified -> confirmed",
+        "by": "unknown",
+        "detail": "North Korea confirmed that Kim Jong Un had sent troops to fight alongside Russian forces.",
+        "change_id": "412",
+    },
+    {
+        "at": "2025-04-26T12:00:00Z",
+        "id": "3",
+        "text": "Russia will acknowledge the troops.",
+        "change": "note",
+        "by": "alice",
+        "detail": "Russia acknowledged for the first time that North Korean troops fought for it.",
+        "change_id": "98",
+    },
+]
+
+
+@pytest.mark.parametrize("width", range(40, 131))
+def test_log_keeps_the_undo_id_at_every_width_from_40(width: int) -> None:
+    """At 40 to 60 columns log showed At, ID, Change and By: the Undo ID that ``undo --change``
+    takes had gone, and the claim's ID was the only number on a row. Now the note, then By give
+    way first, and at 40 the Change column narrows to 10 so the claim's ID stays too."""
+    from claimtrack.timeline import LOG_COLUMNS
+
+    plan = fit.layout(LOG_COLUMNS, LOG_ROWS, View(width=width))
+    keys = [c.key for c in plan.columns]
+    assert not plan.stacked and {"at", "id", "change", "change_id"} <= set(keys), (width, keys)
+    assert width_of(plan) <= width
+    widths = dict(zip(keys, plan.widths))
+    assert widths["change"] >= len("unverified") and widths["change_id"] >= len("Undo")
+    if width >= 80:
+        assert {"by", "detail"} <= set(keys)
+    lines = render_lines(LOG_COLUMNS, LOG_ROWS, View(width=width))
+    header = next(line for line in lines if line.startswith("┃"))
+    assert header.split("┃")[-2].strip() in ("Undo", "Undo ID")
+    assert [line.split("│")[-2].strip() for line in lines if re.match(r"│ 2025", line)] == ["412", "98"]
+
+
+def test_log_too_narrow_for_a_table_shows_blocks_with_the_claim_author_and_undo_id() -> None:
+    """Below what At, Change and the Undo ID need, rows become blocks as in other commands; the
+    claim's ID and By, dropped from the narrow table, are back in them."""
+    from claimtrack.timeline import LOG_COLUMNS
+
+    plan = fit.layout(LOG_COLUMNS, LOG_ROWS, View(width=34))
+    assert plan.stacked and [c.key for c in plan.columns] == ["at", "id", "change", "by", "change_id"]
+    lines = render_lines(LOG_COLUMNS, LOG_ROWS, View(width=34))
+    assert all(cell_len(line) <= 34 for line in lines)
+    labels = [line.split()[:2] for line in lines if line and not line.startswith(" ")]
+    assert ["ID", "23"] in labels and ["By", "alice"] in labels and ["Undo", "412"] in labels
+
+
 def render_lines(columns: tuple[Col, ...], rows: list[dict[str, str]], view: View) -> list[str]:
     from rich.console import Console
 

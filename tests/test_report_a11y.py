@@ -12,6 +12,8 @@ the ClaimReview html page.
   heading or chart runs past the window;
 * chart text renders at 12 px or more at both widths: the browser measures each text's font size
   times the scale its SVG's viewBox is drawn at;
+* at 1280 px the claim table's "Last note" column is as wide as its Claim column, near enough, and
+  the table fits the window; at 390 px it scrolls sideways;
 * every chart has an accessible name and, under it, its numbers as a table (checked on the
   file, no browser needed);
 * the Nu Html Checker (npm ``vnu-jar``, run with java) reports no error on the four pages;
@@ -245,6 +247,18 @@ def test_chart_text_renders_at_12_px_or_more(measured: dict[str, Any], page: str
     assert {"chart status-bar", "chart resolved-over-time", "chart calibration"} <= kinds, kinds
     small = [t for t in texts if t["px"] < MIN_PX]
     assert not small, f"chart text under {MIN_PX} px at {width} px: {small[:5]}"
+
+
+@pytest.mark.parametrize("page", REPORTS)
+def test_the_last_note_has_room_at_1280_px(measured: dict[str, Any], page: str) -> None:
+    """Issue 31: at 1280 px the "Last note" column was 141 px, a third narrower than the claim's,
+    and a long note ran over twenty lines. Now the claim and its note get the same floor (the
+    short text columns make way) and the table still fits the window."""
+    wide = measured[page]["1280"]["claims"]
+    px = {c["header"]: c["px"] for c in wide["columns"]}
+    assert px["Last note"] >= 200 and px["Last note"] >= 0.9 * px["Claim"], px
+    assert not wide["scrolls"], px
+    assert measured[page]["390"]["claims"]["scrolls"], "at 390 px the claim table scrolls sideways"
 
 
 # ---- the charts' names and numbers, on the file --------------------------------------------------

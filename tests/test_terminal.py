@@ -403,20 +403,24 @@ def test_due_shows_each_claims_status(seed_db: Path, columns: int) -> None:
 
 
 @pytest.mark.sqlite_only
-@pytest.mark.parametrize("columns", (80, 120))
+@pytest.mark.parametrize("columns", (40, 50, 60, 80, 120))
 def test_log_rows_name_known_claims(seed_db: Path, columns: int) -> None:
     """Each row names its claim and the change's Undo ID (what ``undo --change`` takes), at 80
-    columns too, where the claim's words give way; no row runs taller than a note's 3 lines."""
+    columns too, where the claim's words give way, and down to 40, where the notes and By do
+    (issue 31: the Undo ID went at 60 and below, leaving the claim's ID as the only number on a
+    row); from 80 columns no row runs taller than a note's 3 lines."""
     events = json_of(seed_db, "log")
     screen = on(seed_db, "log", columns=columns)
+    assert screen.too_wide(columns) == []
     rows = table_rows(screen.lines)
     assert [r["ID"] for r in rows] == [str(e["claim_id"]) for e in events]
     undo = "Undo ID" if "Undo ID" in rows[0] else "Undo"
     assert [r[undo] for r in rows] == [str(e["change_id"]) for e in events]
     if columns >= 120:
         assert all(r["Claim"] for r in rows)  # the claim's words, shortened to fit
-    assert max(r["height"] for r in rows) <= 3
-    assert "cut to 3 lines" in "\n".join(screen.lines)  # the seed has notes longer than that
+    if columns >= 80:
+        assert max(r["height"] for r in rows) <= 3
+        assert "cut to 3 lines" in "\n".join(screen.lines)  # the seed has notes longer than that
 
 
 @pytest.mark.sqlite_only

@@ -10,9 +10,11 @@ declares its columns with a priority (0: never dropped: id, status, claim text, 
 2. the compact forms: short headers (``Unverified`` -> ``Open``) and short cells (``70% likely``
    -> ``70%``);
 3. dropping columns from the lowest priority up (never one named in ``--columns``), wrapping
-   columns now down to their minimum;
+   columns now down to their minimum; before the last droppable column goes, wrapping columns
+   down to their ``Col.tight`` width if that keeps it (log: the claim's ID stays at 40 columns);
 4. if even the essential columns cannot fit (a very narrow terminal), one block per row: ``label
-   value`` lines, which wrap at any width.
+   value`` lines, which wrap at any width, showing the essential columns and those dropped only
+   for want of width (``Col.block``: log's claim ID and By, which give way to its Undo ID).
 
 Space left over goes to the wrapping columns, claim text first. ``--wide`` keeps every default
 column at full width even if the table is wider than the screen; ``--columns a,b`` picks columns
@@ -51,6 +53,8 @@ class Col:
     whole_words: bool = False  # never narrower than its longest word (tags: no tag split in two)
     links: bool = False  # holds web addresses: one too wide for the column is printed whole below the table
     lines: int = 0  # a wrapping column's cells cut to this many lines (with …) when fitted, not with --wide
+    block: bool = False  # dropped from a narrow table, yet shown again when rows become blocks
+    tight: int = 0  # a wrapping column's narrowest width to keep the last droppable column (0: min_width)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +147,14 @@ def _flexible(col: Col) -> bool:
     return col.wrap or col.ellipsis
 
 
-def _minimum(col: Col, rows: Sequence[dict[str, str]], compact: bool, comfortable: bool = False) -> int:
+def _minimum(
+    col: Col, rows: Sequence[dict[str, str]], compact: bool, comfortable: bool = False, tight: bool = False
+) -> int:
     natural = _natural(col, rows, compact)
     if not _flexible(col):
         return natural
-    least = max(col.min_width, cell_width(_header(col, compact)), col.comfort if comfortable else 0)
+    narrowest = col.tight if tight and col.tight else col.min_width
+    least = max(narrowest, cell_width(_header(col, compact)), col.comfort if comfortable else 0)
     if col.whole_words:
         least = max([least] + [cell_width(w) for v in _cells(col, rows, compact) for w in v.split()])
     return min(natural, least)
@@ -173,16 +180,23 @@ def layout(columns: Sequence[Col], rows: Sequence[dict[str, str]], view: View) -
                 break  # try the compact forms before dropping anything
             droppable = [c for c in kept if c.priority > 0 and not pinned]
             if not droppable:
-                return Plan(kept, [], [c.header for c in kept], compact=True, stacked=True, dropped=dropped)
+                shown = [c for c in chosen if c in kept or c.block]
+                gone = [key for key in dropped if key not in {c.key for c in shown}]
+                return Plan(shown, [], [c.header for c in shown], compact=True, stacked=True, dropped=gone)
+            if len(droppable) == 1 and any(c.tight for c in kept):  # narrower still, to keep the last one
+                if overhead(len(kept)) + sum(_minimum(c, rows, True, tight=True) for c in kept) <= width:
+                    return _widen(kept, rows, True, width, dropped, tight=True)
             worst = max(droppable, key=lambda c: (c.priority, kept.index(c)))
             kept.remove(worst)
             dropped.append(worst.key)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _widen(kept: list[Col], rows: Sequence[dict[str, str]], compact: bool, width: int, dropped: list[str]) -> Plan:
+def _widen(
+    kept: list[Col], rows: Sequence[dict[str, str]], compact: bool, width: int, dropped: list[str], tight: bool = False
+) -> Plan:
     """Give every column its minimum, then share what is left among the flexible ones."""
-    widths = [_minimum(c, rows, compact) for c in kept]
+    widths = [_minimum(c, rows, compact, tight=tight) for c in kept]
     naturals = [_natural(c, rows, compact) for c in kept]
     spare = width - overhead(len(kept)) - sum(widths)
     # First every wrapping column up to its comfortable width (claim text first), so a short column

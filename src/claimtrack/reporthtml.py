@@ -49,8 +49,11 @@ thead th { background: #f6f8fa; }
 td, th[scope="row"] { overflow-wrap: anywhere; }  /* a hostile 3,000-letter word wraps too */
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.day, td.status, span.day { white-space: nowrap; }
-td.claim { min-width: 14rem; }
 td.text, th[scope="row"] { min-width: 6rem; }
+/* The claim and its last note share the claim table's room at 1280 px (the note had 141 px, and a
+   long one ran twenty lines); the short text columns make way. A narrower window scrolls the table. */
+#claims td.text { min-width: 5rem; }
+#claims td.claim, #claims td.note { min-width: 12rem; }
 .code { white-space: nowrap; }
 .code { color: #59636e; font-size: .85em; }
 tr.group-heading th { background: #eaeef2; font-size: 1.05rem; }

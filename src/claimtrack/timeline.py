@@ -170,16 +170,19 @@ LOG_COLUMNS = register(
     "log",
     (
         Col("at", "At", 0, compact=day_only),
-        Col("id", "ID", 0, justify="right", names=("claim_id",)),
-        # Dropped before the Undo ID on a narrow terminal: ``undo --change`` takes that id, and the
-        # claim's own ID stays (a claim's first dozen letters matter less than not undoing the wrong change).
-        Col("text", "Claim", 2, ellipsis=True, min_width=12, names=("claim",)),
-        Col("change", "Change", 0, wrap=True, min_width=14, comfort=17),
-        Col("by", "By", 0, wrap=True, min_width=7, names=("author",)),
+        # The claim's ID and By give way (By first) before the Undo ID, which ``undo --change`` takes:
+        # a row whose only number is the claim's ID invites ``undo --change <claim ID>``. Their
+        # blocks show both again when even At, Change and Undo ID cannot fit (below 38 columns).
+        Col("id", "ID", 1, justify="right", names=("claim_id",), block=True),
+        # The claim's first dozen letters go first (a claim's words matter less than its ID).
+        Col("text", "Claim", 3, ellipsis=True, min_width=12, names=("claim",)),
+        # Down to 10 ("unverified", "confidence" whole) only to keep the claim's ID, at 40 columns.
+        Col("change", "Change", 0, wrap=True, min_width=14, comfort=17, tight=10),
+        Col("by", "By", 1, wrap=True, min_width=7, names=("author",), block=True),
         Col(
             "detail",
             "Note / evidence",
-            1,
+            2,
             wrap=True,
             min_width=12,
             short="Note",
@@ -188,7 +191,7 @@ LOG_COLUMNS = register(
             comfort=30,
             lines=3,
         ),
-        Col("change_id", "Undo ID", 1, justify="right", short="Undo", names=("undo",)),
+        Col("change_id", "Undo ID", 0, justify="right", short="Undo", names=("undo",)),
     ),
 )
 
