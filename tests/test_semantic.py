@@ -91,6 +91,24 @@ def test_words_the_model_finds_unrelated_count_for_less() -> None:
     assert scores == sorted(scores)  # closer in meaning never scores lower
 
 
+def test_nearness_keeps_ten_nearest_even_among_ties_and_looks_up_only_what_it_was_given() -> None:
+    """Twenty claims of one text are equally near a sentence: ten of them join its candidates (the
+    first ten by id order), not all twenty; a claim ``focus`` was not given counts as not compared."""
+    import numpy as np
+
+    from claimtrack import meaning
+
+    ids = np.arange(100, 120, dtype=np.int64)[::-1].copy()  # any order, as the store gives them
+    similarity = np.vstack([np.full(20, 0.5, dtype=np.float32), np.linspace(0.0, 0.95, 20, dtype=np.float32)])
+    near = meaning.Nearness(ids, similarity)
+    assert len(near.top[0]) == meaning.PER_SENTENCE and near.top[0] == [int(i) for i in ids[:10]]
+    assert near.reference[0] == pytest.approx(0.5)
+    assert sorted(near.top[1]) == sorted(int(i) for i in ids[10:]) and near.reference[1] == pytest.approx(0.5)
+    near.focus([119, 100, 7])  # 7: no such claim
+    assert near.of_claim(1, 100) == pytest.approx(0.95) and near.of_claim(1, 119) == 0.0
+    assert near.of_claim(0, 7) == 0.0 and near.of_claim(0, 110) == 0.0  # 110 not given to focus
+
+
 def _vectors(db_path: Any) -> dict[int, tuple[str, str, str]]:
     """claim id -> (stored text hash, hash of the claim's text now, stored text == text now)."""
     conn = open_db(db_path)

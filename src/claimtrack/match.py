@@ -370,6 +370,8 @@ def find(
     if near is not None:
         found = [list(dict.fromkeys([*ids, *near.top[i]])) for i, ids in enumerate(found)]
     rows = matching.claims(db, {cid for ids in found for cid in ids})
+    if near is not None:
+        near.focus(rows)
     claim_stems = {cid: (stems(row["text"]), stems(row["quote"] or "")) for cid, row in rows.items()}
     best: dict[int, tuple[float, int]] = {}
     for index, ids in enumerate(found):

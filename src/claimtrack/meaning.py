@@ -24,7 +24,7 @@ commands never load the model, so ``add``, ``set``, ``import`` stay as fast as b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
@@ -107,14 +107,18 @@ class Nearness:
 
         self.ids = ids
         self.similarity = similarity  # sentences x claims, cosine
-        self.column = {int(cid): n for n, cid in enumerate(ids.tolist())}
-        k = min(PER_SENTENCE, len(ids))
+        self.column: dict[int, int] = {}  # claim id -> its column, for the claims ``focus`` was given
+        n, k = len(ids), min(PER_SENTENCE, len(ids))
+        # each sentence's k-th nearest claim's cosine: one partial sort of the whole matrix
+        kth = np.partition(similarity, n - k, axis=1)[:, n - k] if k else np.zeros(len(similarity))
         self.top: list[list[int]] = []
         self.reference: list[float] = []
-        for row in similarity:
-            best = np.argpartition(-row, k - 1)[:k] if k else np.zeros(0, dtype=np.int64)
-            # the k-th nearest is at position k - 1; with fewer claims than PER_SENTENCE, no crowd to stand out from
-            reference = max(float(row[best[k - 1]]) if k == PER_SENTENCE else HIGH, CROWD_LOW)
+        for row, nearest in zip(similarity, kth, strict=True):
+            best = np.flatnonzero(row >= nearest) if k else np.zeros(0, dtype=np.int64)
+            if len(best) > k:  # ties at the k-th (claims of the same text): the k first by id order
+                best = best[np.argsort(-row[best], kind="stable")[:k]]
+            # with fewer claims than PER_SENTENCE, no crowd to stand out from
+            reference = max(float(nearest) if k == PER_SENTENCE else HIGH, CROWD_LOW)
             self.reference.append(reference)
             self.top.append([int(ids[j]) for j in best if row[j] > min(reference, LOW)])
 
@@ -136,8 +140,21 @@ class Nearness:
         news = semantic.model().embed(list(sentences))
         return cls(np.asarray(ids, dtype=np.int64), news @ matrix.T)
 
+    def focus(self, claims: Iterable[int]) -> None:
+        """Find the columns of ``claims`` (the candidates ``fuse`` will be asked about), all at once:
+        a dict of every one of 100,000 claims took longer than the scoring it serves."""
+        import numpy as np
+
+        wanted = np.fromiter(claims, dtype=np.int64)
+        if not len(wanted) or not len(self.ids):
+            return
+        order = np.argsort(self.ids, kind="stable")
+        at = np.minimum(np.searchsorted(self.ids[order], wanted), len(order) - 1)
+        hit = self.ids[order[at]] == wanted
+        self.column.update(zip(wanted[hit].tolist(), order[at][hit].tolist(), strict=True))
+
     def of_claim(self, sentence: int, claim: int) -> float:
-        """The cosine of a sentence and a claim (0 for a claim not compared)."""
+        """The cosine of a sentence and a claim (0 for a claim not compared, or not given to ``focus``)."""
         column = self.column.get(claim)
         return float(self.similarity[sentence, column]) if column is not None else 0.0
 

@@ -92,11 +92,15 @@ def read(db: Database, model: str, statuses: tuple[str, ...] = ()) -> tuple[list
         f"WHERE {LIVE}{_status_filter(statuses, params)}"
     )
     binary = db.binary(sql, params)
-    if binary is not None:  # PostgreSQL: the vectors as stored, not as hex text (store.pgbinary)
-        ids, blobs = pgbinary.id_blob_rows(binary)
-    else:
-        rows = list(db.values(sql, params))
-        ids, blobs = [row[0] for row in rows], [row[1] for row in rows]
-    found = [(int(i), bytes(b)) for i, b in zip(ids, blobs, strict=True) if b is not None]
-    late = stale(db, model, statuses) if len(found) < len(ids) else []
-    return [i for i, _ in found], [b for _, b in found], late
+    # PostgreSQL: the vectors as stored, not as hex text (store.pgbinary)
+    rows = zip(*pgbinary.id_blob_rows(binary), strict=True) if binary is not None else db.values(sql, params)
+    ids: list[int] = []
+    blobs: list[bytes] = []
+    missing = False
+    for cid, blob in rows:  # one pass: 100,000 rows here are a measurable share of ``match``
+        if blob is None:
+            missing = True
+        else:
+            ids.append(int(cid))
+            blobs.append(blob if type(blob) is bytes else bytes(blob))
+    return ids, blobs, stale(db, model, statuses) if missing else []
