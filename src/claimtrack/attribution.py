@@ -197,12 +197,12 @@ class Names:
             return self.by_last.get(name, name)
         return name
 
-    def spoke(self, speaker: str, outlet: str) -> str | None:
-        """``speaker`` spoke: "the ministry", "she", "it" may be them from now on. Their kind (``referents``)."""
+    def spoke(self, speaker: str, outlet: str, who: str = "") -> str | None:
+        """``speaker`` (named ``who``) spoke: "the ministry", "she", "it" may be them from now on. Their kind."""
         for word in speaker.lower().split():
             if word in BODIES:
                 self.groups[word] = speaker
-        found = self.speakers.spoke(speaker)
+        found = self.speakers.spoke(speaker, who)
         if found != referents.ORG and _PERSON.match(speaker) and speaker != outlet and " " in speaker.strip():
             self.last_person = speaker
         return found
@@ -243,7 +243,7 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:  # the last person, organisation, group that spoke
         said = {"he": names.speakers.person or names.last_person, "she": names.speakers.person or names.last_person}
-        return {**said, "it": names.speakers.org, "they": names.speakers.body}.get(words[0].lower())
+        return {**said, "it": names.speakers.it(), "they": names.speakers.it(plural=True)}.get(words[0].lower())
     if _OFFICE.match(phrase):  # "her office said": the person the sentence named
         return names.in_sentence or names.speakers.person or names.last_person
     spokesman = _SPOKESMAN.match(phrase)
@@ -283,8 +283,8 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
             return known
         if names.issuer:
             return names.issuer
-        if words[0].lower() in COMPANIES and names.speakers.org:  # "the company": the last organisation
-            return names.speakers.org
+        if words[0].lower() in COMPANIES and names.speakers.company:  # "the company": the last business
+            return names.speakers.company
     if not words or not loose and not is_body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None
     group = " ".join(words)

@@ -191,14 +191,15 @@ class _Reader:
             return
         self._seen.add((a, quote))
         text = text or standalone(quote, pledge)
-        if self.subject and self.subject[0] == source:  # "The company said it would ...": the company would
+        quoted = self.text[a - 1 : a] in ("“", '"')  # in a quote the speaker is "we": its "it" is someone else
+        if self.subject and self.subject[0] == source and not quoted:  # "The company said it would": it is the company
             text = referents.own_subject(text, *self.subject, apostrophe=self.apostrophe)
         self.found.append(Candidate(text, quote, source, conf, a, how))
 
     def speaks(self, speaker: str, who: str | None = None) -> None:
         """``speaker`` spoke (named ``who`` in the sentence: what takes the place of their pronoun)."""
         self.last_speaker = speaker
-        found = self.names.spoke(speaker, self.outlet)
+        found = self.names.spoke(speaker, self.outlet, who or "")
         self.subject = (speaker, found, who) if who is not None else None
 
     def sentence(self, a: int, b: int, forced: str | None = None) -> None:

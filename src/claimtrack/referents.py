@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimtrack.speechwords import ORG_ENDINGS, PEOPLE, TITLES
+from claimtrack.speechwords import BODIES, COMPANIES, ORG_ENDINGS, PEOPLE, TITLES
 
 PERSON, ORG, GROUP = "person", "organisation", "group"
 UNNAMED = frozenset({"Unnamed media reports"})
@@ -79,8 +79,12 @@ def _plural_of(word: str, nouns: frozenset[str]) -> bool:
     return word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns or word[:-3] + "y" in nouns)
 
 
-def kind(speaker: str, evidence: Evidence) -> str | None:
-    """PERSON, ORG or GROUP, or None when the text says nothing of what ``speaker`` is."""
+def kind(speaker: str, evidence: Evidence, who: str = "") -> str | None:
+    """PERSON, ORG or GROUP, or None when the text says nothing of what ``speaker`` is. ``who``: how
+    the sentence named them ("Analysts at Nordic Securities" are a group, not the firm)."""
+    head = _HEAD.match(who.lower())
+    if head and (_plural_of(head.group(1), PEOPLE) or head.group(1) == "police"):
+        return GROUP
     if speaker in evidence.orgs:
         return ORG
     if speaker in evidence.people:
@@ -101,25 +105,37 @@ def kind(speaker: str, evidence: Evidence) -> str | None:
     return None
 
 
+_HEAD = re.compile(r"^(?:[\w’'-]+\s+){0,2}?([a-z]+)\s+(?:at|from|of|with|in)\s")
+# Public bodies: "the company" is never one of them ("The energy ministry said ..." then "the firm said").
+_PUBLIC = BODIES - COMPANIES - {"operator", "consultancy", "club"}
+
+
 class Speakers:
-    """The last speaker of each kind, for the pronouns after them."""
+    """Who spoke last, of each kind, for the pronouns after them."""
 
     def __init__(self, evidence: Evidence) -> None:
         self.evidence = evidence
-        self.person: str | None = None  # "he", "she", "her office"
-        self.org: str | None = None  # "it", "the company"
-        self.body: str | None = None  # "they": the last organisation or group
+        self.person: str | None = None  # "he", "she", "her office": the last person
+        self.company: str | None = None  # "the company": the last business
+        self.recent: list[tuple[str, str | None]] = []  # the last few speakers and their kinds, newest last
 
-    def spoke(self, speaker: str) -> str | None:
-        """Note that ``speaker`` spoke; its kind."""
-        found = kind(speaker, self.evidence)
+    def spoke(self, speaker: str, who: str = "") -> str | None:
+        """Note that ``speaker`` (named ``who``) spoke; its kind."""
+        found = kind(speaker, self.evidence, who)
         if found == PERSON:
             self.person = speaker
-        elif found == ORG:
-            self.org = self.body = speaker
-        elif found == GROUP:
-            self.body = speaker
+        elif found == ORG and speaker.split()[-1].lower() not in _PUBLIC:
+            self.company = speaker
+        self.recent = [*self.recent[-7:], (speaker, found)]
         return found
+
+    def it(self, plural: bool = False) -> str | None:
+        """ "it" (``plural``: "they"): the last organisation (or group) that spoke, unless something
+        else that is not a person (an unknown name, a group for "it") spoke after it."""
+        for speaker, found in reversed(self.recent):
+            if found != PERSON:
+                return speaker if found == ORG or plural and found == GROUP else None
+        return None
 
 
 # A pronoun opening a clause; then what follows it. "It's", "she'd": contractions are left alone.
@@ -131,6 +147,7 @@ _NO_ONE = re.compile(
     r"|takes|took|has\s+been|had\s+been)\b"
 )
 _POSSESSIVE = ("Its", "Their", "His", "Her")
+_OTHER = {"He": ("she",), "His": ("she",), "She": ("he",), "Her": ("he",)}
 _FITS = {"It": (ORG,), "Its": (ORG,), "They": (ORG, GROUP), "Their": (ORG, GROUP)}
 _FULL_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[a-z]+\s+)*[A-Z][\w’'.-]*)+")
 _QUANTIFIER = re.compile(r"^(?:the|a|an|some|many|several|most|other|few|two|three|four|both)\s+", re.I)
@@ -146,11 +163,14 @@ def own_subject(text: str, speaker: str, found: str | None, who: str, apostrophe
     fits = _FITS.get(pronoun, (PERSON, None))  # "he"/"she": a person, or a name the text says nothing of
     if found not in fits or (pronoun == "It" and _NO_ONE.match(rest)):
         return text
+    if who.lower() in _OTHER.get(pronoun, ()):  # "He would resign, she said": he is someone else
+        return text
     who = re.sub(r"\s+(?:today|yesterday|also|now|again|earlier|later)$", "", who.strip())
     if found is None and not _FULL_NAME.fullmatch(speaker):
         return text  # of a name the text says nothing of, only a person's full name is "he" or "she"
     plain = _QUANTIFIER.sub("", who).lower()
-    name = who[:1].upper() + who[1:] if plain == speaker.lower() and who else speaker  # "The company"
+    described = plain == speaker.lower() or found == GROUP and plain.endswith(f" {speaker.lower()}")
+    name = who[:1].upper() + who[1:] if described and who else speaker  # "The company", "Analysts at X"
     if pronoun in _POSSESSIVE:
         name += f"{apostrophe}s"
     return name + rest
