@@ -3,7 +3,8 @@
 Rules, not a model: "X said" (before, after or inside the sentence), "according to X", a belief
 verb ("X believes", "X feels", "X fears"), a pledge ("X promised that"), "X told The Bell", a
 story or report cited without a name ("a story that ..."), a pronoun ("she said", "it said")
-taken as the last person or organisation that spoke (``referents``), and the frame of an interview ("The Bell discussed this with Andrei Lankov").
+taken as the last person or organisation that spoke (``referents``), and the frame of an
+interview ("The Bell discussed this with Andrei Lankov").
 A short name ("Lankov") is read as the full name the text gave earlier ("Andrei Lankov"), so one
 speaker is one source. Nothing here knows any article: every rule is about how news is written.
 """
@@ -242,8 +243,10 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     if not words:
         return None
     if len(words) == 1 and words[0].lower() in PRONOUNS:  # the last person, organisation, group that spoke
-        said = {"he": names.speakers.person or names.last_person, "she": names.speakers.person or names.last_person}
-        return {**said, "it": names.speakers.it(), "they": names.speakers.it(plural=True)}.get(words[0].lower())
+        who = names.speakers.person or names.last_person  # no person spoke: the last named speaker, as before
+        return {"he": who, "she": who, "it": names.speakers.it(), "they": names.speakers.it(plural=True)}.get(
+            words[0].lower()
+        )
     if _OFFICE.match(phrase):  # "her office said": the person the sentence named
         return names.in_sentence or names.speakers.person or names.last_person
     spokesman = _SPOKESMAN.match(phrase)
@@ -306,12 +309,12 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
     if m:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
-            return Attribution(who, "according to", *_span(sentence, m))
+            return Attribution(who, "according to", *_span(sentence, m), who=m.group("who"))
     m = (DATA_LAST.match(sentence) or DATA_FIRST.match(sentence)) if _DATA_VERB.search(sentence) else None
     if m:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
-            return Attribution(who, "data", *_span(sentence, m))
+            return Attribution(who, "data", *_span(sentence, m), who=m.group("who"))
     if _VERBS.isdisjoint(_LOWER_WORD.findall(sentence)):
         return None  # the patterns below all need one of the verbs: the costliest of them, not tried
     m = MIDDLE.match(sentence)

@@ -1,8 +1,10 @@
 """Who "she", "it" and "the company" are, and what was said in words that read on their own.
 
 Reporters name a speaker once, then write "she said", "it said", "the company said". A personal
-pronoun is the last *person* who spoke (named, or described: "the minister"); "it" and "the
-company" the last organisation; "they" the last organisation or group. Whether a name is a person
+pronoun is the last *person* who spoke (named, or described: "the minister"); "the company" the
+last business that spoke (not a ministry); "it" the last organisation and "they" the last
+organisation or group, when only people spoke since (after a group or a name of no known kind,
+"it" is unclear and left unresolved). Whether a name is a person
 or an organisation the text says by how it introduces the name (``Evidence``, gathered by
 ``attribution.Names`` as it reads the names): a title before it ("Chief executive Marta Okonjo"), a
 description between commas after it ("Jan de Vries, chief economist at ING," / "Goldman Sachs, the
@@ -171,6 +173,8 @@ def own_subject(text: str, speaker: str, found: str | None, who: str, apostrophe
     plain = _QUANTIFIER.sub("", who).lower()
     described = plain == speaker.lower() or found == GROUP and plain.endswith(f" {speaker.lower()}")
     name = who[:1].upper() + who[1:] if described and who else speaker  # "The company", "Analysts at X"
+    if name == speaker and (speaker.lower() in BODIES or speaker.lower() in COMPANIES):
+        name = f"The {speaker.lower()}"  # "a spokesman for the federation said it ...": the federation
     if pronoun in _POSSESSIVE:
         name += f"{apostrophe}s"
     return name + rest
