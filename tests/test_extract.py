@@ -245,10 +245,13 @@ def test_she_is_the_last_person_who_spoke_not_an_organisation_after_her() -> Non
         "She said food prices would rise 4% in 2026.\n"
         "The agriculture minister said 2,000 farms lost their harvest in 2025. Harbourline Bank said "
         "farm loans grew 8% last year. She said the government would pay 40 million euros in aid by October.\n"
+        "Tomas Berg said he would retire in May. He said exports fell 5% in April.\n"
     )
     found = extract.candidates(text, outlet="City Wire")
     assert by_quote(found, "food prices would rise").source == "Jane Ford"
     assert by_quote(found, "40 million euros in aid").source == "Agriculture minister"
+    # A name the text says nothing of: "said he would" tells he is a person.
+    assert by_quote(found, "exports fell").source == "Tomas Berg"
 
 
 def test_it_and_the_company_are_the_last_organisation_that_spoke() -> None:

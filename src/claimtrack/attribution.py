@@ -198,12 +198,13 @@ class Names:
             return self.by_last.get(name, name)
         return name
 
-    def spoke(self, speaker: str, outlet: str, who: str = "") -> str | None:
-        """``speaker`` (named ``who``) spoke: "the ministry", "she", "it" may be them from now on. Their kind."""
+    def spoke(self, speaker: str, outlet: str, who: str = "", said: str = "") -> str | None:
+        """``speaker`` (named ``who``) spoke ``said``: "the ministry", "she", "it" may be them from now on.
+        Their kind."""
         for word in speaker.lower().split():
             if word in BODIES:
                 self.groups[word] = speaker
-        found = self.speakers.spoke(speaker, who)
+        found = self.speakers.spoke(speaker, who, said)
         if found != referents.ORG and _PERSON.match(speaker) and speaker != outlet and " " in speaker.strip():
             self.last_person = speaker
         return found

@@ -196,10 +196,10 @@ class _Reader:
             text = referents.own_subject(text, *self.subject, apostrophe=self.apostrophe)
         self.found.append(Candidate(text, quote, source, conf, a, how))
 
-    def speaks(self, speaker: str, who: str | None = None) -> None:
-        """``speaker`` spoke (named ``who`` in the sentence: what takes the place of their pronoun)."""
+    def speaks(self, speaker: str, who: str | None = None, said: str = "") -> None:
+        """``speaker`` spoke ``said`` (named ``who`` in the sentence: what takes the place of their pronoun)."""
         self.last_speaker = speaker
-        found = self.names.spoke(speaker, self.outlet, who or "")
+        found = self.names.spoke(speaker, self.outlet, who or "", said)
         self.subject = (speaker, found, who) if who is not None else None
 
     def sentence(self, a: int, b: int, forced: str | None = None) -> None:
@@ -240,7 +240,7 @@ class _Reader:
             self._pledge(a, b, s, found)
             return
         if found:
-            self.speaks(found.speaker, found.who)
+            self.speaks(found.speaker, found.who, s[found.start : found.end])
             start, end = found.start, found.end
             if _PREPOSITION.match(s[start:end]):  # "have reported on growing cooperation": the whole sentence
                 start, end = 0, len(s)
@@ -288,7 +288,7 @@ class _Reader:
 
     def _pledge(self, a: int, b: int, s: str, found: attr.Attribution) -> None:
         """ "X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
-        self.speaks(found.speaker, found.who)
+        self.speaks(found.speaker, found.who, s[found.start : found.end])
         reported = s[: found.appos[0]] + s[found.appos[1] :] if found.appos else s
         self.add(a, b, self.interviewee or self.outlet, "report of a pledge", "almost certain", standalone(reported))
         start, end = a + found.start, a + found.end

@@ -107,6 +107,7 @@ def kind(speaker: str, evidence: Evidence, who: str = "") -> str | None:
     return None
 
 
+_HIMSELF = re.compile(r"(?:that\s+)?(?:he|she|his|her)\s")  # reported speech, lower case: not a quote's "He"
 _HEAD = re.compile(r"^(?:[\w’'-]+\s+){0,2}?([a-z]+)\s+(?:at|from|of|with|in)\s")
 # Public bodies: "the company" is never one of them ("The energy ministry said ..." then "the firm said").
 _PUBLIC = BODIES - COMPANIES - {"operator", "consultancy", "club"}
@@ -121,9 +122,13 @@ class Speakers:
         self.company: str | None = None  # "the company": the last business
         self.recent: list[tuple[str, str | None]] = []  # the last few speakers and their kinds, newest last
 
-    def spoke(self, speaker: str, who: str = "") -> str | None:
-        """Note that ``speaker`` (named ``who``) spoke; its kind."""
+    def spoke(self, speaker: str, who: str = "", said: str = "") -> str | None:
+        """Note that ``speaker`` (named ``who``) spoke ``said``; its kind. "Tomas Berg said he would
+        retire" tells that Tomas Berg, a name the text said nothing of, is a person."""
         found = kind(speaker, self.evidence, who)
+        if found is None and _HIMSELF.match(said) and _FULL_NAME.fullmatch(speaker):
+            self.evidence.people.add(speaker)
+            found = PERSON
         if found == PERSON:
             self.person = speaker
         elif found == ORG and speaker.split()[-1].lower() not in _PUBLIC:
