@@ -2,8 +2,9 @@
 
 Rules, not a model: "X said" (before, after or inside the sentence), "according to X", a belief
 verb ("X believes", "X feels", "X fears"), a pledge ("X promised that"), "X told The Bell", a
-story or report cited without a name ("a story that ..."), a pronoun ("she said") taken as the
-last person named, and the frame of an interview ("The Bell discussed this with Andrei Lankov").
+story or report cited without a name ("a story that ..."), a pronoun ("she said", "it said")
+taken as the last person or organisation that spoke (``referents``), and the frame of an
+interview ("The Bell discussed this with Andrei Lankov").
 A short name ("Lankov") is read as the full name the text gave earlier ("Andrei Lankov"), so one
 speaker is one source. Nothing here knows any article: every rule is about how news is written.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimtrack.speechwords import BODIES, NOT_NAMES, SPEECH, TITLES
+from claimtrack import referents
+from claimtrack.speechwords import BODIES, COMPANIES, NOT_NAMES, PEOPLE, SPEECH, TITLES
 
 # A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
 _CAP = r"[A-Z][\w’'.-]*"
@@ -128,7 +130,8 @@ TOLD_OUTLET = re.compile(rf"\btold\s+(?P<outlet>The\s+{NAME})")
 
 MEDIA_WORDS = {"media", "outlets", "reports", "press", "newspapers", "journalists", "reporters"}
 QUANTIFIERS = {"some", "many", "several", "most", "other", "few", "a", "the", "two", "three", "four", "both"}
-PRONOUNS = {"he", "she", "they", "i", "we"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+PEOPLE_PLURAL = frozenset(w + "s" for w in PEOPLE) | {"authorities", "police"}
 UNNAMED_MEDIA = "Unnamed media reports"
 _RUN = re.compile(rf"\b{NAME}")
 
@@ -145,6 +148,7 @@ class Attribution:
     verb: str = ""
     appos: tuple[int, int] | None = None  # "Kim Yo-Jong, sister of ..., promised": the part between commas
     added: tuple[int, int] | None = None  # "..., she said, adding that Y": Y, a second statement of theirs
+    who: str = ""  # the speaker as the sentence names them: "the company", "she", "Lankov"
 
 
 class Names:
@@ -155,17 +159,35 @@ class Names:
         # for in a list); ``by_last``: each surname's first full name, the one ``resolve`` gives.
         names: dict[str, None] = {}
         self.by_last: dict[str, str] = {}
+        self.evidence = evidence = referents.Evidence()  # what the text says each name is
         for match in _RUN.finditer(text):
-            for run in re.split(r"(?<=\w\w)\.\s+", match.group()):  # "AgroScope. Nadia Ferreira": two names
+            runs = re.split(r"(?<=\w\w)\.\s+", match.group())  # "AgroScope. Nadia Ferreira": two names
+            full = ""
+            for i, run in enumerate(runs):
                 words = person(run).split()
-                if len(words) >= 2 and " ".join(words) not in names:
-                    full = " ".join(words)
+                if len(words) < 2:
+                    evidence.alone.update(words)  # "Okonjo said", "Mr. Bakker": a surname used alone
+                    full = ""
+                    continue
+                full = " ".join(words)
+                if full not in names:
                     names[full] = None
                     for last in (words[-1], words[-1].rstrip("’'s")):
                         self.by_last.setdefault(last, full)
+                if full in evidence.people:
+                    continue
+                if referents.titled(run, text, match.start() if i == 0 else -1):
+                    evidence.people.add(full)
+                elif _LEGAL.search(run):
+                    evidence.orgs.add(_LEGAL.sub("", full))
+            if full and full not in evidence.people and full not in evidence.orgs:
+                after = referents.DESCRIBED.match(text, match.end())  # "Jan de Vries, chief economist at ING,"
+                if after:
+                    evidence.describe(full, after.group("what"))
         self.full = list(names)
         self.known = frozenset(names)
-        self.last_person: str | None = None
+        self.speakers = referents.Speakers(evidence)  # the last person, organisation, group that spoke
+        self.last_person: str | None = None  # the last named speaker not known to be an organisation
         self.in_sentence: str | None = None  # the last full name in the sentence read ("her office said")
         self.groups: dict[str, str] = {}  # "ministry" -> the last ministry that spoke ("the ministry said")
         self.issuer: str | None = None  # a press release's issuer: "the company" when no other spoke
@@ -176,6 +198,17 @@ class Names:
             return self.by_last.get(name, name)
         return name
 
+    def spoke(self, speaker: str, outlet: str, who: str = "", said: str = "") -> str | None:
+        """``speaker`` (named ``who``) spoke ``said``: "the ministry", "she", "it" may be them from now on.
+        Their kind."""
+        for word in speaker.lower().split():
+            if word in BODIES:
+                self.groups[word] = speaker
+        found = self.speakers.spoke(speaker, who, said)
+        if found != referents.ORG and _PERSON.match(speaker) and speaker != outlet and " " in speaker.strip():
+            self.last_person = speaker
+        return found
+
 
 _LEGAL = re.compile(r"\s+(?:AB|ASA|AG|GmbH|Inc\.?|Ltd\.?|plc|PLC|SA|S\.A\.|NV|LLC)$")
 _SPOKESMAN = re.compile(
@@ -184,6 +217,10 @@ _SPOKESMAN = re.compile(
     re.I,
 )
 _OFFICE = re.compile(r"^(?:his|her)\s+(?:office|spokes(?:man|woman|person)|aides?|team|lawyers?)$", re.I)
+_PERSON = re.compile(rf"^{NAME}$")
+_LOCATED = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){0,3}?[A-Za-z]+)\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$"
+)
 _ORG_NAME = re.compile(rf"(?:{NAME}[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?)?{NAME}$")
 
 
@@ -206,16 +243,22 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     words = phrase.split()
     if not words:
         return None
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return names.last_person if words[0].lower() in ("he", "she") else None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:  # the last person, organisation, group that spoke
+        who = names.speakers.person or names.last_person  # no person spoke: the last named speaker, as before
+        return {"he": who, "she": who, "it": names.speakers.it(), "they": names.speakers.it(plural=True)}.get(
+            words[0].lower()
+        )
     if _OFFICE.match(phrase):  # "her office said": the person the sentence named
-        return names.in_sentence or names.last_person
+        return names.in_sentence or names.speakers.person or names.last_person
     spokesman = _SPOKESMAN.match(phrase)
     if spokesman:  # "a spokesman for the federation": the federation speaks (and "he" is it, after)
         body = speaker_of(spokesman.group("for") or spokesman.group("of"), names, loose=True)
         if body:
-            names.last_person = body
+            names.last_person = names.speakers.person = body
         return body
+    located = _LOCATED.match(phrase)
+    if located and located.group("who").split()[-1].lower() in PEOPLE_PLURAL:
+        return phrase[0].upper() + phrase[1:]  # "Officials in Seoul", not Seoul
     trailing = _ORG_NAME.search(phrase)
     if trailing and trailing.group() not in NOT_NAMES:
         name = trailing.group()
@@ -237,13 +280,15 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
     loose = loose or words[0].lower() in QUANTIFIERS  # "a Ukrainian official": a noun phrase, clearly
     while words and words[0].lower() in QUANTIFIERS:
         words = words[1:]
-    is_body = bool(words) and words[-1].lower() in BODIES
+    is_body = bool(words) and (words[-1].lower() in BODIES or words[-1].lower() in COMPANIES)
     if is_body and len(words) == 1:  # "the ministry": the last ministry that spoke
         known = names.groups.get(words[0].lower())
         if known:
             return known
         if names.issuer:
             return names.issuer
+        if words[0].lower() in COMPANIES and names.speakers.company:  # "the company": the last business
+            return names.speakers.company
     if not words or not loose and not is_body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None
     group = " ".join(words)
@@ -265,41 +310,44 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
     if m:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
-            return Attribution(who, "according to", *_span(sentence, m))
+            return Attribution(who, "according to", *_span(sentence, m), who=m.group("who"))
     m = (DATA_LAST.match(sentence) or DATA_FIRST.match(sentence)) if _DATA_VERB.search(sentence) else None
     if m:
         who = speaker_of(m.group("who"), names, loose=True)
         if who:
-            return Attribution(who, "data", *_span(sentence, m))
+            return Attribution(who, "data", *_span(sentence, m), who=m.group("who"))
     if _VERBS.isdisjoint(_LOWER_WORD.findall(sentence)):
         return None  # the patterns below all need one of the verbs: the costliest of them, not tried
     m = MIDDLE.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)
         if who:
-            return Attribution(who, m.group("verb"), *_span(sentence, m), verb=m.group("verb"))
+            return Attribution(who, m.group("verb"), *_span(sentence, m), verb=m.group("verb"), who=m.group("who"))
     m = TRAILING.match(sentence)
     if m and (m.group("who2") or m.group("who")):
         who = names.resolve(m.group("who2")) if m.group("who2") else speaker_of(m.group("who"), names)
         if who:
-            return Attribution(
-                who, m.group("verb") or "said", *_span(sentence, m), verb=m.group("verb") or "said", added=_added(m)
-            )
+            verb = m.group("verb") or "said"
+            named = m.group("who2") or m.group("who")
+            return Attribution(who, verb, *_span(sentence, m), verb=verb, added=_added(m), who=named)
     m = TRAILING_APPOS.search(sentence, max(1, len(sentence) - APPOS_TAIL))
     if m:
         who = speaker_of(m.group("who"), names)
         named = re.fullmatch(rf"\s*(?P<name>{NAME})\s*", m.group("appos"))
         if named and m.group("who").split()[-1].islower() and " " in person(named.group("name")):
             who = names.resolve(person(named.group("name")))  # "the ministry's spokesman, Li Wei, said"
+            names.evidence.people.add(who)
         if who:
             verb = m.group("verb")
-            return Attribution(who, "pledge" if verb in PLEDGE else verb, 0, m.start(), verb=verb, added=_added(m))
+            how = "pledge" if verb in PLEDGE else verb
+            return Attribution(who, how, 0, m.start(), verb=verb, added=_added(m), who=m.group("who"))
     m = LEADING.match(sentence)
     if m:
         who = speaker_of(m.group("who"), names)
         named = re.match(rf",\s*(?P<name>{NAME})", m.group("appos") or "")
         if named and m.group("who").split()[-1].islower() and " " in person(named.group("name")):
             who = names.resolve(person(named.group("name")))  # "Its director of operations, Hélène Martin, told"
+            names.evidence.people.add(who)
         if who:
             verb = m.group("verb")
             how = "pledge" if verb in PLEDGE else verb
@@ -310,6 +358,7 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
                 negated=bool(m.group("neg")),
                 verb=verb,
                 appos=m.span("appos") if m.group("appos") else None,
+                who=m.group("who"),
             )
     return None
 

@@ -155,6 +155,33 @@ def score(text: str) -> float:
 
 _PERSONAL = re.compile(r"(?i)\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|our|us|you|you're|your)\b")
 _PLEDGE = re.compile(r"(?i)\b(?:will|won't|shall|going to)\b")
+# A forecast in reported speech ("the talks would resume next week", "rates are set to rise"): what
+# will happen, which a tracker follows up when a source said it. Not "would be a mistake" nor "would
+# like": a forecast of "be" or "have" counts only as a passive ("would be lifted") or with a date.
+_FORECAST = re.compile(
+    r"(?i)\b(?:would|wouldn[’']t|(?:is|are|was|were)\s+(?:set|due|scheduled|poised|expected|likely)\s+to)"
+    r"\s+(?:not\s+)?(?:(?P<wish>like|love|prefer|want|rather|need|welcome)|(?P<be>be|have|seem|appear|feel)"
+    r"(?:\s+(?P<done>\w+))?|\w+)\b"
+)
+_WHEN = re.compile(
+    r"(?i)\b(?:by|before|until|within|from|in|on)\s+(?:\d|the\s+end\b)"
+    r"|\b(?:next|this|later\s+this)\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:tomorrow|soon|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+
+
+def forecast(quote: str) -> bool:
+    """Whether ``quote`` forecasts an event ("would resume next week", "would be lifted"), not a
+    view of what would be ("would be a mistake", "would like")."""
+    views = 0  # forecasts of "be" or "have": events only with a date, looked for once
+    for m in _FORECAST.finditer(quote):
+        if m.group("wish"):
+            continue
+        if not m.group("be") or m.group("be") == "be" and (m.group("done") or "").endswith(("ed", "en")):
+            return True
+        views += 1
+    return views > 0 and _WHEN.search(quote) is not None
 
 
 def checkable(quote: str, sentence: str | None = None, hedged: bool = False, speaker: bool = False) -> bool:
@@ -162,11 +189,14 @@ def checkable(quote: str, sentence: str | None = None, hedged: bool = False, spe
     sentence's, weigh more than ``THRESHOLD``; or it is ``hedged`` (an estimate: "North Korea might
     send workers", a forecast a tracker follows up), no wish, duty, promise or verdict, and either
     about others or said by a named ``speaker`` ("I think", unattributed, is a view); or a
-    named ``speaker`` (not the text's own voice) said it as a pledge ("We will not sell the club"),
-    which a tracker follows up too."""
+    named ``speaker`` (not the text's own voice) said it as a pledge ("We will not sell the club")
+    or a source, named or not ("officials said"), forecast an event in reported speech ("the talks
+    would resume next week"), which a tracker follows up too."""
     bar = THRESHOLD - (SPEAKER_BONUS if speaker else 0.0)
     if score(quote) > bar or (sentence is not None and score(sentence) > bar):
         return True
     if hedged and not _NOT_ESTIMATE.search(quote) and (speaker or not _PERSONAL.search(quote)):
+        return True
+    if speaker and forecast(quote) and not _NOT_ESTIMATE.search(quote):
         return True
     return speaker and bool(_PLEDGE.search(quote)) and "?" not in quote

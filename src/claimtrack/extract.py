@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimtrack import articleframe, checkworthy
+from claimtrack import articleframe, checkworthy, referents
 from claimtrack import attribution as attr
 from claimtrack.attribution import Names
 from claimtrack.sentences import is_heading, paragraphs, sentences
@@ -161,7 +161,6 @@ _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:office|spokes|aide|team|lawyer)")
 _BUT = re.compile(r",\s+but\s+")
 _PARENTHESIS = re.compile(r"\((?P<inner>[^()]{20,})\)")
 _PREPOSITION = re.compile(r"^(?:on|about|of|to|for)\b")
-_PERSON = re.compile(rf"^{attr.NAME}$")
 
 
 class _Reader:
@@ -178,6 +177,8 @@ class _Reader:
         self.frame = attr.interview(text)
         self.last_speaker: str | None = None
         self.current = ""  # the sentence being read
+        self.subject: tuple[str, str | None, str] | None = None  # its speaker, their kind, as it names them
+        self.apostrophe = "’" if "’" in text else "'"
         self.found: list[Candidate] = []
         self._seen: set[tuple[int, str]] = set()  # (start, quote) of each found: a lookup, not a scan
 
@@ -189,18 +190,21 @@ class _Reader:
         if b <= a or not check_worthy(quote, self.current, how != "outlet") or (a, quote) in self._seen:
             return
         self._seen.add((a, quote))
-        self.found.append(Candidate(text or standalone(quote, pledge), quote, source, conf, a, how))
+        text = text or standalone(quote, pledge)
+        quoted = self.text[a - 1 : a] in ("“", '"')  # in a quote the speaker is "we": its "it" is someone else
+        if self.subject and self.subject[0] == source and not quoted:  # "The company said it would": it is the company
+            text = referents.own_subject(text, *self.subject, apostrophe=self.apostrophe)
+        self.found.append(Candidate(text, quote, source, conf, a, how))
 
-    def speaks(self, speaker: str) -> None:
+    def speaks(self, speaker: str, who: str | None = None, said: str = "") -> None:
+        """``speaker`` spoke ``said`` (named ``who`` in the sentence: what takes the place of their pronoun)."""
         self.last_speaker = speaker
-        for word in speaker.lower().split():
-            if word in attr.BODIES:
-                self.names.groups[word] = speaker
-        if _PERSON.match(speaker) and speaker != self.outlet and " " in speaker.strip():
-            self.names.last_person = speaker
+        found = self.names.spoke(speaker, self.outlet, who or "", said)
+        self.subject = (speaker, found, who) if who is not None else None
 
     def sentence(self, a: int, b: int, forced: str | None = None) -> None:
         s = self.current = self.text[a:b]
+        self.subject = None
         dateline = attr.DATELINE.match(s)
         if dateline:
             a, s = a + dateline.end(), s[dateline.end() :].lstrip()
@@ -236,7 +240,7 @@ class _Reader:
             self._pledge(a, b, s, found)
             return
         if found:
-            self.speaks(found.speaker)
+            self.speaks(found.speaker, found.who, s[found.start : found.end])
             start, end = found.start, found.end
             if _PREPOSITION.match(s[start:end]):  # "have reported on growing cooperation": the whole sentence
                 start, end = 0, len(s)
@@ -284,7 +288,7 @@ class _Reader:
 
     def _pledge(self, a: int, b: int, s: str, found: attr.Attribution) -> None:
         """ "X promised that Y": that X promised is the outlet's report of a fact; Y is X's pledge."""
-        self.speaks(found.speaker)
+        self.speaks(found.speaker, found.who, s[found.start : found.end])
         reported = s[: found.appos[0]] + s[found.appos[1] :] if found.appos else s
         self.add(a, b, self.interviewee or self.outlet, "report of a pledge", "almost certain", standalone(reported))
         start, end = a + found.start, a + found.end

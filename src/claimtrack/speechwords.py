@@ -130,3 +130,29 @@ BODIES = frozenset(
     " institute bank court police army prefecture regulator secretariat delegation presidency operator"
     " authority department group firm bloc board alliance consultancy university club".split()
 )
+# Nouns for a person described, not named ("a senior official said", "the minister said"): with the
+# titles, what makes "she said" hers; their plurals ("officials", "diplomats") are groups.
+PEOPLE = TITLES | frozenset(
+    "official diplomat source expert resident witness worker employee member negotiator aide adviser advisor"
+    " consultant observer insider sister brother wife husband daughter son mother father citizen voter student"
+    " owner boss veteran woman man person campaigner organiser organizer protester victim survivor"
+    " entrepreneur economist analyst executive spokesperson critic".split()
+)
+# Nouns for a business ("the company said", "the lender said"): said, they are the last organisation
+# that spoke; at a name's end ("Harbourline Bank"), with ``BODIES`` and the words below, an organisation.
+COMPANIES = frozenset(
+    "company firm group bank lender carrier airline insurer retailer manufacturer maker carmaker automaker"
+    " producer miner developer supplier business conglomerate startup utility exporter importer brewer"
+    " chipmaker broker fund exchange".split()
+)
+ORG_ENDINGS = (
+    BODIES
+    | COMPANIES
+    | frozenset(
+        "corporation corp inc ltd plc ab asa ag gmbh sa nv llc holdings partners capital airlines airways motors"
+        " energy industries systems technologies labs media news times post press network foundation trust"
+        " party reuters shipping logistics airport port railways rail mining oil petroleum steel telecom insurance"
+        " securities investments ventures pharmaceuticals pharma chemicals foods resources metals electronics"
+        " communications aerospace defence automotive services solutions associates bancorp financial realty".split()
+    )
+)
