@@ -714,3 +714,32 @@ def test_a_quoted_phrase_inside_a_claim_keeps_its_marks() -> None:
     assert extract.standalone('Officials called it "a marriage of convenience" last year.') == (
         'Officials called it "a marriage of convenience" last year.'
     )
+
+
+# Datelines without an outlet, and one after a byline: where and when, never claim text.
+DATELINES = [
+    "WASHINGTON — ",
+    "WASHINGTON, Jan. 5 — ",
+    "WASHINGTON, Jan 5 — ",
+    "NEW YORK – ",
+    "KYIV, Ukraine — ",
+    "LONDON, March 3 (AP) — ",
+    "ST. LOUIS - ",
+    "By Jane Smith\nWASHINGTON — ",
+]
+
+
+def test_a_dateline_without_an_outlet_is_never_claim_text_an_opening_acronym_stays() -> None:
+    for dateline in DATELINES:
+        text = f"{dateline}The Pentagon plans to buy 400 more interceptors next year, two officials told reporters.\n"
+        found = extract.candidates(text)
+        claim = ("Officials", "The Pentagon plans to buy 400 more interceptors next year.")
+        assert [(c.source, c.text) for c in found] == [claim], dateline
+        assert found[0].quote.startswith("The Pentagon")
+    text = (
+        "NATO — the alliance of 32 countries — said it would hold exercises in March.\n"
+        "The talks ended on Friday. NATO — The alliance — said in a statement that 3,000 troops took part.\n"
+    )
+    texts = [c.text for c in extract.candidates(text)]
+    assert texts[0].startswith("NATO — the alliance of 32 countries")
+    assert any(t.startswith("NATO — The alliance") for t in texts), texts

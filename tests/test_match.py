@@ -597,3 +597,14 @@ def test_a_short_news_item_is_also_read_whole_and_a_long_one_is_not() -> None:
     assert tweet[-1].stems == [s for p in tweet[:-1] for s in p.stems]
     article = _pieces(0, sentences(" ".join(["Kim met Putin in Pyongyang on a long visit."] * 10)))
     assert not any(p.joined for p in article) and len(article) == 10
+
+
+def test_an_acronym_opening_a_paragraph_is_not_a_dateline_for_match() -> None:
+    """match drops the dateline extract drops ("KYIV, Ukraine — "), not an acronym that opens a sentence."""
+    from claimtrack.match import sentences
+
+    text = "NATO — the alliance of 32 countries — held exercises in March.\nKYIV, Ukraine — Russia fired 40 drones."
+    assert sentences(text) == [
+        "NATO — the alliance of 32 countries — held exercises in March.",
+        "Russia fired 40 drones.",
+    ]

@@ -23,7 +23,7 @@ from claimtrack import attribution as attr
 from claimtrack.attribution import Names
 from claimtrack.hedging import PAST as _PAST
 from claimtrack.hedging import confidence, hedge
-from claimtrack.sentences import is_heading, paragraphs, sentences
+from claimtrack.sentences import dateline_end, is_heading, paragraphs, sentences
 
 DEFAULT_OUTLET = "Unknown outlet"
 
@@ -293,6 +293,7 @@ def candidates(text: str, outlet: str | None = None) -> list[Candidate]:
     gives itself: ``articleframe.speaker_of_text``, else ``DEFAULT_OUTLET``)."""
     reader = _Reader(text, outlet)
     for pa, pb in paragraphs(text):
+        pa = dateline_end(text, pa, pb)  # "WASHINGTON, Jan. 5 — ": where and when, never a claim's words
         line = text[pa:pb].strip()
         if articleframe.is_furniture(line) or is_heading(line):
             if not articleframe.is_furniture(line):

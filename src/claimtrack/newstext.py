@@ -12,8 +12,6 @@ import re
 
 MAX_WORDS = 60  # a "sentence" longer than this (a list, a table) is cut into pieces of this many words
 
-# A wire report's opening "PYONGYANG, June 19 (Reuters) - ": where and when, not what happened.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-–—(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]+\s+")
 # Not what the news says: links, and the signature of an embedded post ("— Jane Doe (@jdoe) May 4, 2019").
 _LINK = re.compile(r"(?:\bhttps?://|\bwww\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 _SIGNATURE = re.compile(r"\s[—–-]+\s[^—–\n]{0,80}\(@\w+\)[^—–\n]{0,30}$")
@@ -25,11 +23,12 @@ _TOKEN = re.compile(r"[^\W_]+")
 def sentences(text: str) -> list[str]:
     """The sentences of a text: each line is a paragraph; a full stop ends a sentence when a capital
     or a digit follows and it does not end an abbreviation (Mr., U.S., Jan.) or an initial (J.)."""
-    from claimtrack.sentences import sentences as spans  # one splitter for extract and match
+    from claimtrack.sentences import dateline_end  # one dateline and one splitter for extract and match
+    from claimtrack.sentences import sentences as spans
 
     found: list[str] = []
     for paragraph in text.splitlines():
-        paragraph = _DATELINE.sub("", paragraph, count=1)
+        paragraph = paragraph[dateline_end(paragraph) :]  # "PYONGYANG, June 19 (Reuters) - ": not the news
         paragraph = _SIGNATURE.sub("", _LINK.sub(" ", paragraph))
         paragraph = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), paragraph)
         found += [paragraph[a:b] for a, b in spans(paragraph)]

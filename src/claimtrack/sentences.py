@@ -3,7 +3,9 @@
 A full stop ends a sentence unless it ends an abbreviation or an initial (``Mr.``, ``U.S.``, ``J.``);
 each one is looked at from at most a few characters back, so splitting is linear in the text.
 Headings (short lines without closing
-punctuation) are told apart for the extractor, which skips them.
+punctuation) are told apart for the extractor, which skips them. A paragraph's dateline ("WASHINGTON
+— ", "KYIV, Ukraine — ", "LONDON, March 3 (AP) — ") is where and when, never a sentence of the news:
+``dateline_end`` is where the news starts, for both.
 """
 
 from __future__ import annotations
@@ -105,6 +107,24 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if a < b:
             out.append((a, b))
     return out
+
+
+# A dateline: a place in capitals ("NEW YORK", "ST. LOUIS"), then a detail after a comma ("Jan. 5",
+# "Ukraine", "March 3"), then the outlet ("(Reuters)", "/Business Newswire/") and a dash. Without an
+# outlet, the news must start after the dash with a capital, a digit or a quotation mark: "NATO — the
+# alliance — said" opens a sentence, not a dateline. Bounded, so a line of a megabyte costs nothing.
+_PLACE = r"(?=[A-Z][A-Z.'’ -]{2})[A-Z][A-Z.'’-]*(?:[^\S\n]+[A-Z][A-Z.'’-]*){0,3}"
+_OUTLET = r"(?:\((?P<outlet>[A-Z][\w .&'-]{1,40})\)|/(?P<wire>[A-Z][\w .&'-]{1,40})/)"
+DATELINE = re.compile(
+    rf"{_PLACE}(?:,[^\S\n]+[^()/\n—–]{{1,40}}?)?[^\S\n]*"
+    rf"(?:{_OUTLET}[^\S\n]*(?:-+|–|—)[^\S\n]*|(?:(?<=\s)-+[^\S\n]+|[–—][^\S\n]*)(?=[A-Z0-9“\"‘']))"
+)
+
+
+def dateline_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the news of the paragraph ``text[start:end]`` starts after its dateline, if it opens with one."""
+    m = DATELINE.match(text, start, len(text) if end is None else end)
+    return m.end() if m else start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
