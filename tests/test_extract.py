@@ -743,3 +743,22 @@ def test_a_dateline_without_an_outlet_is_never_claim_text_an_opening_acronym_sta
     texts = [c.text for c in extract.candidates(text)]
     assert texts[0].startswith("NATO — the alliance of 32 countries")
     assert any(t.startswith("NATO — The alliance") for t in texts), texts
+
+
+# "X told AUDIENCE that ...": whom X told is not what X said.
+AUDIENCES = [
+    "Andrew Bailey, the bank's governor, told lawmakers last week that",
+    "Chief executive Ana Ruiz told investors on a call that",
+    "Andrew Bailey told a parliamentary committee on Tuesday that",
+    "Andrew Bailey told state television that",
+    "Andrew Bailey told a Senate hearing that",
+    "Andrew Bailey told a hearing of the Senate Banking Committee that",
+]
+
+
+def test_whom_a_speaker_told_is_not_part_of_the_claim() -> None:
+    for told in AUDIENCES:
+        found = extract.candidates(f"{told} exports fell 4% in May.")
+        assert [c.text for c in found] == ["Exports fell 4% in May."], told
+    found = extract.candidates("Andrew Bailey told Reuters the panel would meet in May 2026.")
+    assert [c.text for c in found] == ["The panel would meet in May 2026."]

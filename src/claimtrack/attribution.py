@@ -50,10 +50,21 @@ _LEAD = (
 )
 # ", adding that the backlog would clear by May": a second statement by the same speaker.
 _ADDING = r"(?:,\s+(?:adding|and\s+added)\s+(?:that\s+)?(?P<added>[^“”\"]+?))?"
+# Whom a speaker told, besides the press: "told lawmakers", "told a parliamentary committee", "told state
+# television", "told a Senate hearing", "told the court" (a few words before the noun, none a pronoun or "that").
+_AUDIENCE = (
+    r"(?:(?:a|an|the|its|his|her|their|our)\s+)?(?:(?!(?:that|the|a|an|me|him|us|them|you|it)\b)[\w’'-]+\s+){0,3}?"
+    r"(?:lawmakers|legislators|parliamentarians|MPs|senators|congressmen|deputies|parliament|congress|investors"
+    r"|analysts|shareholders|bondholders|creditors|delegates|supporters|voters|students|employees|staff|workers"
+    r"|members|residents|diplomats|donors|court|jury|judges?|(?:sub)?committee|hearing|panel|conference|summit"
+    r"|meeting|forum|audience|crowd|rally|gathering|assembly|television|TV|radio|broadcaster|media|newspaper"
+    r"|news\s+agency|podcast)s?\b"
+)
 _TOLD = (
-    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|(?:[a-z]+\s+){{0,3}}{NAME}"
+    rf"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|the\s+press|{_AUDIENCE}(?:\s+of\s+(?:the\s+)?{NAME})?"
+    rf"|(?:[a-z]+\s+){{0,3}}{NAME}"
     r"|(?:a|an|our|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|reporter|correspondent)))?"
-)  # told reporters / The Bell
+)  # told reporters / lawmakers / The Bell
 _WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,7}?)"  # a short subject, no comma
 
 # "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
