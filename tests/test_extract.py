@@ -762,3 +762,19 @@ def test_whom_a_speaker_told_is_not_part_of_the_claim() -> None:
         assert [c.text for c in found] == ["Exports fell 4% in May."], told
     found = extract.candidates("Andrew Bailey told Reuters the panel would meet in May 2026.")
     assert [c.text for c in found] == ["The panel would meet in May 2026."]
+
+
+def test_a_trade_before_a_name_makes_it_an_organisation_and_is_not_its_name() -> None:
+    """ "Steelmaker Nordwerk" is Nordwerk, a business, as "Chief executive Marta Okonjo" is Marta Okonjo:
+    its "it" is Nordwerk, and so is "the company" after a bank nobody introduced."""
+    text = (
+        "Steelmaker Nordwerk said on Tuesday it would close two plants in Saxony by 2026.\n"
+        "Goldman Sachs said steel prices fell 8% in May. The company said its order book shrank by 14% in 2025.\n"
+        "German carmaker Volvo said its sales rose 4% in May.\n"
+    )
+    found = extract.candidates(text, outlet="City Wire")
+    assert [(c.source, c.text) for c in found if c.source != "Goldman Sachs"] == [
+        ("Nordwerk", "Nordwerk would close two plants in Saxony by 2026."),
+        ("Nordwerk", "Nordwerk's order book shrank by 14% in 2025."),
+        ("Volvo", "Volvo's sales rose 4% in May."),
+    ]

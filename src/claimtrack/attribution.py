@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack import referents
-from claimtrack.speechwords import BODIES, COMPANIES, NOT_NAMES, PEOPLE, SPEECH, TITLES
+from claimtrack.speechwords import BODIES, COMPANIES, NOT_NAMES, PEOPLE, SPEECH, TITLES, TRADES
 
 # A name: capitalised words ("Kim Yo-Jong", "Maria de Vries"), lower-case particles allowed inside.
 _CAP = r"[A-Z][\w’'.-]*"
@@ -175,6 +175,9 @@ class Names:
             runs = re.split(r"(?<=\w\w)\.\s+", match.group())  # "AgroScope. Nadia Ferreira": two names
             full = ""
             for i, run in enumerate(runs):
+                org = referents.trade(run, text, match.start() if i == 0 else -1)
+                if org:  # "Steelmaker Nordwerk", "carmaker Volvo": an organisation
+                    evidence.orgs.add(_LEGAL.sub("", person(org)))
                 words = person(run).split()
                 if len(words) < 2:
                     evidence.alone.update(words)  # "Okonjo said", "Mr. Bakker": a surname used alone
@@ -236,10 +239,12 @@ _ORG_NAME = re.compile(rf"(?:{NAME}[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?
 
 
 def person(name: str) -> str:
-    """A name without the title before it or a possessive after it: "Prime Minister Claire Fontaine"
-    -> "Claire Fontaine", "President William Ruto's" -> "William Ruto"."""
+    """A name without the title or trade before it or a possessive after it: "Prime Minister Claire
+    Fontaine" -> "Claire Fontaine", "President William Ruto's" -> "William Ruto", "Steelmaker Nordwerk" -> "Nordwerk"."""
     words = re.sub(r"[’']s$", "", name.strip()).split()
     while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    if len(words) > 1 and words[0].lower() in TRADES:  # "Steelmaker Nordwerk": Nordwerk
         words = words[1:]
     titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
     if titled:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimtrack.speechwords import BODIES, COMPANIES, ORG_ENDINGS, PEOPLE, TITLES
+from claimtrack.speechwords import BODIES, COMPANIES, ORG_ENDINGS, PEOPLE, TITLES, TRADES
 
 PERSON, ORG, GROUP = "person", "organisation", "group"
 UNNAMED = frozenset({"Unnamed media reports"})
@@ -75,6 +75,21 @@ def titled(run: str, text: str, start: int) -> bool:
         return True
     last = _BEFORE.search(text[max(0, start - 30) : start]) if start >= 0 else None
     return last is not None and last.group(1).lower() in PEOPLE
+
+
+_TRADE_BEFORE = re.compile(r"\b([a-z]+)[^\S\n]+$")
+
+
+def trade(run: str, text: str, start: int) -> str | None:
+    """The organisation a business's trade introduces ("Steelmaker Nordwerk" at a sentence's start,
+    "German carmaker Volvo", "investment bank Goldman Sachs"): "Nordwerk", "Volvo", "Goldman Sachs"."""
+    words = run.split()
+    if len(words) > 1 and words[0].lower() in TRADES:
+        return " ".join(words[1:])
+    before = _TRADE_BEFORE.search(text, max(0, start - 20), start) if start > 0 else None
+    if before and (before.group(1) in TRADES or before.group(1) in ("company", "firm", "group", "bank")):
+        return run
+    return None
 
 
 def _plural_of(word: str, nouns: frozenset[str]) -> bool:

@@ -143,7 +143,14 @@ PEOPLE = TITLES | frozenset(
 COMPANIES = frozenset(
     "company firm group bank lender carrier airline insurer retailer manufacturer maker carmaker automaker"
     " producer miner developer supplier business conglomerate startup utility exporter importer brewer"
-    " chipmaker broker fund exchange".split()
+    " chipmaker broker fund exchange steelmaker drugmaker shipbuilder shipper grocer supermarket".split()
+)
+# A business's trade before its name says the name is an organisation and is not part of it:
+# "Steelmaker Nordwerk" (at a sentence's start) is Nordwerk, as "Chief executive Marta Okonjo" is Marta
+# Okonjo. Not trades a person has too ("film producer", "developer", "broker", "miner").
+TRADES = frozenset(
+    "steelmaker carmaker automaker chipmaker drugmaker lender insurer retailer airline brewer conglomerate"
+    " startup utility exporter importer manufacturer shipbuilder shipper grocer supermarket giant".split()
 )
 ORG_ENDINGS = (
     BODIES
