@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from claimtrack import attribution as attr
+from claimtrack.names import NAME, Names, person
 
 FURNITURE = re.compile(
-    rf"^\W{{0,3}}(?:By[^\S\n]+{attr.NAME}(?:[^\S\n]+and[^\S\n]+{attr.NAME})?(?:,[^.]*)?$"  # not "By March, ..."
+    rf"^\W{{0,3}}(?:By[^\S\n]+{NAME}(?:[^\S\n]+and[^\S\n]+{NAME})?(?:,[^.]*)?$"  # not "By March, ..."
     r"|(?:Photo|Picture|Image|Video|Watch|Listen|Caption)\s*:|Read\s+more(?:\s*:|\s+(?:here|at|about|on)\b|$)"
     r"|Related(?:\s+\w+){0,2}\s*:|See\s+also\s*:|More\s+on\s+this\b|(?:Media\s+|Press\s+)?[Cc]ontacts?\s*:"
     r"|For\s+(?:media|press)\s+enquiries\b|All\s+times\s+(?:are|stated)\b|Notes\s+to\s+editors\b"
@@ -29,13 +30,13 @@ _CREDIT_LINE = re.compile(
 )
 _CREDIT = re.compile(r"\((?:[A-Z][\w .&'-]*/)?[A-Z][\w .&'-]*\)\s*$")  # "... (Reuters/Ana Ruiz)": a caption's
 _BYLINE = re.compile(
-    rf"^By[^\S\n]+(?P<author>{attr.NAME})(?:[^\S\n]+and[^\S\n]+{attr.NAME})?(?:,[^\S\n]+(?P<org>[^\n]+))?$", re.M
+    rf"^By[^\S\n]+(?P<author>{NAME})(?:[^\S\n]+and[^\S\n]+{NAME})?(?:,[^\S\n]+(?P<org>[^\n]+))?$", re.M
 )
 _CREDITED = re.compile(
     r"^(?:Live\s+reporting|Published)\s+by\s+(?:the\s+)?(?P<org>[A-Z][^,\n]{1,60}?)(?:,[^\n]*)?$", re.M
 )
 _ISSUED = re.compile(r"\bpress\s+release\s+issued\s+by\s+(?:the\s+)?(?P<org>[A-Z][^,\n]{1,60}?)\s+on\b")
-_ANNOUNCES = re.compile(rf"^(?P<org>{attr.NAME})\s+(?:today\s+)?(?:announced|confirmed|said)\b")
+_ANNOUNCES = re.compile(rf"^(?P<org>{NAME})\s+(?:today\s+)?(?:announced|confirmed|said)\b")
 _OPINION = re.compile(r"^(?:Opinion|Analysis|Comment|Commentary|Column|Op-ed|Viewpoint|Perspective)\s*$", re.M | re.I)
 
 
@@ -61,7 +62,7 @@ def issuer_of(text: str) -> str | None:
     if dateline and dateline.group("wire"):
         first = _ANNOUNCES.match(text[dateline.end() :].lstrip())
         if first:
-            return attr.speaker_of(first.group("org"), attr.Names(""), loose=True)
+            return attr.speaker_of(first.group("org"), Names(""), loose=True)
     return None
 
 
@@ -82,7 +83,7 @@ def speaker_of_text(text: str) -> str | None:
     if dateline and dateline.group("outlet"):
         return dateline.group("outlet").strip()
     org = byline.group("org") if byline else None
-    if org and re.fullmatch(rf"(?:The\s+)?{attr.NAME}", org.strip()):
+    if org and re.fullmatch(rf"(?:The\s+)?{NAME}", org.strip()):
         return org.strip()
     credited = _CREDITED.search(head)
     if credited:
@@ -93,16 +94,16 @@ def speaker_of_text(text: str) -> str | None:
 
 _LEAD_SAID = re.compile(r"^(?P<who>.+?)\s+(?:said|says|added|adds|told\s+\w+|wrote|writes)\s*:$")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|have|has|had|will|would|can|do|does|did)\b")  # a sentence, not a title
-_LEAD_NAME = re.compile(rf"^(?P<who>{attr.NAME}),\s+[^:]{{2,160}}:$")
+_LEAD_NAME = re.compile(rf"^(?P<who>{NAME}),\s+[^:]{{2,160}}:$")
 
 
-def lead(line: str, names: attr.Names) -> tuple[str, bool] | None:
+def lead(line: str, names: Names) -> tuple[str, bool] | None:
     """The speaker a line introduces, and whether its unquoted paragraphs are theirs too: "Prof
     Helen Achebe, Professor of Tropical Medicine, University of Liverpool:" (a round-up: yes),
     "Minister Katrin Leitner said:" (quotations only)."""
     m = _LEAD_NAME.match(line)
-    if m and " " in attr.person(m.group("who")) and not _VERBISH.search(line[m.end("who") :]):
-        return names.resolve(attr.person(m.group("who"))), True
+    if m and " " in person(m.group("who")) and not _VERBISH.search(line[m.end("who") :]):
+        return names.resolve(person(m.group("who"))), True
     m = _LEAD_SAID.match(line)
     if m:
         who = attr.speaker_of(m.group("who"), names)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from claimtrack import articleframe, checkworthy, referents
 from claimtrack import attribution as attr
-from claimtrack.attribution import Names
 from claimtrack.hedging import PAST as _PAST
 from claimtrack.hedging import confidence, hedge
+from claimtrack.names import NAME, RUN, Names, person
 from claimtrack.sentences import dateline_end, is_heading, paragraphs, sentences
 
 DEFAULT_OUTLET = "Unknown outlet"
@@ -94,7 +94,7 @@ def _unpaired_marks(text: str) -> str:
 
 # ---- candidates ---------------------------------------------------------------------------------------
 
-_QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + attr.NAME + r"))\s*:\s+")
+_QA = re.compile(r"^(?:(?P<q>Q|Question)|(?P<a>A|Answer)|(?P<name>" + NAME + r"))\s*:\s+")
 _CONTRAST = re.compile(r"^(?P<a>.+?),\s+but\s+(?P<b>.+)$", re.S)
 _CONCESSION = re.compile(r",\s+(?P<conj>even\s+though|although|though)\s+(?=\w)")
 _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:office|spokes|aide|team|lawyer)")
@@ -153,7 +153,7 @@ class _Reader:
             return
         self.names.in_sentence = None
         if _POSSESSIVE.search(s):  # "..., her office said": whose office is the last full name before it
-            full = [attr.person(m.group()) for m in attr._RUN.finditer(s)]
+            full = [person(m.group()) for m in RUN.finditer(s)]
             self.names.in_sentence = next((n for n in reversed(full) if " " in n), None)
         asker = False  # a statement in a question ("Q: Farmers say ...") is the interviewer's, not the answer's
         if self.frame and any(p.search(s) for p in attr.INTERVIEW):

@@ -6,7 +6,7 @@ last business that spoke (not a ministry); "it" the last organisation and "they"
 organisation or group, when only people spoke since (after a group or a name of no known kind,
 "it" is unclear and left unresolved). Whether a name is a person
 or an organisation the text says by how it introduces the name (``Evidence``, gathered by
-``attribution.Names`` as it reads the names): a title before it ("Chief executive Marta Okonjo"), a
+``names.Names`` as it reads the names): a title before it ("Chief executive Marta Okonjo"), a
 description between commas after it ("Jan de Vries, chief economist at ING," / "Goldman Sachs, the
 investment bank,"), its surname used alone ("Okonjo said"), a body's or a business's word at its
 end ("Harbourline Bank"). News introduces the people it quotes, so a name with no such sign is
