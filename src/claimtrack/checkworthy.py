@@ -184,6 +184,18 @@ def forecast(quote: str) -> bool:
     return views > 0 and _WHEN.search(quote) is not None
 
 
+# A reaction with nothing in it to check: "Chief financial officer Maria Lenz disagreed.", "Raytheon, which
+# makes the missile, declined to comment.", "The ministry did not respond to a request for comment."
+_REACTION = re.compile(
+    r"^(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+(?:,[^,\d]{3,120},)?\s+(?:also\s+|again\s+)?"
+    r"(?:(?:disagreed|agreed|objected|demurred)(?:\s+with\s+(?:him|her|them|that|this|the\s+\w+))?"
+    r"|(?:(?:declined|refused)\s+to\s+(?:comment|elaborate)|had\s+no\s+(?:immediate\s+)?comment"
+    r"|(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?(?:respond|reply|comment|return)"
+    r"|could\s+not\s+(?:immediately\s+)?be\s+reached|(?:was|were)\s+(?:not\s+(?:immediately\s+)?available|unavailable))"
+    r"\b(?:\s+(?:to|with|on|for|when|by|calls?|e-?mails?|messages?|requests?)\b[^\d,;:“”\"]{0,60})?)\s*[.!]?$"
+)
+
+
 def checkable(quote: str, sentence: str | None = None, hedged: bool = False, speaker: bool = False) -> bool:
     """Whether ``quote`` (said in ``sentence``) states something checkable: its cues, or the
     sentence's, weigh more than ``THRESHOLD``; or it is ``hedged`` (an estimate: "North Korea might
@@ -191,7 +203,10 @@ def checkable(quote: str, sentence: str | None = None, hedged: bool = False, spe
     about others or said by a named ``speaker`` ("I think", unattributed, is a view); or a
     named ``speaker`` (not the text's own voice) said it as a pledge ("We will not sell the club")
     or a source, named or not ("officials said"), forecast an event in reported speech ("the talks
-    would resume next week"), which a tracker follows up too."""
+    would resume next week"), which a tracker follows up too. A bare reaction ("X disagreed", "X declined
+    to comment") never is."""
+    if _REACTION.match(quote):
+        return False
     bar = THRESHOLD - (SPEAKER_BONUS if speaker else 0.0)
     if score(quote) > bar or (sentence is not None and score(sentence) > bar):
         return True
