@@ -270,10 +270,15 @@ def test_it_and_the_company_are_the_last_organisation_that_spoke() -> None:
     assert by_quote(found, "40 ships").source == "City Wire"  # "it" after a group: no organisation's, unclear
 
 
+# A business introduced without speaking, for "the company" below (a bare reaction: no claim of its own).
+NORDHAVN = "Nordhavn Shipping, which owns the tankers, declined to comment. "
 # (sentence, claim text): a pronoun that is the speaker, then pronouns that may be someone else's or no one's.
 OWN_SUBJECT = [
-    ("The company said it would close two plants by 2026.", "The company would close two plants by 2026."),
-    ("It would close two plants by 2026, the company said.", "The company would close two plants by 2026."),
+    (
+        f"{NORDHAVN}The company said it would close two plants by 2026.",
+        "Nordhavn Shipping would close two plants by 2026.",
+    ),
+    ("It would close two plants by 2026, the ministry said.", "The ministry would close two plants by 2026."),
     (
         "Harbourline Bank said on Tuesday that its profit rose 12% in the third quarter.",
         "Harbourline Bank's profit rose 12% in the third quarter.",
@@ -282,13 +287,13 @@ OWN_SUBJECT = [
     ("Diplomats said they expected the talks to resume in March.", "Diplomats expected the talks to resume in March."),
     # A pronoun that may be someone else's, or no one's, stays.
     (
-        "The company said it was too early to say whether 300 jobs would go.",
+        f"{NORDHAVN}The company said it was too early to say whether 300 jobs would go.",
         "It was too early to say whether 300 jobs would go.",
     ),
     ("Mayor Lena Ortiz said it would cost 40 million euros by 2026.", "It would cost 40 million euros by 2026."),
     ("Diplomats said he would arrive in Seoul on Monday.", "He would arrive in Seoul on Monday."),
     # In a quote the speaker is "I" or "we": its "it" is something else.
-    ("“It will close two plants by 2026,” the company said.", "It will close two plants by 2026."),
+    (f"{NORDHAVN}“It will close two plants by 2026,” the company said.", "It will close two plants by 2026."),
 ]
 
 
@@ -778,3 +783,33 @@ def test_a_trade_before_a_name_makes_it_an_organisation_and_is_not_its_name() ->
         ("Nordwerk", "Nordwerk's order book shrank by 14% in 2025."),
         ("Volvo", "Volvo's sales rose 4% in May."),
     ]
+
+
+def test_the_company_is_the_business_a_sentence_introduced_even_if_it_did_not_speak() -> None:
+    """ "Raytheon, which makes the missile, declined to comment.": Raytheon, an organisation, is "the
+    company" and "it" after; "the company" nobody introduced is unclear, as "it" is: the outlet's."""
+    text = (
+        "Raytheon, which makes the missile, declined to comment. The company has said it can build 12 a month.\n"
+        "It said on Monday that it delivered 40 launchers in 2025.\n"
+    )
+    found = extract.candidates(text, outlet="City Wire")
+    assert [(c.source, c.text) for c in found] == [
+        ("Raytheon", "Raytheon can build 12 a month."),
+        ("Raytheon", "Raytheon delivered 40 launchers in 2025."),
+    ]
+    alone = extract.candidates("The company has said it can build 12 a month.", outlet="City Wire")
+    assert [c.source for c in alone] == ["City Wire"]
+
+
+def test_she_is_the_person_a_title_introduced_just_before_without_a_speech_verb() -> None:
+    """A person introduced with a title who reacted ("disagreed", "did not respond") is the nearest person
+    for the "she said" after; the bare reaction is not a claim."""
+    for reaction in ("disagreed", "did not respond to a request for comment", "declined to comment"):
+        text = (
+            "Steelmaker Nordwerk said on Tuesday it would close two plants in Saxony by 2026.\n"
+            "Goldman Sachs said the company's debt was likely to be downgraded this year. Chief financial officer "
+            f'Maria Lenz {reaction}. "We have the cash to ride out 2026," she said.\n'
+        )
+        found = extract.candidates(text, outlet="City Wire")
+        assert by_quote(found, "We have the cash").source == "Maria Lenz", reaction
+        assert not any("Lenz" in c.quote for c in found), reaction

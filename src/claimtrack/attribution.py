@@ -221,7 +221,7 @@ def speaker_of(phrase: str, names: Names, loose: bool = False) -> str | None:
             return known
         if names.issuer:
             return names.issuer
-        if words[0].lower() in COMPANIES and names.speakers.company:  # "the company": the last business
+        if words[0].lower() in COMPANIES:  # "the company": the last business; none: unclear, as "it" is
             return names.speakers.company
     if not words or not loose and not is_body and not re.fullmatch(r"[a-z’'-]+s", words[-1].lower()):  # a plural
         return None

@@ -204,6 +204,10 @@ class _Reader:
         else:
             who, how = self.outlet, "outlet"
         self._with_clauses(a, a + len(s), who, how, confidence(s))
+        subject = referents.SUBJECT.match(s)  # "Maria Lenz disagreed.": she is the nearest person now
+        named = attr.speaker_of(subject.group("who"), self.names) if subject else None
+        if subject and named:
+            self.names.speakers.mentioned(named, subject.group("who"))
 
     def _known(self, name: str | None) -> bool:
         return (

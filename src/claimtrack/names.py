@@ -47,7 +47,7 @@ class Names:
         self.evidence = evidence = referents.Evidence()  # what the text says each name is
         for match in RUN.finditer(text):
             runs = re.split(r"(?<=\w\w)\.\s+", match.group())  # "AgroScope. Nadia Ferreira": two names
-            full = ""
+            full = single = ""
             for i, run in enumerate(runs):
                 org = referents.trade(run, text, match.start() if i == 0 else -1)
                 if org:  # "Steelmaker Nordwerk", "carmaker Volvo": an organisation
@@ -55,9 +55,9 @@ class Names:
                 words = person(run).split()
                 if len(words) < 2:
                     evidence.alone.update(words)  # "Okonjo said", "Mr. Bakker": a surname used alone
-                    full = ""
+                    full, single = "", " ".join(words)
                     continue
-                full = " ".join(words)
+                full, single = " ".join(words), ""
                 if full not in names:
                     names[full] = None
                     for last in (words[-1], words[-1].rstrip("’'s")):
@@ -72,6 +72,8 @@ class Names:
                 after = referents.DESCRIBED.match(text, match.end())  # "Jan de Vries, chief economist at ING,"
                 if after:
                     evidence.describe(full, after.group("what"))
+            elif single and single not in NOT_NAMES and referents.WHICH.match(text, match.end()):
+                evidence.orgs.add(single)  # "Raytheon, which makes the missile,": an organisation
         self.full = list(names)
         self.known = frozenset(names)
         self.speakers = referents.Speakers(evidence)  # the last person, organisation, group that spoke

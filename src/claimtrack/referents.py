@@ -63,6 +63,13 @@ _AFTER_HEAD = frozenset("at of for in with from on who whose which that and to s
 
 # "Jan de Vries, chief economist at ING," / "Maria Costa, 45," / "Goldman Sachs, which ...": what a name is.
 DESCRIBED = re.compile(r",[^\S\n]+(?P<what>[^\W_][^,.;:\n“”\"()]{0,100})[,.]")
+WHICH = re.compile(r",[^\S\n]+which\s")  # "Raytheon, which makes the missile,": one word, an organisation
+# A sentence's subject, a name the verb follows: "Chief financial officer Maria Lenz disagreed.",
+# "Raytheon, which makes the missile, declined to comment."
+SUBJECT = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'.-]*)(?:,[^,“”\"]{3,160},)?\s+(?:[a-z]+ed|is|was|were|are|did|does"
+    r"|has|had|have|could|would|will|can|may|might|makes|made|took|won|lost|sold|bought|kept|left)\b"
+)
 _BEFORE = re.compile(r"([A-Za-z]+)\.?,?[^\S\n]+$")
 
 
@@ -150,6 +157,19 @@ class Speakers:
             self.company = speaker
         self.recent = [*self.recent[-7:], (speaker, found)]
         return found
+
+    def mentioned(self, speaker: str, who: str = "") -> None:
+        """``speaker`` (named ``who``) opened a sentence without speaking ("Chief financial officer Maria
+        Lenz disagreed.", "Raytheon, which makes the missile, declined to comment."): when the text says
+        what they are, the nearest person for "she", or organisation for "it" and "the company"."""
+        found = kind(speaker, self.evidence, who)
+        if found not in (PERSON, ORG):
+            return
+        if found == PERSON:
+            self.person = speaker
+        elif speaker.split()[-1].lower() not in _PUBLIC:
+            self.company = speaker
+        self.recent = [*self.recent[-7:], (speaker, found)]
 
     def it(self, plural: bool = False) -> str | None:
         """ "it" (``plural``: "they"): the last organisation (or group) that spoke, unless something
