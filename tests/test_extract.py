@@ -813,3 +813,19 @@ def test_she_is_the_person_a_title_introduced_just_before_without_a_speech_verb(
         found = extract.candidates(text, outlet="City Wire")
         assert by_quote(found, "We have the cash").source == "Maria Lenz", reaction
         assert not any("Lenz" in c.quote for c in found), reaction
+
+
+def test_adding_that_after_a_leading_attribution_is_a_claim_of_its_own() -> None:
+    """ "X said Y, adding that Z" is split as "Y, X said, adding that Z" already was."""
+    text = (
+        "Nordwerk AG said its order book shrank by 14% in the third quarter, adding that prices would rise in "
+        "January.\nThe mayor said on Monday that 40 schools would close, and added that 12 would reopen in 2027.\n"
+    )
+    found = extract.candidates(text, outlet="City Wire")
+    assert [(c.source, c.text) for c in found] == [
+        ("Nordwerk", "Nordwerk's order book shrank by 14% in the third quarter."),
+        ("Nordwerk", "Prices would rise in January."),
+        ("Mayor", "40 schools would close."),
+        ("Mayor", "12 would reopen in 2027."),
+    ]
+    assert all(c.quote in text for c in found)

@@ -238,6 +238,17 @@ def _added(match: re.Match[str]) -> tuple[int, int] | None:
     return match.span("added") if match.group("added") else None
 
 
+_ADDING_AT = re.compile(r",\s+(?:adding|and\s+added)\s+(?:that\s+)?(?P<added>[^“”\"]+?)\s*[.!]?$")
+
+
+def _adding(sentence: str, start: int) -> tuple[int, tuple[int, int]] | None:
+    """Where what was said ends and the span of what the speaker added: "..., adding that prices would
+    rise", the last such clause after ``start``, found from the end (one look, however many commas)."""
+    at = max(sentence.rfind(", adding ", start), sentence.rfind(", and added ", start))
+    m = _ADDING_AT.match(sentence, at) if at >= 0 else None
+    return (at, m.span("added")) if m and len(sentence[start:at].split()) >= 3 else None
+
+
 def attribute(sentence: str, names: Names) -> Attribution | None:
     """The explicit attribution of ``sentence``, if it has one."""
     m = ACCORDING_FIRST.match(sentence) or ACCORDING_LAST.match(sentence)
@@ -285,10 +296,14 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
         if who:
             verb = m.group("verb")
             how = "pledge" if verb in PLEDGE else verb
+            start, end = _span(sentence, m)
+            added = _adding(sentence, start)  # "X said Y, adding that Z": Z is a statement of its own
             return Attribution(
                 who,
                 how,
-                *_span(sentence, m),
+                start,
+                added[0] if added else end,
+                added=added[1] if added else None,
                 negated=bool(m.group("neg")),
                 verb=verb,
                 appos=m.span("appos") if m.group("appos") else None,
