@@ -124,7 +124,7 @@ CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
             r"(?i)^(?:(?:well|and|but|so|now)[,\s]+)*(?:let|look|think|imagine|remember|consider|listen)\b",
             -0.4,
         ),
-        ("long", r"(?:\S+\s+){11}\S", 0.4),
+        ("long", r"(?<!\S)(?:\S++\s+){11}\S", 0.4),
         ("short", r"^\W*(?:\S+\s+){0,5}\S+\W*$", 0.1),
     )
 )
