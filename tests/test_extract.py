@@ -829,3 +829,24 @@ def test_adding_that_after_a_leading_attribution_is_a_claim_of_its_own() -> None
         ("Mayor", "12 would reopen in 2027."),
     ]
     assert all(c.quote in text for c in found)
+
+
+def test_wire_attributions_with_a_title_after_said_and_the_reporters_context() -> None:
+    """'..., said port director Ingrid Solberg.' (then "she added"), '..., the port authority said on
+    Wednesday, after traffic fell 18% last year.' (the reporter's context is not what was said), the full
+    stop after a name is not the name's, and a welcome of a decision is no claim."""
+    text = (
+        "The port will cut its fees by a fifth from April, the port authority said on Wednesday, after container "
+        "traffic fell 18% last year.\n"
+        '"We cannot wait for the market to turn in 2026," said port director Ingrid Solberg. She added that two '
+        "of the four cranes had been idle since October.\n"
+        "Shipping group Vestkyst Line, the port's largest customer, welcomed the decision.\n"
+        "Freight rates fell 6% in May, said Solberg.\n"
+    )
+    found = extract.candidates(text, outlet="City Wire")
+    assert [(c.source, c.text) for c in found] == [
+        ("Port authority", "The port will cut its fees by a fifth from April."),
+        ("Ingrid Solberg", "We cannot wait for the market to turn in 2026."),
+        ("Ingrid Solberg", "Two of the four cranes had been idle since October."),
+        ("Ingrid Solberg", "Freight rates fell 6% in May."),
+    ]

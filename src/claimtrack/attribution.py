@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimtrack.names import LEGAL as _LEGAL
 from claimtrack.names import NAME, Names, person
-from claimtrack.speechwords import BODIES, COMPANIES, NOT_NAMES, PEOPLE, SPEECH
+from claimtrack.speechwords import BODIES, COMPANIES, NOT_NAMES, PEOPLE, SPEECH, TITLES
 
 PLEDGE = ("promised", "promises", "pledged", "pledges", "vowed", "vows", "swore", "swears", "threatened", "threatens")
 _VERB = "|".join((*SPEECH, *PLEDGE))
@@ -65,9 +65,13 @@ _TOLD = (
 _WHO = r"(?P<who>[A-Za-z][\w’'.-]*(?:\s+[A-Za-z][\w’'.-]*){0,7}?)"  # a short subject, no comma
 
 # "..., Lankov said." / "..., said Lankov." (optionally "on Tuesday", "told reporters")
+# '..., said port director Ingrid Solberg': a title in lower case before the name.
+_TITLE = "|".join(sorted(TITLES))
+# '..., the port authority said on Wednesday, after traffic fell 18%': the reporter's context, not what was said.
+_CONTEXT = r"(?:,\s+(?:after|as|amid|following)\s+[^“”\"]+?)?"
 TRAILING = re.compile(
     rf"^(?P<rest>.+?),?\s+(?:{_WHO}\s+(?:has\s+|have\s+|had\s+)?(?P<verb>{_VERB}){_TOLD}{_IN}{_WHEN}{_IN}{_WHERE_END}"
-    rf"|said\s+(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?){_ADDING}\s*[.!]?$",
+    rf"|said\s+(?:(?:[a-z]+\s+){{0,2}}(?:{_TITLE})\s+)?(?P<who2>{NAME})(?:,\s+[^“”\"]{{2,120}}?)?){_ADDING}{_CONTEXT}\s*[.!]?$",
     re.S,
 )
 # '"...," Jan de Vries, chief economist at ING, told reporters.' / '"...," the ministry's spokesman,
@@ -270,7 +274,8 @@ def attribute(sentence: str, names: Names) -> Attribution | None:
             return Attribution(who, m.group("verb"), *_span(sentence, m), verb=m.group("verb"), who=m.group("who"))
     m = TRAILING.match(sentence)
     if m and (m.group("who2") or m.group("who")):
-        who = names.resolve(m.group("who2")) if m.group("who2") else speaker_of(m.group("who"), names)
+        who2 = re.sub(r"(?<=\w\w)(?<!Jr|Sr)\.$", "", m.group("who2") or "")  # "said Lankov.": the full stop is not his
+        who = names.resolve(who2) if who2 else speaker_of(m.group("who"), names)
         if who:
             verb = m.group("verb") or "said"
             named = m.group("who2") or m.group("who")

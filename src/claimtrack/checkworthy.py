@@ -189,6 +189,7 @@ def forecast(quote: str) -> bool:
 _REACTION = re.compile(
     r"^(?:[\w’'.-]+\s+){0,7}?[\w’'.-]+(?:,[^,\d]{3,120},)?\s+(?:also\s+|again\s+)?"
     r"(?:(?:disagreed|agreed|objected|demurred)(?:\s+with\s+(?:him|her|them|that|this|the\s+\w+))?"
+    r"|(?:welcomed|critici[sz]ed|praised|condemned)\s+the\s+(?:decision|move|plan|announcement|news|ruling|deal)"
     r"|(?:(?:declined|refused)\s+to\s+(?:comment|elaborate)|had\s+no\s+(?:immediate\s+)?comment"
     r"|(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?(?:respond|reply|comment|return)"
     r"|could\s+not\s+(?:immediately\s+)?be\s+reached|(?:was|were)\s+(?:not\s+(?:immediately\s+)?available|unavailable))"
