@@ -804,7 +804,8 @@ def test_the_company_is_the_business_a_sentence_introduced_even_if_it_did_not_sp
 def test_she_is_the_person_a_title_introduced_just_before_without_a_speech_verb() -> None:
     """A person introduced with a title who reacted ("disagreed", "did not respond") is the nearest person
     for the "she said" after; the bare reaction is not a claim."""
-    for reaction in ("disagreed", "did not respond to a request for comment", "declined to comment"):
+    reactions = ("disagreed", "did not respond to a request for comment", "declined to comment")
+    for reaction in (*reactions, "did not immediately return a message seeking comment on Thursday"):
         text = (
             "Steelmaker Nordwerk said on Tuesday it would close two plants in Saxony by 2026.\n"
             "Goldman Sachs said the company's debt was likely to be downgraded this year. Chief financial officer "

@@ -193,7 +193,7 @@ _REACTION = re.compile(
     r"|(?:(?:declined|refused)\s+to\s+(?:comment|elaborate)|had\s+no\s+(?:immediate\s+)?comment"
     r"|(?:did\s+not|didn[’']t)\s+(?:immediately\s+)?(?:respond|reply|comment|return)"
     r"|could\s+not\s+(?:immediately\s+)?be\s+reached|(?:was|were)\s+(?:not\s+(?:immediately\s+)?available|unavailable))"
-    r"\b(?:\s+(?:to|with|on|for|when|by|calls?|e-?mails?|messages?|requests?)\b[^\d,;:“”\"]{0,60})?)\s*[.!]?$"
+    r"\b(?:\s+(?:to|with|on|for|when|by|(?:an?\s+)?(?:calls?|e-?mails?|messages?|requests?))\b[^\d,;:“”\"]{0,60})?)\s*[.!]?$"
 )
 
 
