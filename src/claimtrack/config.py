@@ -371,9 +371,10 @@ def set_value(key: str, text: str, file: Path | None = None) -> tuple[Any, str |
     problem the file still has elsewhere, or None). Nothing is written unless all is well."""
     from claimtrack import configfile
 
+    key = check_key(key)
     value = parse(key, text)
     file = file or path()
-    section, name = check_key(key).split(".", 1)
+    section, name = key.split(".", 1)
     configfile.set_in(file, section, name, value)
     return value, _problem(file)
 
